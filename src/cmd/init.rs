@@ -1,0 +1,49 @@
+//! `pbgdpl init`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use pbgdpl::init::{InitOptions, init};
+
+/// Flags of `pbgdpl init`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Directory to create the section in (created if missing; must not hold a site).
+    dir: PathBuf,
+    /// The agency's full name.
+    #[arg(long, default_value = "Tên cơ quan, đơn vị")]
+    agency: String,
+    /// The agency's portal.
+    #[arg(long, default_value = "https://example.gov.vn")]
+    agency_url: String,
+    /// Name of the provincial PBGDPL site the banner links to.
+    #[arg(long, default_value = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh")]
+    province_name: String,
+    /// Address of the provincial PBGDPL site.
+    #[arg(long, default_value = "https://pbgdpl.example.gov.vn")]
+    province_url: String,
+    /// Where the section will be published.
+    #[arg(long, default_value = "https://example.gov.vn/pbgdpl/")]
+    base_url: String,
+}
+
+/// Creates the section.
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let options = InitOptions {
+        agency: a.agency,
+        agency_url: a.agency_url,
+        province_name: a.province_name,
+        province_url: a.province_url,
+        base_url: a.base_url,
+        today: pbgdpl::site::today_in_vietnam(),
+    };
+    let created = init(&a.dir, &options)?;
+    eprintln!(
+        "created a section with {} files in {}\nnext: edit {}/site.toml, then run: pbgdpl build --root {}",
+        created.len(),
+        a.dir.display(),
+        a.dir.display(),
+        a.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,25 @@
+//! `pbgdpl new`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Flags of `pbgdpl new`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Category directory (van-ban-moi, hoi-dap, hoat-dong, …).
+    category: String,
+    /// Title of the entry; the file name is made from it.
+    title: String,
+    /// The site's directory.
+    #[arg(long, short, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+}
+
+/// Creates the entry.
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let today = pbgdpl::site::today_in_vietnam();
+    let path = pbgdpl::init::new_entry(&a.root, &a.category, &a.title, today)?;
+    println!("{}", path.display());
+    eprintln!("created a draft; set status = \"approved\" when it may be published");
+    Ok(ExitCode::SUCCESS)
+}

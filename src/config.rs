@@ -1,0 +1,409 @@
+//! `site.toml`: the agency, its province, and how the section is published.
+
+use std::path::Path;
+
+use serde::Serialize;
+use url::Url;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::fields::{self, Fields, Key};
+use crate::i18n::Lang;
+use crate::source::SourceFile;
+
+/// The file name of a site's configuration.
+pub const FILE_NAME: &str = "site.toml";
+
+/// The agency that runs the section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agency {
+    /// Full name (`Sở Tài chính tỉnh Nghệ An`).
+    pub name: String,
+    /// The agency's main portal.
+    pub url: String,
+    /// Postal address, shown in the footer.
+    pub address: Option<String>,
+    /// Office telephone, shown in the footer.
+    pub phone: Option<String>,
+    /// Office e-mail, shown in the footer.
+    pub email: Option<String>,
+}
+
+/// The province whose PBGDPL site every page's uniform banner links to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Province {
+    /// Name of the provincial PBGDPL site.
+    pub name: String,
+    /// Its address.
+    pub url: String,
+}
+
+/// One of the national legal information systems linked from every page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NationalLink {
+    /// Key in `[national_links]`.
+    pub key: &'static str,
+    /// Official Vietnamese name.
+    pub name_vi: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// Address (default or configured).
+    pub url: String,
+}
+
+/// The national systems, in display order: key, alias, Vietnamese name,
+/// English name, default address.
+pub const NATIONAL_LINKS: [(&str, &str, &str, &str, &str); 5] = [
+    (
+        "legal_documents",
+        "csdl_van_ban",
+        "Cơ sở dữ liệu quốc gia về văn bản pháp luật",
+        "National database of legal documents",
+        "https://vbpl.vn",
+    ),
+    (
+        "codification",
+        "phap_dien",
+        "Cổng thông tin điện tử Pháp điển",
+        "Codified law portal (Pháp điển)",
+        "https://phapdien.moj.gov.vn",
+    ),
+    (
+        "gazette",
+        "cong_bao",
+        "Công báo điện tử",
+        "Official Gazette",
+        "https://congbao.chinhphu.vn",
+    ),
+    (
+        "bookshelf",
+        "tu_sach",
+        "Tủ sách pháp luật điện tử quốc gia",
+        "National electronic legal bookshelf",
+        "https://tusachphapluat.vn",
+    ),
+    (
+        "national_portal",
+        "cong_pbgdpl",
+        "Cổng thông tin điện tử PBGDPL quốc gia",
+        "National legal dissemination portal",
+        "https://pbgdpl.gov.vn",
+    ),
+];
+
+/// The editorial workflow settings (`[workflow]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Workflow {
+    /// Warn on approved entries without an `approver`.
+    pub require_approver: bool,
+}
+
+/// A site's configuration, read from `site.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    /// Title of the section (`Chuyên mục Phổ biến, giáo dục pháp luật`).
+    pub title: String,
+    /// Where the section is published, always ending in `/`.
+    pub base_url: String,
+    /// Interface language.
+    pub language: Lang,
+    /// Short description for search engines and feeds.
+    pub description: Option<String>,
+    /// Entries per category page.
+    pub entries_per_page: usize,
+    /// Entries per category on the home page.
+    pub home_entries_per_category: usize,
+    /// The agency.
+    pub agency: Agency,
+    /// The province (uniform banner target).
+    pub province: Province,
+    /// National systems linked from every page.
+    pub national_links: Vec<NationalLink>,
+    /// Editorial workflow settings.
+    pub workflow: Workflow,
+}
+
+const TITLE: Key = Key::new("title", "tieu_de");
+const BASE_URL: Key = Key::new("base_url", "dia_chi_trang");
+const LANGUAGE: Key = Key::new("language", "ngon_ngu");
+const DESCRIPTION: Key = Key::new("description", "mo_ta");
+const PER_PAGE: Key = Key::new("entries_per_page", "so_bai_moi_trang");
+const HOME_PER_CAT: Key = Key::new("home_entries_per_category", "so_bai_trang_chu");
+const AGENCY: Key = Key::new("agency", "co_quan");
+const PROVINCE: Key = Key::new("province", "tinh");
+const NAME: Key = Key::new("name", "ten");
+const URL: Key = Key::new("url", "url");
+const ADDRESS: Key = Key::new("address", "dia_chi");
+const PHONE: Key = Key::new("phone", "dien_thoai");
+const EMAIL: Key = Key::new("email", "email");
+const LINKS: Key = Key::new("national_links", "lien_ket_quoc_gia");
+const WORKFLOW: Key = Key::new("workflow", "quy_trinh");
+const REQUIRE_APPROVER: Key = Key::new("require_approver", "bat_buoc_nguoi_duyet");
+
+impl Config {
+    /// Reads and checks `root/site.toml`. Every problem is pushed to `diags`;
+    /// `None` means the configuration is unusable.
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Option<Config>, Error> {
+        if !root.join(FILE_NAME).is_file() {
+            return Err(Error::NotASite(root.to_path_buf()));
+        }
+        let source = SourceFile::read(root, FILE_NAME)?;
+        Ok(Self::parse(&source, diags))
+    }
+
+    /// Parses an in-memory `site.toml`.
+    pub fn parse(source: &SourceFile, diags: &mut Diagnostics) -> Option<Config> {
+        let table = fields::parse(source, &source.text, 0, diags);
+        let mut f = Fields::new(source, &table, 0, "");
+        let before = diags.error_count();
+
+        let title = f.required_text(TITLE, "the section's title");
+        let base_url = f.required_text(BASE_URL, "the address the section is published at");
+        let base_url = base_url.and_then(|u| match normalize_base_url(&u.value) {
+            Ok(url) => Some(url),
+            Err(why) => {
+                f.error_at(
+                    "bad-url",
+                    u.span,
+                    format!("`base_url` is not usable: {why}"),
+                    "write the full address of the section, e.g. base_url = \"https://stc.nghean.gov.vn/pbgdpl/\"",
+                );
+                None
+            }
+        });
+        let language = match f.text(LANGUAGE) {
+            None => Some(Lang::Vi),
+            Some(l) => {
+                let lang = Lang::parse(&l.value);
+                if lang.is_none() {
+                    f.error_at(
+                        "unknown-value",
+                        l.span,
+                        format!("unsupported language {:?}", l.value),
+                        "use language = \"vi\" (Vietnamese) or \"en\" (English)",
+                    );
+                }
+                lang
+            }
+        };
+        let description = f.text(DESCRIPTION).map(|d| d.value);
+        let entries_per_page = positive(&mut f, PER_PAGE, 10);
+        let home_entries_per_category = positive(&mut f, HOME_PER_CAT, 4);
+
+        let agency = read_agency(&mut f);
+        let province = read_province(&mut f);
+        let national_links = read_links(&mut f);
+        let workflow = match f.table(WORKFLOW) {
+            Some(mut w) => {
+                let require_approver = w.boolean(REQUIRE_APPROVER).is_some_and(|b| b.value);
+                f.absorb(w);
+                Workflow { require_approver }
+            }
+            None => Workflow::default(),
+        };
+
+        diags.extend(f.finish(|_| None));
+        if diags.error_count() > before {
+            return None;
+        }
+        Some(Config {
+            title: title?.value,
+            base_url: base_url?,
+            language: language?,
+            description,
+            entries_per_page,
+            home_entries_per_category,
+            agency: agency?,
+            province: province?,
+            national_links,
+            workflow,
+        })
+    }
+
+    /// The path part of `base_url` (`/` or `/pbgdpl/`), prefixed to every
+    /// internal link so the site works under a sub-path.
+    pub fn base_path(&self) -> String {
+        Url::parse(&self.base_url)
+            .map(|u| u.path().to_string())
+            .unwrap_or_else(|_| "/".to_string())
+    }
+
+    /// Replaces `base_url` (e.g. from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Error> {
+        self.base_url = normalize_base_url(url).map_err(|why| Error::Usage(format!("--base-url {url:?}: {why}")))?;
+        Ok(())
+    }
+}
+
+/// Checks a base URL and makes sure it ends with `/`.
+pub fn normalize_base_url(text: &str) -> Result<String, String> {
+    let mut url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("it must start with https:// or http://, not {}:", url.scheme()));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("it cannot contain ? or #".into());
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url.to_string())
+}
+
+fn positive(f: &mut Fields<'_>, key: Key, default: usize) -> usize {
+    match f.integer(key) {
+        None => default,
+        Some(n) if n.value >= 1 => usize::try_from(n.value).unwrap_or(default),
+        Some(n) => {
+            let name = f.display(key);
+            f.error_at(
+                "bad-number",
+                n.span,
+                format!("`{name}` must be 1 or more"),
+                format!("remove the line to use the default ({default})"),
+            );
+            default
+        }
+    }
+}
+
+fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
+    let Some(mut a) = f.table(AGENCY) else {
+        missing_table(f, "agency", "[agency]\nname = \"Sở Tài chính tỉnh …\"\nurl = \"https://…\"");
+        return None;
+    };
+    let name = a.required_text(NAME, "the agency's name");
+    let url = a.url(URL);
+    if url.is_none() && !a.present_keys().iter().any(|k| k == "url") {
+        let span = a.span();
+        a.error_at(
+            "missing-key",
+            span.start..span.start,
+            "missing `agency.url` (the agency's portal)",
+            "add url = \"https://…\" under [agency]",
+        );
+    }
+    let agency = Agency {
+        name: name.map(|n| n.value).unwrap_or_default(),
+        url: url.map(|u| u.value).unwrap_or_default(),
+        address: a.text(ADDRESS).map(|v| v.value),
+        phone: a.text(PHONE).map(|v| v.value),
+        email: a.text(EMAIL).map(|v| v.value),
+    };
+    f.absorb(a);
+    Some(agency)
+}
+
+fn read_province(f: &mut Fields<'_>) -> Option<Province> {
+    let Some(mut p) = f.table(PROVINCE) else {
+        missing_table(
+            f,
+            "province",
+            "[province]\nname = \"Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh …\"\nurl = \"https://…\"",
+        );
+        return None;
+    };
+    let name = p.required_text(NAME, "the name of the provincial PBGDPL site");
+    let url = p.url(URL);
+    if url.is_none() && !p.present_keys().iter().any(|k| k == "url") {
+        let span = p.span();
+        p.error_at(
+            "missing-key",
+            span.start..span.start,
+            "missing `province.url` (the provincial PBGDPL site the banner links to)",
+            "add url = \"https://…\" under [province]",
+        );
+    }
+    let province = Province {
+        name: name.map(|n| n.value).unwrap_or_default(),
+        url: url.map(|u| u.value).unwrap_or_default(),
+    };
+    f.absorb(p);
+    Some(province)
+}
+
+fn read_links(f: &mut Fields<'_>) -> Vec<NationalLink> {
+    let mut table = f.table(LINKS);
+    let links = NATIONAL_LINKS
+        .iter()
+        .map(|&(key, alias, name_vi, name_en, default)| {
+            let url = table
+                .as_mut()
+                .and_then(|t| t.url(Key::new(key, alias)))
+                .map(|u| u.value)
+                .unwrap_or_else(|| default.to_string());
+            NationalLink {
+                key,
+                name_vi,
+                name_en,
+                url,
+            }
+        })
+        .collect();
+    if let Some(t) = table {
+        f.absorb(t);
+    }
+    links
+}
+
+fn missing_table(f: &mut Fields<'_>, name: &str, example: &str) {
+    let d = Diagnostic::error("missing-key", format!("missing the [{name}] section"))
+        .at(f.source(), 0..0)
+        .help(format!("add it to site.toml:\n\n{example}\n"));
+    f.report(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<Config>, Diagnostics) {
+        let src = SourceFile::from_text("site.toml", "site.toml".into(), text);
+        let mut d = Diagnostics::new();
+        (Config::parse(&src, &mut d), d)
+    }
+
+    const GOOD: &str = r#"
+title = "Chuyên mục PBGDPL"
+base_url = "https://portal.example.gov.vn/pbgdpl"
+[agency]
+name = "Sở Tài chính"
+url = "https://stc.example.gov.vn"
+[province]
+name = "Trang PBGDPL tỉnh"
+url = "https://pbgdpl.example.gov.vn"
+"#;
+
+    #[test]
+    fn reads_a_minimal_config() {
+        let (c, d) = parse(GOOD);
+        assert!(d.is_empty(), "{}", d.render(false));
+        let c = c.unwrap();
+        assert_eq!(c.base_url, "https://portal.example.gov.vn/pbgdpl/");
+        assert_eq!(c.base_path(), "/pbgdpl/");
+        assert_eq!(c.language, Lang::Vi);
+        assert_eq!(c.entries_per_page, 10);
+        assert_eq!(c.national_links.len(), 5);
+        assert_eq!(c.national_links[0].url, "https://vbpl.vn");
+    }
+
+    #[test]
+    fn unknown_keys_name_the_line_and_the_closest_key() {
+        let (c, d) = parse(&GOOD.replace("title =", "titel ="));
+        assert!(c.is_none());
+        let out = d.render(false);
+        assert!(out.contains("unknown key `titel`"), "{out}");
+        assert!(out.contains("site.toml:2:1"), "{out}");
+        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert!(out.contains("missing `title`"), "{out}");
+    }
+
+    #[test]
+    fn nested_unknown_keys_get_the_table_prefix() {
+        let (_, d) = parse(&GOOD.replace("[province]\nname", "[province]\nnmae"));
+        let out = d.render(false);
+        assert!(out.contains("unknown key `province.nmae`"), "{out}");
+        assert!(out.contains("did you mean `province.name`?"), "{out}");
+    }
+}

@@ -1,0 +1,264 @@
+//! Reading one entry: front matter keys common to every category, then the
+//! typed keys of its category (see [`super::kinds`]).
+
+use crate::category::Category;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fields::{self, Field, Fields, Key};
+use crate::source::SourceFile;
+use crate::text::human_size;
+
+use super::front_matter;
+use super::kinds;
+use super::model::{Attachment, Editorial, Entry, Intro, Status};
+
+/// A file found beside a bundle's `index.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleFile {
+    /// Path relative to the bundle directory, `/`-separated.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+pub(crate) const ID: Key = Key::new("id", "ma");
+pub(crate) const TITLE: Key = Key::new("title", "tieu_de");
+pub(crate) const DATE: Key = Key::new("date", "ngay");
+pub(crate) const UPDATED: Key = Key::new("updated", "cap_nhat");
+pub(crate) const SUMMARY: Key = Key::new("summary", "tom_tat");
+pub(crate) const TAGS: Key = Key::new("tags", "the");
+pub(crate) const WEIGHT: Key = Key::new("weight", "thu_tu");
+pub(crate) const STATUS: Key = Key::new("status", "trang_thai");
+pub(crate) const AUTHOR: Key = Key::new("author", "tac_gia");
+pub(crate) const EDITOR: Key = Key::new("editor", "bien_tap");
+pub(crate) const APPROVER: Key = Key::new("approver", "nguoi_duyet");
+pub(crate) const PUBLISH_DATE: Key = Key::new("publish_date", "ngay_dang");
+pub(crate) const EXPIRY_DATE: Key = Key::new("expiry_date", "ngay_het_han");
+pub(crate) const ATTACHMENTS: Key = Key::new("attachments", "tep_dinh_kem");
+const FILE: Key = Key::new("file", "tep");
+const DESCRIPTION: Key = Key::new("description", "mo_ta");
+
+/// File extensions listed automatically as downloadable attachments of a
+/// bundle (images, audio, video and captions are page assets instead).
+const DOCUMENT_EXTENSIONS: [&str; 14] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "csv", "zip",
+    "txt",
+];
+
+/// Reads an entry. Problems go to `diags`; `None` when the entry cannot be
+/// used at all (no front matter, no title).
+pub fn parse_entry(
+    source: SourceFile,
+    category: &'static Category,
+    slug: String,
+    bundle: Option<(String, Vec<BundleFile>)>,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
+    let split = match front_matter::split(&source) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let toml_text = source.text.get(split.toml.clone()).unwrap_or("");
+    let table = fields::parse(&source, toml_text, split.toml.start, diags);
+    let mut f = Fields::new(&source, &table, split.toml.start, "");
+
+    let id = f.text(ID);
+    let title = f.required_text(TITLE, "the entry's title");
+    let date = if category.dated {
+        let d = f.date(DATE);
+        if d.is_none() && !f.present_keys().iter().any(|k| k == DATE.name || k == DATE.alias) {
+            let span = f.span();
+            f.error_at(
+                "missing-key",
+                span.start..span.start,
+                format!("missing `date`: entries in {} need a publication date", category.key),
+                "add a line like date = 2026-03-15 (year-month-day) to the front matter",
+            );
+        }
+        d
+    } else {
+        f.date(DATE)
+    };
+    let updated = f.date(UPDATED);
+    if let (Some(d), Some(u)) = (&date, &updated)
+        && u.value.date() < d.value.date()
+    {
+        f.error_at(
+            "date-order",
+            u.span.clone(),
+            format!("`updated` ({}) is before `date` ({})", u.value.dmy(), d.value.dmy()),
+            "the update date cannot be earlier than the publication date; correct one of them",
+        );
+    }
+    let summary = f.text(SUMMARY).map(|s| s.value);
+    let tags = f.text_list(TAGS).map(|t| t.value).unwrap_or_default();
+    let weight = f.integer(WEIGHT).map(|w| w.value);
+    let editorial = read_editorial(&mut f);
+    let attachments = read_attachments(&mut f, bundle.as_ref());
+    let body = source.text.get(split.body..).unwrap_or("");
+    let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+    let meta = kinds::read(category, &mut f, &kinds::EntryFacts {
+        title: &title_text,
+        date: date.as_ref().map(|d| d.value),
+        body,
+        body_offset: split.body,
+        bundle_files: bundle.as_ref().map(|(_, files)| files.as_slice()),
+    });
+
+    diags.extend(f.finish(|key| kinds::where_valid(key, category)));
+    drop(table);
+
+    let title = title?;
+    Some(Entry {
+        id: id
+            .as_ref()
+            .map(|i| i.value.clone())
+            .unwrap_or_else(|| format!("{}/{}", category.key, slug)),
+        id_explicit: id.is_some(),
+        category,
+        slug,
+        bundle_dir: bundle.map(|(dir, _)| dir),
+        title: title.value,
+        date: date.map(|d| d.value),
+        updated: updated.map(|u| u.value),
+        summary,
+        tags,
+        weight,
+        editorial,
+        attachments,
+        meta,
+        body_offset: split.body,
+        source,
+    })
+}
+
+fn read_editorial(f: &mut Fields<'_>) -> Editorial {
+    let status = f
+        .choice(STATUS, &["draft", "review", "approved", "nhap", "cho_duyet", "da_duyet"])
+        .map(|s| match s.value {
+            "draft" | "nhap" => Status::Draft,
+            "review" | "cho_duyet" => Status::Review,
+            _ => Status::Approved,
+        })
+        .unwrap_or_default();
+    let publish_date = f.date(PUBLISH_DATE);
+    let expiry_date = f.date(EXPIRY_DATE);
+    if let (Some(p), Some(e)) = (&publish_date, &expiry_date)
+        && e.value <= p.value
+    {
+        f.error_at(
+            "date-order",
+            e.span.clone(),
+            format!(
+                "`expiry_date` ({}) is not after `publish_date` ({})",
+                e.value.dmy(),
+                p.value.dmy()
+            ),
+            "an entry must be withdrawn after it is published; correct one of the dates",
+        );
+    }
+    Editorial {
+        status,
+        author: f.text(AUTHOR).map(|v| v.value),
+        editor: f.text(EDITOR).map(|v| v.value),
+        approver: f.text(APPROVER).map(|v| v.value),
+        publish_date: publish_date.map(|d| d.value),
+        expiry_date: expiry_date.map(|d| d.value),
+    }
+}
+
+fn attachment(file: &BundleFile, title: Option<String>) -> Attachment {
+    let ext = file
+        .name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let stem = file.name.rsplit('/').next().unwrap_or(&file.name);
+    Attachment {
+        file: file.name.clone(),
+        title: title.unwrap_or_else(|| stem.to_string()),
+        size: file.size,
+        size_label: human_size(file.size),
+        mime: mime_guess::from_path(&file.name)
+            .first_or_octet_stream()
+            .essence_str()
+            .to_string(),
+        kind: ext.to_uppercase(),
+    }
+}
+
+fn read_attachments(f: &mut Fields<'_>, bundle: Option<&(String, Vec<BundleFile>)>) -> Vec<Attachment> {
+    let items = f.table_list(ATTACHMENTS);
+    let files: &[BundleFile] = bundle.map(|(_, files)| files.as_slice()).unwrap_or(&[]);
+    if items.is_empty() {
+        return files
+            .iter()
+            .filter(|b| {
+                let ext = b.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+                !b.name.contains('/') && ext.is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str()))
+            })
+            .map(|b| attachment(b, None))
+            .collect();
+    }
+    let mut out = Vec::new();
+    for mut item in items {
+        let file = item.required_text(FILE, "the attached file's name");
+        let title = item.text(TITLE).map(|t| t.value);
+        if let Some(Field { value, span }) = file {
+            match files.iter().find(|b| b.name == value) {
+                Some(b) => out.push(attachment(b, title)),
+                None => {
+                    let help = if bundle.is_none() {
+                        "attachments need a bundle: move the entry to <name>/index.md and put the file beside it".to_string()
+                    } else {
+                        let names: Vec<&str> = files.iter().map(|b| b.name.as_str()).collect();
+                        match crate::diagnostics::closest(&value, names.iter().copied()) {
+                            Some(c) => format!("did you mean \"{c}\"? the file must sit beside index.md"),
+                            None => "put the file beside index.md, or correct its name".to_string(),
+                        }
+                    };
+                    item.report(
+                        Diagnostic::error(
+                            "missing-attachment",
+                            format!("attached file \"{value}\" does not exist"),
+                        )
+                        .at(item.source(), span)
+                        .help(help),
+                    );
+                }
+            }
+        }
+        f.absorb(item);
+    }
+    out
+}
+
+/// Reads a category's `_index.md`.
+pub fn parse_intro(source: SourceFile, diags: &mut Diagnostics) -> Option<Intro> {
+    let split = match front_matter::split(&source) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let toml_text = source.text.get(split.toml.clone()).unwrap_or("");
+    let table = fields::parse(&source, toml_text, split.toml.start, diags);
+    let mut f = Fields::new(&source, &table, split.toml.start, "");
+    let description = f.text(DESCRIPTION).map(|d| d.value);
+    if let Some(t) = f.text(TITLE) {
+        let d = Diagnostic::warning("ignored-key", "`title` in _index.md is not used")
+            .at(&source, t.span)
+            .help("category names are the same for every agency; remove the line, or use description = \"…\"");
+        f.report(d);
+    }
+    diags.extend(f.finish(|_| None));
+    drop(table);
+    Some(Intro {
+        source,
+        description,
+        body_offset: split.body,
+    })
+}

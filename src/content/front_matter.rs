@@ -1,0 +1,90 @@
+//! Splitting a Markdown file into its TOML front matter and its body.
+
+use std::ops::Range;
+
+use crate::diagnostics::Diagnostic;
+use crate::source::SourceFile;
+
+/// Where the front matter and the body are in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the TOML text (between the `+++` lines).
+    pub toml: Range<usize>,
+    /// Byte offset where the Markdown body starts.
+    pub body: usize,
+}
+
+const FENCE: &str = "+++";
+
+/// Finds the `+++` fences. An entry must start with a `+++` line and close
+/// its front matter with another `+++` line.
+pub fn split(source: &SourceFile) -> Result<Split, Diagnostic> {
+    let text = source.text.as_str();
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != FENCE {
+        let mut d = Diagnostic::error(
+            "missing-front-matter",
+            "the file does not start with front matter",
+        )
+        .at(source, 0..first_line.len());
+        d = if first_line.trim_end() == "---" {
+            d.help(
+                "pbgdpl uses TOML front matter between +++ lines, not YAML between --- lines: \
+                 replace both --- lines with +++ and write values as key = \"value\"",
+            )
+        } else {
+            d.help("start the file with a +++ line, then title = \"…\" and date = 2026-03-15, then a closing +++ line")
+        };
+        return Err(d);
+    }
+    let toml_start = first_line.len() + 1;
+    let mut pos = toml_start;
+    for line in text.get(toml_start..).unwrap_or("").split_inclusive('\n') {
+        if line.trim_end() == FENCE {
+            let body = (pos + line.len()).min(text.len());
+            return Ok(Split {
+                toml: toml_start.min(text.len())..pos,
+                body,
+            });
+        }
+        pos += line.len();
+    }
+    Err(Diagnostic::error(
+        "unclosed-front-matter",
+        "the front matter is never closed",
+    )
+    .at(source, 0..first_line.len())
+    .help("add a line containing only +++ after the last front-matter key, before the text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(t: &str) -> SourceFile {
+        SourceFile::from_text("a.md", "a.md".into(), t)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = src("+++\ntitle = \"A\"\n+++\nBody\n");
+        let sp = split(&s).unwrap();
+        assert_eq!(&s.text[sp.toml.clone()], "title = \"A\"\n");
+        assert_eq!(&s.text[sp.body..], "Body\n");
+    }
+
+    #[test]
+    fn empty_body_and_missing_newline() {
+        let s = src("+++\ntitle = \"A\"\n+++");
+        let sp = split(&s).unwrap();
+        assert_eq!(&s.text[sp.body..], "");
+    }
+
+    #[test]
+    fn yaml_is_explained() {
+        let d = split(&src("---\ntitle: A\n---\n")).unwrap_err();
+        assert!(d.help.unwrap().contains("not YAML"));
+        let d = split(&src("+++\ntitle = 1\n")).unwrap_err();
+        assert_eq!(d.code, "unclosed-front-matter");
+    }
+}

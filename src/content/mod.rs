@@ -1,0 +1,10 @@
+//! Content: finding the files of `content/`, splitting front matter from
+//! Markdown, reading the common and typed keys into the [`model`].
+
+pub mod entry;
+pub mod front_matter;
+pub mod kinds;
+pub mod load;
+pub mod model;
+
+pub use load::{Content, load};

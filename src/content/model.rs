@@ -1,0 +1,365 @@
+//! The content model: what an entry is once its front matter has been read
+//! and checked. Templates see these types (serialised) as `entry.*`.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer, ser::SerializeMap};
+
+use crate::category::Category;
+use crate::date::Timestamp;
+use crate::source::SourceFile;
+
+impl Serialize for Timestamp {
+    /// Templates get every form they need: `dmy` (15/03/2026), `machine`
+    /// (for `<time datetime>`), `rfc3339`, `year`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("dmy", &self.dmy())?;
+        m.serialize_entry("machine", &self.machine())?;
+        m.serialize_entry("rfc3339", &self.rfc3339())?;
+        m.serialize_entry("year", &self.year())?;
+        m.end()
+    }
+}
+
+/// Where an entry is in the editorial workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Being written.
+    Draft,
+    /// Waiting for approval.
+    Review,
+    /// Approved for publication (the default when `status` is absent).
+    #[default]
+    Approved,
+}
+
+/// Whether an entry is public at a given date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Approved, in its publication window.
+    Published,
+    /// Not approved yet (draft or in review).
+    Unapproved,
+    /// Approved, but `publish_date` is in the future.
+    Scheduled,
+    /// Approved, but `expiry_date` has passed.
+    Expired,
+}
+
+/// Who wrote, edited and approved an entry, and when it may be public.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Editorial {
+    /// Workflow status.
+    pub status: Status,
+    /// Author (`tac_gia`).
+    pub author: Option<String>,
+    /// Editor (`bien_tap`).
+    pub editor: Option<String>,
+    /// Approver (`nguoi_duyet`).
+    pub approver: Option<String>,
+    /// Not public before this date.
+    pub publish_date: Option<Timestamp>,
+    /// Not public after this date.
+    pub expiry_date: Option<Timestamp>,
+}
+
+impl Editorial {
+    /// Visibility on `today`.
+    pub fn visibility(&self, today: NaiveDate) -> Visibility {
+        if self.status != Status::Approved {
+            Visibility::Unapproved
+        } else if self.publish_date.is_some_and(|d| d.date() > today) {
+            Visibility::Scheduled
+        } else if self.expiry_date.is_some_and(|d| d.date() < today) {
+            Visibility::Expired
+        } else {
+            Visibility::Published
+        }
+    }
+}
+
+/// A downloadable file attached to an entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attachment {
+    /// File name inside the entry's bundle (`toan-van.pdf`).
+    pub file: String,
+    /// Title shown to readers.
+    pub title: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Human size (`12,3 KB`).
+    pub size_label: String,
+    /// MIME type.
+    pub mime: String,
+    /// Short type label (`PDF`, `DOCX`).
+    pub kind: String,
+}
+
+/// The legal document an entry introduces (2.1) or is (plans, guidance).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// Number and symbol (`14/2019/QĐ-TTg`).
+    pub number: Option<String>,
+    /// Type from the closed list (`Quyết định`).
+    pub document_type: Option<&'static str>,
+    /// Issuing body.
+    pub issuer: Option<String>,
+    /// Signer.
+    pub signer: Option<String>,
+    /// Issue date.
+    pub issue_date: Option<Timestamp>,
+    /// Effective date.
+    pub effective_date: Option<Timestamp>,
+    /// Validity status.
+    pub validity: Option<&'static str>,
+    /// Field (lĩnh vực).
+    pub field: Option<String>,
+    /// Link to the national legal-document database.
+    pub source_url: Option<String>,
+}
+
+impl Document {
+    /// True when no key was given.
+    pub fn is_empty(&self) -> bool {
+        *self == Document::default()
+    }
+}
+
+/// A legal question and its answer (2.4). The answer is the entry's body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Question {
+    /// Full question text (defaults to the title).
+    pub question: String,
+    /// Who asked, without personal data.
+    pub asker: Option<String>,
+    /// Date asked.
+    pub asked_date: Option<Timestamp>,
+    /// Date answered.
+    pub answered_date: Option<Timestamp>,
+    /// Answering body.
+    pub answered_by: Option<String>,
+    /// Field.
+    pub field: Option<String>,
+}
+
+/// An activity of the coordination council, reporters or propagandists (2.3).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Activity {
+    /// When it was held (defaults to the entry date).
+    pub held_on: Option<Timestamp>,
+    /// Place.
+    pub place: Option<String>,
+    /// Form from the closed list (`Hội nghị`).
+    pub form: Option<&'static str>,
+    /// Audience.
+    pub audience: Option<String>,
+    /// Number of participants.
+    pub participants: Option<u64>,
+    /// Organiser.
+    pub organizer: Option<String>,
+    /// Legal reporters / propagandists involved.
+    pub reporters: Vec<String>,
+}
+
+/// A policy–law dialogue (2.5).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Dialogue {
+    /// When it was held.
+    pub held_on: Option<Timestamp>,
+    /// Place.
+    pub place: Option<String>,
+    /// Topic.
+    pub topic: Option<String>,
+    /// Who chaired.
+    pub chair: Option<String>,
+    /// Who took part.
+    pub attendees: Option<String>,
+    /// Number of participants.
+    pub participants: Option<u64>,
+    /// Outcome.
+    pub outcome: Option<String>,
+}
+
+/// Media to embed on a material's page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Media {
+    /// Local video file in the bundle.
+    pub video: Option<String>,
+    /// WebVTT captions for the local video.
+    pub captions: Option<String>,
+    /// YouTube video id (11 characters).
+    pub youtube: Option<String>,
+    /// Local audio file.
+    pub audio: Option<String>,
+    /// PDF to show inline.
+    pub pdf: Option<String>,
+    /// Poster image for the video.
+    pub poster: Option<String>,
+}
+
+impl Media {
+    /// True when no media is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Media::default()
+    }
+}
+
+/// A dissemination material (2.6).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Material {
+    /// Kind from the closed list (`Tờ gấp`).
+    pub kind: Option<&'static str>,
+    /// Language of the material.
+    pub language: String,
+    /// Field.
+    pub field: Option<String>,
+    /// Media to embed.
+    pub media: Media,
+}
+
+/// One contact of the directory.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Contact {
+    /// Full name.
+    pub name: String,
+    /// Position.
+    pub position: Option<String>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Office phone.
+    pub phone: Option<String>,
+    /// Office e-mail.
+    pub email: Option<String>,
+}
+
+/// The typed front matter of an entry, by category kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meta {
+    /// Document metadata (van-ban-moi; optional in plans, guidance, notices, statistics).
+    pub document: Option<Document>,
+    /// Q&A (hoi-dap).
+    pub question: Option<Question>,
+    /// Activity (hoat-dong).
+    pub activity: Option<Activity>,
+    /// Dialogue (doi-thoai).
+    pub dialogue: Option<Dialogue>,
+    /// Material (tai-lieu).
+    pub material: Option<Material>,
+    /// Contacts (danh-ba).
+    pub contacts: Vec<Contact>,
+}
+
+/// One entry of a category.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// The file it was read from.
+    #[serde(skip)]
+    pub source: SourceFile,
+    /// Its category.
+    pub category: &'static Category,
+    /// URL slug (from the file or bundle name).
+    pub slug: String,
+    /// Directory of the bundle relative to the site root, when the entry is
+    /// `…/<slug>/index.md`.
+    #[serde(skip)]
+    pub bundle_dir: Option<String>,
+    /// Stable identifier.
+    pub id: String,
+    /// Whether `id` was written in the front matter.
+    pub id_explicit: bool,
+    /// Title.
+    pub title: String,
+    /// Publication date.
+    pub date: Option<Timestamp>,
+    /// Last update.
+    pub updated: Option<Timestamp>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Ordering weight.
+    pub weight: Option<i64>,
+    /// Workflow.
+    pub editorial: Editorial,
+    /// Attachments, in order.
+    pub attachments: Vec<Attachment>,
+    /// Typed metadata.
+    pub meta: Meta,
+    /// Byte offset of the Markdown body in `source.text`.
+    #[serde(skip)]
+    pub body_offset: usize,
+}
+
+impl Entry {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        self.source.text.get(self.body_offset..).unwrap_or("")
+    }
+
+    /// Output path relative to the site root, without a leading slash
+    /// (`tin-tuc/hoi-nghi/`).
+    pub fn path(&self) -> String {
+        format!("{}/{}/", self.category.key, self.slug)
+    }
+
+    /// The date used for sorting and feeds: `updated`, else `date`.
+    pub fn modified(&self) -> Option<Timestamp> {
+        self.updated.or(self.date)
+    }
+
+    /// Newest first; undated pages by weight then title.
+    pub fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+        b.date
+            .cmp(&a.date)
+            .then(a.weight.unwrap_or(0).cmp(&b.weight.unwrap_or(0)))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.slug.cmp(&b.slug))
+    }
+}
+
+/// A category's `_index.md`: an introduction shown above its list.
+#[derive(Debug, Clone)]
+pub struct Intro {
+    /// The file.
+    pub source: SourceFile,
+    /// Short description (meta description, feed subtitle).
+    pub description: Option<String>,
+    /// Byte offset of the Markdown body.
+    pub body_offset: usize,
+}
+
+impl Intro {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        self.source.text.get(self.body_offset..).unwrap_or("")
+    }
+}
+
+/// A statistics data table (`content/thong-ke/<name>.toml`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DataTable {
+    /// Slug (file name).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+    /// The file, relative to the site root.
+    #[serde(skip)]
+    pub file: String,
+}
+
+/// A file copied to the output as is (static files, bundle assets).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    /// Path on disk.
+    pub source: std::path::PathBuf,
+    /// Output path relative to the site root.
+    pub dest: String,
+}

@@ -1,0 +1,64 @@
+//! The library's error type.
+
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostics;
+
+/// Everything that can stop a build.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The site has content errors; each one is a diagnostic with a position.
+    #[error("{} error(s) found in the site", .0.error_count())]
+    Invalid(Diagnostics),
+
+    /// A file or directory could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A text file is not valid UTF-8.
+    #[error("{path}: the file is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
+    NotUtf8 {
+        /// The file, relative to the site root.
+        path: String,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+
+    /// A template could not be parsed or rendered.
+    #[error("template {name}: {message}")]
+    Template {
+        /// The template's name (`entry.html`, …).
+        name: String,
+        /// Tera's explanation, including the position in the template.
+        message: String,
+    },
+
+    /// The site root has no `site.toml`.
+    #[error("no site.toml in {}: this is not a pbgdpl site (create one with `pbgdpl init`)", .0.display())]
+    NotASite(PathBuf),
+
+    /// `init` refused to overwrite an existing site.
+    #[error("{} already contains a site.toml or content/; choose an empty directory", .0.display())]
+    AlreadyExists(PathBuf),
+
+    /// A command-line value was not acceptable.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { path, source }
+    }
+}
+
+/// Shorthand for results in this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,572 @@
+//! Reading a TOML table key by key, keeping positions.
+//!
+//! `site.toml`, front matter and data tables are parsed with toml's spanned
+//! document model, then read through [`Fields`]: each typed getter checks one
+//! key (canonical English name or its Vietnamese alias), records a diagnostic
+//! with the exact position when the value is wrong, and carries on. At the
+//! end, [`Fields::finish`] reports every key nobody asked for, with the
+//! closest valid key as a hint. One pass therefore reports all the problems
+//! of a table, not just the first.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::date::{self, Timestamp};
+use crate::diagnostics::{Diagnostic, Diagnostics, closest};
+use crate::source::SourceFile;
+use crate::text::fold;
+
+/// A key: its canonical English name and its Vietnamese alias (no diacritics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// Canonical name (`title`).
+    pub name: &'static str,
+    /// Accepted alias (`tieu_de`); may equal `name` when there is none.
+    pub alias: &'static str,
+}
+
+impl Key {
+    /// A key with an alias.
+    pub const fn new(name: &'static str, alias: &'static str) -> Self {
+        Self { name, alias }
+    }
+}
+
+/// A value read from TOML, with the byte span (in the source file) it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field<T> {
+    /// The value.
+    pub value: T,
+    /// Byte range of the value in the source file.
+    pub span: Range<usize>,
+}
+
+type Value<'s> = Spanned<DeValue<'s>>;
+
+/// A TOML table being read key by key. See the module documentation.
+pub struct Fields<'s> {
+    source: &'s SourceFile,
+    offset: usize,
+    prefix: String,
+    entries: Vec<(String, Range<usize>, &'s Value<'s>)>,
+    used: Vec<bool>,
+    known: Vec<&'static str>,
+    canonical: Vec<&'static str>,
+    diags: Diagnostics,
+    span: Range<usize>,
+}
+
+/// Parses `text` (a slice of `source.text` starting at byte `offset`) as a
+/// TOML document. Syntax errors are reported as diagnostics; the part that
+/// parsed is still returned so its keys can be checked too.
+pub fn parse<'s>(
+    source: &'s SourceFile,
+    text: &'s str,
+    offset: usize,
+    diags: &mut Diagnostics,
+) -> Spanned<DeTable<'s>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    for e in errors {
+        let span = e
+            .span()
+            .map(|s| s.start + offset..s.end + offset)
+            .unwrap_or(offset..offset);
+        diags.push(
+            Diagnostic::error("toml-syntax", format!("TOML syntax: {}", e.message().trim()))
+                .at(source, span)
+                .help(
+                    "front matter and site.toml use TOML: `key = \"text\"`, `date = 2026-03-15`, \
+                     `tags = [\"a\", \"b\"]`; text values need double quotes",
+                ),
+        );
+    }
+    table
+}
+
+impl<'s> Fields<'s> {
+    /// Starts reading a parsed table. `offset` is where the TOML text starts
+    /// in `source`, `prefix` is prepended to key names in messages (`media.`).
+    pub fn new(
+        source: &'s SourceFile,
+        table: &'s Spanned<DeTable<'s>>,
+        offset: usize,
+        prefix: &str,
+    ) -> Self {
+        let entries: Vec<_> = table
+            .get_ref()
+            .iter()
+            .map(|(k, v)| {
+                let s = k.span();
+                (k.get_ref().to_string(), s.start + offset..s.end + offset, v)
+            })
+            .collect();
+        let span = table.span();
+        Self {
+            source,
+            offset,
+            prefix: prefix.to_string(),
+            used: vec![false; entries.len()],
+            entries,
+            known: Vec::new(),
+            canonical: Vec::new(),
+            diags: Diagnostics::new(),
+            span: span.start + offset..span.end + offset,
+        }
+    }
+
+    /// The source file being read.
+    pub fn source(&self) -> &'s SourceFile {
+        self.source
+    }
+
+    /// Span of the whole table (for errors about a missing key).
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Records an error or warning found by the caller.
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diags.push(diagnostic);
+    }
+
+    /// Shorthand: an error at a span.
+    pub fn error_at(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let d = Diagnostic::error(code, message)
+            .at(self.source, span)
+            .help(help);
+        self.diags.push(d);
+    }
+
+    /// Display name of a key, with the table prefix (`media.video`).
+    pub fn display(&self, key: Key) -> String {
+        format!("{}{}", self.prefix, key.name)
+    }
+
+    fn take(&mut self, key: Key) -> Option<(Range<usize>, &'s Value<'s>)> {
+        self.known.push(key.name);
+        self.canonical.push(key.name);
+        if key.alias != key.name {
+            self.known.push(key.alias);
+        }
+        let mut found: Option<(usize, Range<usize>, &'s Value<'s>)> = None;
+        for (i, (name, kspan, value)) in self.entries.iter().enumerate() {
+            if name == key.name || name == key.alias {
+                self.used[i] = true;
+                if let Some((_, first_span, _)) = &found {
+                    let d = Diagnostic::error(
+                        "duplicate-key",
+                        format!(
+                            "`{}` is given twice (as `{}` and `{}`)",
+                            self.display(key),
+                            self.entries[found.as_ref().map(|f| f.0).unwrap_or(i)].0,
+                            name
+                        ),
+                    )
+                    .at(self.source, kspan.clone())
+                    .help(format!(
+                        "keep only one of them; the first is at line {}",
+                        self.source.position(first_span.start).line
+                    ));
+                    self.diags.push(d);
+                } else {
+                    found = Some((i, kspan.clone(), value));
+                }
+            }
+        }
+        found.map(|(_, _, v)| (self.value_span(v), v))
+    }
+
+    fn value_span(&self, v: &Value<'_>) -> Range<usize> {
+        let s = v.span();
+        s.start + self.offset..s.end + self.offset
+    }
+
+    fn type_error(&mut self, key: Key, span: Range<usize>, expected: &str, example: &str) {
+        let name = self.display(key);
+        self.error_at(
+            "wrong-type",
+            span,
+            format!("`{name}` must be {expected}"),
+            format!("write it like this: {name} = {example}"),
+        );
+    }
+
+    /// A text value. Surrounding blanks are trimmed; an empty text counts as absent.
+    pub fn text(&mut self, key: Key) -> Option<Field<String>> {
+        let (span, v) = self.take(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let t = s.trim();
+                (!t.is_empty()).then(|| Field {
+                    value: t.to_string(),
+                    span,
+                })
+            }
+            _ => {
+                self.type_error(key, span, "text in double quotes", "\"…\"");
+                None
+            }
+        }
+    }
+
+    /// A text value that must be present and non-empty.
+    pub fn required_text(&mut self, key: Key, what: &str) -> Option<Field<String>> {
+        let present = self.entries.iter().any(|(n, _, _)| n == key.name || n == key.alias);
+        let field = self.text(key);
+        if field.is_none() && !self.has_error_for(key) {
+            let name = self.display(key);
+            let msg = if present {
+                format!("`{name}` is empty")
+            } else {
+                format!("missing `{name}` ({what})")
+            };
+            let span = self.missing_span(key);
+            self.error_at(
+                "missing-key",
+                span,
+                msg,
+                format!("add a line `{name} = \"…\"` to the front matter"),
+            );
+        }
+        field
+    }
+
+    fn has_error_for(&self, key: Key) -> bool {
+        let name = format!("`{}", self.display(key));
+        self.diags.iter().any(|d| d.message.starts_with(&name))
+    }
+
+    fn missing_span(&self, key: Key) -> Range<usize> {
+        self.entries
+            .iter()
+            .find(|(n, _, _)| n == key.name || n == key.alias)
+            .map(|(_, s, _)| s.clone())
+            .unwrap_or(self.span.start..self.span.start)
+    }
+
+    /// A URL (absolute http(s), or a path starting with `/`).
+    pub fn url(&mut self, key: Key) -> Option<Field<String>> {
+        let f = self.text(key)?;
+        let ok = f.value.starts_with('/')
+            || url::Url::parse(&f.value)
+                .map(|u| matches!(u.scheme(), "http" | "https"))
+                .unwrap_or(false);
+        if ok {
+            Some(f)
+        } else {
+            let name = self.display(key);
+            self.error_at(
+                "bad-url",
+                f.span,
+                format!("`{name}` is not a web address: {:?}", f.value),
+                "use a full address starting with https:// (or http://)",
+            );
+            None
+        }
+    }
+
+    /// A date: TOML date (`2026-03-15`), date-time, or a quoted
+    /// `"15/03/2026"` / `"2026-03-15"`.
+    pub fn date(&mut self, key: Key) -> Option<Field<Timestamp>> {
+        let (span, v) = self.take(key)?;
+        let parsed = match v.get_ref() {
+            DeValue::Datetime(dt) => date::from_toml(dt),
+            DeValue::String(s) => Timestamp::parse(s),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let name = self.display(key);
+            self.error_at(
+                "bad-date",
+                span.clone(),
+                format!("`{name}` is not a valid date"),
+                format!(
+                    "write a real calendar date as {name} = 2026-03-15 (year-month-day), \
+                     or {name} = 2026-03-15T08:30:00+07:00 with a time"
+                ),
+            );
+        }
+        parsed.map(|value| Field { value, span })
+    }
+
+    /// An integer.
+    pub fn integer(&mut self, key: Key) -> Option<Field<i64>> {
+        let (span, v) = self.take(key)?;
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        if n.is_none() {
+            self.type_error(key, span.clone(), "a whole number without quotes", "120");
+        }
+        n.map(|value| Field { value, span })
+    }
+
+    /// A whole number that cannot be negative.
+    pub fn count(&mut self, key: Key) -> Option<Field<u64>> {
+        let f = self.integer(key)?;
+        match u64::try_from(f.value) {
+            Ok(value) => Some(Field {
+                value,
+                span: f.span,
+            }),
+            Err(_) => {
+                let name = self.display(key);
+                self.error_at(
+                    "negative-number",
+                    f.span,
+                    format!("`{name}` cannot be negative ({})", f.value),
+                    "write the number of people (0 or more)",
+                );
+                None
+            }
+        }
+    }
+
+    /// A boolean.
+    pub fn boolean(&mut self, key: Key) -> Option<Field<bool>> {
+        let (span, v) = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Field { value: *b, span }),
+            _ => {
+                self.type_error(key, span, "true or false (no quotes)", "true");
+                None
+            }
+        }
+    }
+
+    /// A list of texts. A single text is accepted as a one-item list.
+    pub fn text_list(&mut self, key: Key) -> Option<Field<Vec<String>>> {
+        let (span, v) = self.take(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Field {
+                value: vec![s.trim().to_string()].into_iter().filter(|s| !s.is_empty()).collect(),
+                span,
+            }),
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        DeValue::String(_) => {}
+                        _ => {
+                            let item_span = self.value_span(item);
+                            self.type_error(key, item_span, "a list of texts", "[\"…\", \"…\"]");
+                        }
+                    }
+                }
+                Some(Field { value: out, span })
+            }
+            _ => {
+                self.type_error(key, span, "a list of texts", "[\"…\", \"…\"]");
+                None
+            }
+        }
+    }
+
+    /// A list of rows, each a list of cells (text, numbers or dates), as in
+    /// a data table's `rows = [["…", 3], …]`. Each row keeps its span.
+    pub fn rows(&mut self, key: Key) -> Option<Vec<Field<Vec<String>>>> {
+        let (span, v) = self.take(key)?;
+        let DeValue::Array(rows) = v.get_ref() else {
+            self.type_error(key, span, "a list of rows", "[[\"…\", \"…\"], [\"…\", \"…\"]]");
+            return None;
+        };
+        let mut out = Vec::new();
+        for row in rows.iter() {
+            let row_span = self.value_span(row);
+            let DeValue::Array(cells) = row.get_ref() else {
+                self.type_error(key, row_span, "a list of rows, each in [ ]", "[[\"…\", \"…\"]]");
+                continue;
+            };
+            let mut values = Vec::new();
+            for cell in cells.iter() {
+                let text = match cell.get_ref() {
+                    DeValue::String(s) => s.trim().to_string(),
+                    DeValue::Integer(i) => i.as_str().replace('_', ""),
+                    DeValue::Float(x) => x.as_str().replace('_', ""),
+                    DeValue::Boolean(b) => b.to_string(),
+                    DeValue::Datetime(d) => date::from_toml(d)
+                        .map(|t| t.dmy())
+                        .unwrap_or_else(|| d.to_string()),
+                    DeValue::Array(_) | DeValue::Table(_) => {
+                        let cell_span = self.value_span(cell);
+                        self.type_error(key, cell_span, "rows of plain cells (text or numbers)", "[\"…\", 12]");
+                        String::new()
+                    }
+                };
+                values.push(text);
+            }
+            out.push(Field {
+                value: values,
+                span: row_span,
+            });
+        }
+        Some(out)
+    }
+
+    /// One value out of a closed list, matched ignoring case and diacritics
+    /// (`"quyet dinh"` finds `"Quyết định"`). Returns the canonical spelling.
+    pub fn choice(&mut self, key: Key, options: &[&'static str]) -> Option<Field<&'static str>> {
+        let f = self.text(key)?;
+        let wanted = fold(&f.value);
+        if let Some(hit) = options.iter().find(|o| fold(o) == wanted) {
+            return Some(Field {
+                value: hit,
+                span: f.span,
+            });
+        }
+        let name = self.display(key);
+        let suggestion = closest(&f.value, options.iter().copied())
+            .map(|s| format!("did you mean \"{s}\"? "))
+            .unwrap_or_default();
+        let list = options
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.error_at(
+            "unknown-value",
+            f.span,
+            format!("`{name}` has an unknown value \"{}\"", f.value),
+            format!("{suggestion}valid values: {list}"),
+        );
+        None
+    }
+
+    /// A sub-table (`[media]`), read by a nested reader whose diagnostics
+    /// must be merged back with [`Fields::absorb`].
+    pub fn table(&mut self, key: Key) -> Option<Fields<'s>> {
+        let (span, v) = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(self.child(key, t, self.value_span(v), "")),
+            _ => {
+                let name = self.display(key);
+                self.error_at(
+                    "wrong-type",
+                    span,
+                    format!("`{name}` must be a table"),
+                    format!("write it as a section: [{name}] followed by its keys on the next lines"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[attachments]]`); each element gets its own reader.
+    pub fn table_list(&mut self, key: Key) -> Vec<Fields<'s>> {
+        let Some((span, v)) = self.take(key) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let DeValue::Table(t) = item.get_ref() {
+                        let item_span = self.value_span(item);
+                        out.push(self.child(key, t, item_span, &format!("[{i}]")));
+                    } else {
+                        let item_span = self.value_span(item);
+                        let name = self.display(key);
+                        self.error_at(
+                            "wrong-type",
+                            item_span,
+                            format!("each item of `{name}` must be a table"),
+                            format!("write each item as a section [[{name}]] followed by its keys"),
+                        );
+                    }
+                }
+            }
+            _ => {
+                let name = self.display(key);
+                self.error_at(
+                    "wrong-type",
+                    span,
+                    format!("`{name}` must be a list of tables"),
+                    format!("write each item as a section [[{name}]] followed by its keys"),
+                );
+            }
+        }
+        out
+    }
+
+    fn child(
+        &self,
+        key: Key,
+        t: &'s DeTable<'s>,
+        span: Range<usize>,
+        index: &str,
+    ) -> Fields<'s> {
+        // The child table's spans are relative to the same TOML text.
+        let entries: Vec<_> = t
+            .iter()
+            .map(|(k, val)| {
+                let s = k.span();
+                (k.get_ref().to_string(), s.start + self.offset..s.end + self.offset, val)
+            })
+            .collect();
+        Fields {
+            source: self.source,
+            offset: self.offset,
+            prefix: format!("{}{}{index}.", self.prefix, key.name),
+            used: vec![false; entries.len()],
+            entries,
+            known: Vec::new(),
+            canonical: Vec::new(),
+            diags: Diagnostics::new(),
+            span,
+        }
+    }
+
+    /// Merges a nested reader's diagnostics (after its own `finish`).
+    pub fn absorb(&mut self, child: Fields<'s>) {
+        let d = child.finish(|_| None);
+        self.diags.extend(d);
+    }
+
+    /// Names of keys present in the table, in order (for callers that read
+    /// free-form tables).
+    pub fn present_keys(&self) -> Vec<String> {
+        self.entries.iter().map(|(n, _, _)| n.clone()).collect()
+    }
+
+    /// Reports every key that no getter asked for, suggesting the closest
+    /// valid key, and returns all diagnostics. `hint` may explain a key that
+    /// exists elsewhere (e.g. only in another category).
+    pub fn finish(mut self, hint: impl Fn(&str) -> Option<String>) -> Diagnostics {
+        for (i, (name, span, _)) in self.entries.iter().enumerate() {
+            if self.used[i] {
+                continue;
+            }
+            let help = hint(name).unwrap_or_else(|| {
+                match closest(name, self.known.iter().copied()) {
+                    Some(k) => format!("did you mean `{}{k}`?", self.prefix),
+                    None => format!(
+                        "valid keys here: {}",
+                        self.canonical
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                }
+            });
+            let d = Diagnostic::error(
+                "unknown-key",
+                format!("unknown key `{}{name}`", self.prefix),
+            )
+            .at(self.source, span.clone())
+            .help(help);
+            self.diags.push(d);
+        }
+        self.diags
+    }
+}

@@ -1,0 +1,44 @@
+//! # pbgdpl
+//!
+//! A static-site generator for the PBGDPL sections (chuyên mục phổ biến,
+//! giáo dục pháp luật) that Vietnamese agencies run under Decision
+//! 471/QĐ-TTg. A section is Markdown + TOML in a git repository;
+//! [`build`] turns it into static HTML in the standard layout shared by the
+//! agencies of a province, with the uniform provincial banner.
+//!
+//! The modules follow the path a page travels:
+//!
+//! | stage | module |
+//! |---|---|
+//! | configuration (`site.toml`) | [`config`] |
+//! | content: files, front matter, model | [`content`] (with [`fields`], [`source`], [`date`], [`text`]) |
+//! | the standard categories | [`category`] |
+//! | checks across the site | [`validate`], reported as [`diagnostics`] |
+//! | rendering: Markdown, templates | [`render`] (with [`i18n`]) |
+//! | outputs: HTML, assets, sitemap | [`output`] |
+//! | writing the output atomically | [`write`] |
+//! | the whole build | [`site`] |
+//! | scaffolding a new section | [`init`] |
+
+#![deny(missing_docs)]
+
+pub mod category;
+pub mod config;
+pub mod content;
+pub mod date;
+pub mod diagnostics;
+pub mod error;
+pub mod fields;
+pub mod i18n;
+pub mod init;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod source;
+pub mod text;
+pub mod validate;
+pub mod write;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use error::{Error, Result};
+pub use site::{BuildOptions, BuildReport, Site, build, check};

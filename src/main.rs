@@ -1,0 +1,50 @@
+//! The `pbgdpl` command: parses arguments and calls the library.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Static-site generator for PBGDPL sections (chuyên mục phổ biến, giáo dục
+/// pháp luật) under Decision 471/QĐ-TTg.
+#[derive(Parser)]
+#[command(name = "pbgdpl", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+
+    /// When to colour messages.
+    #[arg(long, global = true, value_enum, default_value_t = cmd::ColorChoice::Auto)]
+    color: cmd::ColorChoice,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the section into static HTML (atomically: a failed build keeps the previous output).
+    Build(cmd::build::Args),
+    /// Load and check everything, write nothing; exit status 1 on errors.
+    Check(cmd::check::Args),
+    /// Create a new section with every standard category and sample entries.
+    Init(cmd::init::Args),
+    /// Add a new draft entry to a category.
+    New(cmd::new::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = cli.color.enabled();
+    let result = match cli.command {
+        Command::Build(a) => cmd::build::run(a, color),
+        Command::Check(a) => cmd::check::run(a, color),
+        Command::Init(a) => cmd::init::run(a),
+        Command::New(a) => cmd::new::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", cmd::paint_error(&format!("{e:#}"), color));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The HTML pages: home, category lists (paginated), entries, 404.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::category::Category;
+use crate::error::Error;
+use crate::render::context::EntryView;
+use crate::render::{Page, Prepared};
+
+use super::{RenderContext, Renderer, Sink, minify};
+
+/// How many other entries of the category an entry page lists.
+const OTHER_ENTRIES: usize = 5;
+
+/// Renders every HTML page.
+pub struct HtmlPages;
+
+/// One page to render.
+enum Job<'p, 'a> {
+    Home,
+    CategoryPage {
+        category: &'static Category,
+        number: usize,
+        total: usize,
+        pages: Vec<&'p Page<'a>>,
+    },
+    FirstPageRedirect {
+        category: &'static Category,
+    },
+    Entry {
+        page: &'p Page<'a>,
+        others: Vec<&'p Page<'a>>,
+    },
+    NotFound,
+}
+
+/// `pagination` in templates.
+#[derive(Debug, Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Debug, Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// A home-page block: a category and its newest entries.
+#[derive(Debug, Serialize)]
+struct HomeSection<'v> {
+    category: crate::render::context::CategoryView<'v>,
+    entries: Vec<EntryView<'v>>,
+}
+
+/// Site-relative path of page `n` of a category (1 is the category itself).
+pub fn category_page_path(category: &Category, n: usize) -> String {
+    if n <= 1 {
+        format!("{}/", category.key)
+    } else {
+        format!("{}/page/{n}/", category.key)
+    }
+}
+
+impl Renderer for HtmlPages {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
+        let p = cx.prepared;
+        let per_page = p.site.config.entries_per_page.max(1);
+        let mut jobs = vec![Job::Home, Job::NotFound];
+        for category in p.categories() {
+            let pages = p.in_category(category);
+            let total = pages.len().div_ceil(per_page).max(1);
+            for number in 1..=total {
+                let chunk = pages
+                    .iter()
+                    .skip((number - 1) * per_page)
+                    .take(per_page)
+                    .copied()
+                    .collect();
+                jobs.push(Job::CategoryPage {
+                    category,
+                    number,
+                    total,
+                    pages: chunk,
+                });
+            }
+            jobs.push(Job::FirstPageRedirect { category });
+            for page in &pages {
+                let others = pages
+                    .iter()
+                    .filter(|o| o.entry.slug != page.entry.slug && o.is_published())
+                    .take(OTHER_ENTRIES)
+                    .copied()
+                    .collect();
+                jobs.push(Job::Entry { page, others });
+            }
+        }
+        jobs.par_iter().try_for_each(|job| {
+            let (path, template, ctx) = context_for(p, job);
+            let html = cx.theme.render(template, &ctx)?;
+            out.write(&path, &minify::html(&html))
+        })
+    }
+}
+
+fn t(p: &Prepared<'_>, key: &str) -> String {
+    p.strings.get(key).cloned().unwrap_or_default()
+}
+
+fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Context) {
+    match job {
+        Job::Home => {
+            let page = p.page_view(
+                "home",
+                p.site.config.title.clone(),
+                "",
+                p.site
+                    .config
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| format!("{} {}", t(p, "section_of"), p.site.config.agency.name)),
+            );
+            let mut ctx = p.base_context(page);
+            let n = p.site.config.home_entries_per_category;
+            let mut order: Vec<&Category> = p.categories().iter().collect();
+            // Required categories first (2.1–2.7), then the general ones.
+            order.sort_by_key(|c| (!c.required, c.index()));
+            let sections: Vec<HomeSection<'_>> = order
+                .into_iter()
+                .filter_map(|c| {
+                    let entries: Vec<EntryView<'_>> = p
+                        .in_category(c)
+                        .into_iter()
+                        .filter(|pg| pg.is_published())
+                        .take(n)
+                        .map(|pg| p.entry_view(pg, false))
+                        .collect();
+                    (c.required || !entries.is_empty()).then(|| HomeSection {
+                        category: p.category_view(c),
+                        entries,
+                    })
+                })
+                .collect();
+            ctx.insert("sections", &sections);
+            ctx.insert("intro_html", &p.home_intro.as_ref().map(|i| i.html.as_str()));
+            ("index.html".into(), "home.html", ctx)
+        }
+        Job::NotFound => {
+            let mut page = p.page_view("404", t(p, "not_found_title"), "404.html", t(p, "not_found_text"));
+            page.noindex = true;
+            ("404.html".into(), "404.html", p.base_context(page))
+        }
+        Job::CategoryPage {
+            category,
+            number,
+            total,
+            pages,
+        } => {
+            let path = category_page_path(category, *number);
+            let cv = p.category_view(category);
+            let mut title = cv.label.to_string();
+            if *number > 1 {
+                title = format!("{title} – {} {number}", t(p, "page"));
+            }
+            let description = cv
+                .description
+                .map(str::to_string)
+                .unwrap_or_else(|| cv.label.to_string());
+            let mut page = p.page_view("category", title, &path, description);
+            page.section = Some(category.key);
+            let mut ctx = p.base_context(page);
+            let entries: Vec<EntryView<'_>> = pages.iter().map(|pg| p.entry_view(pg, false)).collect();
+            let pagination = Pagination {
+                current: *number,
+                total: *total,
+                previous: (*number > 1).then(|| p.url(&category_page_path(category, number - 1))),
+                next: (number < total).then(|| p.url(&category_page_path(category, number + 1))),
+                pages: (1..=*total)
+                    .map(|n| PageLink {
+                        number: n,
+                        url: p.url(&category_page_path(category, n)),
+                        current: n == *number,
+                    })
+                    .collect(),
+            };
+            ctx.insert("category", &cv);
+            ctx.insert("entries", &entries);
+            ctx.insert("pagination", &pagination);
+            (format!("{path}index.html"), "category.html", ctx)
+        }
+        Job::FirstPageRedirect { category } => {
+            let target = category_page_path(category, 1);
+            let mut page = p.page_view("redirect", p.category_view(category).label.to_string(), &target, String::new());
+            page.noindex = true;
+            let mut ctx = p.base_context(page);
+            ctx.insert("target", &p.permalink(&target));
+            (format!("{}/page/1/index.html", category.key), "redirect.html", ctx)
+        }
+        Job::Entry { page, others } => {
+            let e = page.entry;
+            let mut pv = p.page_view("entry", e.title.clone(), &e.path(), page.summary.clone());
+            pv.noindex = !page.is_published();
+            pv.section = Some(e.category.key);
+            let mut ctx = p.base_context(pv);
+            ctx.insert("entry", &p.entry_view(page, true));
+            ctx.insert("category", &p.category_view(e.category));
+            let others: Vec<EntryView<'_>> = others.iter().map(|o| p.entry_view(o, false)).collect();
+            ctx.insert("others", &others);
+            (format!("{}index.html", e.path()), "entry.html", ctx)
+        }
+    }
+}

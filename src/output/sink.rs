@@ -1,0 +1,166 @@
+//! Where rendered files go. Renderers write through a [`Sink`], so the same
+//! code builds into a directory, into memory (for `serve` and tests), or
+//! nowhere at all (for `check`), like Zola's build modes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::error::Error;
+
+/// A destination for output files. Paths are relative, `/`-separated,
+/// without a leading slash (`tin-tuc/index.html`).
+pub trait Sink: Sync {
+    /// Stores a file's bytes.
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error>;
+
+    /// Stores a copy of a file on disk (attachments, static files).
+    fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
+        let bytes = std::fs::read(from).map_err(Error::io(from))?;
+        self.write(path, &bytes)
+    }
+}
+
+/// Writes into a directory on disk.
+#[derive(Debug)]
+pub struct DirSink {
+    root: PathBuf,
+}
+
+impl DirSink {
+    /// Writes under `root` (which must exist).
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    fn target(&self, path: &str) -> Result<PathBuf, Error> {
+        let target = self.root.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
+        }
+        Ok(target)
+    }
+}
+
+impl Sink for DirSink {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        let target = self.target(path)?;
+        std::fs::write(&target, contents).map_err(Error::io(target))
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
+        let target = self.target(path)?;
+        std::fs::copy(from, &target).map_err(Error::io(from))?;
+        Ok(())
+    }
+}
+
+/// Keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    /// An empty in-memory output.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes the files out, sorted by path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A copy of one file, if it was written.
+    pub fn get(&self, path: &str) -> Option<Vec<u8>> {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.get(path).cloned()
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), contents.to_vec());
+        Ok(())
+    }
+}
+
+/// Discards everything (`pbgdpl check` renders every page to find errors,
+/// but writes nothing).
+#[derive(Debug, Default)]
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn write(&self, _path: &str, _contents: &[u8]) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn copy(&self, _path: &str, from: &Path) -> Result<(), Error> {
+        // Still make sure the file is readable, as a real build would.
+        std::fs::metadata(from).map_err(Error::io(from))?;
+        Ok(())
+    }
+}
+
+/// A sink wrapper that remembers what was written, so links can be checked
+/// against the real output and two outputs claiming one path are caught.
+pub struct Recorder<'a> {
+    sink: &'a dyn Sink,
+    written: Mutex<BTreeSet<String>>,
+    clashes: Mutex<Vec<String>>,
+}
+
+impl<'a> Recorder<'a> {
+    /// Wraps a sink.
+    pub fn new(sink: &'a dyn Sink) -> Self {
+        Self {
+            sink,
+            written: Mutex::new(BTreeSet::new()),
+            clashes: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn record(&self, path: &str) {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        if !written.insert(path.to_string()) {
+            self.clashes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_string());
+        }
+    }
+
+    /// Every path written so far.
+    pub fn written(&self) -> BTreeSet<String> {
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Paths written more than once.
+    pub fn clashes(&self) -> Vec<String> {
+        let mut c = self
+            .clashes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        c.sort();
+        c.dedup();
+        c
+    }
+}
+
+impl Sink for Recorder<'_> {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        self.record(path);
+        self.sink.write(path, contents)
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
+        self.record(path);
+        self.sink.copy(path, from)
+    }
+}

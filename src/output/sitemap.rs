@@ -1,0 +1,56 @@
+//! `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`. Only published pages
+//! are listed; preview builds ask robots to stay away entirely.
+
+use std::fmt::Write as _;
+
+use crate::error::Error;
+use crate::output::html::category_page_path;
+use crate::text::escape_xml;
+
+use super::{RenderContext, Renderer, Sink};
+
+/// Writes `sitemap.xml` and `robots.txt`.
+pub struct Sitemap;
+
+impl Renderer for Sitemap {
+    fn name(&self) -> &'static str {
+        "sitemap"
+    }
+
+    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
+        let p = cx.prepared;
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        let mut url = |loc: String, lastmod: Option<String>| {
+            let _ = write!(xml, "  <url>\n    <loc>{}</loc>\n", escape_xml(&loc));
+            if let Some(m) = lastmod {
+                let _ = writeln!(xml, "    <lastmod>{m}</lastmod>");
+            }
+            xml.push_str("  </url>\n");
+        };
+        let newest = p.published().filter_map(|pg| pg.entry.modified()).max();
+        url(p.permalink(""), newest.map(|d| d.iso_date()));
+        let per_page = p.site.config.entries_per_page.max(1);
+        for c in p.categories() {
+            let pages: Vec<_> = p.in_category(c).into_iter().filter(|pg| pg.is_published()).collect();
+            let newest = pages.iter().filter_map(|pg| pg.entry.modified()).max();
+            let total = pages.len().div_ceil(per_page).max(1);
+            for n in 1..=total {
+                url(p.permalink(&category_page_path(c, n)), if n == 1 { newest.map(|d| d.iso_date()) } else { None });
+            }
+        }
+        for pg in p.published() {
+            url(pg.permalink.clone(), pg.entry.modified().map(|d| d.iso_date()));
+        }
+        xml.push_str("</urlset>\n");
+        out.write("sitemap.xml", xml.as_bytes())?;
+
+        let robots = if p.site.drafts {
+            "# Preview build (--drafts): not for search engines.\nUser-agent: *\nDisallow: /\n".to_string()
+        } else {
+            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", p.permalink("sitemap.xml"))
+        };
+        out.write("robots.txt", robots.as_bytes())
+    }
+}

@@ -1,0 +1,259 @@
+//! What templates see. Every page gets `site`, `t` (interface strings),
+//! `nav` and `page`; category and entry pages add their own objects.
+//! Documented for theme authors in `docs/templates.md`.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::category::Category;
+use crate::config::{Agency, Province};
+use crate::content::model::{Entry, Visibility};
+use crate::i18n::Lang;
+
+use super::{Page, Prepared};
+
+/// `site` in templates.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// Section title.
+    pub title: &'a str,
+    /// Description.
+    pub description: Option<&'a str>,
+    /// Base URL (ends with `/`).
+    pub base_url: &'a str,
+    /// Base path (`/` or `/pbgdpl/`).
+    pub base_path: &'a str,
+    /// Language code.
+    pub lang: &'static str,
+    /// The agency.
+    pub agency: &'a Agency,
+    /// The province (banner).
+    pub province: &'a Province,
+    /// National systems: name (in the site's language) and URL.
+    pub national_links: Vec<LinkView>,
+    /// URL of the stylesheet.
+    pub stylesheet: String,
+    /// Generator name and version.
+    pub generator: String,
+}
+
+/// A named link.
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    /// Visible name.
+    pub name: String,
+    /// Target.
+    pub url: String,
+}
+
+/// One item of the category navigation.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    /// Category key.
+    pub key: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// URL.
+    pub url: String,
+    /// 471 clause, if any.
+    pub clause: Option<&'static str>,
+    /// Required by 471.
+    pub required: bool,
+}
+
+/// `page` in templates: what every page has.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// `home`, `category`, `entry`, `404`…
+    pub kind: &'static str,
+    /// `<title>` text (without the site title).
+    pub title: String,
+    /// Absolute path of this page.
+    pub url: String,
+    /// Full canonical URL.
+    pub canonical: String,
+    /// Meta description.
+    pub description: String,
+    /// Ask search engines not to index (previews, 404).
+    pub noindex: bool,
+    /// Key of the category this page belongs to (highlighted in the navigation).
+    pub section: Option<&'static str>,
+}
+
+/// An entry as templates see it: the model plus URL, summary and HTML.
+#[derive(Debug, Serialize)]
+pub struct EntryView<'a> {
+    /// The model (`entry.title`, `entry.date.dmy`, `entry.meta.document.number`…).
+    #[serde(flatten)]
+    pub entry: &'a Entry,
+    /// Absolute path.
+    pub url: &'a str,
+    /// Full URL.
+    pub permalink: &'a str,
+    /// Summary text.
+    pub summary: &'a str,
+    /// Body HTML (entry pages only).
+    pub html: Option<&'a str>,
+    /// Preview marking (`BẢN NHÁP`, `CHỜ DUYỆT`…) for unpublished entries.
+    pub marker: Option<String>,
+    /// Category label.
+    pub category_label: &'static str,
+    /// Category URL.
+    pub category_url: String,
+    /// schema.org JSON-LD for the page (`FAQPage` for Q&A), safe to put
+    /// inside a `<script>` element.
+    pub json_ld: Option<String>,
+}
+
+/// `category` in templates.
+#[derive(Debug, Serialize)]
+pub struct CategoryView<'a> {
+    /// Key.
+    pub key: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// URL.
+    pub url: String,
+    /// 471 clause.
+    pub clause: Option<&'static str>,
+    /// Required by 471.
+    pub required: bool,
+    /// Kind (`document`, `question`…).
+    pub kind: crate::category::Kind,
+    /// Introduction HTML from `_index.md`.
+    pub intro_html: Option<&'a str>,
+    /// Description from `_index.md`.
+    pub description: Option<&'a str>,
+}
+
+impl<'a> Prepared<'a> {
+    fn lang(&self) -> Lang {
+        self.site.config.language
+    }
+
+    /// `site`.
+    pub fn site_view(&self) -> SiteView<'_> {
+        let c = &self.site.config;
+        SiteView {
+            title: &c.title,
+            description: c.description.as_deref(),
+            base_url: &c.base_url,
+            base_path: &self.base_path,
+            lang: c.language.code(),
+            agency: &c.agency,
+            province: &c.province,
+            national_links: c
+                .national_links
+                .iter()
+                .map(|l| LinkView {
+                    name: match self.lang() {
+                        Lang::Vi => l.name_vi,
+                        Lang::En => l.name_en,
+                    }
+                    .to_string(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+            stylesheet: self.url(crate::output::assets::STYLESHEET_PATH),
+            generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// `nav`.
+    pub fn nav(&self) -> Vec<NavItem> {
+        self.categories()
+            .iter()
+            .map(|c| NavItem {
+                key: c.key,
+                label: c.label(self.lang()),
+                url: self.url(&format!("{}/", c.key)),
+                clause: c.clause,
+                required: c.required,
+            })
+            .collect()
+    }
+
+    /// A category's view.
+    pub fn category_view(&self, c: &Category) -> CategoryView<'_> {
+        let intro = self.intros.get(c.key);
+        CategoryView {
+            key: c.key,
+            label: c.label(self.lang()),
+            url: self.url(&format!("{}/", c.key)),
+            clause: c.clause,
+            required: c.required,
+            kind: c.kind,
+            intro_html: intro.map(|i| i.html.as_str()),
+            description: intro.and_then(|i| i.intro.description.as_deref()),
+        }
+    }
+
+    /// An entry's view; `with_body` includes the HTML.
+    pub fn entry_view<'p>(&'p self, page: &'p Page<'a>, with_body: bool) -> EntryView<'p> {
+        let t = |k: &str| self.strings.get(k).cloned().unwrap_or_else(|| k.to_uppercase());
+        let marker = match page.visibility {
+            Visibility::Published => None,
+            Visibility::Unapproved => Some(match page.entry.editorial.status {
+                crate::content::model::Status::Review => t("review"),
+                _ => t("draft"),
+            }),
+            Visibility::Scheduled => Some(t("scheduled")),
+            Visibility::Expired => Some(t("expired")),
+        };
+        let c = page.entry.category;
+        EntryView {
+            entry: page.entry,
+            url: &page.url,
+            permalink: &page.permalink,
+            summary: &page.summary,
+            html: with_body.then_some(page.html.as_str()),
+            marker,
+            category_label: c.label(self.lang()),
+            category_url: self.url(&format!("{}/", c.key)),
+            json_ld: with_body.then(|| faq_json_ld(page)).flatten(),
+        }
+    }
+
+    /// The context every page starts from.
+    pub fn base_context(&self, page: PageView) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_view());
+        ctx.insert("t", &self.strings);
+        ctx.insert("nav", &self.nav());
+        ctx.insert("page", &page);
+        ctx
+    }
+
+    /// A `page` object for a site-relative path.
+    pub fn page_view(&self, kind: &'static str, title: String, path: &str, description: String) -> PageView {
+        PageView {
+            kind,
+            title,
+            url: self.url(path),
+            canonical: self.permalink(path),
+            description,
+            noindex: false,
+            section: None,
+        }
+    }
+}
+
+/// schema.org `FAQPage` for a Q&A entry, with `</` escaped so the JSON
+/// cannot close its `<script>` element.
+fn faq_json_ld(page: &Page<'_>) -> Option<String> {
+    let q = page.entry.meta.question.as_ref()?;
+    let mut question = serde_json::json!({
+        "@type": "Question",
+        "name": q.question,
+        "acceptedAnswer": { "@type": "Answer", "text": page.html, "url": page.permalink },
+    });
+    if let Some(d) = q.asked_date.or(page.entry.date) {
+        question["dateCreated"] = d.rfc3339().into();
+    }
+    let doc = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [question],
+    });
+    Some(doc.to_string().replace("</", "<\\/"))
+}

@@ -1,0 +1,118 @@
+//! The theme: Tera templates and CSS embedded in the binary
+//! (`themes/default/`), overridable per site by files of the same name in
+//! the site's `templates/` directory.
+
+use std::path::Path;
+
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+use crate::error::Error;
+
+/// The directory of a site's template overrides.
+pub const TEMPLATES_DIR: &str = "templates";
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The built-in templates: (name, source).
+pub const BUILTIN: &[(&str, &str)] = embed!(
+    "base.html",
+    "home.html",
+    "category.html",
+    "entry.html",
+    "404.html",
+    "redirect.html",
+    "partials/banner.html",
+    "partials/header.html",
+    "partials/nav.html",
+    "partials/national_links.html",
+    "partials/footer.html",
+    "partials/entry_list.html",
+    "partials/pagination.html",
+    "partials/attachments.html",
+    "partials/entry_meta.html",
+    "partials/document.html",
+    "partials/question.html",
+    "partials/activity.html",
+    "partials/dialogue.html",
+    "partials/material.html",
+    "partials/contacts.html",
+);
+
+/// The theme's stylesheet.
+pub const STYLESHEET: &str = include_str!("../../themes/default/static/pbgdpl.css");
+
+/// Loaded templates, ready to render.
+pub struct Theme {
+    tera: Tera,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme").finish_non_exhaustive()
+    }
+}
+
+fn template_error(name: &str, e: &tera::Error) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Error::Template {
+        name: name.to_string(),
+        message,
+    }
+}
+
+impl Theme {
+    /// The built-in theme plus the site's overrides from `root/templates/`.
+    pub fn load(root: &Path) -> Result<Self, Error> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
+            .collect();
+        let dir = root.join(TEMPLATES_DIR);
+        if dir.is_dir() {
+            for entry in WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Io {
+                    path: dir.clone(),
+                    source: e.into(),
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let text = std::fs::read_to_string(entry.path()).map_err(Error::io(entry.path()))?;
+                match sources.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => sources.push((name, text)),
+                }
+            }
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n, t)))
+            .map_err(|e| template_error("(loading the theme)", &e))?;
+        Ok(Self { tera })
+    }
+
+    /// Renders a template.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Error> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(name, &e))
+    }
+}

@@ -1,0 +1,114 @@
+//! Source files as read from disk: NFC-normalised text plus a line index, so
+//! that any byte offset can be turned into a `line:column` for diagnostics.
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::Error;
+
+/// A text file of the site (site.toml, a Markdown entry, a data table).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, with `/` separators (as shown in diagnostics).
+    pub rel_path: String,
+    /// Absolute (or root-joined) path on disk.
+    pub path: PathBuf,
+    /// The file's text, NFC-normalised, with a leading BOM removed and
+    /// `\r\n` line endings turned into `\n`.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A position in a source file, 1-based, columns counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column number in characters, starting at 1.
+    pub column: usize,
+}
+
+impl SourceFile {
+    /// Reads `root/rel_path` and prepares it for parsing.
+    pub fn read(root: &Path, rel_path: &str) -> Result<Self, Error> {
+        let path = root.join(rel_path);
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: rel_path.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Ok(Self::from_text(rel_path, path, &text))
+    }
+
+    /// Builds a source file from text already in memory (tests, `serve`).
+    pub fn from_text(rel_path: &str, path: PathBuf, text: &str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text: String = text.replace("\r\n", "\n").nfc().collect();
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self {
+            rel_path: rel_path.to_string(),
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts[line_index];
+        let column = self
+            .text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+            + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its newline.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|&e| e.saturating_sub(1))
+            .unwrap_or(self.text.len());
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let f = SourceFile::from_text("a.md", "a.md".into(), "+++\ntiêu = 1\n");
+        let off = f.text.find('=').unwrap();
+        assert_eq!(f.position(off), Position { line: 2, column: 6 });
+        assert_eq!(f.line_text(2), "tiêu = 1");
+        assert_eq!(f.line_text(9), "");
+    }
+
+    #[test]
+    fn text_is_nfc_and_crlf_free() {
+        // "ệ" written decomposed: e + U+0323 + U+0302
+        let f = SourceFile::from_text("a.md", "a.md".into(), "\u{feff}Vie\u{323}\u{302}t\r\nx");
+        assert_eq!(f.text, "Việt\nx");
+    }
+}
