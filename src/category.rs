@@ -80,7 +80,12 @@ const fn clause(
 /// Every standard category, in navigation order.
 pub static CATEGORIES: [Category; 13] = [
     general("gioi-thieu", "Giới thiệu", "Introduction", Kind::Page),
-    general("tin-tuc", "Tin tức - Sự kiện", "News and events", Kind::Article),
+    general(
+        "tin-tuc",
+        "Tin tức - Sự kiện",
+        "News and events",
+        Kind::Article,
+    ),
     general(
         "thong-bao",
         "Thông báo - Giấy mời",
@@ -149,7 +154,14 @@ pub static CATEGORIES: [Category; 13] = [
         true,
         Kind::Statistics,
     ),
-    clause("khac", "Nội dung khác", "Other content", "2.8", false, Kind::Article),
+    clause(
+        "khac",
+        "Nội dung khác",
+        "Other content",
+        "2.8",
+        false,
+        Kind::Article,
+    ),
     general("danh-ba", "Danh bạ điện tử", "Directory", Kind::Directory),
 ];
 

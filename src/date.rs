@@ -93,7 +93,8 @@ impl Timestamp {
 
     /// RFC 3339 with offset, for feeds.
     pub fn rfc3339(&self) -> String {
-        self.instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        self.instant
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     }
 
     /// RFC 2822, for RSS 2.0.

@@ -107,6 +107,18 @@ impl Diagnostic {
         self
     }
 
+    /// Points the diagnostic at a directory (no line or column).
+    pub fn in_dir(mut self, dir: &str) -> Self {
+        self.location = Some(Location {
+            file: format!("{}/", dir.trim_end_matches('/')),
+            line: 0,
+            column: 0,
+            line_text: String::new(),
+            width: 0,
+        });
+        self
+    }
+
     /// Adds a hint on how to fix the problem.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -133,14 +145,18 @@ impl Diagnostic {
         );
         if let Some(loc) = &self.location {
             let gutter = " ".repeat(loc.line.to_string().len());
-            let _ = writeln!(
-                out,
-                "{gutter}{} {}:{}:{}",
-                paint("1;34", "-->"),
-                loc.file,
-                loc.line,
-                loc.column
-            );
+            if loc.line == 0 {
+                let _ = writeln!(out, "{gutter}{} {}", paint("1;34", "-->"), loc.file);
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{gutter}{} {}:{}:{}",
+                    paint("1;34", "-->"),
+                    loc.file,
+                    loc.line,
+                    loc.column
+                );
+            }
             if loc.width > 0 {
                 let bar = paint("1;34", "|");
                 let caret_pad: String = loc
@@ -190,6 +206,12 @@ impl Diagnostic {
             message.push_str(help);
         }
         match &self.location {
+            Some(loc) if loc.line == 0 => format!(
+                "::{kind} file={},title={}::{}",
+                escape_prop(&loc.file),
+                escape_prop(self.code),
+                escape_data(&message)
+            ),
             Some(loc) => format!(
                 "::{kind} file={},line={},col={},title={}::{}",
                 escape_prop(&loc.file),

@@ -22,7 +22,9 @@ pub enum Error {
     },
 
     /// A text file is not valid UTF-8.
-    #[error("{path}: the file is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
+    #[error(
+        "{path}: the file is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8"
+    )]
     NotUtf8 {
         /// The file, relative to the site root.
         path: String,

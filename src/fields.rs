@@ -56,6 +56,16 @@ pub struct Fields<'s> {
     canonical: Vec<&'static str>,
     diags: Diagnostics,
     span: Range<usize>,
+    quiet: Vec<Range<usize>>,
+}
+
+/// A parsed TOML document and where its syntax errors are.
+pub struct Parsed<'s> {
+    /// What could be parsed.
+    pub table: Spanned<DeTable<'s>>,
+    /// Byte spans (in the source file) of syntax errors, already reported;
+    /// [`Fields`] stays silent about values there, to avoid saying it twice.
+    pub error_spans: Vec<Range<usize>>,
 }
 
 /// Parses `text` (a slice of `source.text` starting at byte `offset`) as a
@@ -66,23 +76,28 @@ pub fn parse<'s>(
     text: &'s str,
     offset: usize,
     diags: &mut Diagnostics,
-) -> Spanned<DeTable<'s>> {
+) -> Parsed<'s> {
     let (table, errors) = DeTable::parse_recoverable(text);
+    let mut error_spans = Vec::new();
     for e in errors {
         let span = e
             .span()
             .map(|s| s.start + offset..s.end + offset)
             .unwrap_or(offset..offset);
+        error_spans.push(span.clone());
         diags.push(
-            Diagnostic::error("toml-syntax", format!("TOML syntax: {}", e.message().trim()))
-                .at(source, span)
-                .help(
-                    "front matter and site.toml use TOML: `key = \"text\"`, `date = 2026-03-15`, \
+            Diagnostic::error(
+                "toml-syntax",
+                format!("TOML syntax: {}", e.message().trim()),
+            )
+            .at(source, span)
+            .help(
+                "front matter and site.toml use TOML: `key = \"text\"`, `date = 2026-03-15`, \
                      `tags = [\"a\", \"b\"]`; text values need double quotes",
-                ),
+            ),
         );
     }
-    table
+    Parsed { table, error_spans }
 }
 
 impl<'s> Fields<'s> {
@@ -90,10 +105,11 @@ impl<'s> Fields<'s> {
     /// in `source`, `prefix` is prepended to key names in messages (`media.`).
     pub fn new(
         source: &'s SourceFile,
-        table: &'s Spanned<DeTable<'s>>,
+        parsed: &'s Parsed<'s>,
         offset: usize,
         prefix: &str,
     ) -> Self {
+        let table = &parsed.table;
         let entries: Vec<_> = table
             .get_ref()
             .iter()
@@ -113,6 +129,7 @@ impl<'s> Fields<'s> {
             canonical: Vec::new(),
             diags: Diagnostics::new(),
             span: span.start + offset..span.end + offset,
+            quiet: parsed.error_spans.clone(),
         }
     }
 
@@ -139,6 +156,13 @@ impl<'s> Fields<'s> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        if self
+            .quiet
+            .iter()
+            .any(|q| q.start < span.end.max(span.start + 1) && span.start < q.end.max(q.start + 1))
+        {
+            return;
+        }
         let d = Diagnostic::error(code, message)
             .at(self.source, span)
             .help(help);
@@ -219,9 +243,19 @@ impl<'s> Fields<'s> {
 
     /// A text value that must be present and non-empty.
     pub fn required_text(&mut self, key: Key, what: &str) -> Option<Field<String>> {
-        let present = self.entries.iter().any(|(n, _, _)| n == key.name || n == key.alias);
+        let present = self
+            .entries
+            .iter()
+            .any(|(n, _, _)| n == key.name || n == key.alias);
         let field = self.text(key);
-        if field.is_none() && !self.has_error_for(key) {
+        // A misspelt key (`titel`) is reported once, as unknown with a
+        // did-you-mean hint, not also as missing.
+        let misspelt = self
+            .entries
+            .iter()
+            .enumerate()
+            .any(|(i, (n, _, _))| !self.used[i] && closest(n, [key.name, key.alias]).is_some());
+        if field.is_none() && !misspelt && !self.has_error_for(key) {
             let name = self.display(key);
             let msg = if present {
                 format!("`{name}` is empty")
@@ -348,14 +382,19 @@ impl<'s> Fields<'s> {
         let (span, v) = self.take(key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Field {
-                value: vec![s.trim().to_string()].into_iter().filter(|s| !s.is_empty()).collect(),
+                value: vec![s.trim().to_string()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect(),
                 span,
             }),
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        DeValue::String(s) if !s.trim().is_empty() => {
+                            out.push(s.trim().to_string())
+                        }
                         DeValue::String(_) => {}
                         _ => {
                             let item_span = self.value_span(item);
@@ -377,14 +416,24 @@ impl<'s> Fields<'s> {
     pub fn rows(&mut self, key: Key) -> Option<Vec<Field<Vec<String>>>> {
         let (span, v) = self.take(key)?;
         let DeValue::Array(rows) = v.get_ref() else {
-            self.type_error(key, span, "a list of rows", "[[\"…\", \"…\"], [\"…\", \"…\"]]");
+            self.type_error(
+                key,
+                span,
+                "a list of rows",
+                "[[\"…\", \"…\"], [\"…\", \"…\"]]",
+            );
             return None;
         };
         let mut out = Vec::new();
         for row in rows.iter() {
             let row_span = self.value_span(row);
             let DeValue::Array(cells) = row.get_ref() else {
-                self.type_error(key, row_span, "a list of rows, each in [ ]", "[[\"…\", \"…\"]]");
+                self.type_error(
+                    key,
+                    row_span,
+                    "a list of rows, each in [ ]",
+                    "[[\"…\", \"…\"]]",
+                );
                 continue;
             };
             let mut values = Vec::new();
@@ -399,7 +448,12 @@ impl<'s> Fields<'s> {
                         .unwrap_or_else(|| d.to_string()),
                     DeValue::Array(_) | DeValue::Table(_) => {
                         let cell_span = self.value_span(cell);
-                        self.type_error(key, cell_span, "rows of plain cells (text or numbers)", "[\"…\", 12]");
+                        self.type_error(
+                            key,
+                            cell_span,
+                            "rows of plain cells (text or numbers)",
+                            "[\"…\", 12]",
+                        );
                         String::new()
                     }
                 };
@@ -454,7 +508,9 @@ impl<'s> Fields<'s> {
                     "wrong-type",
                     span,
                     format!("`{name}` must be a table"),
-                    format!("write it as a section: [{name}] followed by its keys on the next lines"),
+                    format!(
+                        "write it as a section: [{name}] followed by its keys on the next lines"
+                    ),
                 );
                 None
             }
@@ -498,19 +554,17 @@ impl<'s> Fields<'s> {
         out
     }
 
-    fn child(
-        &self,
-        key: Key,
-        t: &'s DeTable<'s>,
-        span: Range<usize>,
-        index: &str,
-    ) -> Fields<'s> {
+    fn child(&self, key: Key, t: &'s DeTable<'s>, span: Range<usize>, index: &str) -> Fields<'s> {
         // The child table's spans are relative to the same TOML text.
         let entries: Vec<_> = t
             .iter()
             .map(|(k, val)| {
                 let s = k.span();
-                (k.get_ref().to_string(), s.start + self.offset..s.end + self.offset, val)
+                (
+                    k.get_ref().to_string(),
+                    s.start + self.offset..s.end + self.offset,
+                    val,
+                )
             })
             .collect();
         Fields {
@@ -523,6 +577,7 @@ impl<'s> Fields<'s> {
             canonical: Vec::new(),
             diags: Diagnostics::new(),
             span,
+            quiet: self.quiet.clone(),
         }
     }
 
@@ -546,8 +601,8 @@ impl<'s> Fields<'s> {
             if self.used[i] {
                 continue;
             }
-            let help = hint(name).unwrap_or_else(|| {
-                match closest(name, self.known.iter().copied()) {
+            let help =
+                hint(name).unwrap_or_else(|| match closest(name, self.known.iter().copied()) {
                     Some(k) => format!("did you mean `{}{k}`?", self.prefix),
                     None => format!(
                         "valid keys here: {}",
@@ -557,8 +612,7 @@ impl<'s> Fields<'s> {
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
-                }
-            });
+                });
             let d = Diagnostic::error(
                 "unknown-key",
                 format!("unknown key `{}{name}`", self.prefix),

@@ -63,9 +63,6 @@ mod tests {
         let vi: Strings = toml::from_str(VI).unwrap();
         let en: Strings = toml::from_str(EN).unwrap();
         assert!(vi.len() > 20);
-        assert_eq!(
-            vi.keys().collect::<Vec<_>>(),
-            en.keys().collect::<Vec<_>>()
-        );
+        assert_eq!(vi.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
     }
 }

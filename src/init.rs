@@ -104,19 +104,39 @@ url = {province_url}
 /// The file name and text of a new entry of `category`. With `sample`, the
 /// entry is approved and its required keys hold example values, so a fresh
 /// section builds; otherwise it is a draft to be filled in.
-pub fn entry_template(category: &Category, title: &str, date: NaiveDate, sample: bool) -> (String, String) {
+pub fn entry_template(
+    category: &Category,
+    title: &str,
+    date: NaiveDate,
+    sample: bool,
+) -> (String, String) {
     let slug = slugify(title);
-    let slug = if slug.is_empty() { "bai-moi".to_string() } else { slug };
-    let id = format!("{}-{}-{}", category.key, date.format("%Y%m%d"), slug.chars().take(40).collect::<String>());
+    let slug = if slug.is_empty() {
+        "bai-moi".to_string()
+    } else {
+        slug
+    };
+    let id = format!(
+        "{}-{}-{}",
+        category.key,
+        date.format("%Y%m%d"),
+        slug.chars().take(40).collect::<String>()
+    );
     let d = date.format("%Y-%m-%d");
     let mut fm = String::from("+++\n");
-    let _ = writeln!(fm, "# Mã định danh ổn định: giữ nguyên khi đổi tên tệp hoặc tiêu đề.");
+    let _ = writeln!(
+        fm,
+        "# Mã định danh ổn định: giữ nguyên khi đổi tên tệp hoặc tiêu đề."
+    );
     let _ = writeln!(fm, "id = {}", toml_str(&id));
     let _ = writeln!(fm, "title = {}", toml_str(title));
     if category.dated {
         let _ = writeln!(fm, "date = {d}");
     } else {
-        let _ = writeln!(fm, "# date = {d}\n# Thứ tự hiển thị (số nhỏ đứng trước).\nweight = 1");
+        let _ = writeln!(
+            fm,
+            "# date = {d}\n# Thứ tự hiển thị (số nhỏ đứng trước).\nweight = 1"
+        );
     }
     fm.push_str("# updated = ");
     let _ = writeln!(fm, "{d}");
@@ -259,14 +279,23 @@ pub fn init(dir: &Path, o: &InitOptions) -> Result<Vec<PathBuf>, Error> {
 
 /// Creates a new draft entry of `category_key` titled `title` in the site at
 /// `root`; returns its path. Refuses to overwrite an existing file.
-pub fn new_entry(root: &Path, category_key: &str, title: &str, today: NaiveDate) -> Result<PathBuf, Error> {
+pub fn new_entry(
+    root: &Path,
+    category_key: &str,
+    title: &str,
+    today: NaiveDate,
+) -> Result<PathBuf, Error> {
     let Some(category) = category::by_key(category_key) else {
         let hint = crate::diagnostics::closest(category_key, CATEGORIES.iter().map(|c| c.key))
             .map(|c| format!(" (did you mean {c}?)"))
             .unwrap_or_default();
         return Err(Error::Usage(format!(
             "`{category_key}` is not a standard category{hint}; choose one of: {}",
-            CATEGORIES.iter().map(|c| c.key).collect::<Vec<_>>().join(", ")
+            CATEGORIES
+                .iter()
+                .map(|c| c.key)
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     };
     if !root.join(crate::config::FILE_NAME).is_file() {

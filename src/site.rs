@@ -123,10 +123,16 @@ impl Site {
 
 /// Builds the site at `root` into `out` (default `root/public`), atomically:
 /// the previous output stays untouched unless the whole build succeeds.
-pub fn build(root: &Path, out: Option<&Path>, options: &BuildOptions) -> Result<BuildReport, Error> {
+pub fn build(
+    root: &Path,
+    out: Option<&Path>,
+    options: &BuildOptions,
+) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let (site, mut diags) = Site::load(root, options)?;
-    let output = out.map(Path::to_path_buf).unwrap_or_else(|| root.join("public"));
+    let output = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join("public"));
     let staging = Staging::new(&output)?;
     let (files, render_diags) = site.render(&output::DirSink::new(staging.path()))?;
     diags.extend(render_diags);
@@ -138,7 +144,11 @@ pub fn build(root: &Path, out: Option<&Path>, options: &BuildOptions) -> Result<
         .content
         .entries
         .iter()
-        .filter(|e| site.drafts || e.editorial.visibility(site.today) == crate::content::model::Visibility::Published)
+        .filter(|e| {
+            site.drafts
+                || e.editorial.visibility(site.today)
+                    == crate::content::model::Visibility::Published
+        })
         .count();
     Ok(BuildReport {
         pages,

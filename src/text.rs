@@ -59,7 +59,10 @@ mod tests {
             "pho-bien-phap-luat-ve-dat-dai"
         );
         assert_eq!(slugify("ĐỐI THOẠI chính sách"), "doi-thoai-chinh-sach");
-        assert_eq!(slugify("Nghị định 13/2023/NĐ-CP"), "nghi-dinh-13-2023-nd-cp");
+        assert_eq!(
+            slugify("Nghị định 13/2023/NĐ-CP"),
+            "nghi-dinh-13-2023-nd-cp"
+        );
     }
 
     #[test]

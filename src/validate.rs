@@ -44,7 +44,10 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error(
                     "duplicate-path",
-                    format!("data table {} and entry {entry} would both be published at /{path}", t.file),
+                    format!(
+                        "data table {} and entry {entry} would both be published at /{path}",
+                        t.file
+                    ),
                 )
                 .in_file(&t.file)
                 .help("rename the data table file or the entry"),
@@ -60,7 +63,10 @@ fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error(
                     "duplicate-id",
-                    format!("id \"{}\" is used by both {first} and {}", e.id, e.source.rel_path),
+                    format!(
+                        "id \"{}\" is used by both {first} and {}",
+                        e.id, e.source.rel_path
+                    ),
                 )
                 .in_file(&e.source.rel_path)
                 .help("every entry needs its own id; `pbgdpl new` writes a fresh one"),
@@ -107,7 +113,7 @@ fn required_categories(site: &Site, d: &mut Diagnostics) {
                         c.clause.unwrap_or("")
                     ),
                 )
-                .in_file(&format!("content/{}/", c.key))
+                .in_dir(&format!("content/{}", c.key))
                 .help(format!("publish at least one entry: pbgdpl new {} \"Tiêu đề\"", c.key)),
             );
         }
@@ -178,9 +184,12 @@ pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
             "relative links are resolved from the entry's own address; put the file beside index.md, or start the link with /".to_string()
         };
         d.push(
-            Diagnostic::error("broken-link", format!("link to {} leads nowhere", link.target))
-                .at(source, link.span.clone())
-                .help(help),
+            Diagnostic::error(
+                "broken-link",
+                format!("link to {} leads nowhere", link.target),
+            )
+            .at(source, link.span.clone())
+            .help(help),
         );
     };
     for page in &p.pages {

@@ -2,22 +2,70 @@
 
 use std::process::ExitCode;
 
+use pbgdpl::Error;
+
 use super::SiteArgs;
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// For people: file:line:column, the line, a caret, a hint.
+    Human,
+    /// One JSON document on stdout (for CI tools).
+    Json,
+    /// GitHub Actions annotations on stdout.
+    Github,
+}
 
 /// Flags of `pbgdpl check`.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     site: SiteArgs,
+    /// Output format of the diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Runs the checks.
 pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
-    let result = pbgdpl::check(&args.site.root, &args.site.options(None));
-    let ok = result.is_ok();
-    let code = super::report(result, color, "check")?;
-    if ok {
-        eprintln!("no errors found");
+    let mut result = pbgdpl::check(&args.site.root, &args.site.options(None));
+    if args.strict
+        && let Ok(warnings) = &result
+        && !warnings.is_empty()
+    {
+        let mut all = warnings.clone();
+        all.promote_warnings();
+        result = Err(Error::Invalid(all));
+    } else if args.strict
+        && let Err(Error::Invalid(all)) = &mut result
+    {
+        all.promote_warnings();
     }
-    Ok(code)
+    match args.format {
+        Format::Human => {
+            let ok = result.is_ok();
+            let code = super::report(result, color, "check")?;
+            if ok {
+                eprintln!("no errors found");
+            }
+            Ok(code)
+        }
+        Format::Json | Format::Github => {
+            let (diags, code) = match result {
+                Ok(w) => (w, ExitCode::SUCCESS),
+                Err(Error::Invalid(d)) => (d, ExitCode::from(1)),
+                Err(e) => return Err(e.into()),
+            };
+            let text = match args.format {
+                Format::Json => diags.render_json(),
+                _ => diags.render_github(),
+            };
+            print!("{text}");
+            Ok(code)
+        }
+    }
 }

@@ -17,7 +17,10 @@ pub struct Args {
     #[arg(long, default_value = "https://example.gov.vn")]
     agency_url: String,
     /// Name of the provincial PBGDPL site the banner links to.
-    #[arg(long, default_value = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh")]
+    #[arg(
+        long,
+        default_value = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh"
+    )]
     province_name: String,
     /// Address of the provincial PBGDPL site.
     #[arg(long, default_value = "https://pbgdpl.example.gov.vn")]

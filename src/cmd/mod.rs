@@ -31,7 +31,8 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
             }
         }
     }
@@ -65,7 +66,8 @@ impl SiteArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date like 2026-11-22"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date like 2026-11-22"))
 }
 
 /// Red "error:" prefix when colours are on.
@@ -79,7 +81,11 @@ pub fn paint_error(message: &str, color: bool) -> String {
 
 /// Prints diagnostics and a summary; maps library errors to exit codes
 /// (1 for problems in the site's content, 2 for everything else).
-pub fn report(result: Result<Diagnostics, Error>, color: bool, what: &str) -> anyhow::Result<ExitCode> {
+pub fn report(
+    result: Result<Diagnostics, Error>,
+    color: bool,
+    what: &str,
+) -> anyhow::Result<ExitCode> {
     match result {
         Ok(warnings) => {
             eprint!("{}", warnings.render(color));

@@ -56,7 +56,7 @@ pub fn parse_entry(
     let split = match front_matter::split(&source) {
         Ok(s) => s,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             return None;
         }
     };
@@ -68,12 +68,20 @@ pub fn parse_entry(
     let title = f.required_text(TITLE, "the entry's title");
     let date = if category.dated {
         let d = f.date(DATE);
-        if d.is_none() && !f.present_keys().iter().any(|k| k == DATE.name || k == DATE.alias) {
+        if d.is_none()
+            && !f
+                .present_keys()
+                .iter()
+                .any(|k| k == DATE.name || k == DATE.alias)
+        {
             let span = f.span();
             f.error_at(
                 "missing-key",
                 span.start..span.start,
-                format!("missing `date`: entries in {} need a publication date", category.key),
+                format!(
+                    "missing `date`: entries in {} need a publication date",
+                    category.key
+                ),
                 "add a line like date = 2026-03-15 (year-month-day) to the front matter",
             );
         }
@@ -88,7 +96,11 @@ pub fn parse_entry(
         f.error_at(
             "date-order",
             u.span.clone(),
-            format!("`updated` ({}) is before `date` ({})", u.value.dmy(), d.value.dmy()),
+            format!(
+                "`updated` ({}) is before `date` ({})",
+                u.value.dmy(),
+                d.value.dmy()
+            ),
             "the update date cannot be earlier than the publication date; correct one of them",
         );
     }
@@ -99,13 +111,17 @@ pub fn parse_entry(
     let attachments = read_attachments(&mut f, bundle.as_ref());
     let body = source.text.get(split.body..).unwrap_or("");
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-    let meta = kinds::read(category, &mut f, &kinds::EntryFacts {
-        title: &title_text,
-        date: date.as_ref().map(|d| d.value),
-        body,
-        body_offset: split.body,
-        bundle_files: bundle.as_ref().map(|(_, files)| files.as_slice()),
-    });
+    let meta = kinds::read(
+        category,
+        &mut f,
+        &kinds::EntryFacts {
+            title: &title_text,
+            date: date.as_ref().map(|d| d.value),
+            body,
+            body_offset: split.body,
+            bundle_files: bundle.as_ref().map(|(_, files)| files.as_slice()),
+        },
+    );
 
     diags.extend(f.finish(|key| kinds::where_valid(key, category)));
     drop(table);
@@ -136,7 +152,17 @@ pub fn parse_entry(
 
 fn read_editorial(f: &mut Fields<'_>) -> Editorial {
     let status = f
-        .choice(STATUS, &["draft", "review", "approved", "nhap", "cho_duyet", "da_duyet"])
+        .choice(
+            STATUS,
+            &[
+                "draft",
+                "review",
+                "approved",
+                "nhap",
+                "cho_duyet",
+                "da_duyet",
+            ],
+        )
         .map(|s| match s.value {
             "draft" | "nhap" => Status::Draft,
             "review" | "cho_duyet" => Status::Review,
@@ -189,7 +215,10 @@ fn attachment(file: &BundleFile, title: Option<String>) -> Attachment {
     }
 }
 
-fn read_attachments(f: &mut Fields<'_>, bundle: Option<&(String, Vec<BundleFile>)>) -> Vec<Attachment> {
+fn read_attachments(
+    f: &mut Fields<'_>,
+    bundle: Option<&(String, Vec<BundleFile>)>,
+) -> Vec<Attachment> {
     let items = f.table_list(ATTACHMENTS);
     let files: &[BundleFile] = bundle.map(|(_, files)| files.as_slice()).unwrap_or(&[]);
     if items.is_empty() {
@@ -197,7 +226,8 @@ fn read_attachments(f: &mut Fields<'_>, bundle: Option<&(String, Vec<BundleFile>
             .iter()
             .filter(|b| {
                 let ext = b.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-                !b.name.contains('/') && ext.is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str()))
+                !b.name.contains('/')
+                    && ext.is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str()))
             })
             .map(|b| attachment(b, None))
             .collect();
@@ -215,7 +245,9 @@ fn read_attachments(f: &mut Fields<'_>, bundle: Option<&(String, Vec<BundleFile>
                     } else {
                         let names: Vec<&str> = files.iter().map(|b| b.name.as_str()).collect();
                         match crate::diagnostics::closest(&value, names.iter().copied()) {
-                            Some(c) => format!("did you mean \"{c}\"? the file must sit beside index.md"),
+                            Some(c) => {
+                                format!("did you mean \"{c}\"? the file must sit beside index.md")
+                            }
                             None => "put the file beside index.md, or correct its name".to_string(),
                         }
                     };
@@ -240,7 +272,7 @@ pub fn parse_intro(source: SourceFile, diags: &mut Diagnostics) -> Option<Intro>
     let split = match front_matter::split(&source) {
         Ok(s) => s,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             return None;
         }
     };

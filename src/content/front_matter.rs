@@ -18,7 +18,7 @@ const FENCE: &str = "+++";
 
 /// Finds the `+++` fences. An entry must start with a `+++` line and close
 /// its front matter with another `+++` line.
-pub fn split(source: &SourceFile) -> Result<Split, Diagnostic> {
+pub fn split(source: &SourceFile) -> Result<Split, Box<Diagnostic>> {
     let text = source.text.as_str();
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != FENCE {
@@ -35,7 +35,7 @@ pub fn split(source: &SourceFile) -> Result<Split, Diagnostic> {
         } else {
             d.help("start the file with a +++ line, then title = \"…\" and date = 2026-03-15, then a closing +++ line")
         };
-        return Err(d);
+        return Err(Box::new(d));
     }
     let toml_start = first_line.len() + 1;
     let mut pos = toml_start;
@@ -49,12 +49,13 @@ pub fn split(source: &SourceFile) -> Result<Split, Diagnostic> {
         }
         pos += line.len();
     }
-    Err(Diagnostic::error(
-        "unclosed-front-matter",
-        "the front matter is never closed",
-    )
-    .at(source, 0..first_line.len())
-    .help("add a line containing only +++ after the last front-matter key, before the text"))
+    Err(Box::new(
+        Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
+            .at(source, 0..first_line.len())
+            .help(
+                "add a line containing only +++ after the last front-matter key, before the text",
+            ),
+    ))
 }
 
 #[cfg(test)]

@@ -148,9 +148,32 @@ const DOCUMENT_KEYS: &[Key] = &[
     FIELD,
     SOURCE_URL,
 ];
-const QUESTION_KEYS: &[Key] = &[QUESTION, ASKER, ASKED_DATE, ANSWERED_DATE, ANSWERED_BY, FIELD];
-const ACTIVITY_KEYS: &[Key] = &[HELD_ON, PLACE, FORM, AUDIENCE, PARTICIPANTS, ORGANIZER, REPORTERS];
-const DIALOGUE_KEYS: &[Key] = &[HELD_ON, PLACE, TOPIC, CHAIR, ATTENDEES, PARTICIPANTS, OUTCOME];
+const QUESTION_KEYS: &[Key] = &[
+    QUESTION,
+    ASKER,
+    ASKED_DATE,
+    ANSWERED_DATE,
+    ANSWERED_BY,
+    FIELD,
+];
+const ACTIVITY_KEYS: &[Key] = &[
+    HELD_ON,
+    PLACE,
+    FORM,
+    AUDIENCE,
+    PARTICIPANTS,
+    ORGANIZER,
+    REPORTERS,
+];
+const DIALOGUE_KEYS: &[Key] = &[
+    HELD_ON,
+    PLACE,
+    TOPIC,
+    CHAIR,
+    ATTENDEES,
+    PARTICIPANTS,
+    OUTCOME,
+];
 const MATERIAL_KEYS: &[Key] = &[KIND, LANGUAGE, FIELD, MEDIA];
 const DIRECTORY_KEYS: &[Key] = &[CONTACTS];
 
@@ -171,7 +194,11 @@ pub fn where_valid(key: &str, here: &Category) -> Option<String> {
     let cats: Vec<&str> = CATEGORIES
         .iter()
         .filter(|c| c.key != here.key)
-        .filter(|c| keys_of(c.kind).iter().any(|k| k.name == key || k.alias == key))
+        .filter(|c| {
+            keys_of(c.kind)
+                .iter()
+                .any(|k| k.name == key || k.alias == key)
+        })
         .map(|c| c.key)
         .collect();
     (!cats.is_empty()).then(|| {
@@ -221,7 +248,9 @@ pub fn check_document_number(number: &str) -> Result<(), String> {
             return Err(format!("the year {year} is not plausible"));
         }
         if !c[3].chars().next().is_some_and(char::is_uppercase) {
-            return Err("the symbol after the year must start with a capital letter (QĐ, NĐ, TT…)".into());
+            return Err(
+                "the symbol after the year must start with a capital letter (QĐ, NĐ, TT…)".into(),
+            );
         }
         return Ok(());
     }
@@ -426,7 +455,10 @@ pub fn youtube_id(text: &str) -> Option<String> {
         return Some(text.to_string());
     }
     let url = url::Url::parse(text).ok()?;
-    let host = url.host_str()?.trim_start_matches("www.").trim_start_matches("m.");
+    let host = url
+        .host_str()?
+        .trim_start_matches("www.")
+        .trim_start_matches("m.");
     let id = match host {
         "youtu.be" => url.path_segments()?.next()?.to_string(),
         "youtube.com" | "youtube-nocookie.com" => {
@@ -519,7 +551,13 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             None
         }
     });
-    if video.is_some() && captions.is_none() && !m.present_keys().iter().any(|k| k == CAPTIONS.name || k == CAPTIONS.alias) {
+    if video.is_some()
+        && captions.is_none()
+        && !m
+            .present_keys()
+            .iter()
+            .any(|k| k == CAPTIONS.name || k == CAPTIONS.alias)
+    {
         let span = m.span();
         m.error_at(
             "missing-captions",
@@ -575,7 +613,14 @@ mod tests {
         ] {
             assert!(check_document_number(ok).is_ok(), "{ok}");
         }
-        for bad in ["14-2019-QĐ-TTg", "Số 14/2019/QĐ-TTg", "266/KH UBND", "abc", "14/1800/QĐ-TTg", "266/"] {
+        for bad in [
+            "14-2019-QĐ-TTg",
+            "Số 14/2019/QĐ-TTg",
+            "266/KH UBND",
+            "abc",
+            "14/1800/QĐ-TTg",
+            "266/",
+        ] {
             assert!(check_document_number(bad).is_err(), "{bad}");
         }
     }
@@ -583,18 +628,36 @@ mod tests {
     #[test]
     fn youtube_ids() {
         let id = Some("dQw4w9WgXcQ".to_string());
-        assert_eq!(youtube_id("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3"), id);
+        assert_eq!(
+            youtube_id("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3"),
+            id
+        );
         assert_eq!(youtube_id("https://youtu.be/dQw4w9WgXcQ"), id);
-        assert_eq!(youtube_id("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"), id);
+        assert_eq!(
+            youtube_id("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+            id
+        );
         assert_eq!(youtube_id("dQw4w9WgXcQ"), id);
         assert_eq!(youtube_id("https://example.com/watch?v=dQw4w9WgXcQ"), None);
     }
 
     #[test]
     fn personal_data_is_spotted() {
-        assert_eq!(personal_data("gọi 0912 345 678 giúp tôi"), Some("a phone number"));
-        assert_eq!(personal_data("thư: an.nguyen@gmail.com"), Some("an e-mail address"));
-        assert_eq!(personal_data("CCCD 001203004567"), Some("an ID-card number"));
-        assert_eq!(personal_data("Theo Nghị định 13/2023/NĐ-CP, năm 2026"), None);
+        assert_eq!(
+            personal_data("gọi 0912 345 678 giúp tôi"),
+            Some("a phone number")
+        );
+        assert_eq!(
+            personal_data("thư: an.nguyen@gmail.com"),
+            Some("an e-mail address")
+        );
+        assert_eq!(
+            personal_data("CCCD 001203004567"),
+            Some("an ID-card number")
+        );
+        assert_eq!(
+            personal_data("Theo Nghị định 13/2023/NĐ-CP, năm 2026"),
+            None
+        );
     }
 }

@@ -106,13 +106,21 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
         }
         if path.is_dir() {
             match category::by_key(&name) {
-                Some(cat) => walk_category(root, &path, cat, &mut jobs, &mut content.assets, diags)?,
+                Some(cat) => {
+                    walk_category(root, &path, cat, &mut jobs, &mut content.assets, diags)?
+                }
                 None => {
                     let help = match closest(&name, CATEGORIES.iter().map(|c| c.key)) {
-                        Some(c) => format!("did you mean `{c}`? rename the directory to content/{c}/"),
+                        Some(c) => {
+                            format!("did you mean `{c}`? rename the directory to content/{c}/")
+                        }
                         None => format!(
                             "the standard categories are: {}",
-                            CATEGORIES.iter().map(|c| c.key).collect::<Vec<_>>().join(", ")
+                            CATEGORIES
+                                .iter()
+                                .map(|c| c.key)
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     };
                     diags.push(
@@ -120,13 +128,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
                             "unknown-category",
                             format!("`{name}` is not a standard category"),
                         )
-                        .in_file(&rel)
+                        .in_dir(&rel)
                         .help(help),
                     );
                 }
             }
         } else if name == "_index.md" {
-            jobs.push(Job::Intro { rel, category: None });
+            jobs.push(Job::Intro {
+                rel,
+                category: None,
+            });
         } else if name.ends_with(".md") {
             diags.push(
                 Diagnostic::error("entry-outside-category", "an entry must be inside a category directory")
@@ -219,12 +230,15 @@ fn walk_category(
         if path.is_dir() {
             if !path.join("index.md").is_file() {
                 diags.push(
-                    Diagnostic::error("bundle-without-index", format!("directory `{name}` has no index.md"))
-                        .in_file(&rel)
-                        .help(format!(
-                            "an entry with attachments is a directory holding index.md and its files; \
+                    Diagnostic::error(
+                        "bundle-without-index",
+                        format!("directory `{name}` has no index.md"),
+                    )
+                    .in_dir(&rel)
+                    .help(format!(
+                        "an entry with attachments is a directory holding index.md and its files; \
                              add {rel}/index.md, or move the entry up as {rel}.md"
-                        )),
+                    )),
                 );
                 continue;
             }
@@ -257,7 +271,10 @@ fn walk_category(
                 bundle: Some((rel, files)),
             });
         } else if name == "_index.md" {
-            jobs.push(Job::Intro { rel, category: Some(cat) });
+            jobs.push(Job::Intro {
+                rel,
+                category: Some(cat),
+            });
         } else if let Some(stem) = name.strip_suffix(".md") {
             jobs.push(Job::Entry {
                 rel,
@@ -315,7 +332,11 @@ const TABLE_COLUMNS: Key = Key::new("columns", "cot");
 const TABLE_ROWS: Key = Key::new("rows", "dong");
 
 /// Reads a statistics data table (`content/thong-ke/<name>.toml`).
-pub fn parse_table(source: &SourceFile, slug: String, diags: &mut Diagnostics) -> Option<DataTable> {
+pub fn parse_table(
+    source: &SourceFile,
+    slug: String,
+    diags: &mut Diagnostics,
+) -> Option<DataTable> {
     let table = fields::parse(source, &source.text, 0, diags);
     let mut f = Fields::new(source, &table, 0, "");
     let title = f.required_text(TABLE_TITLE, "the table's title");
@@ -342,7 +363,10 @@ pub fn parse_table(source: &SourceFile, slug: String, diags: &mut Diagnostics) -
                         row.value.len(),
                         cols.value.len()
                     ),
-                    format!("give every row exactly {} cells, in the order of `columns`", cols.value.len()),
+                    format!(
+                        "give every row exactly {} cells, in the order of `columns`",
+                        cols.value.len()
+                    ),
                 );
             }
         }

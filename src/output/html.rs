@@ -125,11 +125,9 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
                 "home",
                 p.site.config.title.clone(),
                 "",
-                p.site
-                    .config
-                    .description
-                    .clone()
-                    .unwrap_or_else(|| format!("{} {}", t(p, "section_of"), p.site.config.agency.name)),
+                p.site.config.description.clone().unwrap_or_else(|| {
+                    format!("{} {}", t(p, "section_of"), p.site.config.agency.name)
+                }),
             );
             let mut ctx = p.base_context(page);
             let n = p.site.config.home_entries_per_category;
@@ -153,11 +151,19 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
                 })
                 .collect();
             ctx.insert("sections", &sections);
-            ctx.insert("intro_html", &p.home_intro.as_ref().map(|i| i.html.as_str()));
+            ctx.insert(
+                "intro_html",
+                &p.home_intro.as_ref().map(|i| i.html.as_str()),
+            );
             ("index.html".into(), "home.html", ctx)
         }
         Job::NotFound => {
-            let mut page = p.page_view("404", t(p, "not_found_title"), "404.html", t(p, "not_found_text"));
+            let mut page = p.page_view(
+                "404",
+                t(p, "not_found_title"),
+                "404.html",
+                t(p, "not_found_text"),
+            );
             page.noindex = true;
             ("404.html".into(), "404.html", p.base_context(page))
         }
@@ -180,7 +186,8 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
             let mut page = p.page_view("category", title, &path, description);
             page.section = Some(category.key);
             let mut ctx = p.base_context(page);
-            let entries: Vec<EntryView<'_>> = pages.iter().map(|pg| p.entry_view(pg, false)).collect();
+            let entries: Vec<EntryView<'_>> =
+                pages.iter().map(|pg| p.entry_view(pg, false)).collect();
             let pagination = Pagination {
                 current: *number,
                 total: *total,
@@ -201,11 +208,20 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
         }
         Job::FirstPageRedirect { category } => {
             let target = category_page_path(category, 1);
-            let mut page = p.page_view("redirect", p.category_view(category).label.to_string(), &target, String::new());
+            let mut page = p.page_view(
+                "redirect",
+                p.category_view(category).label.to_string(),
+                &target,
+                String::new(),
+            );
             page.noindex = true;
             let mut ctx = p.base_context(page);
             ctx.insert("target", &p.permalink(&target));
-            (format!("{}/page/1/index.html", category.key), "redirect.html", ctx)
+            (
+                format!("{}/page/1/index.html", category.key),
+                "redirect.html",
+                ctx,
+            )
         }
         Job::Entry { page, others } => {
             let e = page.entry;
@@ -215,7 +231,8 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
             let mut ctx = p.base_context(pv);
             ctx.insert("entry", &p.entry_view(page, true));
             ctx.insert("category", &p.category_view(e.category));
-            let others: Vec<EntryView<'_>> = others.iter().map(|o| p.entry_view(o, false)).collect();
+            let others: Vec<EntryView<'_>> =
+                others.iter().map(|o| p.entry_view(o, false)).collect();
             ctx.insert("others", &others);
             (format!("{}index.html", e.path()), "entry.html", ctx)
         }

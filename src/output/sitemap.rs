@@ -33,23 +33,41 @@ impl Renderer for Sitemap {
         url(p.permalink(""), newest.map(|d| d.iso_date()));
         let per_page = p.site.config.entries_per_page.max(1);
         for c in p.categories() {
-            let pages: Vec<_> = p.in_category(c).into_iter().filter(|pg| pg.is_published()).collect();
+            let pages: Vec<_> = p
+                .in_category(c)
+                .into_iter()
+                .filter(|pg| pg.is_published())
+                .collect();
             let newest = pages.iter().filter_map(|pg| pg.entry.modified()).max();
             let total = pages.len().div_ceil(per_page).max(1);
             for n in 1..=total {
-                url(p.permalink(&category_page_path(c, n)), if n == 1 { newest.map(|d| d.iso_date()) } else { None });
+                url(
+                    p.permalink(&category_page_path(c, n)),
+                    if n == 1 {
+                        newest.map(|d| d.iso_date())
+                    } else {
+                        None
+                    },
+                );
             }
         }
         for pg in p.published() {
-            url(pg.permalink.clone(), pg.entry.modified().map(|d| d.iso_date()));
+            url(
+                pg.permalink.clone(),
+                pg.entry.modified().map(|d| d.iso_date()),
+            );
         }
         xml.push_str("</urlset>\n");
         out.write("sitemap.xml", xml.as_bytes())?;
 
         let robots = if p.site.drafts {
-            "# Preview build (--drafts): not for search engines.\nUser-agent: *\nDisallow: /\n".to_string()
+            "# Preview build (--drafts): not for search engines.\nUser-agent: *\nDisallow: /\n"
+                .to_string()
         } else {
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", p.permalink("sitemap.xml"))
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                p.permalink("sitemap.xml")
+            )
         };
         out.write("robots.txt", robots.as_bytes())
     }

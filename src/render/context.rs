@@ -190,7 +190,12 @@ impl<'a> Prepared<'a> {
 
     /// An entry's view; `with_body` includes the HTML.
     pub fn entry_view<'p>(&'p self, page: &'p Page<'a>, with_body: bool) -> EntryView<'p> {
-        let t = |k: &str| self.strings.get(k).cloned().unwrap_or_else(|| k.to_uppercase());
+        let t = |k: &str| {
+            self.strings
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| k.to_uppercase())
+        };
         let marker = match page.visibility {
             Visibility::Published => None,
             Visibility::Unapproved => Some(match page.entry.editorial.status {
@@ -225,7 +230,13 @@ impl<'a> Prepared<'a> {
     }
 
     /// A `page` object for a site-relative path.
-    pub fn page_view(&self, kind: &'static str, title: String, path: &str, description: String) -> PageView {
+    pub fn page_view(
+        &self,
+        kind: &'static str,
+        title: String,
+        path: &str,
+        description: String,
+    ) -> PageView {
         PageView {
             kind,
             title,

@@ -78,7 +78,9 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -90,7 +92,11 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 attrs,
             }) => {
                 // Body headings start at h2: the page title is the only h1.
-                let level = if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+                let level = if level == HeadingLevel::H1 {
+                    HeadingLevel::H2
+                } else {
+                    level
+                };
                 heading_start = Some(events.len());
                 events.push(Event::Start(Tag::Heading {
                     level,
@@ -100,7 +106,11 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 }));
             }
             Event::End(TagEnd::Heading(level)) => {
-                let level = if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+                let level = if level == HeadingLevel::H1 {
+                    HeadingLevel::H2
+                } else {
+                    level
+                };
                 if let Some(start) = heading_start.take() {
                     assign_heading_id(&mut events, start, &mut used_ids);
                 }
@@ -112,7 +122,8 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
+                let dest_url =
+                    rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -126,7 +137,8 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
+                let dest_url =
+                    rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -159,7 +171,12 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     out
 }
 
-fn rewrite<'a>(dest: &CowStr<'a>, base_path: &str, span: Range<usize>, links: &mut Vec<Link>) -> CowStr<'a> {
+fn rewrite<'a>(
+    dest: &CowStr<'a>,
+    base_path: &str,
+    span: Range<usize>,
+    links: &mut Vec<Link>,
+) -> CowStr<'a> {
     if !is_internal(dest) {
         return dest.clone();
     }
@@ -193,7 +210,11 @@ fn assign_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashMap<
         }
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
-        let unique = if *n == 1 { base } else { format!("{base}-{}", *n - 1) };
+        let unique = if *n == 1 {
+            base
+        } else {
+            format!("{base}-{}", *n - 1)
+        };
         *id = Some(CowStr::from(unique));
     }
 }
@@ -213,7 +234,10 @@ fn highlight(lang: &str, code: &str) -> String {
         format!(" class=\"language-{}\"", escape_xml(&slugify(lang)))
     };
     let Some(syntax) = syntax else {
-        return format!("<pre class=\"code\"><code{lang_class}>{}</code></pre>\n", escape_xml(code));
+        return format!(
+            "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
+            escape_xml(code)
+        );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(
         syntax,
@@ -227,7 +251,10 @@ fn highlight(lang: &str, code: &str) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!("<pre class=\"code\"><code{lang_class}>{}</code></pre>\n", escape_xml(code));
+            return format!(
+                "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
+                escape_xml(code)
+            );
         }
     }
     format!(
@@ -238,26 +265,34 @@ fn highlight(lang: &str, code: &str) -> String {
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
-    b.add_tags(["figure", "figcaption", "details", "summary", "mark", "section", "caption"])
-        .add_tag_attributes("h2", ["id"])
-        .add_tag_attributes("h3", ["id"])
-        .add_tag_attributes("h4", ["id"])
-        .add_tag_attributes("h5", ["id"])
-        .add_tag_attributes("h6", ["id"])
-        .add_tag_attributes("div", ["id", "class"])
-        .add_tag_attributes("section", ["class"])
-        .add_tag_attributes("sup", ["id", "class"])
-        .add_tag_attributes("li", ["id"])
-        .add_tag_attributes("a", ["id", "class"])
-        .add_tag_attributes("span", ["class"])
-        .add_tag_attributes("code", ["class"])
-        .add_tag_attributes("pre", ["class"])
-        .add_tag_attributes("th", ["style", "scope"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("img", ["loading"])
-        .filter_style_properties(HashSet::from(["text-align"]))
-        .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
-        .link_rel(None);
+    b.add_tags([
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        "mark",
+        "section",
+        "caption",
+    ])
+    .add_tag_attributes("h2", ["id"])
+    .add_tag_attributes("h3", ["id"])
+    .add_tag_attributes("h4", ["id"])
+    .add_tag_attributes("h5", ["id"])
+    .add_tag_attributes("h6", ["id"])
+    .add_tag_attributes("div", ["id", "class"])
+    .add_tag_attributes("section", ["class"])
+    .add_tag_attributes("sup", ["id", "class"])
+    .add_tag_attributes("li", ["id"])
+    .add_tag_attributes("a", ["id", "class"])
+    .add_tag_attributes("span", ["class"])
+    .add_tag_attributes("code", ["class"])
+    .add_tag_attributes("pre", ["class"])
+    .add_tag_attributes("th", ["style", "scope"])
+    .add_tag_attributes("td", ["style"])
+    .add_tag_attributes("img", ["loading"])
+    .filter_style_properties(HashSet::from(["text-align"]))
+    .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+    .link_rel(None);
     b
 });
 
@@ -277,7 +312,11 @@ mod tests {
             "# Đất đai\n\n## Đất đai\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~cũ~~ mới[^1]\n\n[^1]: Ghi chú.\n",
             "/",
         );
-        assert!(r.html.contains("<h2 id=\"dat-dai\">Đất đai</h2>"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"dat-dai\">Đất đai</h2>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"dat-dai-1\">"), "{}", r.html);
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>cũ</del>"));
@@ -312,7 +351,10 @@ mod tests {
         assert!(r.html.contains("href=\"toan-van.pdf\""));
         let targets: Vec<_> = r.internal_links.iter().map(|l| l.target.as_str()).collect();
         assert_eq!(targets, ["/hoi-dap/a/", "toan-van.pdf"]);
-        assert_eq!(&md[r.internal_links[0].span.clone()], "[hỏi đáp](/hoi-dap/a/)");
+        assert_eq!(
+            &md[r.internal_links[0].span.clone()],
+            "[hỏi đáp](/hoi-dap/a/)"
+        );
         assert_eq!(r.first_paragraph, "Xem hỏi đáp và tệp, ngoài, mục.");
     }
 }

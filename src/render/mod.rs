@@ -152,7 +152,11 @@ impl<'a> Prepared<'a> {
 
     /// Full URL of a site-relative path.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.site.config.base_url, path.trim_start_matches('/'))
+        format!(
+            "{}{}",
+            self.site.config.base_url,
+            path.trim_start_matches('/')
+        )
     }
 
     /// The standard categories, in navigation order.

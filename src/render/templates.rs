@@ -96,7 +96,8 @@ impl Theme {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                let text = std::fs::read_to_string(entry.path()).map_err(Error::io(entry.path()))?;
+                let text =
+                    std::fs::read_to_string(entry.path()).map_err(Error::io(entry.path()))?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name, text)),
