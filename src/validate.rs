@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::category::CATEGORIES;
+use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{filters, statistics};
 use crate::render::{Link, Prepared};
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -15,6 +16,7 @@ use crate::source::SourceFile;
 pub fn content(site: &Site) -> Diagnostics {
     let mut d = Diagnostics::new();
     duplicate_paths(site, &mut d);
+    reserved_paths(site, &mut d);
     duplicate_ids(site, &mut d);
     workflow(site, &mut d);
     required_categories(site, &mut d);
@@ -52,6 +54,56 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
                 .in_file(&t.file)
                 .help("rename the data table file or the entry"),
             );
+        }
+    }
+}
+
+/// URL segments a category's own pages use: pagination everywhere, the
+/// filter pages where entries can carry document metadata, the CSV files of
+/// the computed statistics.
+fn reserved_segments(category: &Category) -> Vec<&'static str> {
+    let mut r = vec!["page"];
+    if filters::has_documents(category) {
+        r.extend([filters::TYPE_SEGMENT, filters::YEAR_SEGMENT]);
+    }
+    if category.key == statistics::CATEGORY {
+        r.push(statistics::SUMMARY_DIR);
+    }
+    r
+}
+
+fn reserved_paths(site: &Site, d: &mut Diagnostics) {
+    let message = |cat: &Category, slug: &str| {
+        format!(
+            "the address /{}/{slug}/ is reserved for the category's own pages",
+            cat.key
+        )
+    };
+    let help = |cat: &Category| {
+        format!(
+            "rename the file: in {} these names are taken: {}",
+            cat.key,
+            reserved_segments(cat).join(", ")
+        )
+    };
+    for e in &site.content.entries {
+        if reserved_segments(e.category).contains(&e.slug.as_str()) {
+            d.push(
+                Diagnostic::error("reserved-path", message(e.category, &e.slug))
+                    .in_file(&e.source.rel_path)
+                    .help(help(e.category)),
+            );
+        }
+    }
+    if let Some(cat) = crate::category::by_key(statistics::CATEGORY) {
+        for t in &site.content.tables {
+            if reserved_segments(cat).contains(&t.slug.as_str()) {
+                d.push(
+                    Diagnostic::error("reserved-path", message(cat, &t.slug))
+                        .in_file(&t.file)
+                        .help(help(cat)),
+                );
+            }
         }
     }
 }

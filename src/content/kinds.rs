@@ -97,6 +97,10 @@ pub const DOCUMENT_TYPES: &[&str] = &[
     "Chương trình",
     "Công điện",
     "Tờ trình",
+    "Giấy mời",
+    "Quy chế",
+    "Quy định",
+    "Kết luận",
 ];
 
 /// Validity statuses accepted in `validity`.
@@ -164,6 +168,7 @@ const ACTIVITY_KEYS: &[Key] = &[
     PARTICIPANTS,
     ORGANIZER,
     REPORTERS,
+    FIELD,
 ];
 const DIALOGUE_KEYS: &[Key] = &[
     HELD_ON,
@@ -427,6 +432,7 @@ fn read_activity(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Activity {
         participants: f.count(PARTICIPANTS).map(|v| v.value),
         organizer: f.text(ORGANIZER).map(|v| v.value),
         reporters: f.text_list(REPORTERS).map(|v| v.value).unwrap_or_default(),
+        field: f.text(FIELD).map(|v| v.value),
     }
 }
 

@@ -161,6 +161,8 @@ pub struct Activity {
     pub organizer: Option<String>,
     /// Legal reporters / propagandists involved.
     pub reporters: Vec<String>,
+    /// Field of law the activity disseminated (lĩnh vực).
+    pub field: Option<String>,
 }
 
 /// A policy–law dialogue (2.5).

@@ -4,12 +4,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::category::Category;
+use crate::category::{Category, Kind};
 use crate::error::Error;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, filters, minify, statistics};
 
 /// How many other entries of the category an entry page lists.
 const OTHER_ENTRIES: usize = 5;
@@ -38,12 +38,31 @@ enum Job<'p, 'a> {
 
 /// `pagination` in templates.
 #[derive(Debug, Serialize)]
-struct Pagination {
+pub struct Pagination {
     current: usize,
     total: usize,
     previous: Option<String>,
     next: Option<String>,
     pages: Vec<PageLink>,
+}
+
+impl Pagination {
+    /// Page `current` of `total`; `url_of(n)` is the address of page `n`.
+    pub fn new(current: usize, total: usize, url_of: impl Fn(usize) -> String) -> Self {
+        Self {
+            current,
+            total,
+            previous: (current > 1).then(|| url_of(current - 1)),
+            next: (current < total).then(|| url_of(current + 1)),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: url_of(n),
+                    current: n == current,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -188,22 +207,16 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
             let mut ctx = p.base_context(page);
             let entries: Vec<EntryView<'_>> =
                 pages.iter().map(|pg| p.entry_view(pg, false)).collect();
-            let pagination = Pagination {
-                current: *number,
-                total: *total,
-                previous: (*number > 1).then(|| p.url(&category_page_path(category, number - 1))),
-                next: (number < total).then(|| p.url(&category_page_path(category, number + 1))),
-                pages: (1..=*total)
-                    .map(|n| PageLink {
-                        number: n,
-                        url: p.url(&category_page_path(category, n)),
-                        current: n == *number,
-                    })
-                    .collect(),
-            };
+            let pagination =
+                Pagination::new(*number, *total, |n| p.url(&category_page_path(category, n)));
             ctx.insert("category", &cv);
             ctx.insert("entries", &entries);
             ctx.insert("pagination", &pagination);
+            ctx.insert("filter", &None::<()>);
+            ctx.insert("filters", &filters::menu(p, category, None));
+            let stats = (*number == 1 && category.kind == Kind::Statistics)
+                .then(|| statistics::Statistics::compute(p));
+            ctx.insert("statistics", &stats);
             (format!("{path}index.html"), "category.html", ctx)
         }
         Job::FirstPageRedirect { category } => {

@@ -2,10 +2,13 @@
 //! sitemap…) is one [`Renderer`], writing through a [`Sink`].
 
 pub mod assets;
+pub mod chart;
+pub mod filters;
 pub mod html;
 pub mod minify;
 pub mod sink;
 pub mod sitemap;
+pub mod statistics;
 
 use crate::error::Error;
 use crate::render::Prepared;
@@ -36,5 +39,7 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(assets::Assets),
         Box::new(html::HtmlPages),
         Box::new(sitemap::Sitemap),
+        Box::new(filters::Filters),
+        Box::new(statistics::StatisticsFiles),
     ]
 }

@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "entry.html",
     "404.html",
     "redirect.html",
+    "data_table.html",
     "partials/banner.html",
     "partials/header.html",
     "partials/nav.html",
@@ -41,6 +42,8 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/dialogue.html",
     "partials/material.html",
     "partials/contacts.html",
+    "partials/filters.html",
+    "partials/statistics.html",
 );
 
 /// The theme's stylesheet.
