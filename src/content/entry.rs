@@ -116,6 +116,7 @@ pub fn parse_entry(
         &mut f,
         &kinds::EntryFacts {
             title: &title_text,
+            title_span: title.as_ref().map(|t| t.span.clone()),
             date: date.as_ref().map(|d| d.value),
             body,
             body_offset: split.body,
