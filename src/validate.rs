@@ -216,6 +216,20 @@ fn percent_decode(s: &str) -> String {
 pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
     let mut d = Diagnostics::new();
     let base = p.base_path.trim_end_matches('/').to_string();
+    // Entries that exist but are not published today, by output file.
+    let unpublished: BTreeMap<String, Visibility> = p
+        .site
+        .content
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                format!("{}index.html", e.path()),
+                e.editorial.visibility(p.site.today),
+            )
+        })
+        .filter(|(_, v)| *v != Visibility::Published)
+        .collect();
     let mut check = |source: &SourceFile, page_dir: &str, link: &Link| {
         let Some(path) = resolve_link(&link.target, page_dir) else {
             return;
@@ -225,7 +239,17 @@ pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
         if exists {
             return;
         }
-        let help = if !base.is_empty() && link.target.starts_with(&format!("{base}/")) {
+        let help = if let Some(v) = unpublished.get(&path) {
+            let why = match v {
+                Visibility::Unapproved => "it is not approved yet",
+                Visibility::Scheduled => "its publish_date has not come yet",
+                Visibility::Expired => "its expiry_date has passed",
+                Visibility::Published => "",
+            };
+            format!(
+                "that entry is not published ({why}); publish it first, or remove the link until it is"
+            )
+        } else if !base.is_empty() && link.target.starts_with(&format!("{base}/")) {
             format!(
                 "links starting with / are already inside the section: write {} instead",
                 &link.target[base.len()..]

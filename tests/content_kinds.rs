@@ -1122,6 +1122,85 @@ fn golden_several_errors_in_one_entry_are_all_reported() {
 }
 
 #[test]
+fn golden_link_to_an_unpublished_entry() {
+    golden("link-to-draft", false);
+}
+
+#[test]
+fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&kinds(), site.path());
+    for c in [
+        "gioi-thieu",
+        "tin-tuc",
+        "thong-bao",
+        "ke-hoach",
+        "van-ban-moi",
+        "huong-dan-chi-dao",
+        "hoat-dong",
+        "hoi-dap",
+        "doi-thoai",
+        "tai-lieu",
+        "thong-ke",
+        "khac",
+        "danh-ba",
+    ] {
+        let out = pbgdpl()
+            .args(["new", c, "Bài mới: thử nghiệm Đặc biệt", "--root"])
+            .arg(site.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{c}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = String::from_utf8(out.stdout).unwrap();
+        let path = Path::new(path.trim());
+        assert_eq!(
+            path,
+            site.path()
+                .join(format!("content/{c}/bai-moi-thu-nghiem-dac-biet.md"))
+        );
+        let fm = front_matter(&std::fs::read_to_string(path).unwrap());
+        assert_eq!(fm["status"].as_str(), Some("draft"), "{c}");
+        assert_eq!(fm["title"].as_str(), Some("Bài mới: thử nghiệm Đặc biệt"));
+        assert!(
+            fm["id"].as_str().unwrap().starts_with(c),
+            "{c}: a stable id"
+        );
+        // A second `new` with the same title refuses to overwrite.
+        let again = pbgdpl()
+            .args(["new", c, "Bài mới: thử nghiệm Đặc biệt", "--root"])
+            .arg(site.path())
+            .output()
+            .unwrap();
+        assert!(!again.status.success(), "{c}: overwrote");
+    }
+    let check = pbgdpl()
+        .args(["check", "--today", TODAY, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let preview = build(site.path(), TODAY, true);
+    let public = build(site.path(), TODAY, false);
+    for c in ["van-ban-moi", "hoi-dap", "hoat-dong", "tai-lieu", "danh-ba"] {
+        let page = format!("{c}/bai-moi-thu-nghiem-dac-biet/index.html");
+        assert_eq!(
+            texts(&preview.page(&page), ".preview-notice .marker"),
+            ["BẢN NHÁP"],
+            "{c}"
+        );
+        assert!(!public.has(&page), "{c}: a new entry is a draft");
+    }
+}
+
+#[test]
 fn golden_personal_data_is_a_warning() {
     golden("personal-data", true);
 }
