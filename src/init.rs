@@ -295,12 +295,15 @@ pub fn init(dir: &Path, o: &InitOptions) -> Result<Vec<PathBuf>, Error> {
 }
 
 /// Creates a new draft entry of `category_key` titled `title` in the site at
-/// `root`; returns its path. Refuses to overwrite an existing file.
+/// `root`; returns its path. With `bundle`, the entry is a directory
+/// (`<name>/index.md`) ready for attachments and media beside it. Refuses
+/// to overwrite an existing entry.
 pub fn new_entry(
     root: &Path,
     category_key: &str,
     title: &str,
     today: NaiveDate,
+    bundle: bool,
 ) -> Result<PathBuf, Error> {
     let Some(category) = category::by_key(category_key) else {
         let hint = crate::diagnostics::closest(category_key, CATEGORIES.iter().map(|c| c.key))
@@ -319,14 +322,17 @@ pub fn new_entry(
         return Err(Error::NotASite(root.to_path_buf()));
     }
     let (name, text) = entry_template(category, title, today, false);
-    let path = root.join(CONTENT_DIR).join(category.key).join(&name);
-    let bundle = path.with_extension("");
-    if path.exists() || bundle.join("index.md").exists() {
-        return Err(Error::Usage(format!(
-            "{} already exists; choose another title or edit that file",
-            path.display()
-        )));
+    let file = root.join(CONTENT_DIR).join(category.key).join(&name);
+    let dir = file.with_extension("");
+    for existing in [&file, &dir] {
+        if existing.exists() {
+            return Err(Error::Usage(format!(
+                "{} already exists; choose another title or edit that entry",
+                existing.display()
+            )));
+        }
     }
+    let path = if bundle { dir.join("index.md") } else { file };
     write_new(&path, &text)?;
     Ok(path)
 }

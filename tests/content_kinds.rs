@@ -1177,6 +1177,17 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
             .unwrap();
         assert!(!again.status.success(), "{c}: overwrote");
     }
+    // --bundle makes a directory for the entry's files.
+    let out = pbgdpl()
+        .args(["new", "tai-lieu", "Tờ gấp có tệp", "--bundle", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        Path::new(String::from_utf8(out.stdout).unwrap().trim()),
+        site.path().join("content/tai-lieu/to-gap-co-tep/index.md")
+    );
     let check = pbgdpl()
         .args(["check", "--today", TODAY, "--root"])
         .arg(site.path())
