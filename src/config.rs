@@ -238,7 +238,12 @@ impl Config {
 
 /// Checks a base URL and makes sure it ends with `/`.
 pub fn normalize_base_url(text: &str) -> Result<String, String> {
-    let mut url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
+    let mut url = Url::parse(text.trim()).map_err(|e| match e {
+        url::ParseError::RelativeUrlWithoutBase => {
+            "it must start with https:// (or http://)".to_string()
+        }
+        e => e.to_string(),
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!(
             "it must start with https:// or http://, not {}:",
@@ -358,7 +363,7 @@ fn read_links(f: &mut Fields<'_>) -> Vec<NationalLink> {
 fn missing_table(f: &mut Fields<'_>, name: &str, example: &str) {
     let d = Diagnostic::error("missing-key", format!("missing the [{name}] section"))
         .at(f.source(), 0..0)
-        .help(format!("add it to site.toml:\n\n{example}\n"));
+        .help(format!("add it to site.toml:\n\n{example}"));
     f.report(d);
 }
 

@@ -74,10 +74,10 @@ pub fn parse_entry(
                 .iter()
                 .any(|k| k == DATE.name || k == DATE.alias)
         {
-            let span = f.span();
+            let span = f.insertion_point();
             f.error_at(
                 "missing-key",
-                span.start..span.start,
+                span,
                 format!(
                     "missing `date`: entries in {} need a publication date",
                     category.key

@@ -299,7 +299,7 @@ fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
         );
     }
     if required {
-        let span = f.span();
+        let span = f.insertion_point();
         let present = f.present_keys();
         let missing: Vec<&str> = [NUMBER, DOCUMENT_TYPE, ISSUER, ISSUE_DATE]
             .iter()
@@ -309,7 +309,7 @@ fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
         if !missing.is_empty() {
             f.error_at(
                 "missing-key",
-                span.start..span.start,
+                span,
                 format!(
                     "a legal document introduction needs {}",
                     missing
