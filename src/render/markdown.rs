@@ -16,6 +16,10 @@ use crate::text::{escape_xml, slugify};
 /// Syntaxes load once per process (they are large).
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
+/// What wraps every table: a keyboard-focusable box that scrolls sideways
+/// on small screens instead of the whole page.
+const TABLE_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
+
 /// Prefix of the CSS classes of highlighted code (`hl-keyword`, …).
 pub const HIGHLIGHT_PREFIX: &str = "hl-";
 
@@ -162,6 +166,15 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 out.first_paragraph.push(' ');
                 events.push(event);
             }
+            // Wide tables scroll inside their own focusable box, not the page.
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html(CowStr::from(TABLE_OPEN)));
+                events.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html(CowStr::from("</div>\n")));
+            }
             other => events.push(other),
         }
     }
@@ -279,7 +292,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_tag_attributes("h4", ["id"])
     .add_tag_attributes("h5", ["id"])
     .add_tag_attributes("h6", ["id"])
-    .add_tag_attributes("div", ["id", "class"])
+    .add_tag_attributes("div", ["id", "class", "tabindex"])
     .add_tag_attributes("section", ["class"])
     .add_tag_attributes("sup", ["id", "class"])
     .add_tag_attributes("li", ["id"])
@@ -318,7 +331,12 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<h2 id=\"dat-dai-1\">"), "{}", r.html);
-        assert!(r.html.contains("<table>"));
+        assert!(
+            r.html
+                .contains("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<del>cũ</del>"));
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
     }
