@@ -474,3 +474,27 @@ fn the_demo_and_every_example_build_without_errors_or_warnings() {
         );
     }
 }
+
+#[test]
+fn the_search_index_is_folded_and_only_has_published_entries() {
+    let (tmp, root) = temp_site("minimal");
+    write(
+        &root.join("content/tin-tuc/nhap.md"),
+        "+++\ntitle = \"Bản nháp về đất đai\"\ndate = 2026-05-05\nstatus = \"draft\"\n+++\n\nChưa duyệt.\n",
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("search-index.json")).unwrap()).unwrap();
+    let docs = index.as_array().unwrap();
+    let land = docs
+        .iter()
+        .find(|d| d["u"] == "/tin-tuc/pho-bien-phap-luat-ve-dat-dai/")
+        .expect("the entry is indexed");
+    assert_eq!(land["t"], "Phổ biến pháp luật về đất đai tại xã Đông Sơn");
+    assert!(land["k"].as_str().unwrap().contains("pho bien phap luat ve dat dai tai xa dong son"));
+    assert!(docs.iter().all(|d| d["t"] != "Bản nháp về đất đai"), "drafts are not searchable");
+    let search = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
+    assert_eq!(select_attr(&search, "#search-form", "data-index"), ["/search-index.json"]);
+    assert!(!out.join("tin-tuc/nhap").exists(), "drafts are not built");
+}

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod html;
 pub mod minify;
+pub mod search;
 pub mod sink;
 pub mod sitemap;
 
@@ -36,5 +37,6 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(assets::Assets),
         Box::new(html::HtmlPages),
         Box::new(sitemap::Sitemap),
+        Box::new(search::Search),
     ]
 }

@@ -41,7 +41,13 @@ pub struct Rendered {
     pub internal_links: Vec<Link>,
     /// Plain text of the first paragraph (for summaries).
     pub first_paragraph: String,
+    /// Plain text of the start of the body (for search), at most
+    /// [`PLAIN_TEXT_CHARS`] characters.
+    pub plain_text: String,
 }
+
+/// How much plain text [`Rendered::plain_text`] keeps.
+pub const PLAIN_TEXT_CHARS: usize = 2000;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -68,6 +74,14 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     let mut heading_start: Option<usize> = None;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if let Event::Text(t) | Event::Code(t) = &event
+            && out.plain_text.len() < PLAIN_TEXT_CHARS
+        {
+            if !out.plain_text.is_empty() {
+                out.plain_text.push(' ');
+            }
+            out.plain_text.push_str(t.trim());
+        }
         if let Some((lang, text)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),
