@@ -492,9 +492,20 @@ fn the_search_index_is_folded_and_only_has_published_entries() {
         .find(|d| d["u"] == "/tin-tuc/pho-bien-phap-luat-ve-dat-dai/")
         .expect("the entry is indexed");
     assert_eq!(land["t"], "Phổ biến pháp luật về đất đai tại xã Đông Sơn");
-    assert!(land["k"].as_str().unwrap().contains("pho bien phap luat ve dat dai tai xa dong son"));
-    assert!(docs.iter().all(|d| d["t"] != "Bản nháp về đất đai"), "drafts are not searchable");
+    assert!(
+        land["k"]
+            .as_str()
+            .unwrap()
+            .contains("pho bien phap luat ve dat dai tai xa dong son")
+    );
+    assert!(
+        docs.iter().all(|d| d["t"] != "Bản nháp về đất đai"),
+        "drafts are not searchable"
+    );
     let search = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
-    assert_eq!(select_attr(&search, "#search-form", "data-index"), ["/search-index.json"]);
+    assert_eq!(
+        select_attr(&search, "#search-form", "data-index"),
+        ["/search-index.json"]
+    );
     assert!(!out.join("tin-tuc/nhap").exists(), "drafts are not built");
 }
