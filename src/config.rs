@@ -288,11 +288,10 @@ fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
     };
     let name = a.required_text(NAME, "the agency's name");
     let url = a.url(URL);
-    if url.is_none() && !a.present_keys().iter().any(|k| k == "url") {
-        let span = a.span();
-        a.error_at(
+    if url.is_none() {
+        a.missing(
+            URL,
             "missing-key",
-            span.start..span.start,
             "missing `agency.url` (the agency's portal)",
             "add url = \"https://…\" under [agency]",
         );
@@ -319,11 +318,10 @@ fn read_province(f: &mut Fields<'_>) -> Option<Province> {
     };
     let name = p.required_text(NAME, "the name of the provincial PBGDPL site");
     let url = p.url(URL);
-    if url.is_none() && !p.present_keys().iter().any(|k| k == "url") {
-        let span = p.span();
-        p.error_at(
+    if url.is_none() {
+        p.missing(
+            URL,
             "missing-key",
-            span.start..span.start,
             "missing `province.url` (the provincial PBGDPL site the banner links to)",
             "add url = \"https://…\" under [province]",
         );

@@ -278,6 +278,29 @@ impl<'s> Fields<'s> {
         field
     }
 
+    /// True when the table holds `key` (under either name), whatever its value.
+    pub fn has(&self, key: Key) -> bool {
+        self.entries
+            .iter()
+            .any(|(n, _, _)| n == key.name || n == key.alias)
+    }
+
+    /// Reports that a needed `key` is absent, where it should be added. Does
+    /// nothing when the key is present: a wrong value was already reported
+    /// by the getter that read it.
+    pub fn missing(
+        &mut self,
+        key: Key,
+        code: &'static str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        if !self.has(key) {
+            let at = self.insertion_point();
+            self.error_at(code, at, message, help);
+        }
+    }
+
     fn has_error_for(&self, key: Key) -> bool {
         let name = format!("`{}", self.display(key));
         self.diags.iter().any(|d| d.message.starts_with(&name))

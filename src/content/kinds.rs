@@ -300,10 +300,9 @@ fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
     }
     if required {
         let span = f.insertion_point();
-        let present = f.present_keys();
         let missing: Vec<&str> = [NUMBER, DOCUMENT_TYPE, ISSUER, ISSUE_DATE]
             .iter()
-            .filter(|k| !present.iter().any(|p| p == k.name || p == k.alias))
+            .filter(|k| !f.has(**k))
             .map(|k| k.name)
             .collect();
         if !missing.is_empty() {
@@ -551,17 +550,10 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             None
         }
     });
-    if video.is_some()
-        && captions.is_none()
-        && !m
-            .present_keys()
-            .iter()
-            .any(|k| k == CAPTIONS.name || k == CAPTIONS.alias)
-    {
-        let span = m.span();
-        m.error_at(
+    if video.is_some() && captions.is_none() {
+        m.missing(
+            CAPTIONS,
             "missing-captions",
-            span.start..span.start,
             "a local video needs captions (`media.captions`)",
             "add captions = \"<file>.vtt\" (WebVTT subtitles) so deaf and hard-of-hearing readers can follow the video",
         );

@@ -134,35 +134,13 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                events.push(Event::Start(rewrite_link(
+                    tag,
+                    base_path,
+                    range.clone(),
+                    &mut out.internal_links,
+                )));
             }
             Event::Start(Tag::Paragraph) if in_first_paragraph.is_none() => {
                 in_first_paragraph = Some(true);
@@ -198,22 +176,51 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     out
 }
 
-fn rewrite<'a>(
-    dest: &CowStr<'a>,
+/// Prefixes root-relative link and image targets with the base path and
+/// records every internal target for checking.
+fn rewrite_link<'a>(
+    tag: Tag<'a>,
     base_path: &str,
     span: Range<usize>,
     links: &mut Vec<Link>,
-) -> CowStr<'a> {
-    if !is_internal(dest) {
-        return dest.clone();
-    }
-    links.push(Link {
-        target: dest.to_string(),
-        span,
-    });
-    match dest.strip_prefix('/') {
-        Some(rest) => CowStr::from(format!("{base_path}{rest}")),
-        None => dest.clone(),
+) -> Tag<'a> {
+    let rewrite = |dest: CowStr<'a>, links: &mut Vec<Link>| -> CowStr<'a> {
+        if !is_internal(&dest) {
+            return dest;
+        }
+        links.push(Link {
+            target: dest.to_string(),
+            span,
+        });
+        match dest.strip_prefix('/') {
+            Some(rest) => CowStr::from(format!("{base_path}{rest}")),
+            None => dest,
+        }
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type,
+            dest_url: rewrite(dest_url, links),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type,
+            dest_url: rewrite(dest_url, links),
+            title,
+            id,
+        },
+        other => other,
     }
 }
 
