@@ -238,7 +238,12 @@ impl Config {
 
 /// Checks a base URL and makes sure it ends with `/`.
 pub fn normalize_base_url(text: &str) -> Result<String, String> {
-    let mut url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
+    let mut url = Url::parse(text.trim()).map_err(|e| match e {
+        url::ParseError::RelativeUrlWithoutBase => {
+            "it must start with https:// (or http://)".to_string()
+        }
+        e => e.to_string(),
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!(
             "it must start with https:// or http://, not {}:",
@@ -283,11 +288,10 @@ fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
     };
     let name = a.required_text(NAME, "the agency's name");
     let url = a.url(URL);
-    if url.is_none() && !a.present_keys().iter().any(|k| k == "url") {
-        let span = a.span();
-        a.error_at(
+    if url.is_none() {
+        a.missing(
+            URL,
             "missing-key",
-            span.start..span.start,
             "missing `agency.url` (the agency's portal)",
             "add url = \"https://…\" under [agency]",
         );
@@ -314,11 +318,10 @@ fn read_province(f: &mut Fields<'_>) -> Option<Province> {
     };
     let name = p.required_text(NAME, "the name of the provincial PBGDPL site");
     let url = p.url(URL);
-    if url.is_none() && !p.present_keys().iter().any(|k| k == "url") {
-        let span = p.span();
-        p.error_at(
+    if url.is_none() {
+        p.missing(
+            URL,
             "missing-key",
-            span.start..span.start,
             "missing `province.url` (the provincial PBGDPL site the banner links to)",
             "add url = \"https://…\" under [province]",
         );
@@ -358,7 +361,7 @@ fn read_links(f: &mut Fields<'_>) -> Vec<NationalLink> {
 fn missing_table(f: &mut Fields<'_>, name: &str, example: &str) {
     let d = Diagnostic::error("missing-key", format!("missing the [{name}] section"))
         .at(f.source(), 0..0)
-        .help(format!("add it to site.toml:\n\n{example}\n"));
+        .help(format!("add it to site.toml:\n\n{example}"));
     f.report(d);
 }
 

@@ -41,6 +41,16 @@ pub enum Error {
         message: String,
     },
 
+    /// Data could not be serialised to JSON.
+    #[error("could not write {what}: {source}")]
+    Json {
+        /// What was being written.
+        what: String,
+        /// serde_json's explanation.
+        #[source]
+        source: serde_json::Error,
+    },
+
     /// The site root has no `site.toml`.
     #[error("no site.toml in {}: this is not a pbgdpl site (create one with `pbgdpl init`)", .0.display())]
     NotASite(PathBuf),

@@ -3,7 +3,7 @@
 //! (every category, drafts, entries awaiting approval, scheduled and expired
 //! ones) is built with a fixed "today" and its output inspected.
 //!
-//! Invalid content is checked against golden files: `tests/golden/*.stderr`
+//! Invalid content is checked against golden files: `tests/golden/kinds/*.stderr`
 //! hold exactly what `pbgdpl check` prints for each broken entry of
 //! `tests/fixtures/invalid/<case>/` (laid over the valid fixture). After an
 //! intended change of wording, regenerate them with
@@ -25,7 +25,7 @@ fn kinds() -> std::path::PathBuf {
 }
 
 fn built() -> Built {
-    build(&kinds(), TODAY, false)
+    build_with(&kinds(), TODAY, false)
 }
 
 // ---------------------------------------------------------------------------
@@ -499,7 +499,7 @@ fn document_categories_have_static_pages_by_type_and_year() {
 #[test]
 fn every_internal_link_of_the_output_leads_to_a_file() {
     for drafts in [false, true] {
-        let site = build(&kinds(), TODAY, drafts);
+        let site = build_with(&kinds(), TODAY, drafts);
         let files = site.files();
         for f in files.iter().filter(|f| f.ends_with(".html")) {
             let doc = site.page(f);
@@ -587,7 +587,7 @@ fn scheduled_and_expired_entries_follow_the_fixed_today() {
         ("2026-06-20", "hoat-dong/hoi-thi-sap-dien-ra", true),
     ];
     for (today, dir, expected) in cases {
-        let site = build(&kinds(), today, false);
+        let site = build_with(&kinds(), today, false);
         assert_eq!(
             site.has(&format!("{dir}/index.html")),
             expected,
@@ -611,7 +611,7 @@ fn scheduled_and_expired_entries_follow_the_fixed_today() {
     // The same day given through the environment, as CI would.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let status = pbgdpl()
+    let status = pbgdpl_cmd()
         .args(["build", "--quiet", "--root"])
         .arg(kinds())
         .arg("--out")
@@ -628,7 +628,7 @@ fn scheduled_and_expired_entries_follow_the_fixed_today() {
 
 #[test]
 fn a_drafts_preview_marks_unpublished_entries_and_keeps_them_out_of_indexes() {
-    let site = build(&kinds(), TODAY, true);
+    let site = build_with(&kinds(), TODAY, true);
     for (dir, marker) in [
         ("van-ban-moi/du-thao-nghi-quyet-chua-duyet", "BẢN NHÁP"),
         ("van-ban-moi/thong-tu-cho-duyet", "CHỜ DUYỆT"),
@@ -774,7 +774,7 @@ fn assert_table(site: &Built, slug: &str, expected: &[(String, Vec<u64>)]) {
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 fn statistics_add_up_on(today: &str) {
-    let site = build(&kinds(), today, false);
+    let site = build_with(&kinds(), today, false);
     let today = day(today);
 
     // Activities per quarter (of held_on, else date), without gaps.
@@ -984,23 +984,23 @@ fn builds_are_byte_identical() {
 /// Lays `tests/fixtures/invalid/<case>` over a copy of the valid fixture.
 fn broken_site(case: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&kinds(), dir.path());
-    copy_tree(&fixture("invalid").join(case), dir.path());
+    copy_dir(&kinds(), dir.path());
+    copy_dir(&fixture("invalid").join(case), dir.path());
     dir
 }
 
 fn golden_path(case: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
+        .join("tests/golden/kinds")
         .join(format!("{case}.stderr"))
 }
 
 /// Runs `pbgdpl check` on the broken site and compares stderr with the
 /// golden file; `build` must report the same and fail the same way.
-fn golden(case: &str, expect_success: bool) {
+fn golden_case(case: &str, expect_success: bool) {
     let site = broken_site(case);
     let run = |cmd: &str| {
-        let mut c = pbgdpl();
+        let mut c = pbgdpl_cmd();
         c.arg(cmd).arg("--root").arg(site.path());
         c.args(["--today", TODAY, "--color", "never"]);
         if cmd == "build" {
@@ -1012,23 +1012,9 @@ fn golden(case: &str, expect_success: bool) {
     };
     let check = run("check");
     let stderr = String::from_utf8(check.stderr).unwrap();
-    let path = golden_path(case);
-    if std::env::var_os("PBGDPL_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &stderr).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no golden file {}; create it with PBGDPL_BLESS=1 cargo test --test content_kinds",
-            path.display()
-        )
-    });
-    assert_eq!(
-        stderr,
-        expected,
-        "`pbgdpl check` output for {case} differs from {}",
-        path.display()
-    );
+    // Compared exactly (or rewritten with PBGDPL_BLESS=1).
+    support::golden(&format!("kinds/{case}.stderr"), &stderr);
+    let expected = std::fs::read_to_string(golden_path(case)).unwrap();
     assert_eq!(
         check.status.success(),
         expect_success,
@@ -1059,12 +1045,12 @@ fn golden(case: &str, expect_success: bool) {
 
 #[test]
 fn golden_bad_document_number() {
-    golden("bad-document-number", false);
+    golden_case("bad-document-number", false);
 }
 
 #[test]
 fn golden_unknown_document_type_lists_the_valid_ones() {
-    golden("unknown-document-type", false);
+    golden_case("unknown-document-type", false);
     let text = std::fs::read_to_string(golden_path("unknown-document-type")).unwrap();
     for ty in ["Hiến pháp", "Giấy mời", "Quy chế", "Quy định", "Kết luận"] {
         assert!(text.contains(&format!("\"{ty}\"")), "{ty} listed");
@@ -1073,63 +1059,63 @@ fn golden_unknown_document_type_lists_the_valid_ones() {
 
 #[test]
 fn golden_effective_date_before_issue_date() {
-    golden("effective-before-issue", false);
+    golden_case("effective-before-issue", false);
 }
 
 #[test]
 fn golden_missing_answer() {
-    golden("missing-answer", false);
+    golden_case("missing-answer", false);
 }
 
 #[test]
 fn golden_negative_participants() {
-    golden("negative-participants", false);
+    golden_case("negative-participants", false);
 }
 
 #[test]
 fn golden_unknown_activity_form() {
-    golden("unknown-activity-form", false);
+    golden_case("unknown-activity-form", false);
 }
 
 #[test]
 fn golden_local_video_without_captions() {
-    golden("video-without-captions", false);
+    golden_case("video-without-captions", false);
 }
 
 #[test]
 fn golden_missing_attachment() {
-    golden("missing-attachment", false);
+    golden_case("missing-attachment", false);
 }
 
 #[test]
 fn golden_missing_document_keys() {
-    golden("missing-document-keys", false);
+    golden_case("missing-document-keys", false);
 }
 
 #[test]
 fn golden_answered_before_asked() {
-    golden("answered-before-asked", false);
+    golden_case("answered-before-asked", false);
 }
 
 #[test]
 fn golden_reserved_path() {
-    golden("reserved-path", false);
+    golden_case("reserved-path", false);
 }
 
 #[test]
 fn golden_several_errors_in_one_entry_are_all_reported() {
-    golden("several-errors", false);
+    golden_case("several-errors", false);
 }
 
 #[test]
 fn golden_link_to_an_unpublished_entry() {
-    golden("link-to-draft", false);
+    golden_case("link-to-draft", false);
 }
 
 #[test]
 fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
     let site = tempfile::tempdir().unwrap();
-    copy_tree(&kinds(), site.path());
+    copy_dir(&kinds(), site.path());
     for c in [
         "gioi-thieu",
         "tin-tuc",
@@ -1145,7 +1131,7 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
         "khac",
         "danh-ba",
     ] {
-        let out = pbgdpl()
+        let out = pbgdpl_cmd()
             .args(["new", c, "Bài mới: thử nghiệm Đặc biệt", "--root"])
             .arg(site.path())
             .output()
@@ -1170,7 +1156,7 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
             "{c}: a stable id"
         );
         // A second `new` with the same title refuses to overwrite.
-        let again = pbgdpl()
+        let again = pbgdpl_cmd()
             .args(["new", c, "Bài mới: thử nghiệm Đặc biệt", "--root"])
             .arg(site.path())
             .output()
@@ -1178,7 +1164,7 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
         assert!(!again.status.success(), "{c}: overwrote");
     }
     // --bundle makes a directory for the entry's files.
-    let out = pbgdpl()
+    let out = pbgdpl_cmd()
         .args(["new", "tai-lieu", "Tờ gấp có tệp", "--bundle", "--root"])
         .arg(site.path())
         .output()
@@ -1188,7 +1174,7 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
         Path::new(String::from_utf8(out.stdout).unwrap().trim()),
         site.path().join("content/tai-lieu/to-gap-co-tep/index.md")
     );
-    let check = pbgdpl()
+    let check = pbgdpl_cmd()
         .args(["check", "--today", TODAY, "--root"])
         .arg(site.path())
         .output()
@@ -1198,8 +1184,8 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let preview = build(site.path(), TODAY, true);
-    let public = build(site.path(), TODAY, false);
+    let preview = build_with(site.path(), TODAY, true);
+    let public = build_with(site.path(), TODAY, false);
     for c in ["van-ban-moi", "hoi-dap", "hoat-dong", "tai-lieu", "danh-ba"] {
         let page = format!("{c}/bai-moi-thu-nghiem-dac-biet/index.html");
         assert_eq!(
@@ -1213,13 +1199,13 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
 
 #[test]
 fn golden_personal_data_is_a_warning() {
-    golden("personal-data", true);
+    golden_case("personal-data", true);
 }
 
 #[test]
 fn check_json_gives_machine_readable_positions() {
     let site = broken_site("several-errors");
-    let out = pbgdpl()
+    let out = pbgdpl_cmd()
         .args(["check", "--format", "json", "--today", TODAY, "--root"])
         .arg(site.path())
         .output()

@@ -342,17 +342,16 @@ fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
         );
     }
     if required {
-        let span = f.span();
-        let present = f.present_keys();
+        let span = f.insertion_point();
         let missing: Vec<&str> = [NUMBER, DOCUMENT_TYPE, ISSUER, ISSUE_DATE]
             .iter()
-            .filter(|k| !present.iter().any(|p| p == k.name || p == k.alias))
+            .filter(|k| !f.has(**k))
             .map(|k| k.name)
             .collect();
         if !missing.is_empty() {
             f.error_at(
                 "missing-key",
-                span.start..span.start,
+                span,
                 format!(
                     "a legal document introduction needs {}",
                     missing
@@ -612,10 +611,7 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
     });
     if let Some(v) = &video
         && captions.is_none()
-        && !m
-            .present_keys()
-            .iter()
-            .any(|k| k == CAPTIONS.name || k == CAPTIONS.alias)
+        && !m.has(CAPTIONS)
     {
         let stem = v
             .value

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod filters;
 pub mod html;
 pub mod minify;
+pub mod search;
 pub mod sink;
 pub mod sitemap;
 pub mod statistics;
@@ -41,5 +42,6 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(sitemap::Sitemap),
         Box::new(filters::Filters),
         Box::new(statistics::StatisticsFiles),
+        Box::new(search::Search),
     ]
 }

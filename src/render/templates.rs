@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "404.html",
     "redirect.html",
     "data_table.html",
+    "search.html",
     "partials/banner.html",
     "partials/header.html",
     "partials/nav.html",
@@ -74,6 +75,13 @@ fn template_error(name: &str, e: &tera::Error) -> Error {
     }
 }
 
+/// `{{ text | js_string }}`: a JavaScript string literal, safe inside a
+/// `<script>` element (`</` cannot close it).
+fn js_string(text: &str, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    let json = serde_json::Value::String(text.to_string()).to_string();
+    tera::Value::safe_string(&json.replace("</", "<\\/"))
+}
+
 impl Theme {
     /// The built-in theme plus the site's overrides from `root/templates/`.
     pub fn load(root: &Path) -> Result<Self, Error> {
@@ -108,6 +116,7 @@ impl Theme {
             }
         }
         let mut tera = Tera::new();
+        tera.register_filter("js_string", js_string);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n, t)))
             .map_err(|e| template_error("(loading the theme)", &e))?;
         Ok(Self { tera })
