@@ -77,6 +77,18 @@ export function pageTypes(site) {
     const entry = fs.readdirSync(dir).sort()
       .find((d) => d !== 'page' && fs.existsSync(path.join(dir, d, 'index.html')));
     if (entry) rels.push(`${cat}/${entry}/`);
+    // Filter pages of document categories (/loai/<type>/, /nam/<year>/).
+    for (const seg of ['loai', 'nam']) {
+      const fdir = path.join(dir, seg);
+      if (!fs.existsSync(fdir)) continue;
+      const first = fs.readdirSync(fdir).sort()
+        .find((d) => fs.existsSync(path.join(fdir, d, 'index.html')));
+      if (first) rels.push(`${cat}/${seg}/${first}/`);
+    }
+    // A statistics data table: its page sits beside its CSV file.
+    const table = fs.readdirSync(dir).sort()
+      .find((f) => f.endsWith('.csv') && fs.existsSync(path.join(dir, f.slice(0, -4), 'index.html')));
+    if (table) rels.push(`${cat}/${table.slice(0, -4)}/`);
   }
   return rels;
 }
