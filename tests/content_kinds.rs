@@ -272,6 +272,15 @@ fn materials_embed_video_with_captions_youtube_and_audio_with_transcript() {
     assert_eq!(text(transcript[0]), "Tải về lời thoại dạng văn bản");
     assert!(transcript[0].value().attr("download").is_some());
     assert!(site.has("tai-lieu/sach-noi-luat-hon-nhan/chuong-1.vtt"));
+    // The transcript is also readable on the page, without downloading.
+    assert_eq!(
+        texts(&doc, "details.transcript summary"),
+        ["Lời thoại dạng văn bản"]
+    );
+    assert_eq!(
+        texts(&doc, "details.transcript p"),
+        ["Chương I. Những quy định chung."]
+    );
 }
 
 #[test]
@@ -1195,6 +1204,11 @@ fn pbgdpl_new_writes_a_draft_that_checks_and_previews_in_every_category() {
         );
         assert!(!public.has(&page), "{c}: a new entry is a draft");
     }
+}
+
+#[test]
+fn golden_captions_that_are_not_webvtt() {
+    golden_case("srt-captions", false);
 }
 
 #[test]

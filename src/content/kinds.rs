@@ -594,6 +594,10 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
     };
     let video = local(m, VIDEO, &["mp4", "webm", "ogv"]);
     let captions = local(m, CAPTIONS, &["vtt"]);
+    let transcript = captions
+        .as_ref()
+        .map(|c| read_captions(m, c))
+        .unwrap_or_default();
     let audio = local(m, AUDIO, &["mp3", "ogg", "oga", "m4a", "wav"]);
     let pdf = local(m, PDF, &["pdf"]);
     let poster = local(m, POSTER, &["jpg", "jpeg", "png", "webp"]);
@@ -634,7 +638,77 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
         audio: audio.map(|v| v.value),
         pdf: pdf.map(|v| v.value),
         poster: poster.map(|v| v.value),
+        transcript,
     }
+}
+
+/// Reads a captions file of the bundle: it must be WebVTT (a renamed SRT
+/// file plays without captions, silently); its cues make the transcript.
+fn read_captions(m: &mut Fields<'_>, captions: &Field<String>) -> Vec<String> {
+    let Some(dir) = m.source().path.parent() else {
+        return Vec::new();
+    };
+    let text = match std::fs::read(dir.join(&captions.value)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                m.error_at(
+                    "bad-captions",
+                    captions.span.clone(),
+                    format!("\"{}\" is not UTF-8 text", captions.value),
+                    "save the captions file as UTF-8 (WebVTT files are always UTF-8)",
+                );
+                return Vec::new();
+            }
+        },
+        Err(_) => return Vec::new(),
+    };
+    match webvtt_cues(&text) {
+        Some(cues) => cues,
+        None => {
+            m.error_at(
+                "bad-captions",
+                captions.span.clone(),
+                format!("\"{}\" is not a WebVTT file", captions.value),
+                "its first line must be WEBVTT; a SubRip (.srt) file needs converting: add a \
+                 first line WEBVTT and a blank line, and write times as 00:00:01.000 (dot, not comma)",
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// The text of the cues of a WebVTT file, tags removed, one string per cue;
+/// `None` when the text is not WebVTT.
+pub fn webvtt_cues(text: &str) -> Option<Vec<String>> {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"<[^>]*>").expect("constant pattern, checked by the tests"));
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let first = text.lines().next()?;
+    if first != "WEBVTT" && !first.starts_with("WEBVTT ") && !first.starts_with("WEBVTT\t") {
+        return None;
+    }
+    let mut cues = Vec::new();
+    for block in text.split("\n\n").skip(1) {
+        let mut lines = block.lines().skip_while(|l| !l.contains("-->"));
+        if lines.next().is_none() {
+            continue; // NOTE, STYLE, REGION blocks
+        }
+        let cue = lines
+            .map(|l| TAG.replace_all(l, "").trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cue = cue
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&nbsp;", "\u{a0}");
+        if !cue.is_empty() {
+            cues.push(cue);
+        }
+    }
+    Some(cues)
 }
 
 fn read_contacts(f: &mut Fields<'_>) -> Vec<Contact> {
@@ -695,6 +769,20 @@ mod tests {
         assert_eq!(fix("266-KH-UBND").as_deref(), Some("266/KH-UBND"));
         assert_eq!(fix("abc"), None);
         assert_eq!(fix("14/2019/QĐ-TTg"), None);
+    }
+
+    #[test]
+    fn webvtt_cues_become_the_transcript() {
+        let vtt = "\u{feff}WEBVTT - phụ đề\r\n\r\nNOTE do Sở Tư pháp thực hiện\r\n\r\n1\r\n00:00:00.000 --> 00:00:04.000\r\n<v Người đọc>Chương I.</v>\r\nNhững quy định chung\r\n\r\n00:00:04.000 --> 00:00:06.000 align:start\r\nĐiều 1 &amp; Điều 2\r\n";
+        assert_eq!(
+            webvtt_cues(vtt),
+            Some(vec![
+                "Chương I. Những quy định chung".to_string(),
+                "Điều 1 & Điều 2".to_string()
+            ])
+        );
+        assert_eq!(webvtt_cues("1\n00:00:00,000 --> 00:00:04,000\nSRT\n"), None);
+        assert_eq!(webvtt_cues("WEBVTTX\n"), None);
     }
 
     #[test]

@@ -199,6 +199,9 @@ pub struct Media {
     pub pdf: Option<String>,
     /// Poster image for the video.
     pub poster: Option<String>,
+    /// The text of the captions, cue by cue, shown as the transcript of an
+    /// audio file.
+    pub transcript: Vec<String>,
 }
 
 impl Media {
