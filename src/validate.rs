@@ -57,8 +57,16 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
 }
 
 fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
+    // Explicit ids first, then the ids derived from paths: two derived ids
+    // never collide without their paths colliding too (reported above).
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for e in site.content.entries.iter().filter(|e| e.id_explicit) {
+    let explicit = site.content.entries.iter().filter(|e| e.id_explicit);
+    let derived = site.content.entries.iter().filter(|e| !e.id_explicit);
+    for e in explicit.chain(derived) {
+        if !e.id_explicit && !seen.contains_key(e.id.as_str()) {
+            seen.insert(&e.id, &e.source.rel_path);
+            continue;
+        }
         if let Some(first) = seen.insert(&e.id, &e.source.rel_path) {
             d.push(
                 Diagnostic::error(
@@ -73,6 +81,43 @@ fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// Warnings for entries whose id is derived from their file name (for
+/// `pbgdpl check`): renaming the file would change the id that feeds and
+/// `sync.json` give consumers, who would see a deletion and a new entry.
+/// One warning per entry; the first (by file) carries the help.
+pub fn implicit_ids(site: &Site) -> Diagnostics {
+    let mut files: Vec<(&str, &str)> = site
+        .content
+        .entries
+        .iter()
+        .filter(|e| !e.id_explicit)
+        .map(|e| (e.source.rel_path.as_str(), e.id.as_str()))
+        .collect();
+    files.sort_unstable();
+    let count = files.len();
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(i, (file, id))| {
+            let d = Diagnostic::warning(
+                "implicit-id",
+                format!(
+                    "no `id`: the entry's id \"{id}\" comes from its file name, so renaming the file changes it"
+                ),
+            )
+            .in_file(file);
+            if i == 0 {
+                d.help(format!(
+                    "feeds and sync.json identify entries by id; add a line like id = \"{}\" to the front matter of each of these {count} entries and keep it when renaming (`pbgdpl new` writes one)",
+                    id.replace('/', "-")
+                ))
+            } else {
+                d
+            }
+        })
+        .collect()
 }
 
 fn workflow(site: &Site, d: &mut Diagnostics) {

@@ -1,11 +1,15 @@
 //! Outputs: each kind of file the build emits (HTML pages, static assets,
-//! sitemap…) is one [`Renderer`], writing through a [`Sink`].
+//! sitemap, feeds, the sync snapshot, embeds…) is one [`Renderer`],
+//! writing through a [`Sink`].
 
 pub mod assets;
+pub mod feeds;
 pub mod html;
 pub mod minify;
+pub mod schemas;
 pub mod sink;
 pub mod sitemap;
+pub mod sync;
 
 use crate::error::Error;
 use crate::render::Prepared;
@@ -36,5 +40,8 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(assets::Assets),
         Box::new(html::HtmlPages),
         Box::new(sitemap::Sitemap),
+        Box::new(feeds::Feeds),
+        Box::new(sync::SyncManifest),
+        Box::new(schemas::Schemas),
     ]
 }
