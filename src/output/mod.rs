@@ -3,6 +3,8 @@
 //! writing through a [`Sink`].
 
 pub mod assets;
+pub mod banner_image;
+pub mod embed;
 pub mod feeds;
 pub mod html;
 pub mod minify;
@@ -43,5 +45,7 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(feeds::Feeds),
         Box::new(sync::SyncManifest),
         Box::new(schemas::Schemas),
+        Box::new(embed::Embeds),
+        Box::new(banner_image::BannerImage),
     ]
 }

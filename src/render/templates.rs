@@ -41,6 +41,10 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/dialogue.html",
     "partials/material.html",
     "partials/contacts.html",
+    "embed/style.html",
+    "embed/section.html",
+    "embed/latest.html",
+    "embed/banner.html",
 );
 
 /// The theme's stylesheet.
