@@ -109,8 +109,13 @@ pub fn implicit_ids(site: &Site) -> Diagnostics {
             )
             .in_file(file);
             if i == 0 {
+                let which = if count == 1 {
+                    "to its front matter".to_string()
+                } else {
+                    format!("to the front matter of each of the {count} entries without one")
+                };
                 d.help(format!(
-                    "feeds and sync.json identify entries by id; add a line like id = \"{}\" to the front matter of each of these {count} entries and keep it when renaming (`pbgdpl new` writes one)",
+                    "feeds and sync.json identify entries by id; add a line like id = \"{}\" {which}, and keep it when renaming the file (`pbgdpl new` writes one)",
                     id.replace('/', "-")
                 ))
             } else {
