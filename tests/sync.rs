@@ -322,3 +322,30 @@ fn schemas_are_published_with_the_site() {
         assert_eq!(published, repo);
     }
 }
+
+#[test]
+fn the_command_line_takes_previous_and_reports_a_missing_file() {
+    let site = TestSite::new("feeds");
+    let missing = site.out.with_file_name("nowhere.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
+        .args(["build", "--quiet", "--color", "never", "--root"])
+        .arg(&site.root)
+        .arg("--out")
+        .arg(&site.out)
+        .arg("--previous")
+        .arg(&missing)
+        .env("PBGDPL_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot use the previous snapshot"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nowhere.json"), "{stderr}");
+    assert!(
+        !site.out.exists(),
+        "nothing is written when the build stops"
+    );
+}

@@ -8,6 +8,7 @@ entry of the feeds.
 Usage: feeds_check.py SITE_DIR...   (exit status 1 on any problem)
 """
 
+import hashlib
 import json
 import pathlib
 import sys
@@ -124,6 +125,13 @@ def check_site(site):
         cat_ids |= check_chain(site, base, cat + "/")
     if site_ids != cat_ids:
         fail(f"{site}: the category feeds carry {len(cat_ids)} entries, the site feed {len(site_ids)}")
+    # The digest, recomputed as docs/sync.md tells a consumer to: SHA-256 of
+    # the RFC 8785 canonical JSON of the entries (sorted keys, no spaces).
+    canonical = json.dumps(sync["entries"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != sync["digest"]:
+        fail(f"{site}/sync.json: digest does not match the entries")
+    if sync["count"] != len(sync["entries"]):
+        fail(f"{site}/sync.json: count {sync['count']} != {len(sync['entries'])} entries")
     recorded = {r["id"] for r in sync["entries"]}
     missing = site_ids - recorded
     if missing:
