@@ -349,3 +349,19 @@ fn the_command_line_takes_previous_and_reports_a_missing_file() {
         "nothing is written when the build stops"
     );
 }
+
+#[test]
+fn a_preview_for_another_address_leaves_no_tombstones() {
+    let site = TestSite::new("feeds");
+    let mut preview = site.options();
+    preview.base_url = Some("http://127.0.0.1:8000/pbgdpl/".into());
+    site.build_with(&site.out, &preview);
+    assert!(
+        site.read("sync.json")
+            .contains("tag:127.0.0.1,2019:/pbgdpl/")
+    );
+    site.build();
+    let sync = site.json("sync.json");
+    assert_eq!(sync["deleted"], serde_json::json!([]));
+    assert!(records(&sync).contains_key(&gid("hd-001")));
+}

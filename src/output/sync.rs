@@ -36,7 +36,7 @@ use crate::sync::{
     Tombstone, canonical,
 };
 
-use super::feeds::item::{global_id, meta};
+use super::feeds::item::{global_id, meta, tag_prefix};
 use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
 use super::{RenderContext, Renderer, Sink};
 
@@ -104,7 +104,8 @@ pub fn tombstones(p: &Prepared<'_>) -> Vec<Tombstone> {
         .map(|pg| global_id(&p.site.config, &pg.entry.id))
         .collect();
     let current: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
-    sync::tombstones(&current, p.site.previous.as_ref(), p.site.today)
+    let prefix = tag_prefix(&p.site.config);
+    sync::tombstones(&current, p.site.previous.as_ref(), &prefix, p.site.today)
 }
 
 /// The snapshot of the section.

@@ -141,23 +141,29 @@ pub fn deleted_at(today: NaiveDate) -> String {
 /// The tombstones of this build: those of the previous snapshot, plus one
 /// for every entry of the previous snapshot that is not published any
 /// more; minus any entry that is published again. Sorted by id.
+///
+/// Only ids starting with `prefix` (this site's `tag:` prefix) are
+/// considered: a snapshot left by a build for another address (a preview
+/// with `--base-url`) says nothing about this site's entries.
 pub fn tombstones(
     current: &BTreeSet<&str>,
     previous: Option<&Previous>,
+    prefix: &str,
     today: NaiveDate,
 ) -> Vec<Tombstone> {
     let Some(previous) = previous else {
         return Vec::new();
     };
+    let ours = |id: &str| id.starts_with(prefix) && !current.contains(id);
     let mut out: BTreeMap<String, Tombstone> = BTreeMap::new();
     for t in &previous.deleted {
-        if !current.contains(t.id.as_str()) {
+        if ours(&t.id) {
             out.entry(t.id.clone()).or_insert_with(|| t.clone());
         }
     }
     let when = deleted_at(today);
     for r in &previous.entries {
-        if !current.contains(r.id.as_str()) && !out.contains_key(&r.id) {
+        if ours(&r.id) && !out.contains_key(&r.id) {
             out.insert(
                 r.id.clone(),
                 Tombstone {
@@ -201,21 +207,23 @@ mod tests {
     #[test]
     fn tombstones_are_created_carried_and_lifted() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let current: BTreeSet<&str> = ["a", "c"].into_iter().collect();
+        let current: BTreeSet<&str> = ["t:a", "t:c"].into_iter().collect();
         let p = prev(
-            &["a", "b"],
+            &["t:a", "t:b", "preview:x"],
             &[
-                ("c", "2026-01-01T00:00:00+07:00"),
-                ("z", "2025-05-05T00:00:00+07:00"),
+                ("t:c", "2026-01-01T00:00:00+07:00"),
+                ("t:z", "2025-05-05T00:00:00+07:00"),
+                ("preview:y", "2025-05-05T00:00:00+07:00"),
             ],
         );
-        let t = tombstones(&current, Some(&p), today);
+        let t = tombstones(&current, Some(&p), "t:", today);
         let ids: Vec<_> = t.iter().map(|t| t.id.as_str()).collect();
-        // b is new, z is carried, c is published again.
-        assert_eq!(ids, ["b", "z"]);
+        // b is new, z is carried, c is published again, and the ids of
+        // another address (a preview build) are not this site's.
+        assert_eq!(ids, ["t:b", "t:z"]);
         assert_eq!(t[0].deleted_at, "2026-11-22T00:00:00+07:00");
-        assert_eq!(t[0].url.as_deref(), Some("https://x/b/"));
+        assert_eq!(t[0].url.as_deref(), Some("https://x/t:b/"));
         assert_eq!(t[1].deleted_at, "2025-05-05T00:00:00+07:00");
-        assert!(tombstones(&current, None, today).is_empty());
+        assert!(tombstones(&current, None, "t:", today).is_empty());
     }
 }
