@@ -123,6 +123,19 @@ fn css_selectors(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every CSS selector of the page's `<style>` starts with `root`.
+fn assert_scoped(html: &str, root: &str) {
+    let selectors = css_selectors(html);
+    assert!(selectors.len() > 10, "{selectors:?}");
+    for sel in selectors {
+        let scoped = sel == root
+            || [" ", ":", ">"]
+                .iter()
+                .any(|c| sel.starts_with(&format!("{root}{c}")));
+        assert!(scoped, "selector {sel:?} is not under {root}");
+    }
+}
+
 #[test]
 fn the_section_fragment_is_self_contained_and_scoped() {
     let site = TestSite::new("feeds");
@@ -132,7 +145,9 @@ fn the_section_fragment_is_self_contained_and_scoped() {
         assert!(!html.contains(tag), "a fragment has no {tag}");
     }
     assert!(
-        html.starts_with("<div class=\"pbgdpl-embed pbgdpl-embed--section\""),
+        html.starts_with(
+            "<div class=\"pbgdpl-embed pbgdpl-embed--section\" id=pbgdpl-embed-section "
+        ),
         "{html}"
     );
     // Every link and asset is absolute: it works on any host page.
@@ -170,14 +185,11 @@ fn the_section_fragment_is_self_contained_and_scoped() {
         ]
     );
     // The CSS cannot touch the host page: every selector starts at the
-    // fragment's root class.
-    for sel in css_selectors(&html) {
-        let scoped = sel == ".pbgdpl-embed"
-            || [" ", ":", ".", ">"]
-                .iter()
-                .any(|c| sel.starts_with(&format!(".pbgdpl-embed{c}")));
-        assert!(scoped, "unscoped selector {sel:?}");
-    }
+    // fragment's root element (its id and the .pbgdpl-embed class).
+    assert_scoped(&html, "#pbgdpl-embed-section.pbgdpl-embed");
+    let banner = site.read("embed/banner.html");
+    assert!(banner.contains("id=pbgdpl-embed-banner"));
+    assert_scoped(&banner, "#pbgdpl-embed-banner.pbgdpl-embed");
 }
 
 #[test]
@@ -197,10 +209,8 @@ fn the_iframe_page_is_a_small_standalone_page() {
     for u in hrefs(&html) {
         assert!(u.starts_with("https://"), "relative URL {u}");
     }
-    for sel in css_selectors(&html) {
-        assert!(
-            sel.starts_with(".pbgdpl-embed"),
-            "unscoped selector {sel:?}"
-        );
-    }
+    assert!(
+        html.contains("<body class=\"pbgdpl-embed pbgdpl-embed--latest\" id=pbgdpl-embed-latest>")
+    );
+    assert_scoped(&html, "#pbgdpl-embed-latest.pbgdpl-embed");
 }

@@ -9,7 +9,8 @@
 //!
 //! Fragments use absolute URLs only (they work wherever they are included)
 //! and carry their own CSS, every selector of which starts with the
-//! `.pbgdpl-embed` root class, so they cannot restyle the host page.
+//! fragment's root element (`#pbgdpl-embed-section.pbgdpl-embed`), so they
+//! cannot restyle the host page and keep it valid HTML.
 
 use serde::Serialize;
 use tera::Context;
