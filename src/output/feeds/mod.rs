@@ -20,6 +20,7 @@
 pub mod atom;
 pub mod item;
 pub mod json;
+pub mod meta;
 pub mod rss;
 pub mod xml;
 
