@@ -59,6 +59,15 @@ pub enum Error {
     #[error("{} already contains a site.toml or content/; choose an empty directory", .0.display())]
     AlreadyExists(PathBuf),
 
+    /// The previous `sync.json` (given with `--previous`) could not be used.
+    #[error("cannot use the previous snapshot {from}: {message}")]
+    Previous {
+        /// The path or URL it was read from.
+        from: String,
+        /// What went wrong.
+        message: String,
+    },
+
     /// A command-line value was not acceptable.
     #[error("{0}")]
     Usage(String),

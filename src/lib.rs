@@ -15,7 +15,8 @@
 //! | the standard categories | [`category`] |
 //! | checks across the site | [`validate`], reported as [`diagnostics`] |
 //! | rendering: Markdown, templates | [`render`] (with [`i18n`]) |
-//! | outputs: HTML, assets, sitemap | [`output`] |
+//! | outputs: HTML, assets, sitemap, feeds, embeds | [`output`] |
+//! | the sync snapshot (`sync.json`), previous snapshots | [`sync`] |
 //! | writing the output atomically | [`write`] |
 //! | the whole build | [`site`] |
 //! | scaffolding a new section | [`init`] |
@@ -35,6 +36,7 @@ pub mod output;
 pub mod render;
 pub mod site;
 pub mod source;
+pub mod sync;
 pub mod text;
 pub mod validate;
 pub mod write;

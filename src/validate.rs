@@ -109,10 +109,19 @@ fn reserved_paths(site: &Site, d: &mut Diagnostics) {
 }
 
 fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for e in site.content.entries.iter().filter(|e| e.id_explicit) {
-        if let Some(first) = seen.insert(&e.id, &e.source.rel_path) {
-            d.push(
+    // Explicit ids first, then the ids derived from paths: two derived ids
+    // never collide without their paths colliding too (reported above).
+    let mut seen: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+    let explicit = site.content.entries.iter().filter(|e| e.id_explicit);
+    let derived = site.content.entries.iter().filter(|e| !e.id_explicit);
+    for e in explicit.chain(derived) {
+        match seen.get(e.id.as_str()) {
+            None => {
+                seen.insert(&e.id, (&e.source.rel_path, e.id_explicit));
+            }
+            // Two derived ids: their paths collide, which is reported already.
+            Some((_, false)) if !e.id_explicit => {}
+            Some((first, _)) => d.push(
                 Diagnostic::error(
                     "duplicate-id",
                     format!(
@@ -122,9 +131,40 @@ fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
                 )
                 .in_file(&e.source.rel_path)
                 .help("every entry needs its own id; `pbgdpl new` writes a fresh one"),
-            );
+            ),
         }
     }
+}
+
+/// Warnings for entries whose id is derived from their file name (for
+/// `pbgdpl check`): renaming the file would change the id that feeds and
+/// `sync.json` give consumers, who would see a deletion and a new entry.
+/// One warning per entry, with the exact line that keeps its id.
+pub fn implicit_ids(site: &Site) -> Diagnostics {
+    let mut files: Vec<(&str, &str)> = site
+        .content
+        .entries
+        .iter()
+        .filter(|e| !e.id_explicit)
+        .map(|e| (e.source.rel_path.as_str(), e.id.as_str()))
+        .collect();
+    files.sort_unstable();
+    files
+        .into_iter()
+        .map(|(file, id)| {
+            Diagnostic::warning(
+                "implicit-id",
+                format!(
+                    "no `id`: the entry's id \"{id}\" comes from its file name, so renaming the file changes it"
+                ),
+            )
+            .in_file(file)
+            .help(format!(
+                "add the line id = \"{id}\" to the front matter: the entry keeps the id it has today, \
+                 whatever the file is later called (`pbgdpl new` always writes an id)"
+            ))
+        })
+        .collect()
 }
 
 fn workflow(site: &Site, d: &mut Diagnostics) {

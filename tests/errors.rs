@@ -223,7 +223,7 @@ fn broken_link() {
         "broken-link",
         &[(
             "content/tin-tuc/a.md",
-            "+++\ntitle = \"A\"\ndate = 2026-01-01\n+++\n\nXem [hỏi đáp](/hoi-dap/khong-co/) và [ảnh](anh.jpg).\n",
+            "+++\nid = \"tin-tuc/a\"\ntitle = \"A\"\ndate = 2026-01-01\n+++\n\nXem [hỏi đáp](/hoi-dap/khong-co/) và [ảnh](anh.jpg).\n",
         )],
         &[],
     );

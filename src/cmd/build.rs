@@ -16,6 +16,11 @@ pub struct Args {
     /// Publish at this address instead of site.toml's base_url.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// The previously published sync.json (file or http(s) URL) to record
+    /// deletions against, for CI where the output directory starts empty.
+    /// Default: the sync.json already in the output directory.
+    #[arg(long, value_name = "PATH|URL")]
+    previous: Option<String>,
     /// Print nothing but errors and warnings.
     #[arg(long, short)]
     quiet: bool,
@@ -23,7 +28,8 @@ pub struct Args {
 
 /// Runs the build.
 pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
-    let options = args.site.options(args.base_url.clone());
+    let mut options = args.site.options(args.base_url.clone());
+    options.previous = args.previous.clone();
     let result = pbgdpl::build(&args.site.root, args.out.as_deref(), &options);
     let summary = result.as_ref().ok().map(|r| {
         format!(

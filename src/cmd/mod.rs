@@ -61,6 +61,7 @@ impl SiteArgs {
             drafts: self.drafts,
             today: self.today,
             base_url,
+            previous: None,
         }
     }
 }

@@ -45,6 +45,10 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/contacts.html",
     "partials/filters.html",
     "partials/statistics.html",
+    "embed/style.html",
+    "embed/section.html",
+    "embed/latest.html",
+    "embed/banner.html",
 );
 
 /// The theme's stylesheet.

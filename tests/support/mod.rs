@@ -219,7 +219,7 @@ pub fn build_with(root: &Path, today: &str, drafts: bool) -> Built {
     let options = pbgdpl::BuildOptions {
         drafts,
         today: Some(day(today)),
-        base_url: None,
+        ..Default::default()
     };
     if let Err(e) = pbgdpl::build(root, Some(&out), &options) {
         match e {
