@@ -556,3 +556,17 @@ fn content_md_lists_every_value_of_the_closed_lists() {
         );
     }
 }
+
+#[test]
+fn every_built_in_template_is_documented() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/templates.md"),
+    )
+    .unwrap();
+    for (name, _) in pbgdpl::render::templates::BUILTIN {
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "docs/templates.md does not describe {name}"
+        );
+    }
+}
