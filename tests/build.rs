@@ -509,3 +509,38 @@ fn the_search_index_is_folded_and_only_has_published_entries() {
     );
     assert!(!out.join("tin-tuc/nhap").exists(), "drafts are not built");
 }
+
+#[test]
+fn tags_have_pages_across_categories() {
+    let (tmp, root) = temp_site("minimal");
+    write(
+        &root.join("content/hoi-dap/dat-dai.md"),
+        "+++\nid = \"hoi-dap/dat-dai\"\ntitle = \"Hỏi về đất đai\"\ndate = 2026-06-01\ntags = [\"Đất đai\"]\n+++\n\nTrả lời.\n",
+    );
+    write(
+        &root.join("content/tin-tuc/nhap.md"),
+        "+++\nid = \"tin-tuc/nhap\"\ntitle = \"Nháp\"\ndate = 2026-06-02\nstatus = \"draft\"\ntags = [\"đất đai\", \"bí mật\"]\n+++\n\nChưa duyệt.\n",
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    // "đất đai" and "Đất đai" share one page; newest first across categories.
+    let tag = std::fs::read_to_string(out.join("the/dat-dai/index.html")).unwrap();
+    assert_eq!(
+        select_text(&tag, ".entry-list__title a"),
+        [
+            "Hỏi về đất đai",
+            "Phổ biến pháp luật về đất đai tại xã Đông Sơn"
+        ]
+    );
+    let index = std::fs::read_to_string(out.join("the/index.html")).unwrap();
+    assert_eq!(
+        select_attr(&index, ".tag-cloud a", "href"),
+        ["/the/dat-dai/"]
+    );
+    assert!(
+        !out.join("the/bi-mat").exists(),
+        "a draft's tags get no page"
+    );
+    let entry = std::fs::read_to_string(out.join("hoi-dap/dat-dai/index.html")).unwrap();
+    assert_eq!(select_attr(&entry, ".tags a", "href"), ["/the/dat-dai/"]);
+}

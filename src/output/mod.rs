@@ -16,6 +16,7 @@ pub mod sink;
 pub mod sitemap;
 pub mod statistics;
 pub mod sync;
+pub mod tags;
 
 use crate::error::Error;
 use crate::render::Prepared;
@@ -49,6 +50,7 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(filters::Filters),
         Box::new(statistics::StatisticsFiles),
         Box::new(search::Search),
+        Box::new(tags::Tags),
         Box::new(feeds::Feeds),
         Box::new(sync::SyncManifest),
         Box::new(schemas::Schemas),

@@ -28,6 +28,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "redirect.html",
     "data_table.html",
     "search.html",
+    "tags.html",
     "partials/banner.html",
     "partials/header.html",
     "partials/nav.html",
