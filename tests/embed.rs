@@ -3,6 +3,7 @@
 //! same for every agency of a province.
 
 mod feeds_support;
+mod support;
 
 use feeds_support::TestSite;
 use regex::Regex;

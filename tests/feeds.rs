@@ -3,6 +3,7 @@
 //! ids that survive renaming.
 
 mod feeds_support;
+mod support;
 
 use std::collections::BTreeSet;
 

@@ -3,6 +3,7 @@
 //! change exactly what changed.
 
 mod feeds_support;
+mod support;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;

@@ -4,7 +4,7 @@
 //! system's order); parsing then runs in parallel.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -91,13 +91,23 @@ fn files_under(dir: &Path) -> Result<Vec<walkdir::DirEntry>, Error> {
     Ok(out)
 }
 
-fn sorted_dir(path: &Path) -> Result<Vec<std::fs::DirEntry>, Error> {
-    let mut items: Vec<_> = std::fs::read_dir(path)
-        .map_err(Error::io(path))?
+/// The entries of `dir` that are not hidden, sorted by name: (name, path,
+/// path relative to the site root).
+fn visible_children(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf, String)>, Error> {
+    let mut items: Vec<_> = std::fs::read_dir(dir)
+        .map_err(Error::io(dir))?
         .collect::<Result<_, _>>()
-        .map_err(Error::io(path))?;
+        .map_err(Error::io(dir))?;
     items.sort_by_key(|e| e.file_name());
-    Ok(items)
+    Ok(items
+        .into_iter()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| !is_hidden(name))
+        .map(|(name, path)| {
+            let rel = rel_of(root, &path);
+            (name, path, rel)
+        })
+        .collect())
 }
 
 /// Reads the whole content of the site at `root`.
@@ -112,13 +122,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
         );
         return Ok(content);
     }
-    for item in sorted_dir(&content_dir)? {
-        let name = item.file_name().to_string_lossy().into_owned();
-        let path = item.path();
-        let rel = rel_of(root, &path);
-        if is_hidden(&name) {
-            continue;
-        }
+    for (name, path, rel) in visible_children(root, &content_dir)? {
         if path.is_dir() {
             match category::by_key(&name) {
                 Some(cat) => {
@@ -235,13 +239,7 @@ fn walk_category(
     assets: &mut Vec<Asset>,
     diags: &mut Diagnostics,
 ) -> Result<(), Error> {
-    for item in sorted_dir(dir)? {
-        let name = item.file_name().to_string_lossy().into_owned();
-        let path = item.path();
-        let rel = rel_of(root, &path);
-        if is_hidden(&name) {
-            continue;
-        }
+    for (name, path, rel) in visible_children(root, dir)? {
         if path.is_dir() {
             if !path.join("index.md").is_file() {
                 diags.push(

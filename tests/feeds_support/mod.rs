@@ -110,22 +110,8 @@ pub fn read(dir: &Path, rel: &str) -> String {
 }
 
 /// Every file under `dir`, by relative path.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+#[allow(unused_imports)] // not every test crate that includes this module uses it
+pub use crate::support::read_tree as tree;
 
 /// The global id of an entry of the `feeds` fixture.
 pub fn gid(local: &str) -> String {
