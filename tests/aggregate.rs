@@ -588,3 +588,81 @@ fn the_same_section_listed_twice_is_a_conflict_not_a_duplicate() {
     assert_eq!(sync["count"], a.ids().len());
     assert!(status_row(&province.hub(), "hai").contains("Trùng chuyên mục với một nguồn khác"));
 }
+
+#[test]
+fn docs_aggregate_md_documents_every_key_and_its_example_is_valid() {
+    let doc = text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/aggregate.md"));
+    for key in pbgdpl::aggregate::sources::KEYS {
+        let row = doc.lines().filter(|l| l.starts_with('|')).find(|l| {
+            [
+                format!("`{}`", key.name),
+                format!("`[{}]`", key.name),
+                format!("`[[{}]]`", key.name),
+                format!("`[hub.{}]`", key.name),
+            ]
+            .iter()
+            .any(|form| {
+                l.split('|')
+                    .nth(1)
+                    .is_some_and(|cell| cell.contains(form.as_str()))
+            })
+        });
+        let row = row.unwrap_or_else(|| panic!("docs/aggregate.md has no row for `{}`", key.name));
+        assert!(
+            row.contains(key.alias),
+            "the row of `{}` does not give its alias {}: {row}",
+            key.name,
+            key.alias
+        );
+    }
+    let start = doc
+        .find("```toml title=\"sources.toml\"\n")
+        .expect("the example");
+    let body = &doc[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    let body = &body[..body.find("```").unwrap()];
+    let src = pbgdpl::source::SourceFile::from_text("sources.toml", "sources.toml".into(), body);
+    let mut diags = pbgdpl::Diagnostics::new();
+    let config =
+        pbgdpl::aggregate::sources::HubConfig::parse(&src, Path::new("/etc/pbgdpl"), &mut diags)
+            .unwrap_or_else(|| panic!("{}", diags.render(false)));
+    assert!(diags.is_empty(), "{}", diags.render(false));
+    // The example sets every key (so it shows them all).
+    for key in pbgdpl::aggregate::sources::KEYS {
+        assert!(
+            body.lines().any(|l| {
+                let l = l.trim_start();
+                l.starts_with(&format!("{} =", key.name))
+                    || l.starts_with(&format!("[{}]", key.name))
+                    || l.starts_with(&format!("[[{}]]", key.name))
+                    || l.starts_with(&format!("[hub.{}]", key.name))
+            }),
+            "the example does not use `{}`",
+            key.name
+        );
+    }
+    assert_eq!(config.sources.len(), 4);
+    assert_eq!(config.sources[1].id, "nghi-loc");
+    assert_eq!(
+        config.sources[1].sync.to_string(),
+        "https://nghiloc.nghean.gov.vn/pbgdpl/sync.json"
+    );
+    assert_eq!(
+        config.sources[2].sync.to_string(),
+        "https://portal.example.gov.vn/pbgdpl/sync.json"
+    );
+    assert_eq!(
+        config.sources[3].sync.to_string(),
+        "/srv/pbgdpl/stp/public/sync.json"
+    );
+    // The error shown in the document is what the golden test prints.
+    let golden = text(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/aggregate/sources-errors.txt"),
+    );
+    let shown = doc.split("```text\n").nth(1).unwrap();
+    let shown = &shown[..shown.find("```").unwrap()];
+    assert!(
+        golden.contains(shown),
+        "docs/aggregate.md shows an error the program does not print:\n{shown}"
+    );
+}

@@ -277,10 +277,13 @@ impl Fetcher {
 }
 
 fn read_file(path: &Path) -> Result<Fetched, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let unreadable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        _ => format!("it cannot be read ({e})"),
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(format!("{} is a directory", path.display()));
+        return Err("it is a directory, not a file".into());
     }
     if meta.len() > MAX_BYTES {
         return Err(format!(
@@ -288,7 +291,7 @@ fn read_file(path: &Path) -> Result<Fetched, String> {
             MAX_BYTES / 1024 / 1024
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     Ok(Fetched::Fresh {
         bytes,
         validators: Validators::default(),

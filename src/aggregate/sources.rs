@@ -120,6 +120,32 @@ const ID: Key = Key::new("id", "ma");
 const SYNC: Key = Key::new("sync", "dong_bo");
 const FEED: Key = Key::new("feed", "nguon_tin");
 
+/// Every key of `sources.toml` (documented in `docs/aggregate.md`, which
+/// a test checks against this list).
+pub const KEYS: [Key; 21] = [
+    HUB,
+    TITLE,
+    BASE_URL,
+    DESCRIPTION,
+    LANGUAGE,
+    PER_PAGE,
+    PER_CATEGORY,
+    FEED_LIMIT,
+    AGENCY,
+    NAME,
+    URL,
+    ADDRESS,
+    PHONE,
+    EMAIL,
+    FETCH,
+    TIMEOUT,
+    PARALLEL,
+    SOURCE,
+    ID,
+    SYNC,
+    FEED,
+];
+
 impl HubConfig {
     /// Reads and checks a `sources.toml`. Problems in the file are
     /// diagnostics (all of them, with positions): `Err(Error::Invalid)`.
