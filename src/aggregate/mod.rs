@@ -255,7 +255,7 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
             .par_iter()
             .map(|s| {
                 let prior = state.good_copy(&s.id, &schemas);
-                poll::poll(s, state.file.sources.get(&s.id), prior, &fetcher, &schemas)
+                poll::poll(s, &state, prior, &fetcher, &schemas)
             })
             .collect()
     });
@@ -299,7 +299,8 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
             None => {
                 let copy = candidate;
                 if let Some(c) = &copy {
-                    if !matches!(result, SourceResult::NotModified) {
+                    let same = prior.as_ref().is_some_and(|p| p.raw == c.raw);
+                    if !same || c.items.is_some() {
                         state.save_copy(&source.id, c)?;
                     }
                     if result == SourceResult::Changed
@@ -378,24 +379,7 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         })
         .collect();
 
-    let agencies: Vec<AgencyInput<'_>> = config
-        .sources
-        .iter()
-        .zip(&resolved)
-        .map(|(s, r)| {
-            let m = state.file.sources.get(&s.id);
-            let failure = m.and_then(|m| m.failure.as_ref());
-            AgencyInput {
-                source: s,
-                copy: r.copy.as_ref(),
-                failure: failure.map(|f| (f.kind, f.message.clone())),
-                failing_since: failure.map(|f| f.since.clone()),
-                last_success: m.and_then(|m| m.last_success.clone()),
-                last_change: m.and_then(|m| m.last_change.clone()),
-            }
-        })
-        .collect();
-    let fingerprint = fingerprint(&config, &agencies);
+    let fingerprint = fingerprint(&config, &agency_inputs(&config, &resolved, &state));
     let mut report = AggregateReport {
         sources: reports,
         rebuilt: false,
@@ -413,9 +397,14 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         return Ok(report);
     }
 
+    for (source, r) in config.sources.iter().zip(resolved.iter_mut()) {
+        if let Some(copy) = &mut r.copy {
+            state.load_items(&source.id, copy);
+        }
+    }
     let input = HubInput {
         config: &config,
-        agencies,
+        agencies: agency_inputs(&config, &resolved, &state),
         now,
         previous: state
             .hub_snapshot()
@@ -434,6 +423,31 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
     report.rebuilt = true;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// The agencies as the hub shows them.
+fn agency_inputs<'a>(
+    config: &'a HubConfig,
+    resolved: &'a [Resolved],
+    state: &State,
+) -> Vec<AgencyInput<'a>> {
+    config
+        .sources
+        .iter()
+        .zip(resolved)
+        .map(|(s, r)| {
+            let m = state.file.sources.get(&s.id);
+            let failure = m.and_then(|m| m.failure.as_ref());
+            AgencyInput {
+                source: s,
+                copy: r.copy.as_ref(),
+                failure: failure.map(|f| (f.kind, f.message.clone())),
+                failing_since: failure.map(|f| f.since.clone()),
+                last_success: m.and_then(|m| m.last_success.clone()),
+                last_change: m.and_then(|m| m.last_change.clone()),
+            }
+        })
+        .collect()
 }
 
 /// What the published hub depends on: the program, `sources.toml`, and

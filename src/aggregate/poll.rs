@@ -12,7 +12,7 @@ use crate::output::feeds::item::tag_prefix_of;
 
 use super::fetch::{Fetched, Fetcher, Location, Validators, rebase};
 use super::sources::SourceConfig;
-use super::state::{GoodCopy, SourceState, StoredItem};
+use super::state::{GoodCopy, SourceState, State, StoredItem};
 use super::validate::{Schemas, Snapshot};
 
 /// The most feed documents followed for one source in one run.
@@ -90,16 +90,16 @@ fn fetch_error(location: &Location, why: String) -> Problem {
     fail(kind, location, why)
 }
 
-/// Polls one source. `remembered` is its entry in the state file, `prior`
-/// its last good copy.
+/// Polls one source; `prior` is its last good copy.
 pub fn poll(
     source: &SourceConfig,
-    remembered: Option<&SourceState>,
+    state: &State,
     prior: Option<GoodCopy>,
     fetcher: &Fetcher,
     schemas: &Schemas,
 ) -> Poll {
-    let outcome = match run(source, remembered, prior.as_ref(), fetcher, schemas) {
+    let remembered = state.file.sources.get(&source.id);
+    let outcome = match run(source, state, remembered, prior.as_ref(), fetcher, schemas) {
         Ok(o) => o,
         Err(p) => Outcome::Failed(p),
     };
@@ -108,6 +108,7 @@ pub fn poll(
 
 fn run(
     source: &SourceConfig,
+    state: &State,
     remembered: Option<&SourceState>,
     prior: Option<&GoodCopy>,
     fetcher: &Fetcher,
@@ -140,23 +141,25 @@ fn run(
     let snapshot = schemas
         .snapshot(&raw)
         .map_err(|why| fail(FailureKind::Invalid, location, why))?;
-    if let Some(prior) = prior.filter(|p| p.snapshot.digest == snapshot.digest) {
+    if prior.is_some_and(|p| p.snapshot.digest == snapshot.digest) {
         return Ok(Outcome::Unchanged {
             not_modified: false,
+            // Same entries: the kept items stay as they are.
             copy: Some(GoodCopy {
                 snapshot,
                 raw,
-                items: prior.items.clone(),
+                items: None,
             }),
             validators: Some(validators),
         });
     }
-    let items = collect_items(source, &snapshot, prior, fetcher, schemas)?;
+    let kept = prior.map(|_| state.items(&source.id)).unwrap_or_default();
+    let items = collect_items(source, &snapshot, kept, fetcher, schemas)?;
     Ok(Outcome::Changed {
         copy: GoodCopy {
             snapshot,
             raw,
-            items,
+            items: Some(items),
         },
         validators,
     })
@@ -175,7 +178,7 @@ pub fn dated_ids(snapshot: &Snapshot) -> BTreeSet<&str> {
 fn collect_items(
     source: &SourceConfig,
     snapshot: &Snapshot,
-    prior: Option<&GoodCopy>,
+    kept: BTreeMap<String, StoredItem>,
     fetcher: &Fetcher,
     schemas: &Schemas,
 ) -> Result<BTreeMap<String, StoredItem>, Problem> {
@@ -185,15 +188,10 @@ fn collect_items(
         .map(|r| (r.id.as_str(), r.sha256.as_str()))
         .collect();
     // Items of entries whose hash did not change are still right.
-    let mut items: BTreeMap<String, StoredItem> = prior
-        .map(|p| {
-            p.items
-                .iter()
-                .filter(|(id, kept)| hashes.get(id.as_str()) == Some(&kept.sha256.as_str()))
-                .map(|(id, kept)| (id.clone(), kept.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut items: BTreeMap<String, StoredItem> = kept
+        .into_iter()
+        .filter(|(id, k)| hashes.get(id.as_str()) == Some(&k.sha256.as_str()))
+        .collect();
     let mut needed: BTreeSet<&str> = dated_ids(snapshot)
         .into_iter()
         .filter(|id| !items.contains_key(*id))

@@ -124,8 +124,19 @@ pub struct GoodCopy {
     pub snapshot: Snapshot,
     /// The snapshot's bytes, as fetched.
     pub raw: Vec<u8>,
-    /// Feed items by id.
-    pub items: BTreeMap<String, StoredItem>,
+    /// Feed items by id; `None` until loaded (a run that changes nothing
+    /// never reads them).
+    pub items: Option<BTreeMap<String, StoredItem>>,
+}
+
+impl GoodCopy {
+    /// The kept item of an entry, if loaded and still matching its hash.
+    pub fn item(&self, id: &str, sha256: &str) -> Option<&StoredItem> {
+        self.items
+            .as_ref()
+            .and_then(|m| m.get(id))
+            .filter(|k| k.sha256 == sha256)
+    }
 }
 
 /// The state directory, open.
@@ -211,28 +222,43 @@ impl State {
         self.dir.join(SOURCES_DIR).join(id)
     }
 
-    /// The last good copy of a source, if there is a usable one. It is
-    /// checked again (it may have been damaged on disk).
+    /// The last good copy of a source, if there is a usable one (its items
+    /// not loaded yet). It is checked again: it may have been damaged on
+    /// disk.
     pub fn good_copy(&self, id: &str, schemas: &Schemas) -> Option<GoodCopy> {
-        let dir = self.source_dir(id);
-        let raw = std::fs::read(dir.join(SYNC_COPY)).ok()?;
+        let raw = std::fs::read(self.source_dir(id).join(SYNC_COPY)).ok()?;
         let snapshot = schemas.snapshot(&raw).ok()?;
-        let items: BTreeMap<String, StoredItem> = std::fs::read(dir.join(ITEMS_COPY))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
         Some(GoodCopy {
             snapshot,
             raw,
-            items,
+            items: None,
         })
     }
 
-    /// Stores a source's new good copy.
+    /// The kept feed items of a source (none when missing or damaged: they
+    /// are fetched again).
+    pub fn items(&self, id: &str) -> BTreeMap<String, StoredItem> {
+        std::fs::read(self.source_dir(id).join(ITEMS_COPY))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Loads a copy's items if they are not loaded yet.
+    pub fn load_items(&self, id: &str, copy: &mut GoodCopy) {
+        if copy.items.is_none() {
+            copy.items = Some(self.items(id));
+        }
+    }
+
+    /// Stores a source's new good copy: its snapshot, and its items when
+    /// they were (re)computed.
     pub fn save_copy(&self, id: &str, copy: &GoodCopy) -> Result<(), Error> {
         let dir = self.source_dir(id);
-        let items = dir.join(ITEMS_COPY);
-        write_atomic(&items, &to_json(&copy.items, &items)?)?;
+        if let Some(items) = &copy.items {
+            let path = dir.join(ITEMS_COPY);
+            write_atomic(&path, &to_json(items, &path)?)?;
+        }
         write_atomic(&dir.join(SYNC_COPY), &copy.raw)
     }
 

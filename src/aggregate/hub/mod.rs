@@ -143,10 +143,7 @@ impl<'a> Hub<'a> {
                 let Some(category) = by_key(&record.category) else {
                     continue;
                 };
-                let kept = copy
-                    .items
-                    .get(&record.id)
-                    .filter(|k| k.sha256 == record.sha256);
+                let kept = copy.item(&record.id, &record.sha256);
                 let Some(value) = kept.map(|k| &k.item) else {
                     if !category.dated {
                         undated.push(UndatedEntry {

@@ -275,9 +275,11 @@ impl<'h, 'a> Views<'h, 'a> {
         let not_in_feeds = a
             .copy
             .map(|c| {
-                dated_ids(&c.snapshot)
-                    .into_iter()
-                    .filter(|id| !c.items.contains_key(*id))
+                c.snapshot
+                    .entries
+                    .iter()
+                    .filter(|r| dated_ids(&c.snapshot).contains(r.id.as_str()))
+                    .filter(|r| c.item(&r.id, &r.sha256).is_none())
                     .count()
             })
             .unwrap_or(0);
