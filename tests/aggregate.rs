@@ -260,11 +260,21 @@ fn a_hub_of_22_agencies_survives_garbage_and_silence_and_reruns_cheaply() {
     assert!(not_modified.iter().all(|p| p.ends_with("/sync.json")));
     let requests = server.requests();
     assert!(
-        requests.iter().all(|(p, _)| p.ends_with("/sync.json")),
+        requests.iter().all(|r| r.path.ends_with("/sync.json")),
         "{requests:?}"
     );
-    let conditional = requests.iter().filter(|(_, inm)| inm.is_some()).count();
-    assert_eq!(conditional, 20, "{requests:?}");
+    // Both validators of the last response are sent back (the two bad
+    // sources never gave any).
+    let conditional: Vec<_> = requests
+        .iter()
+        .filter(|r| r.if_none_match.is_some())
+        .collect();
+    assert_eq!(conditional.len(), 20, "{requests:?}");
+    assert!(
+        conditional
+            .iter()
+            .all(|r| r.if_modified_since.as_deref() == Some(hub_support::LAST_MODIFIED))
+    );
 
     // A good source goes bad: its last good copy is kept and published.
     server.set_mode("xa-05", Mode::Garbage);
@@ -328,7 +338,7 @@ fn a_hub_of_22_agencies_survives_garbage_and_silence_and_reruns_cheaply() {
     let feeds_read: Vec<String> = server
         .requests()
         .into_iter()
-        .map(|(p, _)| p)
+        .map(|r| r.path)
         .filter(|p| !p.ends_with("/sync.json"))
         .collect();
     assert_eq!(feeds_read, ["/xa-07/feed.json"]);
@@ -670,4 +680,61 @@ fn docs_aggregate_md_documents_every_key_and_its_example_is_valid() {
         golden.contains(shown),
         "docs/aggregate.md shows an error the program does not print:\n{shown}"
     );
+}
+
+#[test]
+fn a_hub_that_cannot_be_built_is_an_error_and_the_previous_one_stays() {
+    let province = Province::new(1, |_| {});
+    let a = &province.agencies[0];
+    province.write_sources(
+        &(hub_toml(5) + &source_toml(&a.id, &a.name, &format!("{}/", a.out.display()))),
+    );
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = tree(&province.hub());
+    // A broken template override beside sources.toml.
+    let templates = province.dir.join("templates/hub");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("status.html"), "{% if %}").unwrap();
+    let o = aggregate(
+        &province.dir,
+        &[
+            "--out",
+            "hub",
+            "--now",
+            "2026-11-22T10:05:00+07:00",
+            "--force",
+        ],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.starts_with("error: template"), "{err}");
+    assert!(
+        before == tree(&province.hub()),
+        "the previous hub was touched"
+    );
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
+        .args(["aggregate", "--help"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for flag in [
+        "--sources",
+        "--out",
+        "--state",
+        "--now",
+        "PBGDPL_NOW",
+        "--force",
+        "--quiet",
+    ] {
+        assert!(
+            help.contains(flag),
+            "`pbgdpl aggregate --help` documents {flag}:\n{help}"
+        );
+    }
 }

@@ -122,8 +122,9 @@ impl AggregateReport {
             .count()
     }
 
-    /// The report for a terminal: one line per source, then a summary.
-    pub fn render(&self, color: bool) -> String {
+    /// The report for a terminal: one line per source, then a summary;
+    /// with `quiet`, only the lines of failed sources.
+    pub fn render(&self, color: bool, quiet: bool) -> String {
         let paint = |code: &str, s: &str| {
             if color {
                 format!("\x1b[{code}m{s}\x1b[0m")
@@ -134,6 +135,9 @@ impl AggregateReport {
         let mut out = String::new();
         let width = self.sources.iter().map(|s| s.id.len()).max().unwrap_or(0);
         for s in &self.sources {
+            if quiet && !matches!(s.result, SourceResult::Failed(_)) {
+                continue;
+            }
             let (label, code) = match s.result {
                 SourceResult::Changed => ("changed  ", "1;32"),
                 SourceResult::Unchanged => ("unchanged", "0"),
@@ -162,6 +166,9 @@ impl AggregateReport {
                 s.id,
                 s.name
             );
+        }
+        if quiet {
+            return out;
         }
         let failed = self.failed();
         let counts = format!("{} sources, {} failed", self.sources.len(), failed);

@@ -57,14 +57,7 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
         Ok(report) => {
             eprint!("{}", report.warnings.render(color));
             let failed = report.failed();
-            let text = report.render(color);
-            if args.quiet {
-                for line in text.lines().filter(|l| l.contains("FAILED")) {
-                    eprintln!("{line}");
-                }
-            } else {
-                eprint!("{text}");
-            }
+            eprint!("{}", report.render(color, args.quiet));
             Ok(if failed == 0 {
                 ExitCode::SUCCESS
             } else {

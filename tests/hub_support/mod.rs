@@ -146,11 +146,25 @@ pub enum Mode {
     Silent,
 }
 
+/// A request the server received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Its path.
+    pub path: String,
+    /// Its `If-None-Match` header.
+    pub if_none_match: Option<String>,
+    /// Its `If-Modified-Since` header.
+    pub if_modified_since: Option<String>,
+}
+
+/// The `Last-Modified` the server sends with every file.
+pub const LAST_MODIFIED: &str = "Sun, 22 Nov 2026 00:00:00 GMT";
+
 #[derive(Default)]
 struct Shared {
     roots: BTreeMap<String, PathBuf>,
     modes: BTreeMap<String, Mode>,
-    requests: Vec<(String, Option<String>)>,
+    requests: Vec<Request>,
     not_modified: Vec<String>,
 }
 
@@ -207,10 +221,17 @@ fn handle(mut stream: TcpStream, shared: Arc<Mutex<Shared>>, stop: Arc<AtomicBoo
         .and_then(|l| l.split_whitespace().nth(1))
         .unwrap_or("/")
         .to_string();
-    let if_none_match = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("if-none-match"))
-        .map(|(_, v)| v.trim().to_string());
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let if_none_match = header("if-none-match");
     let (agency, rest) = path
         .trim_start_matches('/')
         .split_once('/')
@@ -218,7 +239,11 @@ fn handle(mut stream: TcpStream, shared: Arc<Mutex<Shared>>, stop: Arc<AtomicBoo
         .unwrap_or_default();
     let (mode, root) = {
         let mut s = shared.lock().unwrap();
-        s.requests.push((path.clone(), if_none_match.clone()));
+        s.requests.push(Request {
+            path: path.clone(),
+            if_none_match: if_none_match.clone(),
+            if_modified_since: header("if-modified-since"),
+        });
         (
             s.modes.get(&agency).copied().unwrap_or(Mode::Normal),
             s.roots.get(&agency).cloned(),
@@ -244,12 +269,21 @@ fn handle(mut stream: TcpStream, shared: Arc<Mutex<Shared>>, stop: Arc<AtomicBoo
                     let tag = etag(&bytes);
                     if if_none_match.as_deref() == Some(tag.as_str()) {
                         shared.lock().unwrap().not_modified.push(path);
-                        respond(&mut stream, "304 Not Modified", &[("ETag", tag)], b"");
+                        respond(
+                            &mut stream,
+                            "304 Not Modified",
+                            &[("ETag", tag), ("Last-Modified", LAST_MODIFIED.into())],
+                            b"",
+                        );
                     } else {
                         respond(
                             &mut stream,
                             "200 OK",
-                            &[("ETag", tag), ("Content-Type", "application/json".into())],
+                            &[
+                                ("ETag", tag),
+                                ("Last-Modified", LAST_MODIFIED.into()),
+                                ("Content-Type", "application/json".into()),
+                            ],
                             &bytes,
                         );
                     }
@@ -314,8 +348,8 @@ impl Server {
         s.not_modified.clear();
     }
 
-    /// Paths requested (with the If-None-Match they carried).
-    pub fn requests(&self) -> Vec<(String, Option<String>)> {
+    /// The requests received.
+    pub fn requests(&self) -> Vec<Request> {
         self.shared.lock().unwrap().requests.clone()
     }
 
