@@ -581,6 +581,24 @@ fn deletions_reach_the_hub_snapshot_as_tombstones() {
         );
     }
     assert!(!province.hub().join("co-quan/xa-02").exists());
+
+    // Even with the state directory lost, the tombstones carry over from
+    // the published sync.json.
+    std::fs::remove_dir_all(province.dir.join(".hub.pbgdpl-aggregate")).unwrap();
+    let o = province.run("2026-11-25T07:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let again = json(&province.hub().join("sync.json"));
+    assert_eq!(again["deleted"], sync["deleted"]);
+
+    // The state directory cannot live inside the output (each build
+    // replaces the output).
+    let o = aggregate(&province.dir, &["--out", "hub", "--state", "hub/state"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot be inside the output directory"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -247,6 +247,17 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         .state
         .clone()
         .unwrap_or_else(|| state::default_dir(&options.out));
+    let inside = |inner: &Path, outer: &Path| {
+        let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        abs(inner).starts_with(abs(outer))
+    };
+    if inside(&state_dir, &options.out) {
+        return Err(Error::Usage(format!(
+            "the state directory {} cannot be inside the output directory {}: every build replaces the output",
+            state_dir.display(),
+            options.out.display()
+        )));
+    }
     let (mut state, warning) = State::open(&state_dir)?;
     let warnings: Diagnostics = warning.into_iter().collect();
     let schemas = Schemas::new()?;
@@ -413,8 +424,11 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         config: &config,
         agencies: agency_inputs(&config, &resolved, &state),
         now,
+        // The hub's last snapshot, else the one in the output (a state
+        // directory started afresh).
         previous: state
             .hub_snapshot()
+            .or_else(|| std::fs::read_to_string(options.out.join(crate::sync::SYNC_PATH)).ok())
             .and_then(|text| crate::sync::previous::parse(&text).ok()),
     };
     let theme = Theme::load(&config.dir)?;
