@@ -15,7 +15,9 @@
 
 pub mod feeds;
 pub mod pages;
+mod search;
 pub mod snapshot;
+mod views;
 
 use serde_json::Value;
 
