@@ -20,9 +20,11 @@
 //! | writing the output atomically | [`write`] |
 //! | the whole build | [`site`] |
 //! | scaffolding a new section | [`init`] |
+//! | the provincial hub (`pbgdpl aggregate`) | [`aggregate`] |
 
 #![deny(missing_docs)]
 
+pub mod aggregate;
 pub mod category;
 pub mod config;
 pub mod content;

@@ -25,6 +25,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Load and check everything, write nothing; exit status 1 on errors.
     Check(cmd::check::Args),
+    /// Build the provincial hub from the agencies' sync.json and feeds (for the Department of Justice).
+    Aggregate(cmd::aggregate::Args),
     /// Create a new section with every standard category and sample entries.
     Init(cmd::init::Args),
     /// Add a new draft entry to a category.
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(a) => cmd::build::run(a, color),
         Command::Check(a) => cmd::check::run(a, color),
+        Command::Aggregate(a) => cmd::aggregate::run(a, color),
         Command::Init(a) => cmd::init::run(a),
         Command::New(a) => cmd::new::run(a),
     };

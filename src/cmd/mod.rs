@@ -1,6 +1,7 @@
 //! One module per subcommand; each parses its flags, calls one library
 //! function and maps the result to an exit status.
 
+pub mod aggregate;
 pub mod build;
 pub mod check;
 pub mod init;

@@ -50,6 +50,14 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "embed/section.html",
     "embed/latest.html",
     "embed/banner.html",
+    "partials/hub_entry_list.html",
+    "partials/hub_counts.html",
+    "partials/hub_state.html",
+    "hub/home.html",
+    "hub/category.html",
+    "hub/agencies.html",
+    "hub/agency.html",
+    "hub/status.html",
 );
 
 /// The theme's stylesheet.

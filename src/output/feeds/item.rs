@@ -70,7 +70,13 @@ const SEGMENT: &AsciiSet = &percent_encoding::CONTROLS
 
 /// The `tag:` URI prefix of a site (`tag:host,2019:/base/path/`).
 pub fn tag_prefix(config: &Config) -> String {
-    let (host, path) = match url::Url::parse(&config.base_url) {
+    tag_prefix_of(&config.base_url)
+}
+
+/// The `tag:` URI prefix of the section published at `base_url`: every
+/// global id of that section starts with it.
+pub fn tag_prefix_of(base_url: &str) -> String {
+    let (host, path) = match url::Url::parse(base_url) {
         Ok(u) => (
             u.host_str().unwrap_or("localhost").to_string(),
             u.path().to_string(),

@@ -148,34 +148,48 @@ pub fn documents<'i, 'a>(
     tombstones: Vec<&'i Tombstone>,
     fallback: Timestamp,
 ) -> Vec<FeedDoc<'i, 'a>> {
-    let limit = limit.max(1);
     let updated =
         |items: &[&FeedItem<'_>]| items.iter().map(|i| i.modified).max().unwrap_or(fallback);
-    let current: Vec<_> = items.iter().take(limit).copied().collect();
-    let mut older: Vec<_> = items.iter().skip(limit).copied().collect();
-    older.reverse();
-    let archives = older.len().div_ceil(limit);
+    let (current, archives) = split_archives(&items, limit);
+    let count = archives.len();
     let mut docs = vec![FeedDoc {
         scope,
         archive: None,
-        archives,
+        archives: count,
         updated: updated(&current),
         items: current,
         tombstones,
     }];
-    for (i, chunk) in older.chunks(limit).enumerate() {
-        let mut chunk = chunk.to_vec();
-        chunk.reverse();
+    for (i, chunk) in archives.into_iter().enumerate() {
         docs.push(FeedDoc {
             scope,
             archive: Some(i + 1),
-            archives,
+            archives: count,
             updated: updated(&chunk),
             items: chunk,
             tombstones: Vec::new(),
         });
     }
     docs
+}
+
+/// Splits items (newest first) into the subscription feed's newest `limit`
+/// and the RFC 5005 archives, numbered from the oldest: archive 1 (index 0)
+/// holds the oldest `limit` items. Each part stays newest first.
+pub fn split_archives<T: Copy>(items: &[T], limit: usize) -> (Vec<T>, Vec<Vec<T>>) {
+    let limit = limit.max(1);
+    let current: Vec<T> = items.iter().take(limit).copied().collect();
+    let mut older: Vec<T> = items.iter().skip(limit).copied().collect();
+    older.reverse();
+    let archives = older
+        .chunks(limit)
+        .map(|chunk| {
+            let mut chunk = chunk.to_vec();
+            chunk.reverse();
+            chunk
+        })
+        .collect();
+    (current, archives)
 }
 
 /// Writes every feed.

@@ -1,0 +1,238 @@
+//! The provincial hub: static HTML in the section's theme (a page per
+//! agency, combined per-category lists, a status page, search), combined
+//! feeds (JSON Feed, Atom, RSS, with RFC 5005 archives) and a combined
+//! `sync.json`, all built from the agencies' last good copies.
+//!
+//! | path | what |
+//! |---|---|
+//! | `index.html` | newest entries of every category across agencies, the agencies, the status summary |
+//! | `<category>/`, `<category>/page/<n>/` | every agency's entries of one category, newest first |
+//! | `co-quan/`, `co-quan/<id>/` | the agencies; one agency: its status, counts, newest entries per category |
+//! | `tinh-trang/` | the status page: last sync, failures, counts per required category 2.1–2.7 |
+//! | `tim-kiem/`, `search-index.json` | search across agencies |
+//! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<n>/…` | the combined feeds |
+//! | `sync.json`, `schemas/` | the combined snapshot (same schema as an agency's) |
+
+pub mod feeds;
+pub mod pages;
+mod search;
+pub mod snapshot;
+mod views;
+
+use serde_json::Value;
+
+use crate::category::{Category, by_key};
+use crate::date::Timestamp;
+use crate::error::Error;
+use crate::i18n::{self, Strings};
+use crate::output::Sink;
+use crate::render::templates::Theme;
+use crate::sync::{Previous, Tombstone};
+
+use super::poll::FailureKind;
+use super::sources::{HubConfig, SourceConfig};
+use super::state::GoodCopy;
+
+/// One agency as the hub publishes it.
+#[derive(Debug)]
+pub struct AgencyInput<'a> {
+    /// Its entry in `sources.toml`.
+    pub source: &'a SourceConfig,
+    /// The copy published (the last good one), if there is any.
+    pub copy: Option<&'a GoodCopy>,
+    /// Why the last attempt failed, if it did.
+    pub failure: Option<(FailureKind, String)>,
+    /// The first failed attempt in a row (RFC 3339).
+    pub failing_since: Option<String>,
+    /// The last successful fetch (RFC 3339).
+    pub last_success: Option<String>,
+    /// The fetch that brought the published copy (RFC 3339).
+    pub last_change: Option<String>,
+}
+
+/// Everything the hub is built from.
+#[derive(Debug)]
+pub struct HubInput<'a> {
+    /// `sources.toml`.
+    pub config: &'a HubConfig,
+    /// The agencies, in the order of `sources.toml`.
+    pub agencies: Vec<AgencyInput<'a>>,
+    /// The time of this run.
+    pub now: Timestamp,
+    /// The hub's previously published snapshot (for tombstones).
+    pub previous: Option<Previous>,
+}
+
+/// A dated entry of some agency, as the hub lists it.
+#[derive(Debug)]
+pub struct HubItem<'a> {
+    /// Index of its agency in [`HubInput::agencies`].
+    pub agency: usize,
+    /// The JSON Feed item, as the agency published it.
+    pub value: &'a Value,
+    /// Global id.
+    pub id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// The entry's page on the agency's site.
+    pub url: &'a str,
+    /// Summary (may be empty).
+    pub summary: &'a str,
+    /// Publication date.
+    pub published: Timestamp,
+    /// Last modification.
+    pub modified: Timestamp,
+    /// Its category (from the snapshot record).
+    pub category: &'static Category,
+}
+
+impl HubItem<'_> {
+    /// A string field of the item.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.value.get(key).and_then(Value::as_str)
+    }
+
+    /// The document number (`_pbgdpl.meta.document.number`), if any.
+    pub fn number(&self) -> Option<&str> {
+        self.value
+            .pointer("/_pbgdpl/meta/document/number")
+            .and_then(Value::as_str)
+    }
+}
+
+/// An undated entry (an introduction, a directory page): only its record
+/// is known.
+#[derive(Debug)]
+pub struct UndatedEntry<'a> {
+    /// Index of its agency.
+    pub agency: usize,
+    /// Its page.
+    pub url: &'a str,
+    /// Its category.
+    pub category: &'static Category,
+}
+
+/// The hub being rendered: its input and derived lists.
+#[derive(Debug)]
+pub struct Hub<'a> {
+    /// The input.
+    pub input: &'a HubInput<'a>,
+    /// Every dated entry, newest first.
+    pub items: Vec<HubItem<'a>>,
+    /// Undated entries, by agency order then URL.
+    pub undated: Vec<UndatedEntry<'a>>,
+    /// Tombstones of the combined snapshot, sorted by id.
+    pub tombstones: Vec<Tombstone>,
+    /// Path prefix of internal links (`/` or `/pbgdpl/`).
+    pub base_path: String,
+    /// Interface strings.
+    pub strings: Strings,
+}
+
+fn timestamp(text: Option<&str>) -> Option<Timestamp> {
+    text.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(Timestamp::from_datetime)
+}
+
+impl<'a> Hub<'a> {
+    /// Derives the lists from the input.
+    pub fn new(input: &'a HubInput<'a>) -> Self {
+        let mut items = Vec::new();
+        let mut undated = Vec::new();
+        for (index, agency) in input.agencies.iter().enumerate() {
+            let Some(copy) = agency.copy else { continue };
+            for record in &copy.snapshot.entries {
+                let Some(category) = by_key(&record.category) else {
+                    continue;
+                };
+                let kept = copy.item(&record.id, &record.sha256);
+                let Some(value) = kept.map(|k| &k.item) else {
+                    if !category.dated {
+                        undated.push(UndatedEntry {
+                            agency: index,
+                            url: &record.url,
+                            category,
+                        });
+                    }
+                    continue;
+                };
+                let text = |k: &str| value.get(k).and_then(Value::as_str);
+                let Some(published) = timestamp(text("date_published")) else {
+                    continue;
+                };
+                items.push(HubItem {
+                    agency: index,
+                    value,
+                    id: &record.id,
+                    title: text("title").unwrap_or(&record.url),
+                    url: text("url").unwrap_or(&record.url),
+                    summary: text("summary").unwrap_or(""),
+                    published,
+                    modified: timestamp(text("date_modified")).unwrap_or(published),
+                    category,
+                });
+            }
+        }
+        items.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.title.cmp(b.title))
+                .then_with(|| a.id.cmp(b.id))
+        });
+        undated.sort_by(|a, b| a.agency.cmp(&b.agency).then_with(|| a.url.cmp(b.url)));
+        let tombstones = snapshot::tombstones(input);
+        let base_path = url::Url::parse(&input.config.hub.base_url)
+            .map(|u| u.path().to_string())
+            .unwrap_or_else(|_| "/".into());
+        Self {
+            input,
+            items,
+            undated,
+            tombstones,
+            base_path,
+            strings: i18n::builtin(input.config.hub.language),
+        }
+    }
+
+    /// Absolute path of a hub-relative path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// Full URL of a hub-relative path.
+    pub fn permalink(&self, path: &str) -> String {
+        format!(
+            "{}{}",
+            self.input.config.hub.base_url,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// A string of the interface.
+    pub fn t(&self, key: &str) -> String {
+        self.strings.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// What a hub build produced.
+#[derive(Debug)]
+pub struct Built {
+    /// The combined `sync.json`, as written.
+    pub sync: Vec<u8>,
+}
+
+/// Renders the whole hub into `out`.
+pub fn render(input: &HubInput<'_>, theme: &Theme, out: &dyn Sink) -> Result<Built, Error> {
+    let hub = Hub::new(input);
+    out.write(
+        crate::output::assets::STYLESHEET_PATH,
+        crate::render::templates::STYLESHEET.as_bytes(),
+    )?;
+    for (name, text) in crate::output::schemas::SCHEMAS {
+        out.write(&format!("schemas/{name}"), text.as_bytes())?;
+    }
+    let sync = snapshot::write(&hub, out)?;
+    feeds::write(&hub, out)?;
+    pages::write(&hub, theme, out)?;
+    Ok(Built { sync })
+}

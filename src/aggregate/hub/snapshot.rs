@@ -1,0 +1,92 @@
+//! The hub's combined `sync.json`: a valid snapshot under the same schema
+//! as an agency's, listing every entry of every published agency under its
+//! own global id. Tombstones are the agencies' own, plus one for every
+//! entry of the hub's previous snapshot that is gone (an agency removed
+//! from `sources.toml`), with the usual carry-forward rules.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::Error;
+use crate::output::Sink;
+use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
+use crate::sync::{
+    self, FeedLinks, Named, Record, SCHEMA_VERSION, SYNC_PATH, SYNC_SCHEMA, SiteInfo, Snapshot,
+    Tombstone,
+};
+
+use super::{Hub, HubInput};
+
+/// Every record of the published agencies, sorted by id.
+pub fn records(input: &HubInput<'_>) -> Vec<Record> {
+    let mut out: Vec<Record> = input
+        .agencies
+        .iter()
+        .filter_map(|a| a.copy)
+        .flat_map(|c| c.snapshot.entries.iter().cloned())
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// The combined tombstones, sorted by id.
+pub fn tombstones(input: &HubInput<'_>) -> Vec<Tombstone> {
+    let records = records(input);
+    let current: BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    let mut out: BTreeMap<String, Tombstone> = BTreeMap::new();
+    for copy in input.agencies.iter().filter_map(|a| a.copy) {
+        for t in &copy.snapshot.deleted {
+            if !current.contains(t.id.as_str()) {
+                out.entry(t.id.clone()).or_insert_with(|| t.clone());
+            }
+        }
+    }
+    let today = input.now.date();
+    for t in sync::tombstones(&current, input.previous.as_ref(), "tag:", today) {
+        out.entry(t.id.clone()).or_insert(t);
+    }
+    out.into_values().collect()
+}
+
+/// The combined snapshot.
+pub fn snapshot(hub: &Hub<'_>) -> Snapshot {
+    let config = &hub.input.config.hub;
+    let entries = records(hub.input);
+    Snapshot {
+        schema: hub.permalink(&format!("schemas/{SYNC_SCHEMA}")),
+        schema_version: SCHEMA_VERSION.to_string(),
+        generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
+        site: SiteInfo {
+            title: config.title.clone(),
+            base_url: config.base_url.clone(),
+            language: config.language.code().to_string(),
+            agency: Named {
+                name: config.agency.name.clone(),
+                url: config.agency.url.clone(),
+            },
+            province: Named {
+                name: config.title.clone(),
+                url: config.base_url.clone(),
+            },
+        },
+        feeds: FeedLinks {
+            json: hub.permalink(JSON_FILE),
+            atom: hub.permalink(ATOM_FILE),
+            rss: hub.permalink(RSS_FILE),
+        },
+        count: entries.len(),
+        digest: sync::digest(&entries),
+        entries,
+        deleted: hub.tombstones.clone(),
+    }
+}
+
+/// Writes `sync.json`; returns its bytes.
+pub fn write(hub: &Hub<'_>, out: &dyn Sink) -> Result<Vec<u8>, Error> {
+    let mut bytes = serde_json::to_vec_pretty(&snapshot(hub)).map_err(|source| Error::Json {
+        what: SYNC_PATH.to_string(),
+        source,
+    })?;
+    bytes.push(b'\n');
+    out.write(SYNC_PATH, &bytes)?;
+    Ok(bytes)
+}

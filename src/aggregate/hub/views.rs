@@ -1,0 +1,386 @@
+//! What the hub's templates see: entries, agencies with their status and
+//! counts, categories, and the context every page starts from (the
+//! section theme's `site`, `t`, `nav`, `page`, plus `extra_nav`).
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::aggregate::poll::{FailureKind, dated_ids};
+use crate::category::{CATEGORIES, Category};
+use crate::config::{NATIONAL_LINKS, Province};
+use crate::i18n::Lang;
+use crate::render::context::{LinkView, NavItem, PageView, SiteView};
+
+use super::{Hub, HubItem, UndatedEntry};
+
+/// Where the agency pages are (`co-quan/<id>/`).
+pub const AGENCIES_PATH: &str = "co-quan/";
+/// Where the status page is.
+pub const STATUS_PATH: &str = "tinh-trang/";
+
+/// A date and time for templates.
+#[derive(Debug, Serialize)]
+pub(super) struct TimeView {
+    /// For `<time datetime>`.
+    pub(super) machine: String,
+    /// `dd/mm/yyyy`.
+    pub(super) dmy: String,
+    /// `HH:MM` (Vietnam time).
+    pub(super) hm: String,
+}
+
+pub(super) fn time_view(text: Option<&str>) -> Option<TimeView> {
+    let t = chrono::DateTime::parse_from_rfc3339(text?).ok()?;
+    let t = t.with_timezone(&crate::date::vietnam_offset());
+    Some(TimeView {
+        machine: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        dmy: t.format("%d/%m/%Y").to_string(),
+        hm: t.format("%H:%M").to_string(),
+    })
+}
+
+/// An entry in a hub list.
+#[derive(Debug, Serialize)]
+pub(super) struct ItemView<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: &'a str,
+    pub(super) summary: &'a str,
+    pub(super) date: Option<TimeView>,
+    pub(super) number: Option<&'a str>,
+    pub(super) agency: &'a str,
+    pub(super) agency_url: String,
+    pub(super) category_label: &'static str,
+    pub(super) category_url: String,
+}
+
+/// A category (heading of a list).
+#[derive(Debug, Serialize)]
+pub(super) struct CategoryView {
+    pub(super) key: &'static str,
+    pub(super) label: &'static str,
+    pub(super) url: String,
+    pub(super) clause: Option<&'static str>,
+    pub(super) required: bool,
+}
+
+/// A count of one required category for one agency.
+#[derive(Debug, Serialize)]
+pub(super) struct CountView {
+    pub(super) clause: &'static str,
+    pub(super) label: &'static str,
+    pub(super) count: usize,
+    pub(super) zero: bool,
+}
+
+/// An agency's status.
+#[derive(Debug, Serialize)]
+pub(super) struct AgencyView<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    pub(super) url: String,
+    pub(super) section_url: Option<&'a str>,
+    pub(super) ok: bool,
+    pub(super) has_copy: bool,
+    pub(super) failure: Option<&'static str>,
+    pub(super) failure_detail: Option<&'a str>,
+    pub(super) failing_since: Option<TimeView>,
+    pub(super) last_success: Option<TimeView>,
+    pub(super) last_change: Option<TimeView>,
+    pub(super) counts: Vec<CountView>,
+    pub(super) total: usize,
+    pub(super) missing: Vec<&'static str>,
+    pub(super) banner_elsewhere: Option<&'a str>,
+    pub(super) not_in_feeds: usize,
+}
+
+/// A block of newest entries of one category.
+#[derive(Debug, Serialize)]
+pub(super) struct Section<'a> {
+    pub(super) category: CategoryView,
+    pub(super) entries: Vec<ItemView<'a>>,
+    pub(super) count: usize,
+    pub(super) more_url: String,
+}
+
+/// The summary shown on the home and status pages.
+#[derive(Debug, Serialize)]
+pub(super) struct Summary<'a> {
+    pub(super) agencies: usize,
+    pub(super) failed: Vec<&'a str>,
+    pub(super) missing: Vec<&'a str>,
+    pub(super) entries: usize,
+    pub(super) now: Option<TimeView>,
+}
+
+/// An extra navigation link (agencies, status).
+#[derive(Debug, Serialize)]
+pub(super) struct ExtraNav {
+    pub(super) label: String,
+    pub(super) url: String,
+    pub(super) current: bool,
+}
+
+pub(super) fn category_path(c: &Category, n: usize) -> String {
+    if n <= 1 {
+        format!("{}/", c.key)
+    } else {
+        format!("{}/page/{n}/", c.key)
+    }
+}
+
+pub(super) fn failure_key(kind: FailureKind) -> &'static str {
+    match kind {
+        FailureKind::Unreachable => "hub_failure_unreachable",
+        FailureKind::Timeout => "hub_failure_timeout",
+        FailureKind::Invalid => "hub_failure_invalid",
+        FailureKind::Conflict => "hub_failure_conflict",
+    }
+}
+
+pub(super) fn same_address(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        crate::config::normalize_base_url(s)
+            .unwrap_or_else(|_| s.to_string())
+            .to_ascii_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+pub(super) struct Views<'h, 'a> {
+    pub(super) hub: &'h Hub<'a>,
+    pub(super) lang: Lang,
+    pub(super) province: Province,
+}
+
+impl<'h, 'a> Views<'h, 'a> {
+    pub(super) fn category(&self, c: &'static Category) -> CategoryView {
+        CategoryView {
+            key: c.key,
+            label: c.label(self.lang),
+            url: self.hub.url(&format!("{}/", c.key)),
+            clause: c.clause,
+            required: c.required,
+        }
+    }
+
+    pub(super) fn agency_path(&self, index: usize) -> String {
+        format!(
+            "{AGENCIES_PATH}{}/",
+            self.hub.input.agencies[index].source.id
+        )
+    }
+
+    pub(super) fn item(&self, i: &'h HubItem<'a>) -> ItemView<'h> {
+        ItemView {
+            title: i.title,
+            url: i.url,
+            summary: i.summary,
+            date: time_view(i.text("date_published")),
+            number: i.number(),
+            agency: &self.hub.input.agencies[i.agency].source.name,
+            agency_url: self.hub.url(&self.agency_path(i.agency)),
+            category_label: i.category.label(self.lang),
+            category_url: self.hub.url(&format!("{}/", i.category.key)),
+        }
+    }
+
+    pub(super) fn undated(&self, u: &'h UndatedEntry<'a>) -> ItemView<'h> {
+        let name = &self.hub.input.agencies[u.agency].source.name;
+        ItemView {
+            title: name,
+            url: u.url,
+            summary: "",
+            date: None,
+            number: None,
+            agency: name,
+            agency_url: self.hub.url(&self.agency_path(u.agency)),
+            category_label: u.category.label(self.lang),
+            category_url: self.hub.url(&format!("{}/", u.category.key)),
+        }
+    }
+
+    /// Entries of a category (dated ones newest first, undated ones by
+    /// agency), of one agency or all: `take` of them after `skip`.
+    pub(super) fn entries(
+        &self,
+        c: &Category,
+        agency: Option<usize>,
+        skip: usize,
+        take: usize,
+    ) -> Vec<ItemView<'h>> {
+        let mine = |a: usize| agency.is_none_or(|x| x == a);
+        if c.dated {
+            self.hub
+                .items
+                .iter()
+                .filter(|i| i.category.key == c.key && mine(i.agency))
+                .skip(skip)
+                .take(take)
+                .map(|i| self.item(i))
+                .collect()
+        } else {
+            self.hub
+                .undated
+                .iter()
+                .filter(|u| u.category.key == c.key && mine(u.agency))
+                .skip(skip)
+                .take(take)
+                .map(|u| self.undated(u))
+                .collect()
+        }
+    }
+
+    /// How many entries a category has (of one agency or all).
+    pub(super) fn count(&self, c: &Category, agency: Option<usize>) -> usize {
+        let mine = |a: usize| agency.is_none_or(|x| x == a);
+        if c.dated {
+            self.hub
+                .items
+                .iter()
+                .filter(|i| i.category.key == c.key && mine(i.agency))
+                .count()
+        } else {
+            self.hub
+                .undated
+                .iter()
+                .filter(|u| u.category.key == c.key && mine(u.agency))
+                .count()
+        }
+    }
+
+    pub(super) fn agency(&self, index: usize) -> AgencyView<'h> {
+        let a = &self.hub.input.agencies[index];
+        let records = a.copy.map(|c| c.snapshot.entries.as_slice()).unwrap_or(&[]);
+        let counts: Vec<CountView> = CATEGORIES
+            .iter()
+            .filter(|c| c.required)
+            .map(|c| {
+                let count = records.iter().filter(|r| r.category == c.key).count();
+                CountView {
+                    clause: c.clause.unwrap_or_default(),
+                    label: c.label(self.lang),
+                    count,
+                    zero: count == 0,
+                }
+            })
+            .collect();
+        let not_in_feeds = a
+            .copy
+            .map(|c| {
+                c.snapshot
+                    .entries
+                    .iter()
+                    .filter(|r| dated_ids(&c.snapshot).contains(r.id.as_str()))
+                    .filter(|r| c.item(&r.id, &r.sha256).is_none())
+                    .count()
+            })
+            .unwrap_or(0);
+        let banner = a.copy.map(|c| c.snapshot.site.province.url.as_str());
+        AgencyView {
+            id: &a.source.id,
+            name: &a.source.name,
+            url: self.hub.url(&self.agency_path(index)),
+            section_url: a.copy.map(|c| c.snapshot.site.base_url.as_str()),
+            ok: a.failure.is_none(),
+            has_copy: a.copy.is_some(),
+            failure: a.failure.as_ref().map(|(k, _)| failure_key(*k)),
+            failure_detail: a.failure.as_ref().map(|(_, m)| m.as_str()),
+            failing_since: time_view(a.failing_since.as_deref()),
+            last_success: time_view(a.last_success.as_deref()),
+            last_change: time_view(a.last_change.as_deref()),
+            missing: if a.copy.is_some() {
+                counts.iter().filter(|c| c.zero).map(|c| c.clause).collect()
+            } else {
+                Vec::new()
+            },
+            counts,
+            total: records.len(),
+            banner_elsewhere: banner
+                .filter(|b| !same_address(b, &self.hub.input.config.hub.base_url)),
+            not_in_feeds,
+        }
+    }
+
+    pub(super) fn summary(&self, agencies: &[AgencyView<'h>]) -> Summary<'h> {
+        Summary {
+            agencies: agencies.len(),
+            failed: agencies.iter().filter(|a| !a.ok).map(|a| a.name).collect(),
+            missing: agencies
+                .iter()
+                .filter(|a| !a.missing.is_empty())
+                .map(|a| a.name)
+                .collect(),
+            entries: agencies.iter().map(|a| a.total).sum(),
+            now: time_view(Some(&self.hub.input.now.rfc3339())),
+        }
+    }
+
+    pub(super) fn base(&self, page: PageView, current: Option<&str>) -> Context {
+        let hub = self.hub;
+        let c = &hub.input.config.hub;
+        let site = SiteView {
+            title: &c.title,
+            description: c.description.as_deref(),
+            base_url: &c.base_url,
+            base_path: &hub.base_path,
+            lang: self.lang.code(),
+            agency: &c.agency,
+            province: &self.province,
+            national_links: NATIONAL_LINKS
+                .iter()
+                .map(|(_, _, vi, en, url)| LinkView {
+                    name: match self.lang {
+                        Lang::Vi => (*vi).to_string(),
+                        Lang::En => (*en).to_string(),
+                    },
+                    url: (*url).to_string(),
+                })
+                .collect(),
+            stylesheet: hub.url(crate::output::assets::STYLESHEET_PATH),
+            generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
+        };
+        let nav: Vec<NavItem> = CATEGORIES
+            .iter()
+            .map(|cat| NavItem {
+                key: cat.key,
+                label: cat.label(self.lang),
+                url: hub.url(&format!("{}/", cat.key)),
+                clause: cat.clause,
+                required: cat.required,
+            })
+            .collect();
+        let extra = [(AGENCIES_PATH, "hub_agencies"), (STATUS_PATH, "hub_status")]
+            .iter()
+            .map(|(path, key)| ExtraNav {
+                label: hub.t(key),
+                url: hub.url(path),
+                current: current == Some(*path),
+            })
+            .collect::<Vec<_>>();
+        let mut ctx = Context::new();
+        ctx.insert("site", &site);
+        ctx.insert("t", &hub.strings);
+        ctx.insert("nav", &nav);
+        ctx.insert("extra_nav", &extra);
+        ctx.insert("page", &page);
+        ctx
+    }
+
+    pub(super) fn page(
+        &self,
+        kind: &'static str,
+        title: String,
+        path: &str,
+        description: String,
+    ) -> PageView {
+        PageView {
+            kind,
+            title,
+            url: self.hub.url(path),
+            canonical: self.hub.permalink(path),
+            description,
+            noindex: false,
+            section: None,
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The state directory: what the aggregator remembers between runs.
+//!
+//! ```text
+//! <state>/state.json                 validators, times, failures, the hub's fingerprint
+//! <state>/sources/<id>/sync.json     the agency's last good snapshot, as fetched
+//! <state>/sources/<id>/items.json    the feed items of its entries, with the hash they had
+//! <state>/hub-sync.json              the hub's last published sync.json (for tombstones)
+//! ```
+//!
+//! Every file is replaced atomically (written beside, then renamed), so a
+//! run that is killed leaves the previous state usable. The default
+//! directory is `.<out>.pbgdpl-aggregate/` beside the output directory.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+
+use super::fetch::Validators;
+use super::poll::FailureKind;
+use super::validate::{Schemas, Snapshot};
+
+/// Version of the state files' layout.
+const FORMAT: u32 = 1;
+const STATE_FILE: &str = "state.json";
+const SOURCES_DIR: &str = "sources";
+const SYNC_COPY: &str = "sync.json";
+const ITEMS_COPY: &str = "items.json";
+const HUB_SYNC: &str = "hub-sync.json";
+
+/// The default state directory of a hub written to `out`.
+pub fn default_dir(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "hub".into());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    parent.join(format!(".{name}.pbgdpl-aggregate"))
+}
+
+/// A failed attempt that has not been followed by a success.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    /// What kind of failure.
+    pub kind: FailureKind,
+    /// Why.
+    pub message: String,
+    /// The first failed attempt in a row (RFC 3339).
+    pub since: String,
+    /// The latest failed attempt (RFC 3339).
+    pub last_attempt: String,
+}
+
+/// What is remembered of one source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceState {
+    /// Where its snapshot was fetched from (validators only apply there).
+    pub location: String,
+    /// `ETag` of the last successful fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// `Last-Modified` of the last successful fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// Digest of the last good copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+    /// The last successful fetch, changed or not (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_success: Option<String>,
+    /// The fetch that brought the current copy (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_change: Option<String>,
+    /// The current run of failures, if the last attempt failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Failure>,
+}
+
+impl SourceState {
+    /// The validators to send, if they belong to `location`.
+    pub fn validators_for(&self, location: &str) -> Option<Validators> {
+        (self.location == location && (self.etag.is_some() || self.last_modified.is_some())).then(
+            || Validators {
+                etag: self.etag.clone(),
+                last_modified: self.last_modified.clone(),
+            },
+        )
+    }
+}
+
+/// `state.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateFile {
+    /// Layout version.
+    pub format: u32,
+    /// Fingerprint of what the published hub was built from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Per source, by id.
+    #[serde(default)]
+    pub sources: BTreeMap<String, SourceState>,
+}
+
+/// A feed item kept with the hash its entry had when it was fetched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredItem {
+    /// The entry's `sha256` in the snapshot the item was fetched for.
+    pub sha256: String,
+    /// The JSON Feed item, as published.
+    pub item: Value,
+}
+
+/// An agency's last good copy.
+#[derive(Debug, Clone)]
+pub struct GoodCopy {
+    /// Its snapshot.
+    pub snapshot: Snapshot,
+    /// The snapshot's bytes, as fetched.
+    pub raw: Vec<u8>,
+    /// Feed items by id; `None` until loaded (a run that changes nothing
+    /// never reads them).
+    pub items: Option<BTreeMap<String, StoredItem>>,
+}
+
+impl GoodCopy {
+    /// The kept item of an entry, if loaded and still matching its hash.
+    pub fn item(&self, id: &str, sha256: &str) -> Option<&StoredItem> {
+        self.items
+            .as_ref()
+            .and_then(|m| m.get(id))
+            .filter(|k| k.sha256 == sha256)
+    }
+}
+
+/// The state directory, open.
+#[derive(Debug)]
+pub struct State {
+    dir: PathBuf,
+    /// `state.json`'s content.
+    pub file: StateFile,
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(Error::io(dir))?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(Error::io(path))?;
+    tmp.persist(path).map_err(|e| Error::io(path)(e.error))?;
+    Ok(())
+}
+
+fn to_json<T: Serialize>(value: &T, what: &Path) -> Result<Vec<u8>, Error> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| Error::Json {
+        what: what.display().to_string(),
+        source,
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+impl State {
+    /// Opens (or creates) the state directory. A damaged `state.json` is
+    /// a warning: the run starts afresh (unconditional fetches, a full
+    /// rebuild) but the last good copies are still used.
+    pub fn open(dir: &Path) -> Result<(State, Option<Diagnostic>), Error> {
+        std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+        let path = dir.join(STATE_FILE);
+        let mut warning = None;
+        let file = match std::fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => StateFile::default(),
+            Err(e) => return Err(Error::io(&path)(e)),
+            Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
+                Ok(f) if f.format == FORMAT => f,
+                Ok(f) => {
+                    warning = Some(format!(
+                        "it has format {}, this pbgdpl writes {FORMAT}",
+                        f.format
+                    ));
+                    StateFile::default()
+                }
+                Err(e) => {
+                    warning = Some(e.to_string());
+                    StateFile::default()
+                }
+            },
+        };
+        let warning = warning.map(|why| {
+            Diagnostic::warning(
+                "aggregate-state",
+                format!(
+                    "the state file {} cannot be used ({why}); starting afresh",
+                    path.display()
+                ),
+            )
+            .help("the last good copies of the agencies are still used; the hub is rebuilt")
+        });
+        Ok((
+            State {
+                dir: dir.to_path_buf(),
+                file: StateFile {
+                    format: FORMAT,
+                    ..file
+                },
+            },
+            warning,
+        ))
+    }
+
+    /// The directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn source_dir(&self, id: &str) -> PathBuf {
+        self.dir.join(SOURCES_DIR).join(id)
+    }
+
+    /// The last good copy of a source, if there is a usable one (its items
+    /// not loaded yet). It is checked again: it may have been damaged on
+    /// disk.
+    pub fn good_copy(&self, id: &str, schemas: &Schemas) -> Option<GoodCopy> {
+        let raw = std::fs::read(self.source_dir(id).join(SYNC_COPY)).ok()?;
+        let snapshot = schemas.snapshot(&raw).ok()?;
+        Some(GoodCopy {
+            snapshot,
+            raw,
+            items: None,
+        })
+    }
+
+    /// The kept feed items of a source (none when missing or damaged: they
+    /// are fetched again).
+    pub fn items(&self, id: &str) -> BTreeMap<String, StoredItem> {
+        std::fs::read(self.source_dir(id).join(ITEMS_COPY))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Loads a copy's items if they are not loaded yet.
+    pub fn load_items(&self, id: &str, copy: &mut GoodCopy) {
+        if copy.items.is_none() {
+            copy.items = Some(self.items(id));
+        }
+    }
+
+    /// Stores a source's new good copy: its snapshot, and its items when
+    /// they were (re)computed.
+    pub fn save_copy(&self, id: &str, copy: &GoodCopy) -> Result<(), Error> {
+        let dir = self.source_dir(id);
+        if let Some(items) = &copy.items {
+            let path = dir.join(ITEMS_COPY);
+            write_atomic(&path, &to_json(items, &path)?)?;
+        }
+        write_atomic(&dir.join(SYNC_COPY), &copy.raw)
+    }
+
+    /// Writes `state.json`.
+    pub fn save(&self) -> Result<(), Error> {
+        let path = self.dir.join(STATE_FILE);
+        write_atomic(&path, &to_json(&self.file, &path)?)
+    }
+
+    /// The hub's previously published `sync.json`, if any.
+    pub fn hub_snapshot(&self) -> Option<String> {
+        std::fs::read_to_string(self.dir.join(HUB_SYNC)).ok()
+    }
+
+    /// Remembers the hub's published `sync.json`.
+    pub fn save_hub_snapshot(&self, bytes: &[u8]) -> Result<(), Error> {
+        write_atomic(&self.dir.join(HUB_SYNC), bytes)
+    }
+}

@@ -1,0 +1,758 @@
+//! `pbgdpl aggregate`, as the provincial Department of Justice runs it:
+//! agency sections generated and built with the library, served over HTTP
+//! on 127.0.0.1 (one sending garbage, one never answering), aggregated
+//! into the hub by the binary, rerun as a cron job would.
+
+mod hub_support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use hub_support::{
+    Agency, Mode, Server, aggregate, hub_toml, json, mtimes, source_toml, stderr, text, tree,
+};
+use scraper::{Html, Selector};
+use sha2::{Digest, Sha256};
+
+/// Generated agencies, built, in a temporary directory.
+struct Province {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    agencies: Vec<Agency>,
+}
+
+impl Province {
+    fn new(n: usize, prepare: impl Fn(&Agency) + Sync) -> Province {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
+        let agencies: Vec<Agency> = (1..=n).map(|i| Agency::generate(&dir, i)).collect();
+        std::thread::scope(|s| {
+            for chunk in agencies.chunks(n.div_ceil(4).max(1)) {
+                let prepare = &prepare;
+                s.spawn(move || {
+                    for a in chunk {
+                        prepare(a);
+                        a.build();
+                    }
+                });
+            }
+        });
+        Province {
+            _tmp: tmp,
+            dir,
+            agencies,
+        }
+    }
+
+    fn write_sources(&self, text: &str) {
+        std::fs::write(self.dir.join("sources.toml"), text).unwrap();
+    }
+
+    fn hub(&self) -> PathBuf {
+        self.dir.join("hub")
+    }
+
+    fn run(&self, now: &str) -> std::process::Output {
+        aggregate(&self.dir, &["--out", "hub", "--now", now])
+    }
+}
+
+fn select(html: &str, selector: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn ids(sync: &serde_json::Value) -> BTreeSet<String> {
+    sync["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn digest_of(sync: &serde_json::Value) -> String {
+    Sha256::digest(serde_json::to_string(&sync["entries"]).unwrap().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Every item of a JSON Feed chain, following `next_url` inside `hub`.
+fn chain_items(hub: &Path, feed: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut next = Some(hub.join(feed));
+    while let Some(path) = next.take() {
+        let doc = json(&path);
+        for item in doc["items"].as_array().unwrap() {
+            out.push(item["id"].as_str().unwrap().to_string());
+        }
+        next = doc["next_url"]
+            .as_str()
+            .map(|u| hub.join(u.strip_prefix(hub_support::PROVINCE_URL).unwrap()));
+    }
+    out
+}
+
+fn status_row(hub: &Path, id: &str) -> String {
+    select(
+        &text(&hub.join("tinh-trang/index.html")),
+        &format!("#co-quan-{id}"),
+    )
+    .pop()
+    .unwrap_or_else(|| panic!("no status row for {id}"))
+}
+
+#[test]
+fn a_hub_of_22_agencies_survives_garbage_and_silence_and_reruns_cheaply() {
+    let province = Province::new(22, |a| {
+        if a.id == "xa-03" {
+            // This commune has published no policy dialogue (2.5).
+            a.empty_category("doi-thoai");
+        }
+    });
+    let server = Server::start(&province.agencies);
+    server.set_mode("xa-21", Mode::Garbage);
+    server.set_mode("xa-22", Mode::Silent);
+    let mut sources = hub_toml(1);
+    for a in &province.agencies {
+        sources.push_str(&source_toml(&a.id, &a.name, &server.sync_url(&a.id)));
+    }
+    province.write_sources(&sources);
+    let hub = province.hub();
+
+    // First run: 20 good agencies, one sending garbage, one silent.
+    let o = province.run("2026-11-22T08:00:00+07:00");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert_eq!(err.matches("changed ").count(), 20, "{err}");
+    let failed: Vec<&str> = err.lines().filter(|l| l.starts_with("FAILED")).collect();
+    assert_eq!(failed.len(), 2, "{err}");
+    assert!(
+        failed[0].contains("xa-21") && failed[0].contains("it is not JSON"),
+        "{err}"
+    );
+    assert!(
+        failed[1].contains("xa-22") && failed[1].contains("no complete answer within 1 s"),
+        "{err}"
+    );
+    assert!(
+        failed[1].contains("no earlier copy: not published"),
+        "{err}"
+    );
+    assert!(err.contains("hub: built"), "{err}");
+
+    // The combined snapshot: every entry of the 20 good agencies, under
+    // their own ids, valid digest.
+    let sync = json(&hub.join("sync.json"));
+    let mut expected = BTreeSet::new();
+    for a in &province.agencies[..20] {
+        expected.extend(a.ids());
+    }
+    assert_eq!(ids(&sync), expected);
+    assert_eq!(sync["count"], expected.len());
+    assert_eq!(sync["digest"], digest_of(&sync));
+    assert_eq!(sync["site"]["base_url"], hub_support::PROVINCE_URL);
+    assert_eq!(sync["site"]["agency"]["name"], "Sở Tư pháp tỉnh Thử Nghiệm");
+    assert!(
+        ids(&sync)
+            .iter()
+            .all(|id| !id.contains("xa-21") && !id.contains("xa-22"))
+    );
+
+    // The combined feed reaches every dated entry through its archives.
+    let feed = json(&hub.join("feed.json"));
+    assert_eq!(feed["items"].as_array().unwrap().len(), 20);
+    assert!(feed["next_url"].is_string());
+    let chain = chain_items(&hub, "feed.json");
+    let unique: BTreeSet<&String> = chain.iter().collect();
+    assert_eq!(unique.len(), chain.len(), "an item is in two documents");
+    let undated = ["gioi-thieu", "danh-ba"];
+    let dated = sync["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !undated.contains(&r["category"].as_str().unwrap()))
+        .count();
+    assert_eq!(chain.len(), dated);
+    // The newest is the latest own news item (2026-11-20: xa-19).
+    assert_eq!(
+        feed["items"][0]["id"],
+        "tag:xa-19.thunghiem.gov.vn,2019:/pbgdpl/tin-19"
+    );
+    let news = json(&hub.join("tin-tuc/feed.json"));
+    assert!(
+        news["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["_pbgdpl"]["category"] == "tin-tuc")
+    );
+
+    // Pages: one per agency, the combined lists, the status page.
+    for a in &province.agencies {
+        assert!(hub.join(format!("co-quan/{}/index.html", a.id)).is_file());
+    }
+    let news_page = text(&hub.join("tin-tuc/index.html"));
+    let titles = select(&news_page, ".entry-list__title a");
+    assert_eq!(titles.len(), 10);
+    assert_eq!(titles[0], "Tin riêng của xã 19");
+    // 20 agencies × (a sample and their own news) = 4 pages of 10.
+    assert!(hub.join("tin-tuc/page/4/index.html").is_file());
+    assert!(!hub.join("tin-tuc/page/5/index.html").exists());
+    let agency_links = select(&news_page, ".entry-list__agency");
+    assert_eq!(agency_links[0], "UBND xã Thử Nghiệm 19");
+
+    let row = status_row(&hub, "xa-01");
+    assert!(
+        row.contains("Đồng bộ tốt") && row.contains("08:00 22/11/2026"),
+        "{row}"
+    );
+    let row = status_row(&hub, "xa-21");
+    assert!(row.contains("Lỗi đồng bộ: Dữ liệu không hợp lệ"), "{row}");
+    assert!(row.contains("Chưa có dữ liệu"), "{row}");
+    let row = status_row(&hub, "xa-22");
+    assert!(
+        row.contains("Lỗi đồng bộ: Không phản hồi trong thời gian chờ"),
+        "{row}"
+    );
+    let status = text(&hub.join("tinh-trang/index.html"));
+    let failed_rows = select(&status, "tr.status-table__failed th");
+    assert_eq!(
+        failed_rows,
+        ["UBND xã Thử Nghiệm 21", "UBND xã Thử Nghiệm 22"]
+    );
+    // Decision 471: xa-03 has no entry in 2.5, and it is highlighted.
+    let zero = select(&status, "#co-quan-xa-03 td.count--zero");
+    assert_eq!(zero, ["0 (chưa có bài)"]);
+    assert_eq!(select(&status, "td.count--zero").len(), 1);
+    let summary = select(&status, ".hub-summary .hub-alert");
+    assert!(
+        summary[0].contains("UBND xã Thử Nghiệm 21, UBND xã Thử Nghiệm 22"),
+        "{summary:?}"
+    );
+    assert!(summary[1].contains("UBND xã Thử Nghiệm 03"), "{summary:?}");
+
+    // Second run, nothing changed: conditional GETs answered 304, no feed
+    // fetched, nothing rebuilt.
+    let before = mtimes(&hub);
+    server.reset_counts();
+    let o = province.run("2026-11-22T08:05:00+07:00");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("hub: nothing changed since the last build"),
+        "{err}"
+    );
+    assert_eq!(err.matches("(304 Not Modified)").count(), 20, "{err}");
+    assert_eq!(before, mtimes(&hub), "an unchanged run rewrote the hub");
+    let not_modified = server.not_modified();
+    assert_eq!(not_modified.len(), 20);
+    assert!(not_modified.iter().all(|p| p.ends_with("/sync.json")));
+    let requests = server.requests();
+    assert!(
+        requests.iter().all(|r| r.path.ends_with("/sync.json")),
+        "{requests:?}"
+    );
+    // Both validators of the last response are sent back (the two bad
+    // sources never gave any).
+    let conditional: Vec<_> = requests
+        .iter()
+        .filter(|r| r.if_none_match.is_some())
+        .collect();
+    assert_eq!(conditional.len(), 20, "{requests:?}");
+    assert!(
+        conditional
+            .iter()
+            .all(|r| r.if_modified_since.as_deref() == Some(hub_support::LAST_MODIFIED))
+    );
+
+    // A good source goes bad: its last good copy is kept and published.
+    server.set_mode("xa-05", Mode::Garbage);
+    let o = province.run("2026-11-22T08:10:00+07:00");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    let line = err.lines().find(|l| l.contains("xa-05")).unwrap();
+    assert!(line.starts_with("FAILED"), "{line}");
+    assert!(
+        line.contains("publishing its last good copy")
+            && line.contains("fetched 2026-11-22T08:00:00+07:00"),
+        "{line}"
+    );
+    assert!(err.contains("hub: built"), "{err}");
+    let sync = json(&hub.join("sync.json"));
+    assert_eq!(
+        ids(&sync),
+        expected,
+        "the failing agency's entries were lost"
+    );
+    let row = status_row(&hub, "xa-05");
+    assert!(row.contains("Lỗi đồng bộ: Dữ liệu không hợp lệ"), "{row}");
+    assert!(row.contains("Lỗi từ 08:10 22/11/2026"), "{row}");
+    assert!(
+        row.contains("Đang hiển thị bản dữ liệu tốt gần nhất"),
+        "{row}"
+    );
+    assert!(
+        row.contains("08:05 22/11/2026"),
+        "last success is the 304 of 08:05: {row}"
+    );
+    let page = text(&hub.join("co-quan/xa-05/index.html"));
+    assert!(page.contains("Tin riêng của xã 05"));
+
+    // Still bad, differently (silent): still published.
+    server.set_mode("xa-05", Mode::Silent);
+    let o = province.run("2026-11-22T08:15:00+07:00");
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(ids(&json(&hub.join("sync.json"))), expected);
+    assert!(status_row(&hub, "xa-05").contains("Lỗi từ 08:10 22/11/2026"));
+
+    // It recovers, another agency publishes: only that one's feed is read.
+    server.set_mode("xa-05", Mode::Normal);
+    let seven = &province.agencies[6];
+    seven.add_news("tin-moi", "Tin mới của xã 07", "2026-11-21");
+    seven.build();
+    server.reset_counts();
+    let o = province.run("2026-11-22T08:20:00+07:00");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("changed") && l.contains("xa-07")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("unchanged") && l.contains("xa-05")),
+        "{err}"
+    );
+    let feeds_read: Vec<String> = server
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| !p.ends_with("/sync.json"))
+        .collect();
+    assert_eq!(feeds_read, ["/xa-07/feed.json"]);
+    let feed = json(&hub.join("feed.json"));
+    assert_eq!(
+        feed["items"][0]["id"],
+        "tag:xa-07.thunghiem.gov.vn,2019:/pbgdpl/tin-moi"
+    );
+    assert_eq!(feed["items"][0]["title"], "Tin mới của xã 07");
+    assert!(status_row(&hub, "xa-05").contains("Đồng bộ tốt"));
+    assert_eq!(
+        select(
+            &text(&hub.join("tin-tuc/index.html")),
+            ".entry-list__title a"
+        )[0],
+        "Tin mới của xã 07"
+    );
+}
+
+#[test]
+fn errors_in_sources_toml_are_reported_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = r#"[hub]
+titel = "Trang PBGDPL tỉnh Thử Nghiệm"
+base_url = "pbgdpl.thunghiem.gov.vn"
+entries_per_page = 0
+
+[hub.agency]
+name = "Sở Tư pháp"
+
+[fetch]
+timeout_seconds = 900
+
+[[source]]
+name = "UBND xã A"
+sync = "ftp://xa-a.example/sync.json"
+
+[[source]]
+name = "UBND xã B"
+snyc = "https://xa-b.example/pbgdpl/sync.json"
+
+[[source]]
+id = "ubnd-xa-a"
+name = "Trùng mã"
+sync = "https://xa-c.example/pbgdpl/"
+"#;
+    std::fs::write(dir.path().join("sources.toml"), bad).unwrap();
+    let o = aggregate(dir.path(), &["--out", "hub"]);
+    assert_eq!(o.status.code(), Some(1));
+    hub_support_golden("aggregate/sources-errors.txt", &stderr(&o));
+    assert!(!dir.path().join("hub").exists());
+}
+
+/// Compares with `tests/golden/<name>` (`PBGDPL_BLESS=1` rewrites it).
+fn hub_support_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("PBGDPL_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with PBGDPL_BLESS=1", path.display()));
+    assert_eq!(actual, expected, "stderr differs from {}", path.display());
+}
+
+fn local_sources(province: &Province) -> String {
+    let a = &province.agencies;
+    // The three ways of pointing at a local build: the directory, the
+    // sync.json file, the feed.json file.
+    hub_toml(5)
+        + &source_toml(&a[0].id, &a[0].name, &format!("{}/", a[0].out.display()))
+        + &source_toml(
+            &a[1].id,
+            &a[1].name,
+            &a[1].out.join("sync.json").display().to_string(),
+        )
+        + &format!(
+            "\n[[source]]\nid = \"{}\"\nname = \"{}\"\nfeed = \"{}\"\n",
+            a[2].id,
+            a[2].name,
+            a[2].out.join("feed.json").display()
+        )
+}
+
+#[test]
+fn local_builds_aggregate_into_the_same_bytes_every_time() {
+    let province = Province::new(3, |_| {});
+    province.write_sources(&local_sources(&province));
+    let now = "2026-11-22T09:30:00+07:00";
+    let first = aggregate(&province.dir, &["--out", "one", "--now", now]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let second = aggregate(&province.dir, &["--out", "two", "--now", now]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let (a, b) = (
+        tree(&province.dir.join("one")),
+        tree(&province.dir.join("two")),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs between two runs");
+    }
+    let sync = json(&province.dir.join("one/sync.json"));
+    let mut expected = BTreeSet::new();
+    for ag in &province.agencies {
+        expected.extend(ag.ids());
+    }
+    assert_eq!(ids(&sync), expected);
+    // The default state directory sits beside the output.
+    assert!(
+        province
+            .dir
+            .join(".one.pbgdpl-aggregate/state.json")
+            .is_file()
+    );
+    assert!(
+        province
+            .dir
+            .join(".one.pbgdpl-aggregate/sources/xa-03/sync.json")
+            .is_file()
+    );
+
+    // --force rebuilds even when nothing changed, from the kept copies
+    // (feed items read back from the state directory): the same bytes.
+    let o = aggregate(&province.dir, &["--out", "one", "--now", now, "--force"]);
+    assert!(stderr(&o).contains("hub: built"), "{}", stderr(&o));
+    assert!(
+        a == tree(&province.dir.join("one")),
+        "a rebuild from the kept copies differs"
+    );
+    let o = aggregate(&province.dir, &["--out", "one", "--now", now]);
+    assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    // Editing sources.toml (the hub's own settings) rebuilds.
+    let edited = local_sources(&province).replace("entries_per_page = 10", "entries_per_page = 3");
+    province.write_sources(&edited);
+    let o = aggregate(&province.dir, &["--out", "one", "--now", now]);
+    assert!(stderr(&o).contains("hub: built"), "{}", stderr(&o));
+    assert!(province.dir.join("one/tin-tuc/page/2/index.html").is_file());
+}
+
+#[test]
+fn a_tampered_snapshot_is_refused_and_the_good_copy_kept() {
+    let province = Province::new(2, |_| {});
+    province.write_sources(&local_sources_two(&province));
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Someone edits a record by hand: the digest no longer matches.
+    let path = province.agencies[1].out.join("sync.json");
+    let original = text(&path);
+    let tampered = original.replacen("\"category\": \"tin-tuc\"", "\"category\": \"khac\"", 1);
+    assert_ne!(original, tampered);
+    std::fs::write(&path, tampered).unwrap();
+    let o = province.run("2026-11-22T10:05:00+07:00");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(err.contains("is not the SHA-256 of its entries"), "{err}");
+    let sync = json(&province.hub().join("sync.json"));
+    assert_eq!(
+        ids(&sync).len(),
+        province.agencies[0].ids().len() + province.agencies[1].ids().len()
+    );
+    // A schema violation is refused too, with the path of the bad value.
+    std::fs::write(
+        &path,
+        original.replacen(
+            "\"schema_version\": \"1.0\"",
+            "\"schema_version\": \"1\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = province.run("2026-11-22T10:10:00+07:00");
+    let err = stderr(&o);
+    assert!(
+        err.contains("does not follow schemas/sync.v1.json: /schema_version"),
+        "{err}"
+    );
+}
+
+fn local_sources_two(province: &Province) -> String {
+    let a = &province.agencies;
+    hub_toml(5)
+        + &source_toml(&a[0].id, &a[0].name, &format!("{}/", a[0].out.display()))
+        + &source_toml(&a[1].id, &a[1].name, &format!("{}/", a[1].out.display()))
+}
+
+#[test]
+fn deletions_reach_the_hub_snapshot_as_tombstones() {
+    let province = Province::new(2, |_| {});
+    province.write_sources(&local_sources_two(&province));
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Agency 1 deletes its own news entry: its tombstone reaches the hub.
+    let one = &province.agencies[0];
+    std::fs::remove_file(one.root.join("content/tin-tuc/tin-01.md")).unwrap();
+    one.build();
+    let o = province.run("2026-11-23T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let sync = json(&province.hub().join("sync.json"));
+    let gone = "tag:xa-01.thunghiem.gov.vn,2019:/pbgdpl/tin-01";
+    assert!(!ids(&sync).contains(gone));
+    let deleted = sync["deleted"].as_array().unwrap();
+    assert_eq!(deleted.len(), 1, "{deleted:?}");
+    assert_eq!(deleted[0]["id"], gone);
+    assert_eq!(deleted[0]["deleted_at"], "2026-11-22T00:00:00+07:00");
+    let atom = text(&province.hub().join("atom.xml"));
+    assert!(
+        atom.contains(&format!("<at:deleted-entry ref=\"{gone}\"")),
+        "{atom}"
+    );
+
+    // Agency 2 is removed from the list: its entries are tombstoned by the
+    // hub on the day of the run, and stay so.
+    let two_ids = province.agencies[1].ids();
+    let a = &province.agencies;
+    province.write_sources(
+        &(hub_toml(5) + &source_toml(&a[0].id, &a[0].name, &format!("{}/", a[0].out.display()))),
+    );
+    let o = province.run("2026-11-24T07:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let sync = json(&province.hub().join("sync.json"));
+    let deleted: Vec<(String, String)> = sync["deleted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap().into(),
+                t["deleted_at"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(deleted.len(), 1 + two_ids.len());
+    for id in &two_ids {
+        assert!(
+            deleted.contains(&(id.clone(), "2026-11-24T00:00:00+07:00".into())),
+            "{id} has no tombstone"
+        );
+    }
+    assert!(!province.hub().join("co-quan/xa-02").exists());
+
+    // Even with the state directory lost, the tombstones carry over from
+    // the published sync.json.
+    std::fs::remove_dir_all(province.dir.join(".hub.pbgdpl-aggregate")).unwrap();
+    let o = province.run("2026-11-25T07:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let again = json(&province.hub().join("sync.json"));
+    assert_eq!(again["deleted"], sync["deleted"]);
+
+    // The state directory cannot live inside the output (each build
+    // replaces the output).
+    let o = aggregate(&province.dir, &["--out", "hub", "--state", "hub/state"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot be inside the output directory"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_same_section_listed_twice_is_a_conflict_not_a_duplicate() {
+    let province = Province::new(1, |_| {});
+    let a = &province.agencies[0];
+    let dir = format!("{}/", a.out.display());
+    province.write_sources(
+        &(hub_toml(5) + &source_toml("mot", "Một", &dir) + &source_toml("hai", "Hai", &dir)),
+    );
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    let line = err.lines().find(|l| l.contains("hai")).unwrap();
+    assert!(
+        line.starts_with("FAILED") && line.contains("already published by the source `mot`"),
+        "{err}"
+    );
+    let sync = json(&province.hub().join("sync.json"));
+    assert_eq!(sync["count"], a.ids().len());
+    assert!(status_row(&province.hub(), "hai").contains("Trùng chuyên mục với một nguồn khác"));
+}
+
+#[test]
+fn docs_aggregate_md_documents_every_key_and_its_example_is_valid() {
+    let doc = text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/aggregate.md"));
+    for key in pbgdpl::aggregate::sources::KEYS {
+        let row = doc.lines().filter(|l| l.starts_with('|')).find(|l| {
+            [
+                format!("`{}`", key.name),
+                format!("`[{}]`", key.name),
+                format!("`[[{}]]`", key.name),
+                format!("`[hub.{}]`", key.name),
+            ]
+            .iter()
+            .any(|form| {
+                l.split('|')
+                    .nth(1)
+                    .is_some_and(|cell| cell.contains(form.as_str()))
+            })
+        });
+        let row = row.unwrap_or_else(|| panic!("docs/aggregate.md has no row for `{}`", key.name));
+        assert!(
+            row.contains(key.alias),
+            "the row of `{}` does not give its alias {}: {row}",
+            key.name,
+            key.alias
+        );
+    }
+    let start = doc
+        .find("```toml title=\"sources.toml\"\n")
+        .expect("the example");
+    let body = &doc[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    let body = &body[..body.find("```").unwrap()];
+    let src = pbgdpl::source::SourceFile::from_text("sources.toml", "sources.toml".into(), body);
+    let mut diags = pbgdpl::Diagnostics::new();
+    let config =
+        pbgdpl::aggregate::sources::HubConfig::parse(&src, Path::new("/etc/pbgdpl"), &mut diags)
+            .unwrap_or_else(|| panic!("{}", diags.render(false)));
+    assert!(diags.is_empty(), "{}", diags.render(false));
+    // The example sets every key (so it shows them all).
+    for key in pbgdpl::aggregate::sources::KEYS {
+        assert!(
+            body.lines().any(|l| {
+                let l = l.trim_start();
+                l.starts_with(&format!("{} =", key.name))
+                    || l.starts_with(&format!("[{}]", key.name))
+                    || l.starts_with(&format!("[[{}]]", key.name))
+                    || l.starts_with(&format!("[hub.{}]", key.name))
+            }),
+            "the example does not use `{}`",
+            key.name
+        );
+    }
+    assert_eq!(config.sources.len(), 4);
+    assert_eq!(config.sources[1].id, "nghi-loc");
+    assert_eq!(
+        config.sources[1].sync.to_string(),
+        "https://nghiloc.nghean.gov.vn/pbgdpl/sync.json"
+    );
+    assert_eq!(
+        config.sources[2].sync.to_string(),
+        "https://portal.example.gov.vn/pbgdpl/sync.json"
+    );
+    assert_eq!(
+        config.sources[3].sync.to_string(),
+        "/srv/pbgdpl/stp/public/sync.json"
+    );
+    // The error shown in the document is what the golden test prints.
+    let golden = text(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/aggregate/sources-errors.txt"),
+    );
+    let shown = doc.split("```text\n").nth(1).unwrap();
+    let shown = &shown[..shown.find("```").unwrap()];
+    assert!(
+        golden.contains(shown),
+        "docs/aggregate.md shows an error the program does not print:\n{shown}"
+    );
+}
+
+#[test]
+fn a_hub_that_cannot_be_built_is_an_error_and_the_previous_one_stays() {
+    let province = Province::new(1, |_| {});
+    let a = &province.agencies[0];
+    province.write_sources(
+        &(hub_toml(5) + &source_toml(&a.id, &a.name, &format!("{}/", a.out.display()))),
+    );
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = tree(&province.hub());
+    // A broken template override beside sources.toml.
+    let templates = province.dir.join("templates/hub");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("status.html"), "{% if %}").unwrap();
+    let o = aggregate(
+        &province.dir,
+        &[
+            "--out",
+            "hub",
+            "--now",
+            "2026-11-22T10:05:00+07:00",
+            "--force",
+        ],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.starts_with("error: template"), "{err}");
+    assert!(
+        before == tree(&province.hub()),
+        "the previous hub was touched"
+    );
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
+        .args(["aggregate", "--help"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for flag in [
+        "--sources",
+        "--out",
+        "--state",
+        "--now",
+        "PBGDPL_NOW",
+        "--force",
+        "--quiet",
+    ] {
+        assert!(
+            help.contains(flag),
+            "`pbgdpl aggregate --help` documents {flag}:\n{help}"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+// The provincial hub (pbgdpl aggregate) in a real browser: a hub built from
+// the sections in $PBGDPL_SITES (under a sub-path, with one source that
+// does not exist) passes axe-core (WCAG 2.2 AA) on every page type,
+// reflows at 320 px, marks the failing source on its status page, and its
+// search finds entries across agencies.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { sites, serve, launch, fail, finish } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const bin = process.env.PBGDPL_BIN;
+if (!bin) throw new Error('PBGDPL_BIN is not set: run scripts/test');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-hub-'));
+const list = sites();
+let sources = `[hub]
+title = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Nghệ An"
+base_url = "https://pbgdpl.nghean.gov.vn/tong-hop/"
+entries_per_page = 5
+
+[hub.agency]
+name = "Sở Tư pháp tỉnh Nghệ An"
+url = "https://stp.nghean.gov.vn"
+address = "Số 1 đường Trường Thi, tỉnh Nghệ An"
+`;
+for (const s of list) sources += `\n[[source]]\nid = "${s.name}"\nname = "Cơ quan ${s.name}"\nsync = "${s.dir}/"\n`;
+sources += '\n[[source]]\nid = "chua-co"\nname = "UBND xã Chưa Có"\nsync = "khong-co/sync.json"\n';
+fs.writeFileSync(path.join(work, 'sources.toml'), sources);
+const out = path.join(work, 'hub');
+try {
+  execFileSync(bin, ['aggregate', '--sources', path.join(work, 'sources.toml'), '--out', out,
+    '--now', '2026-11-22T08:00:00+07:00'], { stdio: 'pipe' });
+  fail('a missing source should give exit status 3');
+} catch (e) {
+  if (e.status !== 3) fail(`aggregate exited with ${e.status}: ${e.stderr}`);
+}
+const hub = { name: 'hub', dir: out, basePath: '/tong-hop/' };
+const first = list[0].name;
+const rels = ['', '404.html', 'tinh-trang/', 'co-quan/', `co-quan/${first}/`, 'co-quan/chua-co/',
+  'van-ban-moi/', 'van-ban-moi/page/2/', 'gioi-thieu/', 'hoi-dap/', 'tim-kiem/'];
+
+const server = await serve(hub);
+const browser = await launch();
+let checked = 0;
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  for (const rel of rels) {
+    const res = await page.goto(server.url(rel));
+    if (!res || res.status() !== 200) { fail(`hub/${rel}: HTTP ${res && res.status()}`); continue; }
+    const styled = await page.evaluate(() => getComputedStyle(document.body).margin === '0px');
+    if (!styled) fail(`hub/${rel}: the stylesheet did not load`);
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async (tags) => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, iframes: false });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    }, TAGS);
+    for (const v of result) fail(`hub/${rel}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(', ')}`);
+    checked += 1;
+  }
+
+  // The status page: the failing source is marked, every section has a row.
+  await page.goto(server.url('tinh-trang/'));
+  const failed = await page.$$eval('tr.status-table__failed th', (ths) => ths.map((t) => t.textContent.trim()));
+  if (JSON.stringify(failed) !== JSON.stringify(['UBND xã Chưa Có'])) fail(`failed rows: ${JSON.stringify(failed)}`);
+  const rows = await page.$$eval('.status-table tbody tr', (trs) => trs.length);
+  if (rows !== list.length + 1) fail(`status rows: ${rows}, expected ${list.length + 1}`);
+
+  // Search across agencies, without diacritics.
+  await page.goto(server.url(''));
+  await page.fill('#site-q', 'phap luat');
+  await Promise.all([page.waitForURL(/tim-kiem\/\?q=/), page.press('#site-q', 'Enter')]);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 5000 })
+    .catch(() => fail('the hub search found nothing for "phap luat"'));
+  const metas = await page.$$eval('#search-results .entry-list__meta', (ps) => ps.map((p) => p.textContent));
+  const agencies = new Set(metas.map((m) => m.split(' · ')[0]));
+  if (agencies.size < 2) fail(`search results should come from several agencies: ${JSON.stringify([...agencies])}`);
+  const links = await page.$$eval('#search-results a', (as) => as.map((a) => a.href));
+  if (links.some((l) => l.includes('127.0.0.1'))) fail('search results should link to the agencies\' own pages');
+  await context.close();
+
+  // Small screens: no horizontal scrolling (the status table scrolls in its own region).
+  const mobile = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const mpage = await mobile.newPage();
+  for (const rel of rels) {
+    await mpage.goto(server.url(rel));
+    const overflow = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) fail(`hub/${rel}: ${overflow}px horizontal scroll at 320px wide`);
+  }
+  await mobile.close();
+} finally {
+  await browser.close();
+  server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+console.log(`axe-core checked ${checked} pages of the hub`);
+finish('hub');
