@@ -17,7 +17,8 @@
 //! | rendering: Markdown, templates | [`render`] (with [`i18n`]) |
 //! | outputs: HTML, assets, sitemap | [`output`] |
 //! | writing the output atomically | [`write`] |
-//! | the whole build | [`site`] |
+//! | the whole build | [`site`], reporting [`progress`] |
+//! | rebuilding after edits (`serve`) | [`incremental`], [`fingerprint`] |
 //! | scaffolding a new section | [`init`] |
 
 #![deny(missing_docs)]
@@ -29,9 +30,12 @@ pub mod date;
 pub mod diagnostics;
 pub mod error;
 pub mod fields;
+pub mod fingerprint;
 pub mod i18n;
+pub mod incremental;
 pub mod init;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod site;
 pub mod source;
@@ -41,4 +45,4 @@ pub mod write;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use error::{Error, Result};
-pub use site::{BuildOptions, BuildReport, Site, build, check};
+pub use site::{BuildOptions, BuildReport, Site, build, build_with, check};

@@ -3,7 +3,7 @@
 //! The walk is sequential and sorted (so results never depend on the file
 //! system's order); parsing then runs in parallel.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -40,6 +40,7 @@ pub struct Content {
 }
 
 /// One unit of parsing work found by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Job {
     Entry {
         rel: String,
@@ -87,6 +88,91 @@ fn sorted_dir(path: &Path) -> Result<Vec<std::fs::DirEntry>, Error> {
 
 /// Reads the whole content of the site at `root`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
+    let mut cache = LoadCache::default();
+    reload(root, Content::default(), &mut cache, Reread::All, diags).map(|(c, _)| c)
+}
+
+/// Which source files [`reload`] must read again.
+#[derive(Debug, Clone, Copy)]
+pub enum Reread<'a> {
+    /// Every file (the first load, or when changes are unknown).
+    All,
+    /// Only these files (paths relative to the site root, `/`-separated,
+    /// as in diagnostics); every other file is taken from the previous
+    /// load if it is still there under the same name.
+    Only(&'a BTreeSet<String>),
+}
+
+/// What [`reload`] remembers about the files it parsed: how each was found
+/// and what diagnostics parsing it gave.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    files: HashMap<String, Parse>,
+}
+
+#[derive(Debug)]
+struct Parse {
+    job: Job,
+    ok: bool,
+    diags: Diagnostics,
+}
+
+impl Job {
+    fn rel(&self) -> &str {
+        match self {
+            Job::Entry { rel, .. } | Job::Intro { rel, .. } | Job::Table { rel, .. } => rel,
+        }
+    }
+}
+
+/// The parsed items of a previous load, by source file.
+#[derive(Default)]
+struct Previous {
+    entries: HashMap<String, Entry>,
+    intros: HashMap<String, Intro>,
+    tables: HashMap<String, DataTable>,
+}
+
+impl Previous {
+    fn new(content: Content) -> Self {
+        let intros = content.intros.into_values().chain(content.home_intro);
+        Self {
+            entries: content
+                .entries
+                .into_iter()
+                .map(|e| (e.source.rel_path.clone(), e))
+                .collect(),
+            intros: intros.map(|i| (i.source.rel_path.clone(), i)).collect(),
+            tables: content
+                .tables
+                .into_iter()
+                .map(|t| (t.file.clone(), t))
+                .collect(),
+        }
+    }
+
+    /// Takes back what `job` produced last time.
+    fn take(&mut self, job: &Job) -> Option<Parsed> {
+        Some(match job {
+            Job::Entry { rel, .. } => Parsed::Entry(Box::new(self.entries.remove(rel)?)),
+            Job::Intro { rel, category } => Parsed::Intro(*category, self.intros.remove(rel)?),
+            Job::Table { rel, .. } => Parsed::Table(self.tables.remove(rel)?),
+        })
+    }
+}
+
+/// Loads the content again after some files changed. The directories are
+/// walked again (so new, deleted and renamed files are noticed), but only
+/// the files in `reread`, and those whose place or bundle changed, are
+/// parsed again; everything else is moved over from `previous` with the
+/// diagnostics it had. Returns the content and the files that were parsed.
+pub fn reload(
+    root: &Path,
+    previous: Content,
+    cache: &mut LoadCache,
+    reread: Reread<'_>,
+    diags: &mut Diagnostics,
+) -> Result<(Content, Vec<String>), Error> {
     let mut jobs = Vec::new();
     let mut content = Content::default();
     let content_dir = root.join(CONTENT_DIR);
@@ -95,7 +181,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
             Diagnostic::error("no-content", "the site has no content/ directory")
                 .help("create content/ with one directory per category (run `pbgdpl init` to see the layout)"),
         );
-        return Ok(content);
+        cache.files.clear();
+        return Ok((content, Vec::new()));
     }
     for item in sorted_dir(&content_dir)? {
         let name = item.file_name().to_string_lossy().into_owned();
@@ -153,15 +240,48 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
     }
     walk_static(root, &mut content.assets)?;
 
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = jobs
+    let mut previous = Previous::new(previous);
+    let current: HashSet<String> = jobs.iter().map(|j| j.rel().to_string()).collect();
+    let mut kept = Vec::new();
+    let mut fresh = Vec::new();
+    for job in jobs {
+        let unchanged = match reread {
+            Reread::All => false,
+            Reread::Only(changed) => !changed.contains(job.rel()),
+        };
+        let known = cache.files.get(job.rel()).filter(|p| p.job == job);
+        match known {
+            Some(p) if unchanged && !p.ok => kept.push((None, p.diags.clone())),
+            Some(p) if unchanged => match previous.take(&job) {
+                Some(item) => kept.push((Some(item), p.diags.clone())),
+                None => fresh.push(job),
+            },
+            _ => fresh.push(job),
+        }
+    }
+    let parsed: Vec<(Job, Option<Parsed>, Diagnostics)> = fresh
         .into_par_iter()
         .map(|job| {
             let mut d = Diagnostics::new();
-            let result = parse_job(root, job, &mut d);
-            (result, d)
+            let result = parse_job(root, job.clone(), &mut d);
+            (job, result, d)
         })
         .collect();
-    for (result, d) in parsed {
+    let mut reparsed = Vec::with_capacity(parsed.len());
+    let mut results = kept;
+    for (job, result, d) in parsed {
+        reparsed.push(job.rel().to_string());
+        let record = Parse {
+            job,
+            ok: result.is_some(),
+            diags: d.clone(),
+        };
+        cache.files.insert(record.job.rel().to_string(), record);
+        results.push((result, d));
+    }
+    // Forget files that are gone.
+    cache.files.retain(|rel, _| current.contains(rel.as_str()));
+    for (result, d) in results {
         diags.extend(d);
         match result {
             Some(Parsed::Entry(e)) => content.entries.push(*e),
@@ -180,7 +300,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
             .then_with(|| Entry::order(a, b))
     });
     content.assets.sort();
-    Ok(content)
+    reparsed.sort();
+    Ok((content, reparsed))
 }
 
 fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {

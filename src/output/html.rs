@@ -6,6 +6,7 @@ use tera::Context;
 
 use crate::category::Category;
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 
@@ -106,11 +107,61 @@ impl Renderer for HtmlPages {
                 jobs.push(Job::Entry { page, others });
             }
         }
+        let site = Fingerprint::new()
+            .number(p.fingerprint)
+            .number(cx.theme.fingerprint())
+            .finish();
         jobs.par_iter().try_for_each(|job| {
+            let key = fingerprint(site, job);
+            if let Some((path, key)) = &key
+                && out.reuse(path, *key)?
+            {
+                return Ok(());
+            }
             let (path, template, ctx) = context_for(p, job);
-            let html = cx.theme.render(template, &ctx)?;
-            out.write(&path, &minify::html(&html))
+            let html = minify::html(&cx.theme.render(template, &ctx)?);
+            match key {
+                Some((_, key)) => out.write_fingerprinted(&path, key, &html),
+                None => out.write(&path, &html),
+            }
         })
+    }
+}
+
+/// The path and input fingerprint of the pages that are worth skipping when
+/// nothing they show changed (entry and category pages, the bulk of a
+/// site): the site-wide fingerprint plus that of every entry on the page.
+fn fingerprint(site: u64, job: &Job<'_, '_>) -> Option<(String, u64)> {
+    let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
+        pages.iter().fold(f.number(pages.len() as u64), |f, pg| {
+            f.number(pg.fingerprint)
+        })
+    };
+    match job {
+        Job::Entry { page, others } => {
+            let f = Fingerprint::new()
+                .number(site)
+                .bytes("entry")
+                .number(page.fingerprint);
+            let path = format!("{}index.html", page.entry.path());
+            Some((path, pages(f, others).finish()))
+        }
+        Job::CategoryPage {
+            category,
+            number,
+            total,
+            pages: list,
+        } => {
+            let f = Fingerprint::new()
+                .number(site)
+                .bytes("category")
+                .bytes(category.key)
+                .number(*number as u64)
+                .number(*total as u64);
+            let path = format!("{}index.html", category_page_path(category, *number));
+            Some((path, pages(f, list).finish()))
+        }
+        Job::Home | Job::NotFound | Job::FirstPageRedirect { .. } => None,
     }
 }
 

@@ -6,6 +6,7 @@ pub mod html;
 pub mod minify;
 pub mod sink;
 pub mod sitemap;
+pub mod store;
 
 use crate::error::Error;
 use crate::render::Prepared;
