@@ -255,6 +255,7 @@ impl Session {
             today: self.today,
             drafts: self.options.drafts,
         };
+        progress.stage("check", None);
         diags.extend(validate::content(&site));
         let rendered = if diags.has_errors() {
             Err(Error::Invalid(diags))

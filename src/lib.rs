@@ -18,7 +18,8 @@
 //! | outputs: HTML, assets, sitemap | [`output`] |
 //! | writing the output atomically | [`write`] |
 //! | the whole build | [`site`], reporting [`progress`] |
-//! | rebuilding after edits (`serve`) | [`incremental`], [`fingerprint`] |
+//! | rebuilding after edits | [`incremental`], [`fingerprint`] |
+//! | previewing with live reload | [`serve`] |
 //! | scaffolding a new section | [`init`] |
 
 #![deny(missing_docs)]
@@ -37,6 +38,7 @@ pub mod init;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod text;

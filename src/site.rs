@@ -114,6 +114,7 @@ impl Site {
         bodies: Option<&BodyCache>,
         progress: &dyn Progress,
     ) -> Result<RenderReport, Error> {
+        progress.stage("prepare", None);
         let prepared = match bodies {
             Some(cache) => Prepared::with_cache(self, cache),
             None => Prepared::new(self),

@@ -1,0 +1,298 @@
+//! Benchmark of full and incremental builds on a generated 10,000-entry
+//! site (see docs/performance.md for the method and the results).
+//!
+//! cargo bench --bench rebuild                 # everything
+//! cargo bench --bench rebuild -- --generate   # only write the site
+//!
+//! The site is written to target/bench-site/ (kept, so `pbgdpl build` can be
+//! timed on it with /usr/bin/time -v, as scripts/bench does).
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use pbgdpl::BuildOptions;
+use pbgdpl::incremental::{Changes, Session};
+use pbgdpl::output::store::Store;
+use pbgdpl::progress::Progress;
+
+const ENTRIES: usize = 10_000;
+const EDITS: usize = 25;
+
+fn main() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = manifest.join("target/bench-site");
+    let started = Instant::now();
+    let n = generate(manifest, &dir);
+    println!(
+        "generated {n} entries in {} in {:.1} s",
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    if std::env::args().any(|a| a == "--generate") {
+        return;
+    }
+    let options = BuildOptions {
+        today: NaiveDate::from_ymd_opt(2026, 11, 22),
+        ..BuildOptions::default()
+    };
+
+    // Full builds into a directory, as `pbgdpl build` does.
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut full = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let report = pbgdpl::build(&dir, Some(&out.path().join("public")), &options)
+            .expect("the bench site builds");
+        full.push(t.elapsed());
+        println!(
+            "full build: {} entries, {} files in {} ms",
+            report.pages,
+            report.files,
+            t.elapsed().as_millis()
+        );
+    }
+
+    // serve: the first build into memory, then edits.
+    let store = Store::new();
+    let mut session = Session::new(&dir, &options);
+    let t = Instant::now();
+    let w = store.writer();
+    session
+        .update(&Changes::Unknown, &w, &pbgdpl::progress::Silent)
+        .expect("first serve build");
+    store.commit(w);
+    println!(
+        "serve, first build into memory: {} ms",
+        t.elapsed().as_millis()
+    );
+
+    let files = entry_files(&dir);
+    for (label, edit) in [
+        ("body edit", Edit::Body),
+        ("summary edit", Edit::Summary),
+        ("title edit", Edit::Title),
+        ("date edit (reorders the category)", Edit::Date),
+    ] {
+        let mut times = Vec::new();
+        let mut stages = Vec::new();
+        let mut changed = 0;
+        for i in 0..EDITS {
+            let file = &files[(i * 7919) % files.len()];
+            let stamp = Stamps::default();
+            let t = Instant::now();
+            apply(file, edit, i);
+            let w = store.writer();
+            let update = session
+                .update(&Changes::Paths(vec![file.clone()]), &w, &stamp)
+                .expect("the edit rebuilds");
+            let changes = store.commit(w);
+            let end = Instant::now();
+            times.push(end - t);
+            stages.push(stamp.split(end));
+            changed += changes.changed.len();
+            assert_eq!(update.reparsed.len(), 1);
+        }
+        let mut average: Vec<(&str, f64)> = Vec::new();
+        for run in &stages {
+            for (name, d) in run {
+                match average.iter_mut().find(|(n, _)| n == name) {
+                    Some(slot) => slot.1 += d.as_secs_f64() * 1000.0 / EDITS as f64,
+                    None => average.push((name, d.as_secs_f64() * 1000.0 / EDITS as f64)),
+                }
+            }
+        }
+        let average: Vec<String> = average
+            .iter()
+            .map(|(n, ms)| format!("{n} {ms:.0} ms"))
+            .collect();
+        println!(
+            "{label}: {}\n    stages on average: {}; {:.1} files changed per edit",
+            summary(&mut times),
+            average.join(", "),
+            changed as f64 / EDITS as f64
+        );
+    }
+    full.sort();
+    println!("full build median: {} ms", full[1].as_millis());
+}
+
+#[derive(Clone, Copy)]
+enum Edit {
+    Body,
+    Summary,
+    Title,
+    Date,
+}
+
+fn apply(file: &Path, edit: Edit, i: usize) {
+    let text = std::fs::read_to_string(file).expect("entry");
+    let text = match edit {
+        Edit::Body => format!("{text}\nĐoạn bổ sung lần thứ {i}.\n"),
+        Edit::Summary => {
+            // Top-level keys go before any [table] of the front matter.
+            let mut out = String::new();
+            for line in text.lines().filter(|l| !l.starts_with("summary =")) {
+                out.push_str(line);
+                out.push('\n');
+                if line.starts_with("title = ") {
+                    out.push_str(&format!("summary = \"Tóm tắt mới số {i}.\"\n"));
+                }
+            }
+            out
+        }
+        Edit::Title => text.replacen("title = \"", &format!("title = \"[{i}] "), 1),
+        Edit::Date => {
+            let mut out = String::new();
+            for line in text.lines() {
+                if line.starts_with("date = ") {
+                    out.push_str(&format!("date = 2026-11-{:02}", 1 + i % 20));
+                } else {
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
+            out
+        }
+    };
+    std::fs::write(file, text).expect("write entry");
+}
+
+fn summary(times: &mut [Duration]) -> String {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    format!(
+        "min {:.0} ms, median {:.0} ms, p90 {:.0} ms, max {:.0} ms",
+        ms(times[0]),
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 9 / 10]),
+        ms(times[times.len() - 1])
+    )
+}
+
+/// Records when each stage starts.
+#[derive(Default)]
+struct Stamps(Mutex<Vec<(&'static str, Instant)>>);
+
+impl Progress for Stamps {
+    fn stage(&self, name: &'static str, _total: Option<u64>) {
+        self.0.lock().unwrap().push((name, Instant::now()));
+    }
+}
+
+impl Stamps {
+    /// Time spent in each stage, in order.
+    fn split(&self, end: Instant) -> Vec<(&'static str, Duration)> {
+        let v = self.0.lock().unwrap();
+        v.iter()
+            .enumerate()
+            .map(|(i, (name, t))| (*name, v.get(i + 1).map_or(end, |n| n.1) - *t))
+            .collect()
+    }
+}
+
+fn entry_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && p.file_name().is_some_and(|n| n != "_index.md")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Writes a site of exactly `ENTRIES` entries: the demo section's entries
+/// (every category, bundles with attachments, typed metadata), copied under
+/// new names with new ids. Returns the number of entries.
+fn generate(manifest: &Path, dir: &Path) -> usize {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).expect("remove old bench site");
+    }
+    let content = dir.join("content");
+    std::fs::create_dir_all(&content).expect("bench dir");
+    std::fs::copy(manifest.join("site.toml"), dir.join("site.toml")).expect("site.toml");
+    let demo = manifest.join("content");
+    let mut sources = Vec::new();
+    for cat in std::fs::read_dir(&demo).expect("demo content").flatten() {
+        let cat_dir = cat.path();
+        if !cat_dir.is_dir() {
+            continue;
+        }
+        let name = cat.file_name();
+        std::fs::create_dir_all(content.join(&name)).expect("category dir");
+        for item in std::fs::read_dir(&cat_dir).expect("category").flatten() {
+            let path = item.path();
+            let file = item.file_name().to_string_lossy().into_owned();
+            if file == "_index.md" || file.ends_with(".toml") {
+                std::fs::copy(&path, content.join(&name).join(&file)).expect("copy");
+            } else if path.is_dir() || file.ends_with(".md") {
+                sources.push(path);
+            }
+        }
+    }
+    sources.sort();
+    let mut count = 0;
+    for copy in 0.. {
+        for src in &sources {
+            if count == ENTRIES {
+                return count;
+            }
+            let rel = src.strip_prefix(&demo).expect("inside demo");
+            let cat = rel.parent().expect("category");
+            let stem = rel
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .trim_end_matches(".md")
+                .to_string();
+            let name = if copy == 0 {
+                stem
+            } else {
+                format!("{stem}-b{copy:03}")
+            };
+            if src.is_dir() {
+                let target = content.join(cat).join(&name);
+                std::fs::create_dir_all(&target).expect("bundle");
+                for f in std::fs::read_dir(src).expect("bundle").flatten() {
+                    let fname = f.file_name();
+                    if fname == "index.md" {
+                        let text = renumber(&std::fs::read_to_string(f.path()).expect("md"), copy);
+                        std::fs::write(target.join("index.md"), text).expect("write");
+                    } else {
+                        std::fs::copy(f.path(), target.join(fname)).expect("copy");
+                    }
+                }
+            } else {
+                let text = renumber(&std::fs::read_to_string(src).expect("md"), copy);
+                std::fs::write(content.join(cat).join(format!("{name}.md")), text).expect("write");
+            }
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Gives copy `n` its own id and a distinct title.
+fn renumber(text: &str, n: usize) -> String {
+    if n == 0 {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("id = \"") {
+            out.push_str(&format!("id = \"b{n:03}-{rest}"));
+        } else if let Some(rest) = line.strip_prefix("title = \"") {
+            out.push_str(&format!("title = \"(bản {n}) {rest}"));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
