@@ -3,6 +3,8 @@
 //!
 //! cargo bench --bench rebuild                 # everything
 //! cargo bench --bench rebuild -- --generate   # only write the site
+//! cargo bench --bench rebuild -- --edits-only # no full builds into a directory
+//! cargo bench --bench rebuild -- --reuse-site # keep target/bench-site if it exists
 //!
 //! The site is written to target/bench-site/ (kept, so `pbgdpl build` can be
 //! timed on it with /usr/bin/time -v, as scripts/bench does).
@@ -18,13 +20,24 @@ use pbgdpl::output::store::Store;
 use pbgdpl::progress::Progress;
 
 const ENTRIES: usize = 10_000;
-const EDITS: usize = 25;
+/// Edits of each kind (`PBGDPL_BENCH_EDITS` to change).
+fn edits() -> usize {
+    std::env::var("PBGDPL_BENCH_EDITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(25)
+}
 
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = manifest.join("target/bench-site");
     let started = Instant::now();
-    let n = generate(manifest, &dir);
+    let reuse = std::env::args().any(|a| a == "--reuse-site") && dir.join("site.toml").is_file();
+    let n = if reuse {
+        entry_files(&dir).len()
+    } else {
+        generate(manifest, &dir)
+    };
     println!(
         "generated {n} entries in {} in {:.1} s",
         dir.display(),
@@ -41,7 +54,12 @@ fn main() {
     // Full builds into a directory, as `pbgdpl build` does.
     let out = tempfile::tempdir().expect("temp dir");
     let mut full = Vec::new();
-    for _ in 0..3 {
+    let full_runs = if std::env::args().any(|a| a == "--edits-only") {
+        0
+    } else {
+        3
+    };
+    for _ in 0..full_runs {
         let t = Instant::now();
         let report = pbgdpl::build(&dir, Some(&out.path().join("public")), &options)
             .expect("the bench site builds");
@@ -78,7 +96,7 @@ fn main() {
         let mut times = Vec::new();
         let mut stages = Vec::new();
         let mut changed = 0;
-        for i in 0..EDITS {
+        for i in 0..edits() {
             let file = &files[(i * 7919) % files.len()];
             let stamp = Stamps::default();
             let t = Instant::now();
@@ -98,8 +116,8 @@ fn main() {
         for run in &stages {
             for (name, d) in run {
                 match average.iter_mut().find(|(n, _)| n == name) {
-                    Some(slot) => slot.1 += d.as_secs_f64() * 1000.0 / EDITS as f64,
-                    None => average.push((name, d.as_secs_f64() * 1000.0 / EDITS as f64)),
+                    Some(slot) => slot.1 += d.as_secs_f64() * 1000.0 / edits() as f64,
+                    None => average.push((name, d.as_secs_f64() * 1000.0 / edits() as f64)),
                 }
             }
         }
@@ -111,11 +129,13 @@ fn main() {
             "{label}: {}\n    stages on average: {}; {:.1} files changed per edit",
             summary(&mut times),
             average.join(", "),
-            changed as f64 / EDITS as f64
+            changed as f64 / edits() as f64
         );
     }
     full.sort();
-    println!("full build median: {} ms", full[1].as_millis());
+    if let Some(median) = full.get(full.len() / 2) {
+        println!("full build median: {} ms", median.as_millis());
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -133,10 +153,12 @@ fn apply(file: &Path, edit: Edit, i: usize) {
         Edit::Summary => {
             // Top-level keys go before any [table] of the front matter.
             let mut out = String::new();
+            let mut inserted = false;
             for line in text.lines().filter(|l| !l.starts_with("summary =")) {
                 out.push_str(line);
                 out.push('\n');
-                if line.starts_with("title = ") {
+                if line.starts_with("title = ") && !inserted {
+                    inserted = true;
                     out.push_str(&format!("summary = \"Tóm tắt mới số {i}.\"\n"));
                 }
             }
@@ -145,7 +167,7 @@ fn apply(file: &Path, edit: Edit, i: usize) {
         Edit::Title => text.replacen("title = \"", &format!("title = \"[{i}] "), 1),
         Edit::Date => {
             let mut out = String::new();
-            for line in text.lines() {
+            for line in text.lines().filter(|l| !l.starts_with("updated = ")) {
                 if line.starts_with("date = ") {
                     out.push_str(&format!("date = 2026-11-{:02}", 1 + i % 20));
                 } else {

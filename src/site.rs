@@ -131,9 +131,10 @@ impl Site {
             renderer.render(&cx, &recorder)?;
             by_renderer.push((renderer.name(), recorder.count() - before));
         }
-        let written = recorder.written();
+        let clashes = recorder.clashes();
+        let written = recorder.into_written();
         let mut diags = validate::links(&prepared, &written);
-        for path in recorder.clashes() {
+        for path in clashes {
             diags.push(
                 Diagnostic::error(
                     "output-clash",

@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::category::CATEGORIES;
 use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -153,25 +155,24 @@ pub fn resolve_link(target: &str, page_dir: &str) -> Option<String> {
 }
 
 fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_string())
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Checks every internal link of the rendered pages against what the
 /// build actually wrote.
 pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
-    let mut d = Diagnostics::new();
     let base = p.base_path.trim_end_matches('/').to_string();
-    let mut check = |source: &SourceFile, page_dir: &str, link: &Link| {
-        let Some(path) = resolve_link(&link.target, page_dir) else {
-            return;
-        };
+    let check = |source: &SourceFile, page_dir: &str, link: &Link| -> Option<Diagnostic> {
+        let path = resolve_link(&link.target, page_dir)?;
         let exists = written.contains(&path)
             || (!path.ends_with(".html") && written.contains(&format!("{path}/index.html")));
         if exists {
-            return;
+            return None;
         }
         let help = if !base.is_empty() && link.target.starts_with(&format!("{base}/")) {
             format!(
@@ -183,28 +184,42 @@ pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
         } else {
             "relative links are resolved from the entry's own address; put the file beside index.md, or start the link with /".to_string()
         };
-        d.push(
+        Some(
             Diagnostic::error(
                 "broken-link",
                 format!("link to {} leads nowhere", link.target),
             )
             .at(source, link.span.clone())
             .help(help),
-        );
+        )
     };
-    for page in &p.pages {
-        for link in &page.links {
-            check(&page.entry.source, &page.entry.path(), link);
-        }
-    }
+    // Pages in parallel: a large site has tens of thousands of links.
+    let mut d: Diagnostics = p
+        .pages
+        .par_iter()
+        .filter(|page| !page.links.is_empty())
+        .flat_map_iter(|page| {
+            let dir = page.entry.path();
+            page.links
+                .iter()
+                .filter_map(|link| check(&page.entry.source, &dir, link))
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
     for (key, intro) in &p.intros {
         for link in &intro.links {
-            check(&intro.intro.source, &format!("{key}/"), link);
+            if let Some(diag) = check(&intro.intro.source, &format!("{key}/"), link) {
+                d.push(diag);
+            }
         }
     }
     if let Some(intro) = &p.home_intro {
         for link in &intro.links {
-            check(&intro.intro.source, "", link);
+            if let Some(diag) = check(&intro.intro.source, "", link) {
+                d.push(diag);
+            }
         }
     }
     d

@@ -183,6 +183,20 @@ fn editing_one_entry_rereads_only_that_file_and_rewrites_what_shows_it() {
         assert_eq!(changed, path != "sitemap.xml", "{path}");
     }
     assert!(!changes.changed.contains(&"hoi-dap/index.html".to_string()));
+
+    // An introduction and a static file alone: read again in place.
+    f.edit(
+        "content/tin-tuc/_index.md",
+        "trên địa bàn xã",
+        "trong toàn xã",
+    );
+    let (update, changes) = f.update(&["content/tin-tuc/_index.md"]);
+    assert_eq!(update.reparsed, ["content/tin-tuc/_index.md"]);
+    assert!(changes.changed.contains(&"tin-tuc/index.html".to_string()));
+    std::fs::write(f.path("static/ghi-chu.txt"), "Bản mới.\n").unwrap();
+    let (update, changes) = f.update(&["static/ghi-chu.txt"]);
+    assert!(update.reparsed.is_empty());
+    assert_eq!(changes.changed, ["ghi-chu.txt"]);
 }
 
 #[test]

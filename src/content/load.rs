@@ -39,6 +39,34 @@ pub struct Content {
     pub assets: Vec<Asset>,
 }
 
+impl Content {
+    /// Adds what parsing one file gave.
+    fn insert(&mut self, parsed: Option<Parsed>) {
+        match parsed {
+            Some(Parsed::Entry(e)) => self.entries.push(*e),
+            Some(Parsed::Intro(Some(cat), intro)) => {
+                self.intros.insert(cat.key, intro);
+            }
+            Some(Parsed::Intro(None, intro)) => self.home_intro = Some(intro),
+            Some(Parsed::Table(t)) => self.tables.push(t),
+            None => {}
+        }
+    }
+
+    /// Puts everything in the order outputs rely on: entries by category
+    /// then newest first, tables and assets by path.
+    fn sort(&mut self) {
+        self.entries.sort_by(|a, b| {
+            a.category
+                .index()
+                .cmp(&b.category.index())
+                .then_with(|| Entry::order(a, b))
+        });
+        self.tables.sort_by(|a, b| a.file.cmp(&b.file));
+        self.assets.sort();
+    }
+}
+
 /// One unit of parsing work found by the walk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Job {
@@ -77,6 +105,15 @@ fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name == "Thumbs.db"
 }
 
+/// Whether a directory item is a directory (following symbolic links),
+/// without a `stat` when the directory listing already says.
+fn is_dir(item: &std::fs::DirEntry) -> bool {
+    match item.file_type() {
+        Ok(t) if !t.is_symlink() => t.is_dir(),
+        _ => item.path().is_dir(),
+    }
+}
+
 fn sorted_dir(path: &Path) -> Result<Vec<std::fs::DirEntry>, Error> {
     let mut items: Vec<_> = std::fs::read_dir(path)
         .map_err(Error::io(path))?
@@ -108,6 +145,10 @@ pub enum Reread<'a> {
 #[derive(Debug, Default)]
 pub struct LoadCache {
     files: HashMap<String, Parse>,
+    /// Diagnostics of the last walk (unknown directories, misplaced files).
+    walk: Diagnostics,
+    /// Whether `files` describes a complete walk.
+    walked: bool,
 }
 
 #[derive(Debug)]
@@ -168,20 +209,108 @@ impl Previous {
 /// diagnostics it had. Returns the content and the files that were parsed.
 pub fn reload(
     root: &Path,
-    previous: Content,
+    mut previous: Content,
     cache: &mut LoadCache,
     reread: Reread<'_>,
     diags: &mut Diagnostics,
 ) -> Result<(Content, Vec<String>), Error> {
+    if let Reread::Only(changed) = reread
+        && let Some(reparsed) = reread_in_place(root, &mut previous, cache, changed)
+    {
+        diags.extend(cache.walk.clone());
+        for p in cache.files.values() {
+            diags.extend(p.diags.clone());
+        }
+        return Ok((previous, reparsed));
+    }
+    let mut walk_diags = Diagnostics::new();
+    let (content, reparsed) =
+        reload_walking(root, previous, cache, reread, &mut walk_diags, diags)?;
+    cache.walk = walk_diags.clone();
+    diags.extend(walk_diags);
+    Ok((content, reparsed))
+}
+
+/// The common case while editing: only known source files (entries,
+/// introductions, tables) or known static files changed. They are parsed
+/// again and swapped into `content` without walking the directories.
+/// `None` when anything else changed (a new, deleted or renamed file, a
+/// bundle's attachment): then the directories must be walked.
+fn reread_in_place(
+    root: &Path,
+    content: &mut Content,
+    cache: &mut LoadCache,
+    changed: &BTreeSet<String>,
+) -> Option<Vec<String>> {
+    if !cache.walked {
+        return None;
+    }
+    let mut jobs = Vec::new();
+    for rel in changed {
+        let path = root.join(rel);
+        if !path.is_file() {
+            return None;
+        }
+        match cache.files.get(rel) {
+            Some(p) => jobs.push(p.job.clone()),
+            None if rel.starts_with(&format!("{STATIC_DIR}/"))
+                && content.assets.iter().any(|a| a.source == path) => {}
+            None => return None,
+        }
+    }
+    let parsed: Vec<(Job, Option<Parsed>, Diagnostics)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut d = Diagnostics::new();
+            let result = parse_job(root, job.clone(), &mut d);
+            (job, result, d)
+        })
+        .collect();
+    let mut reparsed = Vec::with_capacity(parsed.len());
+    for (job, result, d) in parsed {
+        let rel = job.rel().to_string();
+        content.entries.retain(|e| e.source.rel_path != rel);
+        content.intros.retain(|_, i| i.source.rel_path != rel);
+        if content
+            .home_intro
+            .as_ref()
+            .is_some_and(|i| i.source.rel_path == rel)
+        {
+            content.home_intro = None;
+        }
+        content.tables.retain(|t| t.file != rel);
+        let ok = result.is_some();
+        content.insert(result);
+        cache.files.insert(rel.clone(), Parse { job, ok, diags: d });
+        reparsed.push(rel);
+    }
+    content.sort();
+    reparsed.sort();
+    Some(reparsed)
+}
+
+/// Walks `content/` and `static/` again, parsing the files that changed
+/// and moving the others over from `previous`.
+fn reload_walking(
+    root: &Path,
+    previous: Content,
+    cache: &mut LoadCache,
+    reread: Reread<'_>,
+    walk_diags: &mut Diagnostics,
+    diags: &mut Diagnostics,
+) -> Result<(Content, Vec<String>), Error> {
+    // Until this walk completes, the cache does not describe `content`.
+    cache.walked = false;
     let mut jobs = Vec::new();
     let mut content = Content::default();
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
-        diags.push(
+        walk_diags.push(
             Diagnostic::error("no-content", "the site has no content/ directory")
                 .help("create content/ with one directory per category (run `pbgdpl init` to see the layout)"),
         );
         cache.files.clear();
+        cache.walked = false;
         return Ok((content, Vec::new()));
     }
     for item in sorted_dir(&content_dir)? {
@@ -191,10 +320,10 @@ pub fn reload(
         if is_hidden(&name) {
             continue;
         }
-        if path.is_dir() {
+        if is_dir(&item) {
             match category::by_key(&name) {
                 Some(cat) => {
-                    walk_category(root, &path, cat, &mut jobs, &mut content.assets, diags)?
+                    walk_category(root, &path, cat, &mut jobs, &mut content.assets, walk_diags)?
                 }
                 None => {
                     let help = match closest(&name, CATEGORIES.iter().map(|c| c.key)) {
@@ -210,7 +339,7 @@ pub fn reload(
                                 .join(", ")
                         ),
                     };
-                    diags.push(
+                    walk_diags.push(
                         Diagnostic::error(
                             "unknown-category",
                             format!("`{name}` is not a standard category"),
@@ -226,7 +355,7 @@ pub fn reload(
                 category: None,
             });
         } else if name.ends_with(".md") {
-            diags.push(
+            walk_diags.push(
                 Diagnostic::error("entry-outside-category", "an entry must be inside a category directory")
                     .in_file(&rel)
                     .help("move it into one of content/tin-tuc/, content/van-ban-moi/, … (see the list of categories)"),
@@ -283,23 +412,10 @@ pub fn reload(
     cache.files.retain(|rel, _| current.contains(rel.as_str()));
     for (result, d) in results {
         diags.extend(d);
-        match result {
-            Some(Parsed::Entry(e)) => content.entries.push(*e),
-            Some(Parsed::Intro(Some(cat), intro)) => {
-                content.intros.insert(cat.key, intro);
-            }
-            Some(Parsed::Intro(None, intro)) => content.home_intro = Some(intro),
-            Some(Parsed::Table(t)) => content.tables.push(t),
-            None => {}
-        }
+        content.insert(result);
     }
-    content.entries.sort_by(|a, b| {
-        a.category
-            .index()
-            .cmp(&b.category.index())
-            .then_with(|| Entry::order(a, b))
-    });
-    content.assets.sort();
+    content.sort();
+    cache.walked = true;
     reparsed.sort();
     Ok((content, reparsed))
 }
@@ -348,7 +464,7 @@ fn walk_category(
         if is_hidden(&name) {
             continue;
         }
-        if path.is_dir() {
+        if is_dir(&item) {
             if !path.join("index.md").is_file() {
                 diags.push(
                     Diagnostic::error(

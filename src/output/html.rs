@@ -112,7 +112,7 @@ impl Renderer for HtmlPages {
             .number(cx.theme.fingerprint())
             .finish();
         jobs.par_iter().try_for_each(|job| {
-            let key = fingerprint(site, job);
+            let key = fingerprint(p, site, job);
             if let Some((path, key)) = &key
                 && out.reuse(path, *key)?
             {
@@ -128,10 +128,10 @@ impl Renderer for HtmlPages {
     }
 }
 
-/// The path and input fingerprint of the pages that are worth skipping when
-/// nothing they show changed (entry and category pages, the bulk of a
-/// site): the site-wide fingerprint plus that of every entry on the page.
-fn fingerprint(site: u64, job: &Job<'_, '_>) -> Option<(String, u64)> {
+/// The path and input fingerprint of a page, so it is skipped when nothing
+/// it shows changed: the site-wide fingerprint plus that of every entry on
+/// the page.
+fn fingerprint(p: &Prepared<'_>, site: u64, job: &Job<'_, '_>) -> Option<(String, u64)> {
     let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
         pages.iter().fold(f.number(pages.len() as u64), |f, pg| {
             f.number(pg.fingerprint)
@@ -161,7 +161,35 @@ fn fingerprint(site: u64, job: &Job<'_, '_>) -> Option<(String, u64)> {
             let path = format!("{}index.html", category_page_path(category, *number));
             Some((path, pages(f, list).finish()))
         }
-        Job::Home | Job::NotFound | Job::FirstPageRedirect { .. } => None,
+        Job::Home => {
+            // The newest entries of every category (see `context_for`).
+            let n = p.site.config.home_entries_per_category;
+            let f = p.categories().iter().fold(
+                Fingerprint::new().number(site).bytes("home"),
+                |f, c| {
+                    let newest: Vec<&Page<'_>> = p
+                        .in_category(c)
+                        .into_iter()
+                        .filter(|pg| pg.is_published())
+                        .take(n)
+                        .collect();
+                    pages(f.bytes(c.key), &newest)
+                },
+            );
+            Some(("index.html".to_string(), f.finish()))
+        }
+        Job::NotFound => Some((
+            "404.html".to_string(),
+            Fingerprint::new().number(site).bytes("404").finish(),
+        )),
+        Job::FirstPageRedirect { category } => Some((
+            format!("{}/page/1/index.html", category.key),
+            Fingerprint::new()
+                .number(site)
+                .bytes("redirect")
+                .bytes(category.key)
+                .finish(),
+        )),
     }
 }
 

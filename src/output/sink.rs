@@ -182,6 +182,11 @@ impl<'a> Recorder<'a> {
             .clone()
     }
 
+    /// Every path written, taking them out of the recorder.
+    pub fn into_written(self) -> BTreeSet<String> {
+        self.written.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Paths written more than once.
     pub fn clashes(&self) -> Vec<String> {
         let mut c = self

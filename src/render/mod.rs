@@ -84,6 +84,8 @@ pub struct Prepared<'a> {
     /// configuration, interface strings, navigation, introductions, data
     /// tables, the build's date and mode.
     pub fingerprint: u64,
+    /// `site`, `t` and `nav` as Tera values, made on first use.
+    base_values: std::sync::OnceLock<(tera::Value, tera::Value, tera::Value)>,
 }
 
 impl<'a> Prepared<'a> {
@@ -158,6 +160,7 @@ impl<'a> Prepared<'a> {
             strings: i18n::builtin(site.config.language),
             base_path,
             fingerprint: 0,
+            base_values: std::sync::OnceLock::new(),
         };
         prepared.fingerprint = prepared.site_fingerprint();
         prepared
