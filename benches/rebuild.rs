@@ -136,6 +136,96 @@ fn main() {
     if let Some(median) = full.get(full.len() / 2) {
         println!("full build median: {} ms", median.as_millis());
     }
+    end_to_end(&dir, &options, &files);
+}
+
+/// Through the real server: write the file, wait for the reload event a
+/// browser would get, fetch the page and find the new text. This includes
+/// the watcher's debounce, the rebuild, the event and the HTTP request.
+fn end_to_end(dir: &Path, options: &BuildOptions, files: &[PathBuf]) {
+    struct Quiet;
+    impl pbgdpl::serve::Events for Quiet {}
+    let serve = pbgdpl::serve::ServeOptions {
+        root: dir.to_path_buf(),
+        build: options.clone(),
+        bind: std::net::Ipv4Addr::LOCALHOST.into(),
+        port: 0,
+    };
+    let server = pbgdpl::serve::Server::start(&serve, std::sync::Arc::new(Quiet))
+        .expect("the server starts");
+    let url = server.url();
+    // http://127.0.0.1:<port> (the site may live under a sub-path).
+    let origin: String = url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+    std::thread::spawn(move || server.run());
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into();
+    let response = agent
+        .get(format!("{origin}/__pbgdpl/events"))
+        .call()
+        .expect("event stream");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        let reader = std::io::BufReader::new(response.into_body().into_reader());
+        for line in reader.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx.recv().expect("hello");
+    // Let the watcher settle after the first build.
+    std::thread::sleep(Duration::from_millis(500));
+    let mut times = Vec::new();
+    for i in 0..edits() {
+        let file = &files[(i * 7919 + 13) % files.len()];
+        let page = page_url(dir, file);
+        let marker = format!("Dấu kiểm tra đầu cuối số {i}.");
+        let text = std::fs::read_to_string(file).expect("entry");
+        let t = Instant::now();
+        std::fs::write(file, format!("{text}\n{marker}\n")).expect("write");
+        loop {
+            let line = rx
+                .recv_timeout(Duration::from_secs(60))
+                .expect("a reload event");
+            if line == "event: reload" {
+                break;
+            }
+        }
+        let body = agent
+            .get(format!("{url}{page}"))
+            .call()
+            .expect("the page")
+            .into_body()
+            .read_to_string()
+            .expect("body");
+        times.push(t.elapsed());
+        assert!(body.contains(&marker), "the new text is served");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!(
+        "end to end (write → watcher → rebuild → reload event → page fetched): {}",
+        summary(&mut times)
+    );
+}
+
+/// The site-relative URL of an entry's page.
+fn page_url(dir: &Path, file: &Path) -> String {
+    let rel = file
+        .strip_prefix(dir.join("content"))
+        .expect("inside content");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|l| l == "index.md") {
+        parts.pop();
+    } else if let Some(last) = parts.last_mut() {
+        *last = last.trim_end_matches(".md").to_string();
+    }
+    format!("{}/", parts.join("/"))
 }
 
 #[derive(Clone, Copy)]

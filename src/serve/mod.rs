@@ -34,7 +34,7 @@ use http_body_util::channel::Sender;
 use hyper::body::Frame;
 use hyper_util::rt::TokioIo;
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{Debouncer, RecommendedCache, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::error::Error;
 use crate::i18n::{self, Lang, Strings};
@@ -139,6 +139,9 @@ pub struct Server {
     origin: String,
     events: Arc<dyn Events>,
     runtime: tokio::runtime::Runtime,
+    watcher: Watch,
+    watched: Vec<PathBuf>,
+    changes: mpsc::Receiver<DebounceEventResult>,
 }
 
 impl std::fmt::Debug for Server {
@@ -183,21 +186,32 @@ impl Server {
             strings: RwLock::new((i18n::builtin(Lang::Vi), Lang::Vi)),
             clients: Mutex::new(Vec::new()),
         });
+        let session = Session::new(&options.root, &options.build).with_origin(&origin);
+        if !session.root().join(crate::config::FILE_NAME).is_file() {
+            return Err(Error::NotASite(options.root.clone()));
+        }
+        // Watch before the first build, so no change is missed: an edit
+        // made while it runs (or right after the address is printed)
+        // triggers a rebuild.
+        let (tx, changes) = mpsc::channel();
+        let mut watcher = new_debouncer(DEBOUNCE, None, tx)
+            .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
+        let root = session.root().to_path_buf();
+        watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", root.display())))?;
+        let mut watched = Vec::new();
+        watch_new_dirs(&mut watcher, &session.watched(), &mut watched);
         let mut server = Server {
-            session: Session::new(&options.root, &options.build).with_origin(&origin),
+            session,
             state,
             origin,
             events,
             runtime,
+            watcher,
+            watched,
+            changes,
         };
-        if !server
-            .session
-            .root()
-            .join(crate::config::FILE_NAME)
-            .is_file()
-        {
-            return Err(Error::NotASite(options.root.clone()));
-        }
         let events = server.events.clone();
         server.rebuild(&Changes::Unknown, events.progress());
         let listener = {
@@ -217,16 +231,8 @@ impl Server {
     /// Watches the site and rebuilds after every change, until the watcher
     /// stops (in practice: until the process is interrupted).
     pub fn run(mut self) -> Result<(), Error> {
-        let (tx, rx) = mpsc::channel();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, tx)
-            .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
         let root = self.session.root().to_path_buf();
-        debouncer
-            .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", root.display())))?;
-        let mut watched: Vec<PathBuf> = Vec::new();
-        watch_new_dirs(&mut debouncer, &self.session.watched(), &mut watched);
-        for batch in rx {
+        while let Ok(batch) = self.changes.recv() {
             let paths: Vec<PathBuf> = match batch {
                 // Reading files (our own rebuilds do) is not a change.
                 Ok(events) => events
@@ -242,7 +248,11 @@ impl Server {
                     continue;
                 }
             };
-            watch_new_dirs(&mut debouncer, &self.session.watched(), &mut watched);
+            watch_new_dirs(
+                &mut self.watcher,
+                &self.session.watched(),
+                &mut self.watched,
+            );
             let changes = Changes::Paths(paths);
             if !self.session.concerns(&changes) {
                 continue;
