@@ -102,7 +102,7 @@ impl Events for Printer {
                     "{}",
                     super::paint_error(
                         &format!(
-                            "{} error(s): the browser shows them until they are fixed; still serving the last good build",
+                            "{} error(s), also shown in the browser until they are fixed",
                             diags.error_count()
                         ),
                         self.color
