@@ -1,7 +1,8 @@
 //! Benchmark of full and incremental builds on a generated 10,000-entry
 //! site (see docs/performance.md for the method and the results).
 //!
-//! cargo bench --bench rebuild                 # everything
+//! cargo bench --bench rebuild                 # everything (cargo test runs a
+//!                                             # small smoke version)
 //! cargo bench --bench rebuild -- --generate   # only write the site
 //! cargo bench --bench rebuild -- --edits-only # no full builds into a directory
 //! cargo bench --bench rebuild -- --reuse-site # keep target/bench-site if it exists
@@ -19,18 +20,31 @@ use pbgdpl::incremental::{Changes, Session};
 use pbgdpl::output::store::Store;
 use pbgdpl::progress::Progress;
 
-const ENTRIES: usize = 10_000;
+/// `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
+/// file without it, as a quick smoke test on a small site.
+fn benchmarking() -> bool {
+    std::env::args().any(|a| a == "--bench" || a == "--generate")
+}
+
+/// Entries of the generated site.
+fn entries() -> usize {
+    if benchmarking() { 10_000 } else { 120 }
+}
 /// Edits of each kind (`PBGDPL_BENCH_EDITS` to change).
 fn edits() -> usize {
     std::env::var("PBGDPL_BENCH_EDITS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(25)
+        .unwrap_or(if benchmarking() { 25 } else { 2 })
 }
 
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = manifest.join("target/bench-site");
+    let dir = manifest.join(if benchmarking() {
+        "target/bench-site"
+    } else {
+        "target/bench-site-smoke"
+    });
     let started = Instant::now();
     let reuse = std::env::args().any(|a| a == "--reuse-site") && dir.join("site.toml").is_file();
     let n = if reuse {
@@ -54,7 +68,7 @@ fn main() {
     // Full builds into a directory, as `pbgdpl build` does.
     let out = tempfile::tempdir().expect("temp dir");
     let mut full = Vec::new();
-    let full_runs = if std::env::args().any(|a| a == "--edits-only") {
+    let full_runs = if std::env::args().any(|a| a == "--edits-only") || !benchmarking() {
         0
     } else {
         3
@@ -319,7 +333,7 @@ fn entry_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// Writes a site of exactly `ENTRIES` entries: the demo section's entries
+/// Writes a site of exactly [`entries`] entries: the demo section's entries
 /// (every category, bundles with attachments, typed metadata), copied under
 /// new names with new ids. Returns the number of entries.
 fn generate(manifest: &Path, dir: &Path) -> usize {
@@ -352,7 +366,7 @@ fn generate(manifest: &Path, dir: &Path) -> usize {
     let mut count = 0;
     for copy in 0.. {
         for src in &sources {
-            if count == ENTRIES {
+            if count == entries() {
                 return count;
             }
             let rel = src.strip_prefix(&demo).expect("inside demo");
