@@ -228,6 +228,10 @@ impl Session {
         };
         let full = plan.config && plan.theme && plan.reread.is_none();
         progress.stage("load", None);
+        // Until the content is reloaded, an error (a broken template, an
+        // unreadable site.toml) must not lose the changes of this update:
+        // the next update then loads everything.
+        self.loaded = false;
         if plan.config {
             self.load_config()?;
         }

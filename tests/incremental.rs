@@ -330,13 +330,21 @@ fn an_error_keeps_the_session_and_the_fix_recovers() {
     f.edit(ENTRY, "date = 2026-13-45", "date = 2026-10-06");
     f.update(&[ENTRY]);
 
-    // A broken template is reported, and fixed like content.
+    // A broken template is reported, and fixed like content. An entry
+    // edited in the same update is not lost when the fix comes alone.
     std::fs::create_dir_all(f.path("templates")).unwrap();
     std::fs::write(f.path("templates/404.html"), "{% if %}").unwrap();
-    let err = f.update_paths(Some(&["templates/404.html"])).unwrap_err();
+    f.edit(ENTRY, "của 9 thôn", "của 9 thôn và 2 tổ dân phố");
+    let err = f
+        .update_paths(Some(&["templates/404.html", ENTRY]))
+        .unwrap_err();
     assert!(matches!(err, Error::Template { .. }), "{err}");
     std::fs::remove_file(f.path("templates/404.html")).unwrap();
     f.update(&["templates/404.html"]);
+    assert!(
+        f.page("tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html")
+            .contains("và 2 tổ dân phố")
+    );
 }
 
 #[test]
