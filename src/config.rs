@@ -98,6 +98,28 @@ pub struct Workflow {
     pub require_approver: bool,
 }
 
+/// The feed settings (`[feeds]`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feeds {
+    /// How many entries the subscription feeds carry (site-wide and per
+    /// category); older entries are in archive documents.
+    pub limit: usize,
+}
+
+/// The default of `[feeds] limit`.
+pub const DEFAULT_FEED_LIMIT: usize = 50;
+
+/// The largest accepted `[feeds] limit`.
+pub const MAX_FEED_LIMIT: usize = 1000;
+
+impl Default for Feeds {
+    fn default() -> Self {
+        Self {
+            limit: DEFAULT_FEED_LIMIT,
+        }
+    }
+}
+
 /// A site's configuration, read from `site.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Config {
@@ -121,6 +143,8 @@ pub struct Config {
     pub national_links: Vec<NationalLink>,
     /// Editorial workflow settings.
     pub workflow: Workflow,
+    /// Feed settings.
+    pub feeds: Feeds,
 }
 
 const TITLE: Key = Key::new("title", "tieu_de");
@@ -139,6 +163,8 @@ const EMAIL: Key = Key::new("email", "email");
 const LINKS: Key = Key::new("national_links", "lien_ket_quoc_gia");
 const WORKFLOW: Key = Key::new("workflow", "quy_trinh");
 const REQUIRE_APPROVER: Key = Key::new("require_approver", "bat_buoc_nguoi_duyet");
+const FEEDS: Key = Key::new("feeds", "nguon_tin");
+const FEED_LIMIT: Key = Key::new("limit", "so_bai");
 
 impl Config {
     /// Reads and checks `root/site.toml`. Every problem is pushed to `diags`;
@@ -202,6 +228,8 @@ impl Config {
             None => Workflow::default(),
         };
 
+        let feeds = read_feeds(&mut f);
+
         diags.extend(f.finish(|_| None));
         if diags.error_count() > before {
             return None;
@@ -217,6 +245,7 @@ impl Config {
             province: province?,
             national_links,
             workflow,
+            feeds,
         })
     }
 
@@ -238,7 +267,12 @@ impl Config {
 
 /// Checks a base URL and makes sure it ends with `/`.
 pub fn normalize_base_url(text: &str) -> Result<String, String> {
-    let mut url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
+    let mut url = Url::parse(text.trim()).map_err(|e| match e {
+        url::ParseError::RelativeUrlWithoutBase => {
+            "it must start with https:// (or http://)".to_string()
+        }
+        e => e.to_string(),
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!(
             "it must start with https:// or http://, not {}:",
@@ -272,6 +306,32 @@ fn positive(f: &mut Fields<'_>, key: Key, default: usize) -> usize {
     }
 }
 
+fn read_feeds(f: &mut Fields<'_>) -> Feeds {
+    let Some(mut t) = f.table(FEEDS) else {
+        return Feeds::default();
+    };
+    let limit = match t.integer(FEED_LIMIT) {
+        None => DEFAULT_FEED_LIMIT,
+        Some(n) => match usize::try_from(n.value) {
+            Ok(v) if (1..=MAX_FEED_LIMIT).contains(&v) => v,
+            _ => {
+                let name = t.display(FEED_LIMIT);
+                t.error_at(
+                    "bad-number",
+                    n.span,
+                    format!("`{name}` must be between 1 and {MAX_FEED_LIMIT}"),
+                    format!(
+                        "it is how many entries the feeds carry (older ones go to archive pages); remove the line to use the default ({DEFAULT_FEED_LIMIT})"
+                    ),
+                );
+                DEFAULT_FEED_LIMIT
+            }
+        },
+    };
+    f.absorb(t);
+    Feeds { limit }
+}
+
 fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
     let Some(mut a) = f.table(AGENCY) else {
         missing_table(
@@ -283,11 +343,10 @@ fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
     };
     let name = a.required_text(NAME, "the agency's name");
     let url = a.url(URL);
-    if url.is_none() && !a.present_keys().iter().any(|k| k == "url") {
-        let span = a.span();
-        a.error_at(
+    if url.is_none() {
+        a.missing(
+            URL,
             "missing-key",
-            span.start..span.start,
             "missing `agency.url` (the agency's portal)",
             "add url = \"https://…\" under [agency]",
         );
@@ -314,11 +373,10 @@ fn read_province(f: &mut Fields<'_>) -> Option<Province> {
     };
     let name = p.required_text(NAME, "the name of the provincial PBGDPL site");
     let url = p.url(URL);
-    if url.is_none() && !p.present_keys().iter().any(|k| k == "url") {
-        let span = p.span();
-        p.error_at(
+    if url.is_none() {
+        p.missing(
+            URL,
             "missing-key",
-            span.start..span.start,
             "missing `province.url` (the provincial PBGDPL site the banner links to)",
             "add url = \"https://…\" under [province]",
         );
@@ -358,7 +416,7 @@ fn read_links(f: &mut Fields<'_>) -> Vec<NationalLink> {
 fn missing_table(f: &mut Fields<'_>, name: &str, example: &str) {
     let d = Diagnostic::error("missing-key", format!("missing the [{name}] section"))
         .at(f.source(), 0..0)
-        .help(format!("add it to site.toml:\n\n{example}\n"));
+        .help(format!("add it to site.toml:\n\n{example}"));
     f.report(d);
 }
 
@@ -394,6 +452,23 @@ url = "https://pbgdpl.example.gov.vn"
         assert_eq!(c.entries_per_page, 10);
         assert_eq!(c.national_links.len(), 5);
         assert_eq!(c.national_links[0].url, "https://vbpl.vn");
+    }
+
+    #[test]
+    fn feed_limit_has_a_default_an_alias_and_bounds() {
+        let (c, _) = parse(GOOD);
+        assert_eq!(c.unwrap().feeds.limit, DEFAULT_FEED_LIMIT);
+        let (c, d) = parse(&format!("{GOOD}[nguon_tin]\nso_bai = 7\n"));
+        assert!(d.is_empty(), "{}", d.render(false));
+        assert_eq!(c.unwrap().feeds.limit, 7);
+        let (c, d) = parse(&format!("{GOOD}[feeds]\nlimit = 0\n"));
+        assert!(c.is_none());
+        let out = d.render(false);
+        assert!(
+            out.contains("`feeds.limit` must be between 1 and 1000"),
+            "{out}"
+        );
+        assert!(out.contains("site.toml:11:9"), "{out}");
     }
 
     #[test]

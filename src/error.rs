@@ -41,6 +41,16 @@ pub enum Error {
         message: String,
     },
 
+    /// Data could not be serialised to JSON.
+    #[error("could not write {what}: {source}")]
+    Json {
+        /// What was being written.
+        what: String,
+        /// serde_json's explanation.
+        #[source]
+        source: serde_json::Error,
+    },
+
     /// The site root has no `site.toml`.
     #[error("no site.toml in {}: this is not a pbgdpl site (create one with `pbgdpl init`)", .0.display())]
     NotASite(PathBuf),
@@ -48,6 +58,15 @@ pub enum Error {
     /// `init` refused to overwrite an existing site.
     #[error("{} already contains a site.toml or content/; choose an empty directory", .0.display())]
     AlreadyExists(PathBuf),
+
+    /// The previous `sync.json` (given with `--previous`) could not be used.
+    #[error("cannot use the previous snapshot {from}: {message}")]
+    Previous {
+        /// The path or URL it was read from.
+        from: String,
+        /// What went wrong.
+        message: String,
+    },
 
     /// A command-line value was not acceptable.
     #[error("{0}")]

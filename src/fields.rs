@@ -66,6 +66,8 @@ pub struct Parsed<'s> {
     /// Byte spans (in the source file) of syntax errors, already reported;
     /// [`Fields`] stays silent about values there, to avoid saying it twice.
     pub error_spans: Vec<Range<usize>>,
+    /// Byte span of the whole TOML text in the source file.
+    pub span: Range<usize>,
 }
 
 /// Parses `text` (a slice of `source.text` starting at byte `offset`) as a
@@ -97,7 +99,11 @@ pub fn parse<'s>(
             ),
         );
     }
-    Parsed { table, error_spans }
+    Parsed {
+        table,
+        error_spans,
+        span: offset..offset + text.len(),
+    }
 }
 
 impl<'s> Fields<'s> {
@@ -118,7 +124,6 @@ impl<'s> Fields<'s> {
                 (k.get_ref().to_string(), s.start + offset..s.end + offset, v)
             })
             .collect();
-        let span = table.span();
         Self {
             source,
             offset,
@@ -128,7 +133,7 @@ impl<'s> Fields<'s> {
             known: Vec::new(),
             canonical: Vec::new(),
             diags: Diagnostics::new(),
-            span: span.start + offset..span.end + offset,
+            span: parsed.span.clone(),
             quiet: parsed.error_spans.clone(),
         }
     }
@@ -267,10 +272,33 @@ impl<'s> Fields<'s> {
                 "missing-key",
                 span,
                 msg,
-                format!("add a line `{name} = \"…\"` to the front matter"),
+                format!("add a line `{name} = \"…\"`"),
             );
         }
         field
+    }
+
+    /// True when the table holds `key` (under either name), whatever its value.
+    pub fn has(&self, key: Key) -> bool {
+        self.entries
+            .iter()
+            .any(|(n, _, _)| n == key.name || n == key.alias)
+    }
+
+    /// Reports that a needed `key` is absent, where it should be added. Does
+    /// nothing when the key is present: a wrong value was already reported
+    /// by the getter that read it.
+    pub fn missing(
+        &mut self,
+        key: Key,
+        code: &'static str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        if !self.has(key) {
+            let at = self.insertion_point();
+            self.error_at(code, at, message, help);
+        }
     }
 
     fn has_error_for(&self, key: Key) -> bool {
@@ -283,7 +311,20 @@ impl<'s> Fields<'s> {
             .iter()
             .find(|(n, _, _)| n == key.name || n == key.alias)
             .map(|(_, s, _)| s.clone())
-            .unwrap_or(self.span.start..self.span.start)
+            .unwrap_or_else(|| self.insertion_point())
+    }
+
+    /// Where a missing key should be added: the closing `+++` of front
+    /// matter, or the start of the table.
+    pub fn insertion_point(&self) -> Range<usize> {
+        let rest = self.source.text.get(self.span.end..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        if trimmed.starts_with("+++") {
+            let at = self.span.end + (rest.len() - trimmed.len());
+            at..at + 3
+        } else {
+            self.span.start..self.span.start
+        }
     }
 
     /// A URL (absolute http(s), or a path starting with `/`).

@@ -258,6 +258,8 @@ impl Session {
             content: std::mem::take(&mut self.content),
             today: self.today,
             drafts: self.options.drafts,
+            // No tombstones in a preview: sync.json describes this build only.
+            previous: None,
         };
         progress.stage("check", None);
         diags.extend(validate::content(&site));

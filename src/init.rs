@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::category::{self, CATEGORIES, Category, Kind};
+use crate::content::kinds;
 use crate::content::load::CONTENT_DIR;
 use crate::error::Error;
 use crate::text::slugify;
@@ -161,7 +162,10 @@ pub fn entry_template(
         Kind::Document => {
             fm.push_str("# Thông tin văn bản (bắt buộc; thay các giá trị ví dụ bằng thông tin của văn bản):\n");
             fm.push_str(&req("number = \"14/2019/QĐ-TTg\""));
-            fm.push_str(&req("document_type = \"Quyết định\""));
+            fm.push_str(&req(&format!(
+                "document_type = \"Quyết định\"   # {}",
+                kinds::DOCUMENT_TYPES.join(", ")
+            )));
             fm.push_str(&req("issuer = \"Thủ tướng Chính phủ\""));
             fm.push_str(&req("issue_date = 2019-04-26"));
             document_optional(&mut fm, &opt);
@@ -169,7 +173,10 @@ pub fn entry_template(
         Kind::DocumentOptional | Kind::Statistics => {
             fm.push_str("# Nếu bài là một văn bản có số ký hiệu:\n");
             fm.push_str(&opt("number = \"266/KH-UBND\""));
-            fm.push_str(&opt("document_type = \"Kế hoạch\""));
+            fm.push_str(&opt(&format!(
+                "document_type = \"Kế hoạch\"   # {}",
+                kinds::DOCUMENT_TYPES.join(", ")
+            )));
             fm.push_str(&opt("issuer = \"UBND tỉnh\""));
             fm.push_str(&opt("issue_date = 2026-01-15"));
             document_optional(&mut fm, &opt);
@@ -185,11 +192,15 @@ pub fn entry_template(
         Kind::Activity => {
             fm.push_str(&opt(&format!("held_on = {d}")));
             fm.push_str(&opt("place = \"Hội trường …\""));
-            fm.push_str(&opt("form = \"Hội nghị\"   # Hội nghị, Tọa đàm, Tuyên truyền lưu động, Hội thi, Trợ giúp pháp lý lưu động, Tập huấn, Sân khấu hóa, Phát thanh, Tuyên truyền trực tuyến, Họp Hội đồng phối hợp, Khác"));
+            fm.push_str(&opt(&format!(
+                "form = \"Hội nghị\"   # {}",
+                kinds::ACTIVITY_FORMS.join(", ")
+            )));
             fm.push_str(&opt("audience = \"Cán bộ, công chức và Nhân dân\""));
             fm.push_str(&opt("participants = 120"));
             fm.push_str(&opt("organizer = \"Tên đơn vị tổ chức\""));
             fm.push_str(&opt("reporters = [\"Họ tên báo cáo viên\"]"));
+            fm.push_str(&opt("field = \"Đất đai\""));
         }
         Kind::Dialogue => {
             fm.push_str(&opt(&format!("held_on = {d}")));
@@ -201,10 +212,13 @@ pub fn entry_template(
             fm.push_str(&opt("outcome = \"Kết quả đối thoại\""));
         }
         Kind::Material => {
-            fm.push_str(&opt("kind = \"Tờ gấp\"   # Tờ gấp, Sổ tay, Sách, Video, Sách nói, Bài giảng điện tử, Tiểu phẩm, Tình huống pháp luật, Đề cương, Infographic, Khác"));
+            fm.push_str(&opt(&format!(
+                "kind = \"Tờ gấp\"   # {}",
+                kinds::MATERIAL_KINDS.join(", ")
+            )));
             fm.push_str(&opt("language = \"Tiếng Việt\""));
             fm.push_str(&opt("field = \"Đất đai\""));
-            fm.push_str("# Đa phương tiện (tệp nằm cạnh index.md):\n# [media]\n# youtube = \"https://www.youtube.com/watch?v=…\"\n# video = \"clip.mp4\"\n# captions = \"clip.vtt\"   # bắt buộc khi có video\n# audio = \"bai-noi.mp3\"\n# pdf = \"to-gap.pdf\"\n");
+            fm.push_str("# Đa phương tiện (tệp nằm cạnh index.md):\n# [media]\n# youtube = \"https://www.youtube.com/watch?v=…\"\n# video = \"clip.mp4\"\n# captions = \"clip.vtt\"   # phụ đề WebVTT: bắt buộc khi có video; với audio là bản lời\n# audio = \"bai-noi.mp3\"\n# pdf = \"to-gap.pdf\"\n# poster = \"anh-bia.jpg\"\n");
         }
         Kind::Directory => {
             fm.push_str("# Mỗi người/bộ phận một khối [[contacts]]:\n[[contacts]]\n");
@@ -228,7 +242,10 @@ pub fn entry_template(
 fn document_optional(fm: &mut String, opt: &dyn Fn(&str) -> String) {
     fm.push_str(&opt("signer = \"Người ký\""));
     fm.push_str(&opt("effective_date = 2026-02-01"));
-    fm.push_str(&opt("validity = \"còn hiệu lực\"   # còn hiệu lực, hết hiệu lực một phần, hết hiệu lực, chưa có hiệu lực"));
+    fm.push_str(&opt(&format!(
+        "validity = \"còn hiệu lực\"   # {}",
+        kinds::VALIDITIES.join(", ")
+    )));
     fm.push_str(&opt("field = \"Tài chính\""));
     fm.push_str(&opt("source_url = \"https://vbpl.vn/…\""));
 }
@@ -278,12 +295,15 @@ pub fn init(dir: &Path, o: &InitOptions) -> Result<Vec<PathBuf>, Error> {
 }
 
 /// Creates a new draft entry of `category_key` titled `title` in the site at
-/// `root`; returns its path. Refuses to overwrite an existing file.
+/// `root`; returns its path. With `bundle`, the entry is a directory
+/// (`<name>/index.md`) ready for attachments and media beside it. Refuses
+/// to overwrite an existing entry.
 pub fn new_entry(
     root: &Path,
     category_key: &str,
     title: &str,
     today: NaiveDate,
+    bundle: bool,
 ) -> Result<PathBuf, Error> {
     let Some(category) = category::by_key(category_key) else {
         let hint = crate::diagnostics::closest(category_key, CATEGORIES.iter().map(|c| c.key))
@@ -302,14 +322,17 @@ pub fn new_entry(
         return Err(Error::NotASite(root.to_path_buf()));
     }
     let (name, text) = entry_template(category, title, today, false);
-    let path = root.join(CONTENT_DIR).join(category.key).join(&name);
-    let bundle = path.with_extension("");
-    if path.exists() || bundle.join("index.md").exists() {
-        return Err(Error::Usage(format!(
-            "{} already exists; choose another title or edit that file",
-            path.display()
-        )));
+    let file = root.join(CONTENT_DIR).join(category.key).join(&name);
+    let dir = file.with_extension("");
+    for existing in [&file, &dir] {
+        if existing.exists() {
+            return Err(Error::Usage(format!(
+                "{} already exists; choose another title or edit that entry",
+                existing.display()
+            )));
+        }
     }
+    let path = if bundle { dir.join("index.md") } else { file };
     write_new(&path, &text)?;
     Ok(path)
 }

@@ -15,7 +15,8 @@
 //! | the standard categories | [`category`] |
 //! | checks across the site | [`validate`], reported as [`diagnostics`] |
 //! | rendering: Markdown, templates | [`render`] (with [`i18n`]) |
-//! | outputs: HTML, assets, sitemap | [`output`] |
+//! | outputs: HTML, assets, sitemap, feeds, embeds | [`output`] |
+//! | the sync snapshot (`sync.json`), previous snapshots | [`sync`] |
 //! | writing the output atomically | [`write`] |
 //! | the whole build | [`site`], reporting [`progress`] |
 //! | rebuilding after edits | [`incremental`], [`fingerprint`] |
@@ -41,6 +42,7 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod sync;
 pub mod text;
 pub mod validate;
 pub mod write;

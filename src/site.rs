@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub today: Option<NaiveDate>,
     /// Replaces `base_url` from `site.toml`.
     pub base_url: Option<String>,
+    /// The previous `sync.json` (path or `http(s)://` URL) to record
+    /// deletions against; default: the one in the output directory.
+    pub previous: Option<String>,
 }
 
 /// The current date in Vietnam (UTC+7).
@@ -50,6 +53,8 @@ pub struct Site {
     pub today: NaiveDate,
     /// Preview build.
     pub drafts: bool,
+    /// The previous snapshot, for tombstones (builds only).
+    pub previous: Option<crate::sync::Previous>,
 }
 
 /// What a successful build did.
@@ -88,6 +93,7 @@ impl Site {
             content,
             today: options.today.unwrap_or_else(today_in_vietnam),
             drafts: options.drafts,
+            previous: None,
         };
         diags.extend(validate::content(&site));
         if diags.has_errors() {
@@ -206,10 +212,15 @@ pub fn build_with(
 ) -> Result<BuildReport, Error> {
     let started = Instant::now();
     progress.stage("load", None);
-    let (site, mut diags) = Site::load(root, options)?;
+    let (mut site, mut diags) = Site::load(root, options)?;
     let output = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("public"));
+    // Read the previous snapshot before the new output replaces it.
+    let (previous, warning) =
+        crate::sync::previous::for_build(&output, options.previous.as_deref())?;
+    site.previous = previous;
+    diags.extend(warning.into_iter().collect());
     let staging = Staging::new(&output)?;
     let theme = Theme::load(&site.root)?;
     let sink = output::DirSink::new(staging.path());
@@ -236,6 +247,7 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Diagnostics, Error> 
     let (site, mut diags) = Site::load(root, options)?;
     let (_, render_diags) = site.render(&NullSink)?;
     diags.extend(render_diags);
+    diags.extend(validate::implicit_ids(&site));
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
     }

@@ -32,6 +32,24 @@ pub fn human_size(bytes: u64) -> String {
     format!("{value:.1} {}", UNITS[unit]).replace('.', ",")
 }
 
+/// A count with its thousands grouped the way the language writes them:
+/// `1.034` in Vietnamese, `1,034` in English.
+pub fn group_digits(n: u64, lang: crate::i18n::Lang) -> String {
+    let sep = match lang {
+        crate::i18n::Lang::Vi => '.',
+        crate::i18n::Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Escapes text for XML/HTML element content and attribute values.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -69,6 +87,15 @@ mod tests {
     fn folding_ignores_case_and_marks() {
         assert_eq!(fold("  Quyết  ĐỊNH "), "quyet dinh");
         assert_eq!(fold("Tuyên truyền viên"), fold("tuyen truyen vien"));
+    }
+
+    #[test]
+    fn grouped_digits() {
+        use crate::i18n::Lang;
+        assert_eq!(group_digits(0, Lang::Vi), "0");
+        assert_eq!(group_digits(999, Lang::Vi), "999");
+        assert_eq!(group_digits(1034, Lang::Vi), "1.034");
+        assert_eq!(group_digits(1_234_567, Lang::En), "1,234,567");
     }
 
     #[test]

@@ -4,11 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
-
-use crate::category::CATEGORIES;
+use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{filters, statistics};
 use crate::render::{Link, Prepared};
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -17,6 +16,7 @@ use crate::source::SourceFile;
 pub fn content(site: &Site) -> Diagnostics {
     let mut d = Diagnostics::new();
     duplicate_paths(site, &mut d);
+    reserved_paths(site, &mut d);
     duplicate_ids(site, &mut d);
     workflow(site, &mut d);
     required_categories(site, &mut d);
@@ -58,11 +58,70 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
     }
 }
 
-fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for e in site.content.entries.iter().filter(|e| e.id_explicit) {
-        if let Some(first) = seen.insert(&e.id, &e.source.rel_path) {
+/// URL segments a category's own pages use: pagination everywhere, the
+/// filter pages where entries can carry document metadata, the CSV files of
+/// the computed statistics.
+fn reserved_segments(category: &Category) -> Vec<&'static str> {
+    let mut r = vec!["page"];
+    if filters::has_documents(category) {
+        r.extend([filters::TYPE_SEGMENT, filters::YEAR_SEGMENT]);
+    }
+    if category.key == statistics::CATEGORY {
+        r.push(statistics::SUMMARY_DIR);
+    }
+    r
+}
+
+fn reserved_paths(site: &Site, d: &mut Diagnostics) {
+    let message = |cat: &Category, slug: &str| {
+        format!(
+            "the address /{}/{slug}/ is reserved for the category's own pages",
+            cat.key
+        )
+    };
+    let help = |cat: &Category| {
+        format!(
+            "rename the file: in {} these names are taken: {}",
+            cat.key,
+            reserved_segments(cat).join(", ")
+        )
+    };
+    for e in &site.content.entries {
+        if reserved_segments(e.category).contains(&e.slug.as_str()) {
             d.push(
+                Diagnostic::error("reserved-path", message(e.category, &e.slug))
+                    .in_file(&e.source.rel_path)
+                    .help(help(e.category)),
+            );
+        }
+    }
+    if let Some(cat) = crate::category::by_key(statistics::CATEGORY) {
+        for t in &site.content.tables {
+            if reserved_segments(cat).contains(&t.slug.as_str()) {
+                d.push(
+                    Diagnostic::error("reserved-path", message(cat, &t.slug))
+                        .in_file(&t.file)
+                        .help(help(cat)),
+                );
+            }
+        }
+    }
+}
+
+fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
+    // Explicit ids first, then the ids derived from paths: two derived ids
+    // never collide without their paths colliding too (reported above).
+    let mut seen: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+    let explicit = site.content.entries.iter().filter(|e| e.id_explicit);
+    let derived = site.content.entries.iter().filter(|e| !e.id_explicit);
+    for e in explicit.chain(derived) {
+        match seen.get(e.id.as_str()) {
+            None => {
+                seen.insert(&e.id, (&e.source.rel_path, e.id_explicit));
+            }
+            // Two derived ids: their paths collide, which is reported already.
+            Some((_, false)) if !e.id_explicit => {}
+            Some((first, _)) => d.push(
                 Diagnostic::error(
                     "duplicate-id",
                     format!(
@@ -72,9 +131,40 @@ fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
                 )
                 .in_file(&e.source.rel_path)
                 .help("every entry needs its own id; `pbgdpl new` writes a fresh one"),
-            );
+            ),
         }
     }
+}
+
+/// Warnings for entries whose id is derived from their file name (for
+/// `pbgdpl check`): renaming the file would change the id that feeds and
+/// `sync.json` give consumers, who would see a deletion and a new entry.
+/// One warning per entry, with the exact line that keeps its id.
+pub fn implicit_ids(site: &Site) -> Diagnostics {
+    let mut files: Vec<(&str, &str)> = site
+        .content
+        .entries
+        .iter()
+        .filter(|e| !e.id_explicit)
+        .map(|e| (e.source.rel_path.as_str(), e.id.as_str()))
+        .collect();
+    files.sort_unstable();
+    files
+        .into_iter()
+        .map(|(file, id)| {
+            Diagnostic::warning(
+                "implicit-id",
+                format!(
+                    "no `id`: the entry's id \"{id}\" comes from its file name, so renaming the file changes it"
+                ),
+            )
+            .in_file(file)
+            .help(format!(
+                "add the line id = \"{id}\" to the front matter: the entry keeps the id it has today, \
+                 whatever the file is later called (`pbgdpl new` always writes an id)"
+            ))
+        })
+        .collect()
 }
 
 fn workflow(site: &Site, d: &mut Diagnostics) {
@@ -166,15 +256,42 @@ fn percent_decode(s: &str) -> String {
 /// Checks every internal link of the rendered pages against what the
 /// build actually wrote.
 pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
+    let mut d = Diagnostics::new();
     let base = p.base_path.trim_end_matches('/').to_string();
-    let check = |source: &SourceFile, page_dir: &str, link: &Link| -> Option<Diagnostic> {
-        let path = resolve_link(&link.target, page_dir)?;
+    // Entries that exist but are not published today, by output file.
+    let unpublished: BTreeMap<String, Visibility> = p
+        .site
+        .content
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                format!("{}index.html", e.path()),
+                e.editorial.visibility(p.site.today),
+            )
+        })
+        .filter(|(_, v)| *v != Visibility::Published)
+        .collect();
+    let mut check = |source: &SourceFile, page_dir: &str, link: &Link| {
+        let Some(path) = resolve_link(&link.target, page_dir) else {
+            return;
+        };
         let exists = written.contains(&path)
             || (!path.ends_with(".html") && written.contains(&format!("{path}/index.html")));
         if exists {
-            return None;
+            return;
         }
-        let help = if !base.is_empty() && link.target.starts_with(&format!("{base}/")) {
+        let help = if let Some(v) = unpublished.get(&path) {
+            let why = match v {
+                Visibility::Unapproved => "it is not approved yet",
+                Visibility::Scheduled => "its publish_date has not come yet",
+                Visibility::Expired => "its expiry_date has passed",
+                Visibility::Published => "",
+            };
+            format!(
+                "that entry is not published ({why}); publish it first, or remove the link until it is"
+            )
+        } else if !base.is_empty() && link.target.starts_with(&format!("{base}/")) {
             format!(
                 "links starting with / are already inside the section: write {} instead",
                 &link.target[base.len()..]
@@ -184,42 +301,28 @@ pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
         } else {
             "relative links are resolved from the entry's own address; put the file beside index.md, or start the link with /".to_string()
         };
-        Some(
+        d.push(
             Diagnostic::error(
                 "broken-link",
                 format!("link to {} leads nowhere", link.target),
             )
             .at(source, link.span.clone())
             .help(help),
-        )
+        );
     };
-    // Pages in parallel: a large site has tens of thousands of links.
-    let mut d: Diagnostics = p
-        .pages
-        .par_iter()
-        .filter(|page| !page.links.is_empty())
-        .flat_map_iter(|page| {
-            let dir = page.entry.path();
-            page.links
-                .iter()
-                .filter_map(|link| check(&page.entry.source, &dir, link))
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    for page in &p.pages {
+        for link in &page.links {
+            check(&page.entry.source, &page.entry.path(), link);
+        }
+    }
     for (key, intro) in &p.intros {
         for link in &intro.links {
-            if let Some(diag) = check(&intro.intro.source, &format!("{key}/"), link) {
-                d.push(diag);
-            }
+            check(&intro.intro.source, &format!("{key}/"), link);
         }
     }
     if let Some(intro) = &p.home_intro {
         for link in &intro.links {
-            if let Some(diag) = check(&intro.intro.source, "", link) {
-                d.push(diag);
-            }
+            check(&intro.intro.source, "", link);
         }
     }
     d

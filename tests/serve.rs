@@ -284,17 +284,17 @@ fn edits_reload_the_page_errors_show_in_it_and_the_fix_clears_them() {
     assert_eq!(broken.status, 200);
     let text = broken.text();
     assert!(text.contains(PANEL), "the error panel");
-    assert!(text.contains(&format!("{ENTRY}:3:8")), "file:line:column");
+    assert!(text.contains(&format!("{ENTRY}:4:8")), "file:line:column");
     assert!(
         text.contains("60 hòa giải viên của 12 thôn"),
         "last good page"
     );
     // Every HTML page carries the panel; other files are unchanged.
-    assert!(s.get("").text().contains(&format!("{ENTRY}:3:8")));
+    assert!(s.get("").text().contains(&format!("{ENTRY}:4:8")));
     assert!(!s.get("sitemap.xml").text().contains(PANEL));
     // And the terminal says so too.
     let until = std::time::Instant::now() + WAIT;
-    while !s.stderr().contains(&format!("{ENTRY}:3:8")) {
+    while !s.stderr().contains(&format!("{ENTRY}:4:8")) {
         assert!(std::time::Instant::now() < until, "{}", s.stderr());
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -17,6 +17,11 @@ pub struct Args {
     /// Publish at this address instead of site.toml's base_url.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// The previously published sync.json (file or http(s) URL) to record
+    /// deletions against, for CI where the output directory starts empty.
+    /// Default: the sync.json already in the output directory.
+    #[arg(long, value_name = "PATH|URL")]
+    previous: Option<String>,
     /// Print nothing but errors and warnings.
     #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
@@ -28,7 +33,8 @@ pub struct Args {
 /// Runs the build.
 pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
     let verbosity = Verbosity::from_flags(args.quiet, args.verbose);
-    let options = args.site.options(args.base_url.clone());
+    let mut options = args.site.options(args.base_url.clone());
+    options.previous = args.previous.clone();
     let bar = Bar::new(verbosity, color);
     let result = pbgdpl::build_with(&args.site.root, args.out.as_deref(), &options, &bar);
     bar.clear();

@@ -47,10 +47,12 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
     }
     match args.format {
         Format::Human => {
-            let ok = result.is_ok();
+            let warnings = result.as_ref().ok().map(|w| w.warning_count());
             let code = super::report(result, color, "check")?;
-            if ok {
-                eprintln!("no errors found");
+            match warnings {
+                Some(0) => eprintln!("no errors found"),
+                Some(n) => eprintln!("no errors found, {n} warning(s)"),
+                None => {}
             }
             Ok(code)
         }

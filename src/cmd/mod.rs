@@ -63,6 +63,7 @@ impl SiteArgs {
             drafts: self.drafts,
             today: self.today,
             base_url,
+            previous: None,
         }
     }
 }

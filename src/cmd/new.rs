@@ -10,6 +10,10 @@ pub struct Args {
     category: String,
     /// Title of the entry; the file name is made from it.
     title: String,
+    /// Create the entry as a directory (<name>/index.md), to put its
+    /// attachments and media (PDF, video, captions…) beside index.md.
+    #[arg(long)]
+    bundle: bool,
     /// The site's directory.
     #[arg(long, short, default_value = ".", value_name = "DIR")]
     root: PathBuf,
@@ -18,8 +22,11 @@ pub struct Args {
 /// Creates the entry.
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let today = pbgdpl::site::today_in_vietnam();
-    let path = pbgdpl::init::new_entry(&a.root, &a.category, &a.title, today)?;
+    let path = pbgdpl::init::new_entry(&a.root, &a.category, &a.title, today, a.bundle)?;
     println!("{}", path.display());
+    if a.bundle {
+        eprintln!("put its attachments and media beside index.md");
+    }
     eprintln!("created a draft; set status = \"approved\" when it may be published");
     Ok(ExitCode::SUCCESS)
 }

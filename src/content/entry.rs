@@ -3,11 +3,11 @@
 
 use crate::category::Category;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::fields::{self, Field, Fields, Key};
+use crate::fields::{self, Field, Fields, Key, Parsed};
 use crate::source::SourceFile;
 use crate::text::human_size;
 
-use super::front_matter;
+use super::front_matter::{self, Split};
 use super::kinds;
 use super::model::{Attachment, Editorial, Entry, Intro, Status};
 
@@ -44,6 +44,23 @@ const DOCUMENT_EXTENSIONS: [&str; 14] = [
     "txt",
 ];
 
+/// Splits off and parses the front matter of a Markdown file.
+fn read_front_matter<'s>(
+    source: &'s SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<(Split, Parsed<'s>)> {
+    let split = match front_matter::split(source) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(*d);
+            return None;
+        }
+    };
+    let toml_text = source.text.get(split.toml.clone()).unwrap_or("");
+    let parsed = fields::parse(source, toml_text, split.toml.start, diags);
+    Some((split, parsed))
+}
+
 /// Reads an entry. Problems go to `diags`; `None` when the entry cannot be
 /// used at all (no front matter, no title).
 pub fn parse_entry(
@@ -53,31 +70,17 @@ pub fn parse_entry(
     bundle: Option<(String, Vec<BundleFile>)>,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
-    let split = match front_matter::split(&source) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.push(*d);
-            return None;
-        }
-    };
-    let toml_text = source.text.get(split.toml.clone()).unwrap_or("");
-    let table = fields::parse(&source, toml_text, split.toml.start, diags);
+    let (split, table) = read_front_matter(&source, diags)?;
     let mut f = Fields::new(&source, &table, split.toml.start, "");
 
     let id = f.text(ID);
     let title = f.required_text(TITLE, "the entry's title");
     let date = if category.dated {
         let d = f.date(DATE);
-        if d.is_none()
-            && !f
-                .present_keys()
-                .iter()
-                .any(|k| k == DATE.name || k == DATE.alias)
-        {
-            let span = f.span();
-            f.error_at(
+        if d.is_none() {
+            f.missing(
+                DATE,
                 "missing-key",
-                span.start..span.start,
                 format!(
                     "missing `date`: entries in {} need a publication date",
                     category.key
@@ -116,6 +119,7 @@ pub fn parse_entry(
         &mut f,
         &kinds::EntryFacts {
             title: &title_text,
+            title_span: title.as_ref().map(|t| t.span.clone()),
             date: date.as_ref().map(|d| d.value),
             body,
             body_offset: split.body,
@@ -269,15 +273,7 @@ fn read_attachments(
 
 /// Reads a category's `_index.md`.
 pub fn parse_intro(source: SourceFile, diags: &mut Diagnostics) -> Option<Intro> {
-    let split = match front_matter::split(&source) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.push(*d);
-            return None;
-        }
-    };
-    let toml_text = source.text.get(split.toml.clone()).unwrap_or("");
-    let table = fields::parse(&source, toml_text, split.toml.start, diags);
+    let (split, table) = read_front_matter(&source, diags)?;
     let mut f = Fields::new(&source, &table, split.toml.start, "");
     let description = f.text(DESCRIPTION).map(|d| d.value);
     if let Some(t) = f.text(TITLE) {

@@ -2,6 +2,7 @@
 //! activities (2.3), dialogues (2.5), materials (2.6), the directory.
 //! Each reader checks its keys and reports precise, fixable errors.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -9,7 +10,7 @@ use regex::Regex;
 use crate::category::{CATEGORIES, Category, Kind};
 use crate::date::Timestamp;
 use crate::diagnostics::Diagnostic;
-use crate::fields::{Fields, Key};
+use crate::fields::{Field, Fields, Key};
 
 use super::entry::BundleFile;
 use super::model::{Activity, Contact, Dialogue, Document, Material, Media, Meta, Question};
@@ -18,6 +19,8 @@ use super::model::{Activity, Contact, Dialogue, Document, Material, Media, Meta,
 pub struct EntryFacts<'a> {
     /// The entry's title.
     pub title: &'a str,
+    /// Where the title's value is in the source, when it was given.
+    pub title_span: Option<Range<usize>>,
     /// The entry's date.
     pub date: Option<Timestamp>,
     /// The Markdown body.
@@ -97,6 +100,10 @@ pub const DOCUMENT_TYPES: &[&str] = &[
     "Chương trình",
     "Công điện",
     "Tờ trình",
+    "Giấy mời",
+    "Quy chế",
+    "Quy định",
+    "Kết luận",
 ];
 
 /// Validity statuses accepted in `validity`.
@@ -164,6 +171,7 @@ const ACTIVITY_KEYS: &[Key] = &[
     PARTICIPANTS,
     ORGANIZER,
     REPORTERS,
+    FIELD,
 ];
 const DIALOGUE_KEYS: &[Key] = &[
     HELD_ON,
@@ -257,13 +265,44 @@ pub fn check_document_number(number: &str) -> Result<(), String> {
     if ADMINISTRATIVE.is_match(n) {
         return Ok(());
     }
-    if n.contains(' ') {
-        return Err("it contains spaces".into());
-    }
     if n.starts_with("Số") || n.starts_with("số") {
         return Err("write only the number and symbol, without \"Số\"".into());
     }
+    if n.contains(char::is_whitespace) {
+        return Err("it contains spaces".into());
+    }
+    if !n.contains('/') {
+        return Err("the parts must be separated by \"/\"".into());
+    }
     Err("it is not in a recognised form".into())
+}
+
+/// A corrected form of a document number written the usual wrong ways
+/// (`Số 14/2019/QĐ-TTg`, `14 / 2019 / QĐ-TTg`, `14-2019-QĐ-TTg`), when the
+/// correction is valid.
+pub fn suggest_document_number(number: &str) -> Option<String> {
+    let n = number.trim();
+    let n = n
+        .strip_prefix("Số")
+        .or_else(|| n.strip_prefix("số"))
+        .unwrap_or(n)
+        .trim_start_matches([':', '.', ' ']);
+    let compact: String = n.split_whitespace().collect();
+    let mut candidates = vec![compact.clone()];
+    // 14-2019-QĐ-TTg → 14/2019/QĐ-TTg; 266-KH-UBND → 266/KH-UBND.
+    let parts: Vec<&str> = compact.split('-').collect();
+    if !compact.contains('/') && parts.len() >= 2 && parts[0].chars().all(|c| c.is_ascii_digit()) {
+        let year_next =
+            parts.len() >= 3 && parts[1].len() == 4 && parts[1].chars().all(|c| c.is_ascii_digit());
+        candidates.push(if year_next {
+            format!("{}/{}/{}", parts[0], parts[1], parts[2..].join("-"))
+        } else {
+            format!("{}/{}", parts[0], parts[1..].join("-"))
+        });
+    }
+    candidates
+        .into_iter()
+        .find(|c| c != number && check_document_number(c).is_ok())
 }
 
 fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
@@ -275,9 +314,13 @@ fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
             "bad-document-number",
             n.span.clone(),
             format!("document number \"{}\" is not valid: {why}", n.value),
-            "write it as on the document: normative documents number/year/symbol \
-             (\"14/2019/QĐ-TTg\", \"12/2024/NQ-HĐND\"), others number/symbol \
-             (\"266/KH-UBND\", \"2500/BTP-PBGDPL\")",
+            match suggest_document_number(&n.value) {
+                Some(fix) => format!("write number = \"{fix}\""),
+                None => "write it as on the document: normative documents number/year/symbol \
+                         (\"14/2019/QĐ-TTg\", \"12/2024/NQ-HĐND\"), others number/symbol \
+                         (\"266/KH-UBND\", \"2500/BTP-PBGDPL\")"
+                    .to_string(),
+            },
         );
     }
     let document_type = f.choice(DOCUMENT_TYPE, DOCUMENT_TYPES);
@@ -299,17 +342,16 @@ fn read_document(f: &mut Fields<'_>, required: bool) -> Document {
         );
     }
     if required {
-        let span = f.span();
-        let present = f.present_keys();
+        let span = f.insertion_point();
         let missing: Vec<&str> = [NUMBER, DOCUMENT_TYPE, ISSUER, ISSUE_DATE]
             .iter()
-            .filter(|k| !present.iter().any(|p| p == k.name || p == k.alias))
+            .filter(|k| !f.has(**k))
             .map(|k| k.name)
             .collect();
         if !missing.is_empty() {
             f.error_at(
                 "missing-key",
-                span.start..span.start,
+                span,
                 format!(
                     "a legal document introduction needs {}",
                     missing
@@ -354,34 +396,44 @@ fn personal_data_patterns() -> &'static [(&'static str, Regex)] {
 
 /// What personal data `text` seems to contain, if any.
 pub fn personal_data(text: &str) -> Option<&'static str> {
+    personal_data_at(text).map(|(what, _)| what)
+}
+
+/// What personal data `text` seems to contain and the part that looks like it.
+fn personal_data_at(text: &str) -> Option<(&'static str, &str)> {
     personal_data_patterns()
         .iter()
-        .find(|(_, re)| re.is_match(text))
-        .map(|(what, _)| *what)
+        .find_map(|(what, re)| re.find(text).map(|m| (*what, m.as_str())))
+}
+
+/// Narrows `span` (a TOML value in `source`) to where `part` is written in
+/// it, so the caret points at the phone number rather than the whole text.
+fn narrow(source: &crate::source::SourceFile, span: &Range<usize>, part: &str) -> Range<usize> {
+    source
+        .text
+        .get(span.clone())
+        .and_then(|raw| raw.find(part))
+        .map(|i| span.start + i..span.start + i + part.len())
+        .unwrap_or_else(|| span.clone())
 }
 
 fn read_question(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Question {
     let question = f.text(QUESTION);
     let asker = f.text(ASKER);
-    for field in [&question, &asker].into_iter().flatten() {
-        if let Some(what) = personal_data(&field.value) {
+    let title = facts.title_span.clone().map(|span| Field {
+        value: facts.title.to_string(),
+        span,
+    });
+    for field in [&title, &question, &asker].into_iter().flatten() {
+        if let Some((what, part)) = personal_data_at(&field.value) {
             let d = Diagnostic::warning(
                 "personal-data",
-                format!("this looks like it contains {what}"),
+                format!("this looks like {what}: \"{part}\""),
             )
-            .at(f.source(), field.span.clone())
-            .help("personal data must not be published: remove names' contact details, phone numbers, e-mails and ID numbers");
+            .at(f.source(), narrow(f.source(), &field.span, part))
+            .help("personal data must not be published: remove phone numbers, e-mail addresses and ID numbers from the question");
             f.report(d);
         }
-    }
-    if let Some(what) = personal_data(facts.title) {
-        let d = Diagnostic::warning(
-            "personal-data",
-            format!("the title looks like it contains {what}"),
-        )
-        .in_file(&f.source().rel_path)
-        .help("personal data must not be published: remove it from the question");
-        f.report(d);
     }
     let asked_date = f.date(ASKED_DATE);
     let answered_date = f.date(ANSWERED_DATE);
@@ -427,6 +479,7 @@ fn read_activity(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Activity {
         participants: f.count(PARTICIPANTS).map(|v| v.value),
         organizer: f.text(ORGANIZER).map(|v| v.value),
         reporters: f.text_list(REPORTERS).map(|v| v.value).unwrap_or_default(),
+        field: f.text(FIELD).map(|v| v.value),
     }
 }
 
@@ -498,7 +551,7 @@ fn read_material(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Material {
 }
 
 fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
-    let local = |m: &mut Fields<'_>, key: Key, exts: &[&str]| -> Option<String> {
+    let local = |m: &mut Fields<'_>, key: Key, exts: &[&str]| -> Option<Field<String>> {
         let v = m.text(key)?;
         let ext = v
             .value
@@ -519,10 +572,15 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             .bundle_files
             .is_some_and(|files| files.iter().any(|b| b.name == v.value));
         if !exists {
-            let help = if facts.bundle_files.is_none() {
-                "media files need a bundle: move the entry to <name>/index.md and put the file beside it"
-            } else {
-                "put the file beside index.md, or correct its name"
+            let help = match facts.bundle_files {
+                None => "media files need a bundle: move the entry to <name>/index.md and put the file beside it".to_string(),
+                Some(files) => match crate::diagnostics::closest(
+                    &v.value,
+                    files.iter().map(|b| b.name.as_str()),
+                ) {
+                    Some(c) => format!("did you mean \"{c}\"? the file must sit beside index.md"),
+                    None => "put the file beside index.md, or correct its name".to_string(),
+                },
             };
             m.error_at(
                 "missing-attachment",
@@ -532,10 +590,14 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             );
             return None;
         }
-        Some(v.value)
+        Some(v)
     };
     let video = local(m, VIDEO, &["mp4", "webm", "ogv"]);
     let captions = local(m, CAPTIONS, &["vtt"]);
+    let transcript = captions
+        .as_ref()
+        .map(|c| read_captions(m, c))
+        .unwrap_or_default();
     let audio = local(m, AUDIO, &["mp3", "ogg", "oga", "m4a", "wav"]);
     let pdf = local(m, PDF, &["pdf"]);
     let poster = local(m, POSTER, &["jpg", "jpeg", "png", "webp"]);
@@ -551,29 +613,102 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             None
         }
     });
-    if video.is_some()
+    if let Some(v) = &video
         && captions.is_none()
-        && !m
-            .present_keys()
-            .iter()
-            .any(|k| k == CAPTIONS.name || k == CAPTIONS.alias)
+        && !m.has(CAPTIONS)
     {
-        let span = m.span();
+        let stem = v
+            .value
+            .rsplit_once('.')
+            .map_or(v.value.as_str(), |(s, _)| s);
         m.error_at(
             "missing-captions",
-            span.start..span.start,
-            "a local video needs captions (`media.captions`)",
-            "add captions = \"<file>.vtt\" (WebVTT subtitles) so deaf and hard-of-hearing readers can follow the video",
+            v.span.clone(),
+            format!("the video \"{}\" has no captions", v.value),
+            format!(
+                "add captions = \"{stem}.vtt\" under [media] and put that WebVTT subtitle file \
+                 beside index.md, so deaf and hard-of-hearing readers can follow the video"
+            ),
         );
     }
     Media {
-        video,
-        captions,
+        video: video.map(|v| v.value),
+        captions: captions.map(|v| v.value),
         youtube,
-        audio,
-        pdf,
-        poster,
+        audio: audio.map(|v| v.value),
+        pdf: pdf.map(|v| v.value),
+        poster: poster.map(|v| v.value),
+        transcript,
     }
+}
+
+/// Reads a captions file of the bundle: it must be WebVTT (a renamed SRT
+/// file plays without captions, silently); its cues make the transcript.
+fn read_captions(m: &mut Fields<'_>, captions: &Field<String>) -> Vec<String> {
+    let Some(dir) = m.source().path.parent() else {
+        return Vec::new();
+    };
+    let text = match std::fs::read(dir.join(&captions.value)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                m.error_at(
+                    "bad-captions",
+                    captions.span.clone(),
+                    format!("\"{}\" is not UTF-8 text", captions.value),
+                    "save the captions file as UTF-8 (WebVTT files are always UTF-8)",
+                );
+                return Vec::new();
+            }
+        },
+        Err(_) => return Vec::new(),
+    };
+    match webvtt_cues(&text) {
+        Some(cues) => cues,
+        None => {
+            m.error_at(
+                "bad-captions",
+                captions.span.clone(),
+                format!("\"{}\" is not a WebVTT file", captions.value),
+                "its first line must be WEBVTT; a SubRip (.srt) file needs converting: add a \
+                 first line WEBVTT and a blank line, and write times as 00:00:01.000 (dot, not comma)",
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// The text of the cues of a WebVTT file, tags removed, one string per cue;
+/// `None` when the text is not WebVTT.
+pub fn webvtt_cues(text: &str) -> Option<Vec<String>> {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"<[^>]*>").expect("constant pattern, checked by the tests"));
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let first = text.lines().next()?;
+    if first != "WEBVTT" && !first.starts_with("WEBVTT ") && !first.starts_with("WEBVTT\t") {
+        return None;
+    }
+    let mut cues = Vec::new();
+    for block in text.split("\n\n").skip(1) {
+        let mut lines = block.lines().skip_while(|l| !l.contains("-->"));
+        if lines.next().is_none() {
+            continue; // NOTE, STYLE, REGION blocks
+        }
+        let cue = lines
+            .map(|l| TAG.replace_all(l, "").trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cue = cue
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&nbsp;", "\u{a0}");
+        if !cue.is_empty() {
+            cues.push(cue);
+        }
+    }
+    Some(cues)
 }
 
 fn read_contacts(f: &mut Fields<'_>) -> Vec<Contact> {
@@ -623,6 +758,31 @@ mod tests {
         ] {
             assert!(check_document_number(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn document_numbers_written_the_usual_wrong_ways_get_a_fix() {
+        let fix = |n: &str| suggest_document_number(n);
+        assert_eq!(fix("Số 14/2019/QĐ-TTg").as_deref(), Some("14/2019/QĐ-TTg"));
+        assert_eq!(fix("14 / 2019 / QĐ-TTg").as_deref(), Some("14/2019/QĐ-TTg"));
+        assert_eq!(fix("14-2019-QĐ-TTg").as_deref(), Some("14/2019/QĐ-TTg"));
+        assert_eq!(fix("266-KH-UBND").as_deref(), Some("266/KH-UBND"));
+        assert_eq!(fix("abc"), None);
+        assert_eq!(fix("14/2019/QĐ-TTg"), None);
+    }
+
+    #[test]
+    fn webvtt_cues_become_the_transcript() {
+        let vtt = "\u{feff}WEBVTT - phụ đề\r\n\r\nNOTE do Sở Tư pháp thực hiện\r\n\r\n1\r\n00:00:00.000 --> 00:00:04.000\r\n<v Người đọc>Chương I.</v>\r\nNhững quy định chung\r\n\r\n00:00:04.000 --> 00:00:06.000 align:start\r\nĐiều 1 &amp; Điều 2\r\n";
+        assert_eq!(
+            webvtt_cues(vtt),
+            Some(vec![
+                "Chương I. Những quy định chung".to_string(),
+                "Điều 1 & Điều 2".to_string()
+            ])
+        );
+        assert_eq!(webvtt_cues("1\n00:00:00,000 --> 00:00:04,000\nSRT\n"), None);
+        assert_eq!(webvtt_cues("WEBVTTX\n"), None);
     }
 
     #[test]

@@ -114,6 +114,21 @@ fn is_dir(item: &std::fs::DirEntry) -> bool {
     }
 }
 
+/// Every file below `dir` (not directories, not hidden files), sorted.
+fn files_under(dir: &Path) -> Result<Vec<walkdir::DirEntry>, Error> {
+    let mut out = Vec::new();
+    for f in WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+        let f = f.map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: e.into(),
+        })?;
+        if !f.file_type().is_dir() && !is_hidden(&f.file_name().to_string_lossy()) {
+            out.push(f);
+        }
+    }
+    Ok(out)
+}
+
 fn sorted_dir(path: &Path) -> Result<Vec<std::fs::DirEntry>, Error> {
     let mut items: Vec<_> = std::fs::read_dir(path)
         .map_err(Error::io(path))?
@@ -480,15 +495,7 @@ fn walk_category(
                 continue;
             }
             let mut files = Vec::new();
-            for f in WalkDir::new(&path).sort_by_file_name().min_depth(1) {
-                let f = f.map_err(|e| Error::Io {
-                    path: path.clone(),
-                    source: e.into(),
-                })?;
-                let fname = f.file_name().to_string_lossy();
-                if f.file_type().is_dir() || is_hidden(&fname) {
-                    continue;
-                }
+            for f in files_under(&path)? {
                 let inner = rel_of(&path, f.path());
                 if inner == "index.md" {
                     continue;
@@ -547,14 +554,7 @@ fn walk_static(root: &Path, assets: &mut Vec<Asset>) -> Result<(), Error> {
     if !dir.is_dir() {
         return Ok(());
     }
-    for f in WalkDir::new(&dir).sort_by_file_name().min_depth(1) {
-        let f = f.map_err(|e| Error::Io {
-            path: dir.clone(),
-            source: e.into(),
-        })?;
-        if f.file_type().is_dir() || is_hidden(&f.file_name().to_string_lossy()) {
-            continue;
-        }
+    for f in files_under(&dir)? {
         assets.push(Asset {
             source: f.path().to_path_buf(),
             dest: rel_of(&dir, f.path()),
@@ -580,10 +580,9 @@ pub fn parse_table(
     let description = f.text(TABLE_DESCRIPTION).map(|d| d.value);
     let columns = f.text_list(TABLE_COLUMNS);
     if columns.is_none() {
-        let span = f.span();
-        f.error_at(
+        f.missing(
+            TABLE_COLUMNS,
             "missing-key",
-            span.start..span.start,
             "missing `columns` (the table's column headers)",
             "add columns = [\"Họ và tên\", \"Chức vụ\", …]",
         );

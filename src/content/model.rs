@@ -161,6 +161,8 @@ pub struct Activity {
     pub organizer: Option<String>,
     /// Legal reporters / propagandists involved.
     pub reporters: Vec<String>,
+    /// Field of law the activity disseminated (lĩnh vực).
+    pub field: Option<String>,
 }
 
 /// A policy–law dialogue (2.5).
@@ -197,6 +199,9 @@ pub struct Media {
     pub pdf: Option<String>,
     /// Poster image for the video.
     pub poster: Option<String>,
+    /// The text of the captions, cue by cue, shown as the transcript of an
+    /// audio file.
+    pub transcript: Vec<String>,
 }
 
 impl Media {

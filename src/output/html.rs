@@ -4,13 +4,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::category::Category;
+use crate::category::{Category, Kind};
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, filters, minify, statistics};
 
 /// How many other entries of the category an entry page lists.
 const OTHER_ENTRIES: usize = 5;
@@ -39,12 +39,31 @@ enum Job<'p, 'a> {
 
 /// `pagination` in templates.
 #[derive(Debug, Serialize)]
-struct Pagination {
+pub struct Pagination {
     current: usize,
     total: usize,
     previous: Option<String>,
     next: Option<String>,
     pages: Vec<PageLink>,
+}
+
+impl Pagination {
+    /// Page `current` of `total`; `url_of(n)` is the address of page `n`.
+    pub fn new(current: usize, total: usize, url_of: impl Fn(usize) -> String) -> Self {
+        Self {
+            current,
+            total,
+            previous: (current > 1).then(|| url_of(current - 1)),
+            next: (current < total).then(|| url_of(current + 1)),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: url_of(n),
+                    current: n == current,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -111,8 +130,9 @@ impl Renderer for HtmlPages {
             .number(p.fingerprint)
             .number(cx.theme.fingerprint())
             .finish();
+        let inputs = Inputs::new(p, site);
         jobs.par_iter().try_for_each(|job| {
-            let key = fingerprint(p, site, job);
+            let key = fingerprint(p, &inputs, job);
             if let Some((path, key)) = &key
                 && out.reuse(path, *key)?
             {
@@ -128,10 +148,43 @@ impl Renderer for HtmlPages {
     }
 }
 
+/// Fingerprints shared by many pages.
+struct Inputs {
+    /// Everything every page shows (configuration, theme, strings…).
+    site: u64,
+    /// Every page of each category, by category key: a category page's
+    /// filter menu counts all of them.
+    categories: std::collections::HashMap<&'static str, u64>,
+    /// Every page: the statistics shown on the statistics category page
+    /// are computed from the whole site.
+    all: u64,
+}
+
+impl Inputs {
+    fn new(p: &Prepared<'_>, site: u64) -> Self {
+        let fold = |f: Fingerprint, pages: &mut dyn Iterator<Item = &Page<'_>>| {
+            pages.fold(f, |f, pg| f.number(pg.fingerprint))
+        };
+        Self {
+            site,
+            categories: p
+                .categories()
+                .iter()
+                .map(|c| {
+                    let f = fold(Fingerprint::new(), &mut p.in_category(c).into_iter());
+                    (c.key, f.finish())
+                })
+                .collect(),
+            all: fold(Fingerprint::new(), &mut p.pages.iter()).finish(),
+        }
+    }
+}
+
 /// The path and input fingerprint of a page, so it is skipped when nothing
-/// it shows changed: the site-wide fingerprint plus that of every entry on
-/// the page.
-fn fingerprint(p: &Prepared<'_>, site: u64, job: &Job<'_, '_>) -> Option<(String, u64)> {
+/// it shows changed: the site-wide fingerprint plus that of every entry the
+/// page shows or counts.
+fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> Option<(String, u64)> {
+    let site = inputs.site;
     let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
         pages.iter().fold(f.number(pages.len() as u64), |f, pg| {
             f.number(pg.fingerprint)
@@ -152,12 +205,16 @@ fn fingerprint(p: &Prepared<'_>, site: u64, job: &Job<'_, '_>) -> Option<(String
             total,
             pages: list,
         } => {
-            let f = Fingerprint::new()
+            let mut f = Fingerprint::new()
                 .number(site)
                 .bytes("category")
                 .bytes(category.key)
                 .number(*number as u64)
-                .number(*total as u64);
+                .number(*total as u64)
+                .number(inputs.categories.get(category.key).copied().unwrap_or(0));
+            if *number == 1 && category.kind == Kind::Statistics {
+                f = f.number(inputs.all);
+            }
             let path = format!("{}index.html", category_page_path(category, *number));
             Some((path, pages(f, list).finish()))
         }
@@ -267,22 +324,16 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
             let mut ctx = p.base_context(page);
             let entries: Vec<EntryView<'_>> =
                 pages.iter().map(|pg| p.entry_view(pg, false)).collect();
-            let pagination = Pagination {
-                current: *number,
-                total: *total,
-                previous: (*number > 1).then(|| p.url(&category_page_path(category, number - 1))),
-                next: (number < total).then(|| p.url(&category_page_path(category, number + 1))),
-                pages: (1..=*total)
-                    .map(|n| PageLink {
-                        number: n,
-                        url: p.url(&category_page_path(category, n)),
-                        current: n == *number,
-                    })
-                    .collect(),
-            };
+            let pagination =
+                Pagination::new(*number, *total, |n| p.url(&category_page_path(category, n)));
             ctx.insert("category", &cv);
             ctx.insert("entries", &entries);
             ctx.insert("pagination", &pagination);
+            ctx.insert("filter", &None::<()>);
+            ctx.insert("filters", &filters::menu(p, category, None));
+            let stats = (*number == 1 && category.kind == Kind::Statistics)
+                .then(|| statistics::Statistics::compute(p));
+            ctx.insert("statistics", &stats);
             (format!("{path}index.html"), "category.html", ctx)
         }
         Job::FirstPageRedirect { category } => {

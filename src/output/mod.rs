@@ -1,12 +1,23 @@
 //! Outputs: each kind of file the build emits (HTML pages, static assets,
-//! sitemap…) is one [`Renderer`], writing through a [`Sink`].
+//! sitemap, feeds, the sync snapshot, embeds…) is one [`Renderer`],
+//! writing through a [`Sink`].
 
 pub mod assets;
+pub mod banner_image;
+pub mod chart;
+pub mod embed;
+pub mod feeds;
+pub mod filters;
 pub mod html;
 pub mod minify;
+pub mod schemas;
+pub mod search;
 pub mod sink;
 pub mod sitemap;
+pub mod statistics;
 pub mod store;
+pub mod sync;
+pub mod tags;
 
 use crate::error::Error;
 use crate::render::Prepared;
@@ -37,5 +48,14 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(assets::Assets),
         Box::new(html::HtmlPages),
         Box::new(sitemap::Sitemap),
+        Box::new(filters::Filters),
+        Box::new(statistics::StatisticsFiles),
+        Box::new(search::Search),
+        Box::new(tags::Tags),
+        Box::new(feeds::Feeds),
+        Box::new(sync::SyncManifest),
+        Box::new(schemas::Schemas),
+        Box::new(embed::Embeds),
+        Box::new(banner_image::BannerImage),
     ]
 }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::error::Error;
 use crate::output::html::category_page_path;
+use crate::output::statistics;
 use crate::text::escape_xml;
 
 use super::{RenderContext, Renderer, Sink};
@@ -56,6 +57,9 @@ impl Renderer for Sitemap {
                 pg.permalink.clone(),
                 pg.entry.modified().map(|d| d.iso_date()),
             );
+        }
+        for t in &p.site.content.tables {
+            url(p.permalink(&statistics::table_page_path(t)), None);
         }
         xml.push_str("</urlset>\n");
         out.write("sitemap.xml", xml.as_bytes())?;

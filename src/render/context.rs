@@ -103,6 +103,18 @@ pub struct EntryView<'a> {
     /// schema.org JSON-LD for the page (`FAQPage` for Q&A), safe to put
     /// inside a `<script>` element.
     pub json_ld: Option<String>,
+    /// The tags with the address of their pages (none for unpublished
+    /// entries, whose tags have no page yet).
+    pub tag_links: Vec<TagLink>,
+}
+
+/// A tag of an entry and its page.
+#[derive(Debug, Serialize)]
+pub struct TagLink {
+    /// The tag as written.
+    pub label: String,
+    /// Its page, when the entry is published.
+    pub url: Option<String>,
 }
 
 /// `category` in templates.
@@ -216,6 +228,17 @@ impl<'a> Prepared<'a> {
             category_label: c.label(self.lang()),
             category_url: self.url(&format!("{}/", c.key)),
             json_ld: with_body.then(|| faq_json_ld(page)).flatten(),
+            tag_links: page
+                .entry
+                .tags
+                .iter()
+                .map(|label| TagLink {
+                    label: label.clone(),
+                    url: page
+                        .is_published()
+                        .then(|| crate::output::tags::tag_url(self, label)),
+                })
+                .collect(),
         }
     }
 

@@ -16,6 +16,10 @@ use crate::text::{escape_xml, slugify};
 /// Syntaxes load once per process (they are large).
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
+/// What wraps every table: a keyboard-focusable box that scrolls sideways
+/// on small screens instead of the whole page.
+const TABLE_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">\n";
+
 /// Prefix of the CSS classes of highlighted code (`hl-keyword`, …).
 pub const HIGHLIGHT_PREFIX: &str = "hl-";
 
@@ -37,7 +41,13 @@ pub struct Rendered {
     pub internal_links: Vec<Link>,
     /// Plain text of the first paragraph (for summaries).
     pub first_paragraph: String,
+    /// Plain text of the start of the body (for search), at most
+    /// [`PLAIN_TEXT_CHARS`] characters.
+    pub plain_text: String,
 }
+
+/// How much plain text [`Rendered::plain_text`] keeps.
+pub const PLAIN_TEXT_CHARS: usize = 2000;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -64,6 +74,14 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     let mut heading_start: Option<usize> = None;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if let Event::Text(t) | Event::Code(t) = &event
+            && out.plain_text.len() < PLAIN_TEXT_CHARS
+        {
+            if !out.plain_text.is_empty() {
+                out.plain_text.push(' ');
+            }
+            out.plain_text.push_str(t.trim());
+        }
         if let Some((lang, text)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -116,35 +134,13 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    rewrite(&dest_url, base_path, range.clone(), &mut out.internal_links);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                events.push(Event::Start(rewrite_link(
+                    tag,
+                    base_path,
+                    range.clone(),
+                    &mut out.internal_links,
+                )));
             }
             Event::Start(Tag::Paragraph) if in_first_paragraph.is_none() => {
                 in_first_paragraph = Some(true);
@@ -162,6 +158,15 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 out.first_paragraph.push(' ');
                 events.push(event);
             }
+            // Wide tables scroll inside their own focusable box, not the page.
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html(CowStr::from(TABLE_OPEN)));
+                events.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html(CowStr::from("</div>\n")));
+            }
             other => events.push(other),
         }
     }
@@ -171,22 +176,51 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     out
 }
 
-fn rewrite<'a>(
-    dest: &CowStr<'a>,
+/// Prefixes root-relative link and image targets with the base path and
+/// records every internal target for checking.
+fn rewrite_link<'a>(
+    tag: Tag<'a>,
     base_path: &str,
     span: Range<usize>,
     links: &mut Vec<Link>,
-) -> CowStr<'a> {
-    if !is_internal(dest) {
-        return dest.clone();
-    }
-    links.push(Link {
-        target: dest.to_string(),
-        span,
-    });
-    match dest.strip_prefix('/') {
-        Some(rest) => CowStr::from(format!("{base_path}{rest}")),
-        None => dest.clone(),
+) -> Tag<'a> {
+    let rewrite = |dest: CowStr<'a>, links: &mut Vec<Link>| -> CowStr<'a> {
+        if !is_internal(&dest) {
+            return dest;
+        }
+        links.push(Link {
+            target: dest.to_string(),
+            span,
+        });
+        match dest.strip_prefix('/') {
+            Some(rest) => CowStr::from(format!("{base_path}{rest}")),
+            None => dest,
+        }
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type,
+            dest_url: rewrite(dest_url, links),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type,
+            dest_url: rewrite(dest_url, links),
+            title,
+            id,
+        },
+        other => other,
     }
 }
 
@@ -279,7 +313,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_tag_attributes("h4", ["id"])
     .add_tag_attributes("h5", ["id"])
     .add_tag_attributes("h6", ["id"])
-    .add_tag_attributes("div", ["id", "class"])
+    .add_tag_attributes("div", ["id", "class", "tabindex"])
     .add_tag_attributes("section", ["class"])
     .add_tag_attributes("sup", ["id", "class"])
     .add_tag_attributes("li", ["id"])
@@ -318,7 +352,12 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<h2 id=\"dat-dai-1\">"), "{}", r.html);
-        assert!(r.html.contains("<table>"));
+        assert!(
+            r.html
+                .contains("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<del>cũ</del>"));
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
     }

@@ -37,6 +37,8 @@ pub struct Page<'a> {
     pub html: String,
     /// `summary`, or the start of the first paragraph.
     pub summary: String,
+    /// Plain text of the start of the body (search, feeds).
+    pub text: String,
     /// Internal links of the body, spans relative to the entry's source file.
     pub links: Vec<Link>,
     /// Fingerprint of everything the page is made from (its file, address,
@@ -131,6 +133,7 @@ impl<'a> Prepared<'a> {
                     permalink: format!("{origin}{url}"),
                     url,
                     html: r.html,
+                    text: r.plain_text,
                     summary,
                     links: offset_links(r.internal_links, entry.body_offset),
                     fingerprint,

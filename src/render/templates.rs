@@ -27,6 +27,9 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "entry.html",
     "404.html",
     "redirect.html",
+    "data_table.html",
+    "search.html",
+    "tags.html",
     "partials/banner.html",
     "partials/header.html",
     "partials/nav.html",
@@ -42,6 +45,12 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/dialogue.html",
     "partials/material.html",
     "partials/contacts.html",
+    "partials/filters.html",
+    "partials/statistics.html",
+    "embed/style.html",
+    "embed/section.html",
+    "embed/latest.html",
+    "embed/banner.html",
 );
 
 /// The theme's stylesheet.
@@ -71,6 +80,13 @@ fn template_error(name: &str, e: &tera::Error) -> Error {
         name: name.to_string(),
         message,
     }
+}
+
+/// `{{ text | js_string }}`: a JavaScript string literal, safe inside a
+/// `<script>` element (`</` cannot close it).
+fn js_string(text: &str, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    let json = serde_json::Value::String(text.to_string()).to_string();
+    tera::Value::safe_string(&json.replace("</", "<\\/"))
 }
 
 impl Theme {
@@ -107,6 +123,7 @@ impl Theme {
             }
         }
         let mut tera = Tera::new();
+        tera.register_filter("js_string", js_string);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n, t)))
             .map_err(|e| template_error("(loading the theme)", &e))?;
         let fingerprint = sources

@@ -1,0 +1,286 @@
+//! The item model shared by every feed format (and by `sync.json` and the
+//! embeds): one published entry with its global id, absolute URLs, dates,
+//! attachments, and the `_pbgdpl` extension carrying the category, the
+//! Decision 471 clause and the typed metadata.
+//!
+//! ## Global ids
+//!
+//! Feed item ids must be unique across every agency of a province (the
+//! aggregator merges them), permanent, and unchanged when a file is renamed
+//! or a title edited. They are RFC 4151 `tag:` URIs built from the host and
+//! path of `base_url` and the entry's id:
+//!
+//! ```text
+//! tag:stc.nghean.gov.vn,2019:/pbgdpl/stc-nghean-2026-0023
+//! tag:stc.nghean.gov.vn,2019:/pbgdpl/tin-tuc/hoi-nghi-so-ket     (no explicit id)
+//! ```
+//!
+//! The date part is fixed to 2019 (the year of Decision 471/QĐ-TTg) so the
+//! id never depends on anything that can be edited. The entry id is its
+//! front-matter `id` when given, else `<category>/<slug>`; characters
+//! outside RFC 4151's set are percent-encoded.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+
+use crate::category::{Category, Kind};
+use crate::config::Config;
+use crate::content::model::Entry;
+use crate::date::Timestamp;
+use crate::render::{Page, Prepared};
+
+pub use super::meta::{MetaOut, meta};
+
+/// The date part of every tag URI.
+pub const TAG_DATE: &str = "2019";
+
+/// Characters kept as they are in the specific part of a tag URI
+/// (RFC 4151 `pchar`, `/`, `?`); everything else is percent-encoded.
+const TAG_KEEP: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/');
+
+/// Characters percent-encoded in attachment file names (path segments).
+const SEGMENT: &AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// The `tag:` URI prefix of a site (`tag:host,2019:/base/path/`).
+pub fn tag_prefix(config: &Config) -> String {
+    let (host, path) = match url::Url::parse(&config.base_url) {
+        Ok(u) => (
+            u.host_str().unwrap_or("localhost").to_string(),
+            u.path().to_string(),
+        ),
+        Err(_) => ("localhost".to_string(), "/".to_string()),
+    };
+    format!("tag:{host},{TAG_DATE}:{path}")
+}
+
+/// The global id of an entry id (see the module documentation).
+pub fn global_id(config: &Config, entry_id: &str) -> String {
+    format!(
+        "{}{}",
+        tag_prefix(config),
+        utf8_percent_encode(entry_id, TAG_KEEP)
+    )
+}
+
+/// An attachment as feeds publish it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedAttachment {
+    /// Absolute URL.
+    pub url: String,
+    /// MIME type.
+    pub mime_type: String,
+    /// Title shown to readers.
+    pub title: String,
+    /// Size in bytes.
+    pub size_in_bytes: u64,
+}
+
+/// A JSON Feed author.
+#[derive(Debug, Clone, Serialize)]
+pub struct Author {
+    /// Name.
+    pub name: String,
+    /// Home page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The `_pbgdpl` object of a feed item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemExtension<'a> {
+    /// The entry's own id (front-matter `id`, or `<category>/<slug>`).
+    pub local_id: &'a str,
+    /// Whether `local_id` was written in the front matter (and so survives
+    /// renaming the file).
+    pub id_explicit: bool,
+    /// Category key (`van-ban-moi`).
+    pub category: &'static str,
+    /// Category label in Vietnamese.
+    pub category_label: &'static str,
+    /// The clause of Decision 471/QĐ-TTg III.2 the category fulfils (`2.1`).
+    pub clause: Option<&'static str>,
+    /// Whether Decision 471 requires the category.
+    pub required: bool,
+    /// Kind of content (`document`, `question`…).
+    pub kind: Kind,
+    /// Typed metadata.
+    pub meta: MetaOut<'a>,
+}
+
+/// One feed item (serialises as a JSON Feed 1.1 item).
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedItem<'a> {
+    /// Global id (`tag:` URI).
+    pub id: String,
+    /// Full URL of the entry.
+    pub url: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Body HTML.
+    pub content_html: &'a str,
+    /// Summary text.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub summary: &'a str,
+    /// `date` (RFC 3339).
+    pub date_published: String,
+    /// `updated`, else `date` (RFC 3339).
+    pub date_modified: String,
+    /// Tags.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub tags: &'a [String],
+    /// Language code.
+    pub language: &'static str,
+    /// Attachments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<FeedAttachment>,
+    /// Authors (the entry's author, else the agency).
+    pub authors: Vec<Author>,
+    /// The pbgdpl extension.
+    #[serde(rename = "_pbgdpl")]
+    pub ext: ItemExtension<'a>,
+    /// The page (for the XML formats).
+    #[serde(skip)]
+    pub page: &'a Page<'a>,
+    /// Publication date.
+    #[serde(skip)]
+    pub published: Timestamp,
+    /// Modification date.
+    #[serde(skip)]
+    pub modified: Timestamp,
+}
+
+impl FeedItem<'_> {
+    /// The entry's category.
+    pub fn category(&self) -> &'static Category {
+        self.page.entry.category
+    }
+}
+
+/// The absolute URL of a file of an entry's bundle.
+pub fn attachment_url(page: &Page<'_>, file: &str) -> String {
+    let encoded: Vec<String> = file
+        .split('/')
+        .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
+        .collect();
+    format!("{}{}", page.permalink, encoded.join("/"))
+}
+
+/// The feed item of a published page; `None` for undated pages
+/// (introduction, directory), which feeds leave out.
+pub fn item<'a>(p: &Prepared<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
+    let e = page.entry;
+    let published = e.date?;
+    let modified = e.modified().unwrap_or(published);
+    let config = &p.site.config;
+    let authors = vec![match &e.editorial.author {
+        Some(name) => Author {
+            name: name.clone(),
+            url: None,
+        },
+        None => Author {
+            name: config.agency.name.clone(),
+            url: Some(config.agency.url.clone()),
+        },
+    }];
+    Some(FeedItem {
+        id: global_id(config, &e.id),
+        url: &page.permalink,
+        title: &e.title,
+        content_html: &page.html,
+        summary: &page.summary,
+        date_published: published.rfc3339(),
+        date_modified: modified.rfc3339(),
+        tags: &e.tags,
+        language: config.language.code(),
+        attachments: e
+            .attachments
+            .iter()
+            .map(|a| FeedAttachment {
+                url: attachment_url(page, &a.file),
+                mime_type: a.mime.clone(),
+                title: a.title.clone(),
+                size_in_bytes: a.size,
+            })
+            .collect(),
+        authors,
+        ext: ItemExtension {
+            local_id: &e.id,
+            id_explicit: e.id_explicit,
+            category: e.category.key,
+            category_label: e.category.label_vi,
+            clause: e.category.clause,
+            required: e.category.required,
+            kind: e.category.kind,
+            meta: meta(e),
+        },
+        page,
+        published,
+        modified,
+    })
+}
+
+/// Every published, dated entry as a feed item, newest first (by `date`;
+/// ties broken by title, then slug, then category order).
+pub fn items<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
+    let mut items: Vec<FeedItem<'a>> = pages
+        .iter()
+        .filter(|pg| pg.is_published())
+        .filter_map(|pg| item(p, pg))
+        .collect();
+    items.sort_by(|a, b| {
+        Entry::order(a.page.entry, b.page.entry)
+            .then_with(|| a.category().index().cmp(&b.category().index()))
+    });
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_uris_keep_paths_and_encode_the_rest() {
+        let mut d = crate::diagnostics::Diagnostics::new();
+        let src = crate::source::SourceFile::from_text(
+            "site.toml",
+            "site.toml".into(),
+            "title = \"t\"\nbase_url = \"https://portal.example.gov.vn/pbgdpl\"\n[agency]\nname = \"a\"\nurl = \"https://a\"\n[province]\nname = \"p\"\nurl = \"https://p\"\n",
+        );
+        let c = Config::parse(&src, &mut d).unwrap();
+        assert_eq!(
+            global_id(&c, "tin-tuc/hoi-nghi"),
+            "tag:portal.example.gov.vn,2019:/pbgdpl/tin-tuc/hoi-nghi"
+        );
+        assert_eq!(
+            global_id(&c, "mã số 1#2"),
+            "tag:portal.example.gov.vn,2019:/pbgdpl/m%C3%A3%20s%E1%BB%91%201%232"
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! Diacritic-insensitive search without a server: `search-index.json`
+//! holds every published entry's title, summary and the start of its text,
+//! folded (`đất đai` → `dat dai`), and the search page (`tim-kiem/`) folds
+//! the query the same way in the browser.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::render::{Page, Prepared, truncate};
+use crate::text::fold;
+
+use super::{RenderContext, Renderer, Sink, minify};
+
+/// Where the search page is.
+pub const SEARCH_PATH: &str = "tim-kiem/";
+/// Where the index is.
+pub const INDEX_PATH: &str = "search-index.json";
+/// How much of each body is searchable, in characters.
+const BODY_CHARS: usize = 600;
+
+/// One searchable entry (short keys keep the index small).
+#[derive(Debug, Serialize)]
+struct Doc<'a> {
+    /// Title.
+    t: &'a str,
+    /// URL.
+    u: &'a str,
+    /// Category label.
+    c: &'static str,
+    /// Date, dd/mm/yyyy.
+    d: Option<String>,
+    /// Summary.
+    s: &'a str,
+    /// Folded text to match against.
+    k: String,
+}
+
+fn doc<'a>(p: &Prepared<'_>, page: &'a Page<'_>) -> Doc<'a> {
+    let e = page.entry;
+    let mut text = format!("{} {} {}", e.title, page.summary, e.tags.join(" "));
+    if let Some(n) = e.meta.document.as_ref().and_then(|d| d.number.as_deref()) {
+        text.push(' ');
+        text.push_str(n);
+    }
+    text.push(' ');
+    text.push_str(&truncate(&page.text, BODY_CHARS));
+    Doc {
+        t: &e.title,
+        u: &page.url,
+        c: e.category.label(p.site.config.language),
+        d: e.date.map(|d| d.dmy()),
+        s: &page.summary,
+        k: fold(&text),
+    }
+}
+
+/// Writes the search index and page.
+pub struct Search;
+
+impl Renderer for Search {
+    fn name(&self) -> &'static str {
+        "search"
+    }
+
+    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
+        let p = cx.prepared;
+        let published: Vec<&Page<'_>> = p.published().collect();
+        let docs: Vec<Doc<'_>> = published.par_iter().map(|page| doc(p, page)).collect();
+        let json = serde_json::to_vec(&docs).map_err(|source| Error::Json {
+            what: INDEX_PATH.to_string(),
+            source,
+        })?;
+        out.write(INDEX_PATH, &json)?;
+
+        let title = p.strings.get("search").cloned().unwrap_or_default();
+        let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
+        page.noindex = true;
+        let mut ctx = p.base_context(page);
+        ctx.insert("index_url", &p.url(INDEX_PATH));
+        let html = cx.theme.render("search.html", &ctx)?;
+        out.write(&format!("{SEARCH_PATH}index.html"), &minify::html(&html))
+    }
+}

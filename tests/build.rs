@@ -1,0 +1,546 @@
+//! What a webmaster sees after `pbgdpl build`: the uniform banner on every
+//! page, every category reachable, pagination, attachments, safety,
+//! byte-identical and atomic builds.
+
+mod support;
+
+use support::*;
+
+const BANNER_URL: &str = "https://pbgdpl.example.gov.vn";
+
+#[test]
+fn every_page_carries_the_provincial_banner() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let pages = html_pages(&out);
+    assert!(pages.len() > 15, "{:?}", pages.keys());
+    for (path, html) in &pages {
+        if path.contains("/page/1/") || path.starts_with("embed/") {
+            continue; // redirect stubs; embeds are fragments (tests/embed.rs)
+        }
+        let links = select_attr(html, ".pbgdpl-banner a", "href");
+        assert_eq!(links, [BANNER_URL], "banner link in {path}");
+        let names = select_text(html, ".pbgdpl-banner__name");
+        assert_eq!(
+            names,
+            ["Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Thử Nghiệm"],
+            "{path}"
+        );
+        assert_eq!(select_text(html, "h1").len(), 1, "exactly one h1 in {path}");
+        assert_eq!(select_attr(html, "html", "lang"), ["vi"], "{path}");
+    }
+}
+
+#[test]
+fn two_agencies_of_one_province_get_identical_banner_markup() {
+    let (tmp, a) = temp_site("minimal");
+    let b = tmp.path().join("other");
+    copy_dir(&a, &b);
+    let toml = std::fs::read_to_string(b.join("site.toml")).unwrap();
+    write(
+        &b.join("site.toml"),
+        &toml
+            .replace("Sở Tư pháp tỉnh Thử Nghiệm", "UBND huyện Thử Nghiệm")
+            .replace("https://stp.example.gov.vn", "https://huyen.example.gov.vn"),
+    );
+    build(&a, &tmp.path().join("out-a"));
+    build(&b, &tmp.path().join("out-b"));
+    let banner = |dir: &str| {
+        let html = std::fs::read_to_string(tmp.path().join(dir).join("index.html")).unwrap();
+        select_html(&html, ".pbgdpl-banner")
+    };
+    let (ba, bb) = (banner("out-a"), banner("out-b"));
+    assert_eq!(ba.len(), 1);
+    assert_eq!(ba, bb);
+    let home_b = std::fs::read_to_string(tmp.path().join("out-b/index.html")).unwrap();
+    assert!(home_b.contains("UBND huyện Thử Nghiệm"));
+}
+
+#[test]
+fn every_category_is_reachable_from_the_navigation_in_standard_order() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let links = select_attr(&home, "nav.site-nav a", "href");
+    let keys: Vec<&str> = pbgdpl::category::CATEGORIES.iter().map(|c| c.key).collect();
+    let expected: Vec<String> = keys.iter().map(|k| format!("/{k}/")).collect();
+    assert_eq!(links, expected);
+    for k in keys {
+        assert!(out.join(k).join("index.html").is_file(), "{k} page exists");
+    }
+    let labels = select_text(&home, "nav.site-nav a");
+    assert_eq!(labels[4], "Giới thiệu văn bản pháp luật mới");
+    let national = select_text(&home, "nav.national-links a");
+    assert_eq!(national.len(), 5);
+    assert!(national.contains(&"Cổng thông tin điện tử Pháp điển".to_string()));
+    let footer = select_text(&home, "footer");
+    assert!(footer[0].contains("Sở Tư pháp tỉnh Thử Nghiệm"));
+}
+
+#[test]
+fn entry_pages_show_breadcrumb_date_metadata_and_attachments() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let html = std::fs::read_to_string(out.join("van-ban-moi/nghi-dinh-13/index.html")).unwrap();
+    assert_eq!(
+        select_text(&html, ".breadcrumb li"),
+        [
+            "Trang chủ",
+            "Giới thiệu văn bản pháp luật mới",
+            "Nghị định về bảo vệ dữ liệu cá nhân"
+        ]
+    );
+    assert_eq!(select_text(&html, ".entry__meta time"), ["01/03/2026"]);
+    assert_eq!(
+        select_attr(&html, ".entry__meta time", "datetime"),
+        ["2026-03-01"]
+    );
+    let meta = select_text(&html, ".meta-table td");
+    assert!(meta.contains(&"13/2023/NĐ-CP".to_string()), "{meta:?}");
+    assert!(meta.contains(&"17/04/2023".to_string()), "{meta:?}");
+    assert_eq!(
+        select_text(&html, ".attachments td"),
+        ["Toàn văn Nghị định 13/2023/NĐ-CP", "PDF", "33 B"]
+    );
+    assert_eq!(
+        select_attr(&html, ".attachments a", "href"),
+        ["/van-ban-moi/nghi-dinh-13/nd-13.pdf"]
+    );
+    assert!(out.join("van-ban-moi/nghi-dinh-13/nd-13.pdf").is_file());
+}
+
+#[test]
+fn vietnamese_file_names_get_ascii_slugs() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    assert!(
+        out.join("tin-tuc/pho-bien-phap-luat-ve-dat-dai/index.html")
+            .is_file()
+    );
+    let html =
+        std::fs::read_to_string(out.join("tin-tuc/pho-bien-phap-luat-ve-dat-dai/index.html"))
+            .unwrap();
+    // Internal links inside Markdown resolve.
+    assert!(
+        select_attr(&html, ".prose a", "href").contains(&"/van-ban-moi/nghi-dinh-13/".to_string())
+    );
+}
+
+#[test]
+fn markdown_features_and_highlighting() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let html = std::fs::read_to_string(out.join("tin-tuc/ba/index.html")).unwrap();
+    let code = select_html(&html, "pre.code");
+    assert_eq!(code.len(), 1);
+    assert!(code[0].contains("hl-"), "{}", code[0]);
+    assert!(
+        !code[0].contains("style="),
+        "no inline colours: {}",
+        code[0]
+    );
+    let css = std::fs::read_to_string(out.join("assets/pbgdpl.css")).unwrap();
+    assert!(css.contains(".hl-keyword"));
+}
+
+#[test]
+fn xss_payloads_are_neutralised() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let html = std::fs::read_to_string(out.join("tin-tuc/xss/index.html")).unwrap();
+    for bad in [
+        "xss-script",
+        "javascript:",
+        "onclick",
+        "onerror",
+        "evil.example",
+        "xss-style",
+    ] {
+        assert!(!html.contains(bad), "{bad} survived in the page");
+    }
+    assert_eq!(select_text(&html, "script").len(), 0);
+    // The harmless parts stay.
+    assert!(html.contains("Đoạn văn bình thường."));
+    assert_eq!(select_attr(&html, ".prose img", "alt"), ["ảnh"]);
+}
+
+/// Writes `n` dated entries into `tin-tuc` of a fresh copy of the minimal
+/// fixture with 3 entries per page, builds, and returns the category pages.
+fn paginate(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = temp_site("minimal");
+    std::fs::remove_dir_all(root.join("content/tin-tuc")).unwrap();
+    std::fs::remove_file(root.join("content/hoi-dap/dang-ky-ket-hon.md")).unwrap();
+    for i in 0..n {
+        write(
+            &root.join(format!("content/tin-tuc/tin-{i:02}.md")),
+            &format!(
+                "+++\ntitle = \"Tin số {i}\"\ndate = 2026-01-{:02}\n+++\n\nNội dung.\n",
+                i + 1
+            ),
+        );
+    }
+    if n == 0 {
+        std::fs::create_dir_all(root.join("content/tin-tuc")).unwrap();
+    }
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    (tmp, out)
+}
+
+fn titles(out: &std::path::Path, rel: &str) -> Vec<String> {
+    let html = std::fs::read_to_string(out.join(rel)).unwrap();
+    select_text(&html, ".entry-list__title a")
+}
+
+#[test]
+fn pagination_with_no_entries() {
+    let (_t, out) = paginate(0);
+    let html = std::fs::read_to_string(out.join("tin-tuc/index.html")).unwrap();
+    assert_eq!(
+        select_text(&html, ".empty"),
+        ["Chuyên mục này chưa có bài viết."]
+    );
+    assert!(select_html(&html, "nav.pagination").is_empty());
+    assert!(!out.join("tin-tuc/page/2").exists());
+}
+
+#[test]
+fn pagination_with_one_entry() {
+    let (_t, out) = paginate(1);
+    assert_eq!(titles(&out, "tin-tuc/index.html"), ["Tin số 0"]);
+    assert!(!out.join("tin-tuc/page/2").exists());
+}
+
+#[test]
+fn pagination_with_exactly_one_full_page() {
+    let (_t, out) = paginate(3);
+    assert_eq!(
+        titles(&out, "tin-tuc/index.html"),
+        ["Tin số 2", "Tin số 1", "Tin số 0"]
+    );
+    let html = std::fs::read_to_string(out.join("tin-tuc/index.html")).unwrap();
+    assert!(select_html(&html, "nav.pagination").is_empty());
+    assert!(!out.join("tin-tuc/page/2").exists());
+}
+
+#[test]
+fn pagination_with_one_more_than_a_page() {
+    let (_t, out) = paginate(4);
+    assert_eq!(
+        titles(&out, "tin-tuc/index.html"),
+        ["Tin số 3", "Tin số 2", "Tin số 1"]
+    );
+    assert_eq!(titles(&out, "tin-tuc/page/2/index.html"), ["Tin số 0"]);
+    assert!(!out.join("tin-tuc/page/3").exists());
+    let first = std::fs::read_to_string(out.join("tin-tuc/index.html")).unwrap();
+    assert_eq!(
+        select_attr(&first, "nav.pagination a[rel=next]", "href"),
+        ["/tin-tuc/page/2/"]
+    );
+    assert_eq!(
+        select_attr(&first, "nav.pagination a[aria-current=page]", "href"),
+        ["/tin-tuc/"]
+    );
+    let second = std::fs::read_to_string(out.join("tin-tuc/page/2/index.html")).unwrap();
+    assert_eq!(
+        select_attr(&second, "nav.pagination a[rel=prev]", "href"),
+        ["/tin-tuc/"]
+    );
+    assert!(select_attr(&second, "nav.pagination a[rel=next]", "href").is_empty());
+    // /page/1/ sends readers to the category itself.
+    let redirect = std::fs::read_to_string(out.join("tin-tuc/page/1/index.html")).unwrap();
+    assert_eq!(
+        select_attr(&redirect, "link[rel=canonical]", "href"),
+        ["https://stp.example.gov.vn/tin-tuc/"]
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (tmp, root) = temp_site("minimal");
+    build(&root, &tmp.path().join("a"));
+    build(&root, &tmp.path().join("b"));
+    let a = read_tree(&tmp.path().join("a"));
+    let b = read_tree(&tmp.path().join("b"));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("public");
+    build(&root, &out);
+    std::fs::write(out.join("kept-by-webmaster.txt"), "x").unwrap();
+    let before = read_tree(&out);
+
+    write(
+        &root.join("content/tin-tuc/hong.md"),
+        "+++\ntitle = \"Bài lỗi\"\ndate = 2026-02-30\n+++\n\nNội dung.\n",
+    );
+    let o = pbgdpl(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("content/tin-tuc/hong.md:3:8"), "{err}");
+    assert!(err.contains("3 | date = 2026-02-30"), "{err}");
+    assert_eq!(read_tree(&out), before, "the previous output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("pbgdpl"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary directories left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn one_run_reports_every_error() {
+    let (_tmp, root) = temp_site("minimal");
+    write(
+        &root.join("content/tin-tuc/a.md"),
+        "+++\ntitle = \"A\"\ndate = 2026-02-30\n+++\n",
+    );
+    write(
+        &root.join("content/tin-tuc/b.md"),
+        "+++\ntitel = \"B\"\ndate = 2026-02-01\n+++\n",
+    );
+    write(
+        &root.join("content/van-ban/c.md"),
+        "+++\ntitle = \"C\"\n+++\n",
+    );
+    let o = pbgdpl(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("content/tin-tuc/a.md:3:8"), "{err}");
+    assert!(err.contains("content/tin-tuc/b.md:2:1"), "{err}");
+    assert!(err.contains("content/van-ban/"), "{err}");
+    assert!(err.contains("3 error(s)"), "{err}");
+}
+
+#[test]
+fn init_then_build_works() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("moi");
+    let o = pbgdpl(&[
+        "init",
+        dir.to_str().unwrap(),
+        "--agency",
+        "Sở Y tế tỉnh Thử Nghiệm",
+        "--province-url",
+        BANNER_URL,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for c in pbgdpl::category::CATEGORIES.iter() {
+        assert!(
+            dir.join("content").join(c.key).join("_index.md").is_file(),
+            "{}",
+            c.key
+        );
+    }
+    let out = dir.join("public");
+    let o = pbgdpl(&["build", "--root", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("warning"),
+        "a fresh section has no warnings: {}",
+        stderr(&o)
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(select_attr(&home, ".pbgdpl-banner a", "href"), [BANNER_URL]);
+    assert!(home.contains("Sở Y tế tỉnh Thử Nghiệm"));
+    // A second init refuses to overwrite.
+    let again = pbgdpl(&["init", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already contains"));
+}
+
+#[test]
+fn sites_under_a_sub_path_link_within_it() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    let o = pbgdpl(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://portal.example.gov.vn/pbgdpl/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (path, html) in html_pages(&out) {
+        for href in select_attr(&html, "a", "href") {
+            if href.starts_with('/') {
+                assert!(href.starts_with("/pbgdpl/"), "{href} in {path}");
+            }
+        }
+        for href in select_attr(&html, "link[rel=stylesheet]", "href") {
+            assert_eq!(href, "/pbgdpl/assets/pbgdpl.css");
+        }
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://portal.example.gov.vn/pbgdpl/tin-tuc/</loc>"));
+}
+
+#[test]
+fn a_site_can_override_a_template() {
+    let (tmp, root) = temp_site("minimal");
+    write(
+        &root.join("templates/partials/footer.html"),
+        "<footer class=\"site-footer\"><p>Chân trang riêng của {{ site.agency.name }}</p></footer>\n",
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(
+        select_text(&home, "footer p"),
+        ["Chân trang riêng của Sở Tư pháp tỉnh Thử Nghiệm"]
+    );
+}
+
+#[test]
+fn sitemap_robots_and_404_are_emitted() {
+    let (tmp, root) = temp_site("minimal");
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://stp.example.gov.vn/van-ban-moi/nghi-dinh-13/</loc>"));
+    assert!(sitemap.contains("<lastmod>2026-03-01</lastmod>"));
+    let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://stp.example.gov.vn/sitemap.xml"));
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert_eq!(select_text(&not_found, "h1"), ["Không tìm thấy trang"]);
+    assert_eq!(
+        select_attr(&not_found, "meta[name=robots]", "content"),
+        ["noindex, nofollow"]
+    );
+}
+
+#[test]
+fn english_interface_strings() {
+    let (tmp, root) = temp_site("minimal");
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    write(
+        &root.join("site.toml"),
+        &toml.replace(
+            "entries_per_page = 3",
+            "entries_per_page = 3\nlanguage = \"en\"",
+        ),
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(select_attr(&home, "html", "lang"), ["en"]);
+    assert_eq!(select_text(&home, ".skip-link"), ["Skip to main content"]);
+    assert!(
+        select_text(&home, "nav.site-nav a").contains(&"Legal questions and answers".to_string())
+    );
+}
+
+#[test]
+fn the_demo_and_every_example_build_without_errors_or_warnings() {
+    let mut sites = vec![repo_root()];
+    for e in std::fs::read_dir(repo_root().join("examples")).unwrap() {
+        let p = e.unwrap().path();
+        if p.join("site.toml").is_file() {
+            sites.push(p);
+        }
+    }
+    assert!(sites.len() >= 3);
+    for site in sites {
+        let o = pbgdpl(&["check", "--root", site.to_str().unwrap()]);
+        assert!(o.status.success(), "{}:\n{}", site.display(), stderr(&o));
+        assert!(
+            !stderr(&o).contains("warning:"),
+            "{}:\n{}",
+            site.display(),
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn the_search_index_is_folded_and_only_has_published_entries() {
+    let (tmp, root) = temp_site("minimal");
+    write(
+        &root.join("content/tin-tuc/nhap.md"),
+        "+++\ntitle = \"Bản nháp về đất đai\"\ndate = 2026-05-05\nstatus = \"draft\"\n+++\n\nChưa duyệt.\n",
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("search-index.json")).unwrap()).unwrap();
+    let docs = index.as_array().unwrap();
+    let land = docs
+        .iter()
+        .find(|d| d["u"] == "/tin-tuc/pho-bien-phap-luat-ve-dat-dai/")
+        .expect("the entry is indexed");
+    assert_eq!(land["t"], "Phổ biến pháp luật về đất đai tại xã Đông Sơn");
+    assert!(
+        land["k"]
+            .as_str()
+            .unwrap()
+            .contains("pho bien phap luat ve dat dai tai xa dong son")
+    );
+    assert!(
+        docs.iter().all(|d| d["t"] != "Bản nháp về đất đai"),
+        "drafts are not searchable"
+    );
+    let search = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
+    assert_eq!(
+        select_attr(&search, "#search-form", "data-index"),
+        ["/search-index.json"]
+    );
+    assert!(!out.join("tin-tuc/nhap").exists(), "drafts are not built");
+}
+
+#[test]
+fn tags_have_pages_across_categories() {
+    let (tmp, root) = temp_site("minimal");
+    write(
+        &root.join("content/hoi-dap/dat-dai.md"),
+        "+++\nid = \"hoi-dap/dat-dai\"\ntitle = \"Hỏi về đất đai\"\ndate = 2026-06-01\ntags = [\"Đất đai\"]\n+++\n\nTrả lời.\n",
+    );
+    write(
+        &root.join("content/tin-tuc/nhap.md"),
+        "+++\nid = \"tin-tuc/nhap\"\ntitle = \"Nháp\"\ndate = 2026-06-02\nstatus = \"draft\"\ntags = [\"đất đai\", \"bí mật\"]\n+++\n\nChưa duyệt.\n",
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    // "đất đai" and "Đất đai" share one page; newest first across categories.
+    let tag = std::fs::read_to_string(out.join("the/dat-dai/index.html")).unwrap();
+    assert_eq!(
+        select_text(&tag, ".entry-list__title a"),
+        [
+            "Hỏi về đất đai",
+            "Phổ biến pháp luật về đất đai tại xã Đông Sơn"
+        ]
+    );
+    let index = std::fs::read_to_string(out.join("the/index.html")).unwrap();
+    assert_eq!(
+        select_attr(&index, ".tag-cloud a", "href"),
+        ["/the/dat-dai/"]
+    );
+    assert!(
+        !out.join("the/bi-mat").exists(),
+        "a draft's tags get no page"
+    );
+    let entry = std::fs::read_to_string(out.join("hoi-dap/dat-dai/index.html")).unwrap();
+    assert_eq!(select_attr(&entry, ".tags a", "href"), ["/the/dat-dai/"]);
+}
