@@ -71,6 +71,10 @@ pub enum Error {
     /// A command-line value was not acceptable.
     #[error("{0}")]
     Usage(String),
+
+    /// The preview server (`pbgdpl serve`) could not listen or watch files.
+    #[error("{0}")]
+    Serve(String),
 }
 
 impl Error {

@@ -18,7 +18,9 @@
 //! | outputs: HTML, assets, sitemap, feeds, embeds | [`output`] |
 //! | the sync snapshot (`sync.json`), previous snapshots | [`sync`] |
 //! | writing the output atomically | [`write`] |
-//! | the whole build | [`site`] |
+//! | the whole build | [`site`], reporting [`progress`] |
+//! | rebuilding after edits | [`incremental`], [`fingerprint`] |
+//! | previewing with live reload | [`serve`] |
 //! | scaffolding a new section | [`init`] |
 //! | the provincial hub (`pbgdpl aggregate`) | [`aggregate`] |
 
@@ -32,10 +34,14 @@ pub mod date;
 pub mod diagnostics;
 pub mod error;
 pub mod fields;
+pub mod fingerprint;
 pub mod i18n;
+pub mod incremental;
 pub mod init;
 pub mod output;
+pub mod progress;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod sync;
@@ -45,4 +51,4 @@ pub mod write;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use error::{Error, Result};
-pub use site::{BuildOptions, BuildReport, Site, build, check};
+pub use site::{BuildOptions, BuildReport, Site, build, build_with, check};

@@ -31,6 +31,8 @@ enum Command {
     Init(cmd::init::Args),
     /// Add a new draft entry to a category.
     New(cmd::new::Args),
+    /// Preview the section: build into memory, serve it, rebuild and reload the browser on every change.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Aggregate(a) => cmd::aggregate::run(a, color),
         Command::Init(a) => cmd::init::run(a),
         Command::New(a) => cmd::new::run(a),
+        Command::Serve(a) => cmd::serve::run(a, color),
     };
     match result {
         Ok(code) => code,

@@ -11,8 +11,9 @@ use crate::content::{self, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::output::{self, NullSink, Recorder, RenderContext, Sink};
-use crate::render::Prepared;
+use crate::progress::{Progress, Silent};
 use crate::render::templates::Theme;
+use crate::render::{BodyCache, Prepared};
 use crate::validate;
 use crate::write::Staging;
 
@@ -63,6 +64,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Files written in all.
     pub files: usize,
+    /// Files written by each renderer (`html`, `sitemap`…).
+    pub by_renderer: Vec<(&'static str, usize)>,
     /// Warnings (the build succeeded anyway).
     pub warnings: Diagnostics,
     /// Where the output is.
@@ -103,18 +106,41 @@ impl Site {
     /// what was written. Returns the number of files written.
     pub fn render(&self, sink: &dyn Sink) -> Result<(usize, Diagnostics), Error> {
         let theme = Theme::load(&self.root)?;
-        let prepared = Prepared::new(self);
-        let recorder = Recorder::new(sink);
+        let report = self.render_with(sink, &theme, None, &Silent)?;
+        Ok((report.files, report.diagnostics))
+    }
+
+    /// Like [`Site::render`], with the theme already loaded, rendered
+    /// Markdown kept in `bodies` between builds (`serve`), and progress
+    /// reported to `progress`.
+    pub fn render_with(
+        &self,
+        sink: &dyn Sink,
+        theme: &Theme,
+        bodies: Option<&BodyCache>,
+        progress: &dyn Progress,
+    ) -> Result<RenderReport, Error> {
+        progress.stage("prepare", None);
+        let prepared = match bodies {
+            Some(cache) => Prepared::with_cache(self, cache),
+            None => Prepared::new(self),
+        };
+        progress.stage("render", Some(estimate_outputs(&prepared)));
+        let recorder = Recorder::with_progress(sink, progress);
         let cx = RenderContext {
             prepared: &prepared,
-            theme: &theme,
+            theme,
         };
+        let mut by_renderer = Vec::new();
         for renderer in output::renderers() {
+            let before = recorder.count();
             renderer.render(&cx, &recorder)?;
+            by_renderer.push((renderer.name(), recorder.count() - before));
         }
-        let written = recorder.written();
+        let clashes = recorder.clashes();
+        let written = recorder.into_written();
         let mut diags = validate::links(&prepared, &written);
-        for path in recorder.clashes() {
+        for path in clashes {
             diags.push(
                 Diagnostic::error(
                     "output-clash",
@@ -123,8 +149,48 @@ impl Site {
                 .help("a file in static/ or in a bundle has the same path as a generated page or feed; rename it"),
             );
         }
-        Ok((written.len(), diags))
+        Ok(RenderReport {
+            files: written.len(),
+            by_renderer,
+            diagnostics: diags,
+        })
     }
+
+    /// Entries the build publishes (all of them in a `--drafts` preview).
+    pub fn published_entries(&self) -> usize {
+        self.content
+            .entries
+            .iter()
+            .filter(|e| {
+                self.drafts
+                    || e.editorial.visibility(self.today)
+                        == crate::content::model::Visibility::Published
+            })
+            .count()
+    }
+}
+
+/// What [`Site::render_with`] wrote.
+#[derive(Debug)]
+pub struct RenderReport {
+    /// Files written in all.
+    pub files: usize,
+    /// Files written by each renderer (`html`, `sitemap`…), in the order
+    /// they ran.
+    pub by_renderer: Vec<(&'static str, usize)>,
+    /// Broken links and output clashes found.
+    pub diagnostics: Diagnostics,
+}
+
+/// About how many files a render writes, for progress bars.
+fn estimate_outputs(p: &Prepared<'_>) -> u64 {
+    let per_page = p.site.config.entries_per_page.max(1);
+    let lists: usize = p
+        .categories()
+        .iter()
+        .map(|c| p.in_category(c).len().div_ceil(per_page).max(1) + 1)
+        .sum();
+    (p.pages.len() + p.site.content.assets.len() + lists + 5) as u64
 }
 
 /// Builds the site at `root` into `out` (default `root/public`), atomically:
@@ -134,7 +200,18 @@ pub fn build(
     out: Option<&Path>,
     options: &BuildOptions,
 ) -> Result<BuildReport, Error> {
+    build_with(root, out, options, &Silent)
+}
+
+/// [`build`], reporting progress to `progress`.
+pub fn build_with(
+    root: &Path,
+    out: Option<&Path>,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Error> {
     let started = Instant::now();
+    progress.stage("load", None);
     let (mut site, mut diags) = Site::load(root, options)?;
     let output = out
         .map(Path::to_path_buf)
@@ -145,25 +222,19 @@ pub fn build(
     site.previous = previous;
     diags.extend(warning.into_iter().collect());
     let staging = Staging::new(&output)?;
-    let (files, render_diags) = site.render(&output::DirSink::new(staging.path()))?;
-    diags.extend(render_diags);
+    let theme = Theme::load(&site.root)?;
+    let sink = output::DirSink::new(staging.path());
+    let rendered = site.render_with(&sink, &theme, None, progress)?;
+    diags.extend(rendered.diagnostics);
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
     }
     staging.commit()?;
-    let pages = site
-        .content
-        .entries
-        .iter()
-        .filter(|e| {
-            site.drafts
-                || e.editorial.visibility(site.today)
-                    == crate::content::model::Visibility::Published
-        })
-        .count();
+    let pages = site.published_entries();
     Ok(BuildReport {
         pages,
-        files,
+        files: rendered.files,
+        by_renderer: rendered.by_renderer,
         warnings: diags,
         output,
         elapsed: started.elapsed(),

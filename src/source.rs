@@ -47,7 +47,13 @@ impl SourceFile {
     /// Builds a source file from text already in memory (tests, `serve`).
     pub fn from_text(rel_path: &str, path: PathBuf, text: &str) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let text: String = text.replace("\r\n", "\n").nfc().collect();
+        let text = text.replace("\r\n", "\n");
+        // Most files are already NFC: checking is much cheaper than
+        // normalising (which dominated loading a large site).
+        let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => text,
+            _ => text.nfc().collect(),
+        };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Self {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::SiteArgs;
+use super::progress::{Bar, Verbosity, by_renderer, elapsed};
 
 /// Flags of `pbgdpl build`.
 #[derive(clap::Args)]
@@ -22,26 +23,39 @@ pub struct Args {
     #[arg(long, value_name = "PATH|URL")]
     previous: Option<String>,
     /// Print nothing but errors and warnings.
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
+    /// Also print how long each stage took and how many files each output wrote.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 /// Runs the build.
 pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
+    let verbosity = Verbosity::from_flags(args.quiet, args.verbose);
     let mut options = args.site.options(args.base_url.clone());
     options.previous = args.previous.clone();
-    let result = pbgdpl::build(&args.site.root, args.out.as_deref(), &options);
+    let bar = Bar::new(verbosity, color);
+    let result = pbgdpl::build_with(&args.site.root, args.out.as_deref(), &options, &bar);
+    bar.clear();
     let summary = result.as_ref().ok().map(|r| {
-        format!(
-            "built {} entries, {} files into {} in {} ms",
+        let mut s = format!(
+            "built {} entries, {} files ({}) into {} in {}",
             r.pages,
             r.files,
+            by_renderer(&r.by_renderer),
             r.output.display(),
-            r.elapsed.as_millis()
-        )
+            elapsed(r.elapsed)
+        );
+        if verbosity == Verbosity::Verbose {
+            for (stage, took) in bar.timings() {
+                s.push_str(&format!("\n  {stage:>8}: {}", elapsed(took)));
+            }
+        }
+        s
     });
     let code = super::report(result.map(|r| r.warnings), color, "build")?;
-    if let (Some(s), false) = (summary, args.quiet) {
+    if let (Some(s), false) = (summary, verbosity == Verbosity::Quiet) {
         eprintln!("{s}");
     }
     Ok(code)

@@ -6,6 +6,8 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod progress;
+pub mod serve;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -39,7 +41,7 @@ impl ColorChoice {
     }
 }
 
-/// Options shared by `build` and `check`.
+/// Options shared by `build`, `check` and `serve`.
 #[derive(clap::Args)]
 pub struct SiteArgs {
     /// The site's directory (the one holding site.toml).

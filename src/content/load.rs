@@ -3,8 +3,8 @@
 //! The walk is sequential and sorted (so results never depend on the file
 //! system's order); parsing then runs in parallel.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -39,7 +39,36 @@ pub struct Content {
     pub assets: Vec<Asset>,
 }
 
+impl Content {
+    /// Adds what parsing one file gave.
+    fn insert(&mut self, parsed: Option<Parsed>) {
+        match parsed {
+            Some(Parsed::Entry(e)) => self.entries.push(*e),
+            Some(Parsed::Intro(Some(cat), intro)) => {
+                self.intros.insert(cat.key, intro);
+            }
+            Some(Parsed::Intro(None, intro)) => self.home_intro = Some(intro),
+            Some(Parsed::Table(t)) => self.tables.push(t),
+            None => {}
+        }
+    }
+
+    /// Puts everything in the order outputs rely on: entries by category
+    /// then newest first, tables and assets by path.
+    fn sort(&mut self) {
+        self.entries.sort_by(|a, b| {
+            a.category
+                .index()
+                .cmp(&b.category.index())
+                .then_with(|| Entry::order(a, b))
+        });
+        self.tables.sort_by(|a, b| a.file.cmp(&b.file));
+        self.assets.sort();
+    }
+}
+
 /// One unit of parsing work found by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Job {
     Entry {
         rel: String,
@@ -76,6 +105,15 @@ fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name == "Thumbs.db"
 }
 
+/// Whether a directory item is a directory (following symbolic links),
+/// without a `stat` when the directory listing already says.
+fn is_dir(item: &std::fs::DirEntry) -> bool {
+    match item.file_type() {
+        Ok(t) if !t.is_symlink() => t.is_dir(),
+        _ => item.path().is_dir(),
+    }
+}
+
 /// Every file below `dir` (not directories, not hidden files), sorted.
 fn files_under(dir: &Path) -> Result<Vec<walkdir::DirEntry>, Error> {
     let mut out = Vec::new();
@@ -91,42 +129,216 @@ fn files_under(dir: &Path) -> Result<Vec<walkdir::DirEntry>, Error> {
     Ok(out)
 }
 
-/// The entries of `dir` that are not hidden, sorted by name: (name, path,
-/// path relative to the site root).
-fn visible_children(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf, String)>, Error> {
-    let mut items: Vec<_> = std::fs::read_dir(dir)
-        .map_err(Error::io(dir))?
+fn sorted_dir(path: &Path) -> Result<Vec<std::fs::DirEntry>, Error> {
+    let mut items: Vec<_> = std::fs::read_dir(path)
+        .map_err(Error::io(path))?
         .collect::<Result<_, _>>()
-        .map_err(Error::io(dir))?;
+        .map_err(Error::io(path))?;
     items.sort_by_key(|e| e.file_name());
-    Ok(items
-        .into_iter()
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| !is_hidden(name))
-        .map(|(name, path)| {
-            let rel = rel_of(root, &path);
-            (name, path, rel)
-        })
-        .collect())
+    Ok(items)
 }
 
 /// Reads the whole content of the site at `root`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
+    let mut cache = LoadCache::default();
+    reload(root, Content::default(), &mut cache, Reread::All, diags).map(|(c, _)| c)
+}
+
+/// Which source files [`reload`] must read again.
+#[derive(Debug, Clone, Copy)]
+pub enum Reread<'a> {
+    /// Every file (the first load, or when changes are unknown).
+    All,
+    /// Only these files (paths relative to the site root, `/`-separated,
+    /// as in diagnostics); every other file is taken from the previous
+    /// load if it is still there under the same name.
+    Only(&'a BTreeSet<String>),
+}
+
+/// What [`reload`] remembers about the files it parsed: how each was found
+/// and what diagnostics parsing it gave.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    files: HashMap<String, Parse>,
+    /// Diagnostics of the last walk (unknown directories, misplaced files).
+    walk: Diagnostics,
+    /// Whether `files` describes a complete walk.
+    walked: bool,
+}
+
+#[derive(Debug)]
+struct Parse {
+    job: Job,
+    ok: bool,
+    diags: Diagnostics,
+}
+
+impl Job {
+    fn rel(&self) -> &str {
+        match self {
+            Job::Entry { rel, .. } | Job::Intro { rel, .. } | Job::Table { rel, .. } => rel,
+        }
+    }
+}
+
+/// The parsed items of a previous load, by source file.
+#[derive(Default)]
+struct Previous {
+    entries: HashMap<String, Entry>,
+    intros: HashMap<String, Intro>,
+    tables: HashMap<String, DataTable>,
+}
+
+impl Previous {
+    fn new(content: Content) -> Self {
+        let intros = content.intros.into_values().chain(content.home_intro);
+        Self {
+            entries: content
+                .entries
+                .into_iter()
+                .map(|e| (e.source.rel_path.clone(), e))
+                .collect(),
+            intros: intros.map(|i| (i.source.rel_path.clone(), i)).collect(),
+            tables: content
+                .tables
+                .into_iter()
+                .map(|t| (t.file.clone(), t))
+                .collect(),
+        }
+    }
+
+    /// Takes back what `job` produced last time.
+    fn take(&mut self, job: &Job) -> Option<Parsed> {
+        Some(match job {
+            Job::Entry { rel, .. } => Parsed::Entry(Box::new(self.entries.remove(rel)?)),
+            Job::Intro { rel, category } => Parsed::Intro(*category, self.intros.remove(rel)?),
+            Job::Table { rel, .. } => Parsed::Table(self.tables.remove(rel)?),
+        })
+    }
+}
+
+/// Loads the content again after some files changed. The directories are
+/// walked again (so new, deleted and renamed files are noticed), but only
+/// the files in `reread`, and those whose place or bundle changed, are
+/// parsed again; everything else is moved over from `previous` with the
+/// diagnostics it had. Returns the content and the files that were parsed.
+pub fn reload(
+    root: &Path,
+    mut previous: Content,
+    cache: &mut LoadCache,
+    reread: Reread<'_>,
+    diags: &mut Diagnostics,
+) -> Result<(Content, Vec<String>), Error> {
+    if let Reread::Only(changed) = reread
+        && let Some(reparsed) = reread_in_place(root, &mut previous, cache, changed)
+    {
+        diags.extend(cache.walk.clone());
+        for p in cache.files.values() {
+            diags.extend(p.diags.clone());
+        }
+        return Ok((previous, reparsed));
+    }
+    let mut walk_diags = Diagnostics::new();
+    let (content, reparsed) =
+        reload_walking(root, previous, cache, reread, &mut walk_diags, diags)?;
+    cache.walk = walk_diags.clone();
+    diags.extend(walk_diags);
+    Ok((content, reparsed))
+}
+
+/// The common case while editing: only known source files (entries,
+/// introductions, tables) or known static files changed. They are parsed
+/// again and swapped into `content` without walking the directories.
+/// `None` when anything else changed (a new, deleted or renamed file, a
+/// bundle's attachment): then the directories must be walked.
+fn reread_in_place(
+    root: &Path,
+    content: &mut Content,
+    cache: &mut LoadCache,
+    changed: &BTreeSet<String>,
+) -> Option<Vec<String>> {
+    if !cache.walked {
+        return None;
+    }
+    let mut jobs = Vec::new();
+    for rel in changed {
+        let path = root.join(rel);
+        if !path.is_file() {
+            return None;
+        }
+        match cache.files.get(rel) {
+            Some(p) => jobs.push(p.job.clone()),
+            None if rel.starts_with(&format!("{STATIC_DIR}/"))
+                && content.assets.iter().any(|a| a.source == path) => {}
+            None => return None,
+        }
+    }
+    let parsed: Vec<(Job, Option<Parsed>, Diagnostics)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut d = Diagnostics::new();
+            let result = parse_job(root, job.clone(), &mut d);
+            (job, result, d)
+        })
+        .collect();
+    let mut reparsed = Vec::with_capacity(parsed.len());
+    for (job, result, d) in parsed {
+        let rel = job.rel().to_string();
+        content.entries.retain(|e| e.source.rel_path != rel);
+        content.intros.retain(|_, i| i.source.rel_path != rel);
+        if content
+            .home_intro
+            .as_ref()
+            .is_some_and(|i| i.source.rel_path == rel)
+        {
+            content.home_intro = None;
+        }
+        content.tables.retain(|t| t.file != rel);
+        let ok = result.is_some();
+        content.insert(result);
+        cache.files.insert(rel.clone(), Parse { job, ok, diags: d });
+        reparsed.push(rel);
+    }
+    content.sort();
+    reparsed.sort();
+    Some(reparsed)
+}
+
+/// Walks `content/` and `static/` again, parsing the files that changed
+/// and moving the others over from `previous`.
+fn reload_walking(
+    root: &Path,
+    previous: Content,
+    cache: &mut LoadCache,
+    reread: Reread<'_>,
+    walk_diags: &mut Diagnostics,
+    diags: &mut Diagnostics,
+) -> Result<(Content, Vec<String>), Error> {
+    // Until this walk completes, the cache does not describe `content`.
+    cache.walked = false;
     let mut jobs = Vec::new();
     let mut content = Content::default();
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
-        diags.push(
+        walk_diags.push(
             Diagnostic::error("no-content", "the site has no content/ directory")
                 .help("create content/ with one directory per category (run `pbgdpl init` to see the layout)"),
         );
-        return Ok(content);
+        cache.files.clear();
+        cache.walked = false;
+        return Ok((content, Vec::new()));
     }
-    for (name, path, rel) in visible_children(root, &content_dir)? {
-        if path.is_dir() {
+    for item in sorted_dir(&content_dir)? {
+        let name = item.file_name().to_string_lossy().into_owned();
+        let path = item.path();
+        let rel = rel_of(root, &path);
+        if is_hidden(&name) {
+            continue;
+        }
+        if is_dir(&item) {
             match category::by_key(&name) {
                 Some(cat) => {
-                    walk_category(root, &path, cat, &mut jobs, &mut content.assets, diags)?
+                    walk_category(root, &path, cat, &mut jobs, &mut content.assets, walk_diags)?
                 }
                 None => {
                     let help = match closest(&name, CATEGORIES.iter().map(|c| c.key)) {
@@ -142,7 +354,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
                                 .join(", ")
                         ),
                     };
-                    diags.push(
+                    walk_diags.push(
                         Diagnostic::error(
                             "unknown-category",
                             format!("`{name}` is not a standard category"),
@@ -158,7 +370,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
                 category: None,
             });
         } else if name.ends_with(".md") {
-            diags.push(
+            walk_diags.push(
                 Diagnostic::error("entry-outside-category", "an entry must be inside a category directory")
                     .in_file(&rel)
                     .help("move it into one of content/tin-tuc/, content/van-ban-moi/, … (see the list of categories)"),
@@ -172,34 +384,55 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Content, Error> {
     }
     walk_static(root, &mut content.assets)?;
 
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = jobs
+    let mut previous = Previous::new(previous);
+    let current: HashSet<String> = jobs.iter().map(|j| j.rel().to_string()).collect();
+    let mut kept = Vec::new();
+    let mut fresh = Vec::new();
+    for job in jobs {
+        let unchanged = match reread {
+            Reread::All => false,
+            Reread::Only(changed) => !changed.contains(job.rel()),
+        };
+        let known = cache.files.get(job.rel()).filter(|p| p.job == job);
+        match known {
+            Some(p) if unchanged && !p.ok => kept.push((None, p.diags.clone())),
+            Some(p) if unchanged => match previous.take(&job) {
+                Some(item) => kept.push((Some(item), p.diags.clone())),
+                None => fresh.push(job),
+            },
+            _ => fresh.push(job),
+        }
+    }
+    let parsed: Vec<(Job, Option<Parsed>, Diagnostics)> = fresh
         .into_par_iter()
         .map(|job| {
             let mut d = Diagnostics::new();
-            let result = parse_job(root, job, &mut d);
-            (result, d)
+            let result = parse_job(root, job.clone(), &mut d);
+            (job, result, d)
         })
         .collect();
-    for (result, d) in parsed {
-        diags.extend(d);
-        match result {
-            Some(Parsed::Entry(e)) => content.entries.push(*e),
-            Some(Parsed::Intro(Some(cat), intro)) => {
-                content.intros.insert(cat.key, intro);
-            }
-            Some(Parsed::Intro(None, intro)) => content.home_intro = Some(intro),
-            Some(Parsed::Table(t)) => content.tables.push(t),
-            None => {}
-        }
+    let mut reparsed = Vec::with_capacity(parsed.len());
+    let mut results = kept;
+    for (job, result, d) in parsed {
+        reparsed.push(job.rel().to_string());
+        let record = Parse {
+            job,
+            ok: result.is_some(),
+            diags: d.clone(),
+        };
+        cache.files.insert(record.job.rel().to_string(), record);
+        results.push((result, d));
     }
-    content.entries.sort_by(|a, b| {
-        a.category
-            .index()
-            .cmp(&b.category.index())
-            .then_with(|| Entry::order(a, b))
-    });
-    content.assets.sort();
-    Ok(content)
+    // Forget files that are gone.
+    cache.files.retain(|rel, _| current.contains(rel.as_str()));
+    for (result, d) in results {
+        diags.extend(d);
+        content.insert(result);
+    }
+    content.sort();
+    cache.walked = true;
+    reparsed.sort();
+    Ok((content, reparsed))
 }
 
 fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
@@ -239,8 +472,14 @@ fn walk_category(
     assets: &mut Vec<Asset>,
     diags: &mut Diagnostics,
 ) -> Result<(), Error> {
-    for (name, path, rel) in visible_children(root, dir)? {
-        if path.is_dir() {
+    for item in sorted_dir(dir)? {
+        let name = item.file_name().to_string_lossy().into_owned();
+        let path = item.path();
+        let rel = rel_of(root, &path);
+        if is_hidden(&name) {
+            continue;
+        }
+        if is_dir(&item) {
             if !path.join("index.md").is_file() {
                 diags.push(
                     Diagnostic::error(

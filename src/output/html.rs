@@ -6,6 +6,7 @@ use tera::Context;
 
 use crate::category::{Category, Kind};
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 
@@ -125,11 +126,127 @@ impl Renderer for HtmlPages {
                 jobs.push(Job::Entry { page, others });
             }
         }
+        let site = Fingerprint::new()
+            .number(p.fingerprint)
+            .number(cx.theme.fingerprint())
+            .finish();
+        let inputs = Inputs::new(p, site);
         jobs.par_iter().try_for_each(|job| {
+            let key = fingerprint(p, &inputs, job);
+            if let Some((path, key)) = &key
+                && out.reuse(path, *key)?
+            {
+                return Ok(());
+            }
             let (path, template, ctx) = context_for(p, job);
-            let html = cx.theme.render(template, &ctx)?;
-            out.write(&path, &minify::html(&html))
+            let html = minify::html(&cx.theme.render(template, &ctx)?);
+            match key {
+                Some((_, key)) => out.write_fingerprinted(&path, key, &html),
+                None => out.write(&path, &html),
+            }
         })
+    }
+}
+
+/// Fingerprints shared by many pages.
+struct Inputs {
+    /// Everything every page shows (configuration, theme, strings…).
+    site: u64,
+    /// Every page of each category, by category key: a category page's
+    /// filter menu counts all of them.
+    categories: std::collections::HashMap<&'static str, u64>,
+    /// Every page: the statistics shown on the statistics category page
+    /// are computed from the whole site.
+    all: u64,
+}
+
+impl Inputs {
+    fn new(p: &Prepared<'_>, site: u64) -> Self {
+        let fold = |f: Fingerprint, pages: &mut dyn Iterator<Item = &Page<'_>>| {
+            pages.fold(f, |f, pg| f.number(pg.fingerprint))
+        };
+        Self {
+            site,
+            categories: p
+                .categories()
+                .iter()
+                .map(|c| {
+                    let f = fold(Fingerprint::new(), &mut p.in_category(c).into_iter());
+                    (c.key, f.finish())
+                })
+                .collect(),
+            all: fold(Fingerprint::new(), &mut p.pages.iter()).finish(),
+        }
+    }
+}
+
+/// The path and input fingerprint of a page, so it is skipped when nothing
+/// it shows changed: the site-wide fingerprint plus that of every entry the
+/// page shows or counts.
+fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> Option<(String, u64)> {
+    let site = inputs.site;
+    let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
+        pages.iter().fold(f.number(pages.len() as u64), |f, pg| {
+            f.number(pg.fingerprint)
+        })
+    };
+    match job {
+        Job::Entry { page, others } => {
+            let f = Fingerprint::new()
+                .number(site)
+                .bytes("entry")
+                .number(page.fingerprint);
+            let path = format!("{}index.html", page.entry.path());
+            Some((path, pages(f, others).finish()))
+        }
+        Job::CategoryPage {
+            category,
+            number,
+            total,
+            pages: list,
+        } => {
+            let mut f = Fingerprint::new()
+                .number(site)
+                .bytes("category")
+                .bytes(category.key)
+                .number(*number as u64)
+                .number(*total as u64)
+                .number(inputs.categories.get(category.key).copied().unwrap_or(0));
+            if *number == 1 && category.kind == Kind::Statistics {
+                f = f.number(inputs.all);
+            }
+            let path = format!("{}index.html", category_page_path(category, *number));
+            Some((path, pages(f, list).finish()))
+        }
+        Job::Home => {
+            // The newest entries of every category (see `context_for`).
+            let n = p.site.config.home_entries_per_category;
+            let f = p.categories().iter().fold(
+                Fingerprint::new().number(site).bytes("home"),
+                |f, c| {
+                    let newest: Vec<&Page<'_>> = p
+                        .in_category(c)
+                        .into_iter()
+                        .filter(|pg| pg.is_published())
+                        .take(n)
+                        .collect();
+                    pages(f.bytes(c.key), &newest)
+                },
+            );
+            Some(("index.html".to_string(), f.finish()))
+        }
+        Job::NotFound => Some((
+            "404.html".to_string(),
+            Fingerprint::new().number(site).bytes("404").finish(),
+        )),
+        Job::FirstPageRedirect { category } => Some((
+            format!("{}/page/1/index.html", category.key),
+            Fingerprint::new()
+                .number(site)
+                .bytes("redirect")
+                .bytes(category.key)
+                .finish(),
+        )),
     }
 }
 

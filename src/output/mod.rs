@@ -15,6 +15,7 @@ pub mod search;
 pub mod sink;
 pub mod sitemap;
 pub mod statistics;
+pub mod store;
 pub mod sync;
 pub mod tags;
 

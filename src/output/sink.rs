@@ -7,12 +7,39 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::Error;
+use crate::progress::{Progress, Silent};
 
 /// A destination for output files. Paths are relative, `/`-separated,
 /// without a leading slash (`tin-tuc/index.html`).
+///
+/// Incremental rebuilds: a renderer that can say what an output is made
+/// from (a [`fingerprint`](crate::fingerprint) of its inputs) first asks
+/// [`Sink::reuse`]; a sink that remembers the previous build (the `serve`
+/// store) keeps the old file when the fingerprint matches, so the renderer
+/// skips the work. Other sinks answer `false` and the renderer writes with
+/// [`Sink::write_fingerprinted`]. Renderers that never fingerprint simply
+/// write everything on every build, which is always correct.
 pub trait Sink: Sync {
     /// Stores a file's bytes.
     fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error>;
+
+    /// Keeps the file this sink received at `path` in the previous build if
+    /// it was written with the same `fingerprint`, and says whether it did.
+    /// When it returns `true` the file counts as written.
+    fn reuse(&self, _path: &str, _fingerprint: u64) -> Result<bool, Error> {
+        Ok(false)
+    }
+
+    /// Stores a file's bytes together with the fingerprint of the inputs it
+    /// was made from, so a later build can [`Sink::reuse`] it.
+    fn write_fingerprinted(
+        &self,
+        path: &str,
+        _fingerprint: u64,
+        contents: &[u8],
+    ) -> Result<(), Error> {
+        self.write(path, contents)
+    }
 
     /// Stores a copy of a file on disk (attachments, static files).
     fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
@@ -106,8 +133,10 @@ impl Sink for NullSink {
 
 /// A sink wrapper that remembers what was written, so links can be checked
 /// against the real output and two outputs claiming one path are caught.
+/// It also reports each written file to a [`Progress`] observer.
 pub struct Recorder<'a> {
     sink: &'a dyn Sink,
+    progress: &'a dyn Progress,
     written: Mutex<BTreeSet<String>>,
     clashes: Mutex<Vec<String>>,
 }
@@ -115,8 +144,14 @@ pub struct Recorder<'a> {
 impl<'a> Recorder<'a> {
     /// Wraps a sink.
     pub fn new(sink: &'a dyn Sink) -> Self {
+        Self::with_progress(sink, &Silent)
+    }
+
+    /// Wraps a sink, reporting every file written to `progress`.
+    pub fn with_progress(sink: &'a dyn Sink, progress: &'a dyn Progress) -> Self {
         Self {
             sink,
+            progress,
             written: Mutex::new(BTreeSet::new()),
             clashes: Mutex::new(Vec::new()),
         }
@@ -130,6 +165,13 @@ impl<'a> Recorder<'a> {
                 .unwrap_or_else(|e| e.into_inner())
                 .push(path.to_string());
         }
+        drop(written);
+        self.progress.step(path);
+    }
+
+    /// How many distinct paths were written so far.
+    pub fn count(&self) -> usize {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).len()
     }
 
     /// Every path written so far.
@@ -138,6 +180,11 @@ impl<'a> Recorder<'a> {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// Every path written, taking them out of the recorder.
+    pub fn into_written(self) -> BTreeSet<String> {
+        self.written.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Paths written more than once.
@@ -162,5 +209,23 @@ impl Sink for Recorder<'_> {
     fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
         self.record(path);
         self.sink.copy(path, from)
+    }
+
+    fn reuse(&self, path: &str, fingerprint: u64) -> Result<bool, Error> {
+        let kept = self.sink.reuse(path, fingerprint)?;
+        if kept {
+            self.record(path);
+        }
+        Ok(kept)
+    }
+
+    fn write_fingerprinted(
+        &self,
+        path: &str,
+        fingerprint: u64,
+        contents: &[u8],
+    ) -> Result<(), Error> {
+        self.record(path);
+        self.sink.write_fingerprinted(path, fingerprint, contents)
     }
 }

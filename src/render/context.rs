@@ -3,7 +3,7 @@
 //! Documented for theme authors in `docs/templates.md`.
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use crate::category::Category;
 use crate::config::{Agency, Province};
@@ -242,12 +242,21 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// The context every page starts from.
+    /// The context every page starts from. `site`, `t` and `nav` are the
+    /// same on every page: they are converted for Tera once per build and
+    /// shared (Tera values are reference-counted).
     pub fn base_context(&self, page: PageView) -> Context {
+        let (site, t, nav) = self.base_values.get_or_init(|| {
+            (
+                Value::from_serializable(&self.site_view()),
+                Value::from_serializable(&self.strings),
+                Value::from_serializable(&self.nav()),
+            )
+        });
         let mut ctx = Context::new();
-        ctx.insert("site", &self.site_view());
-        ctx.insert("t", &self.strings);
-        ctx.insert("nav", &self.nav());
+        ctx.insert_value("site", site.clone());
+        ctx.insert_value("t", t.clone());
+        ctx.insert_value("nav", nav.clone());
         ctx.insert("page", &page);
         ctx
     }

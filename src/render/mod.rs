@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies to HTML (in parallel), and the view of the
 //! site that templates and every output work from.
 
+pub mod bodies;
 pub mod context;
 pub mod markdown;
 pub mod templates;
@@ -11,9 +12,11 @@ use rayon::prelude::*;
 
 use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Entry, Intro, Visibility};
+use crate::fingerprint::Fingerprint;
 use crate::i18n::{self, Strings};
 use crate::site::Site;
 
+pub use bodies::BodyCache;
 pub use markdown::Link;
 
 /// Longest automatic summary, in characters.
@@ -38,6 +41,11 @@ pub struct Page<'a> {
     pub text: String,
     /// Internal links of the body, spans relative to the entry's source file.
     pub links: Vec<Link>,
+    /// Fingerprint of everything the page is made from (its file, address,
+    /// attachments and visibility): an output made from pages whose
+    /// fingerprints, and the site's [`Prepared::fingerprint`], have not
+    /// changed is the same as before.
+    pub fingerprint: u64,
 }
 
 impl Page<'_> {
@@ -74,11 +82,31 @@ pub struct Prepared<'a> {
     pub base_path: String,
     /// Interface strings.
     pub strings: Strings,
+    /// Fingerprint of what every page shows besides its own entries:
+    /// configuration, interface strings, navigation, introductions, data
+    /// tables, the build's date and mode.
+    pub fingerprint: u64,
+    /// `site`, `t` and `nav` as Tera values, made on first use.
+    base_values: std::sync::OnceLock<(tera::Value, tera::Value, tera::Value)>,
 }
 
 impl<'a> Prepared<'a> {
     /// Renders every Markdown body of the site.
     pub fn new(site: &'a Site) -> Self {
+        Self::prepare(site, None)
+    }
+
+    /// Like [`Prepared::new`], but takes the HTML of bodies that have not
+    /// changed from `cache` (incremental rebuilds) and adds the new ones.
+    pub fn with_cache(site: &'a Site, cache: &BodyCache) -> Self {
+        Self::prepare(site, Some(cache))
+    }
+
+    fn prepare(site: &'a Site, cache: Option<&BodyCache>) -> Self {
+        let render = |markdown: &str, base_path: &str| match cache {
+            Some(c) => c.render(markdown, base_path),
+            None => markdown::render(markdown, base_path),
+        };
         let base_path = site.config.base_path();
         let base_url = site.config.base_url.trim_end_matches('/').to_string();
         let origin_len = base_url.len() - base_path.trim_end_matches('/').len();
@@ -92,8 +120,9 @@ impl<'a> Prepared<'a> {
                 if visibility != Visibility::Published && !site.drafts {
                     return None;
                 }
-                let r = markdown::render(entry.body(), &base_path);
+                let r = render(entry.body(), &base_path);
                 let url = format!("{base_path}{}", entry.path());
+                let fingerprint = page_fingerprint(entry, visibility, &url);
                 let summary = entry
                     .summary
                     .clone()
@@ -107,11 +136,12 @@ impl<'a> Prepared<'a> {
                     text: r.plain_text,
                     summary,
                     links: offset_links(r.internal_links, entry.body_offset),
+                    fingerprint,
                 })
             })
             .collect();
         let render_intro = |intro: &'a Intro| {
-            let r = markdown::render(intro.body(), &base_path);
+            let r = render(intro.body(), &base_path);
             RenderedIntro {
                 intro,
                 html: r.html,
@@ -125,14 +155,39 @@ impl<'a> Prepared<'a> {
             .map(|(k, i)| (*k, render_intro(i)))
             .collect();
         let home_intro = site.content.home_intro.as_ref().map(render_intro);
-        Self {
+        let mut prepared = Self {
             site,
             pages,
             intros,
             home_intro,
             strings: i18n::builtin(site.config.language),
             base_path,
+            fingerprint: 0,
+            base_values: std::sync::OnceLock::new(),
+        };
+        prepared.fingerprint = prepared.site_fingerprint();
+        prepared
+    }
+
+    fn site_fingerprint(&self) -> u64 {
+        let site = self.site;
+        let mut f = Fingerprint::new()
+            .bytes(env!("CARGO_PKG_VERSION"))
+            .bytes(format!("{:?}", site.config))
+            .bytes(json(&self.site_view()))
+            .bytes(json(&self.nav()))
+            .bytes(json(&self.strings))
+            .bytes(site.today.to_string())
+            .number(u64::from(site.drafts))
+            .bytes(&self.base_path);
+        let intros = self.intros.values().map(|i| &i.intro.source);
+        for source in intros.chain(self.home_intro.as_ref().map(|i| &i.intro.source)) {
+            f = f.bytes(&source.rel_path).bytes(&source.text);
         }
+        for table in &site.content.tables {
+            f = f.bytes(format!("{table:?}"));
+        }
+        f.finish()
     }
 
     /// Pages of one category, newest first.
@@ -166,6 +221,26 @@ impl<'a> Prepared<'a> {
     pub fn categories(&self) -> &'static [Category] {
         &CATEGORIES
     }
+}
+
+/// Fingerprint of an entry's page: an entry is made from its file (path and
+/// text) and the files of its bundle.
+fn page_fingerprint(entry: &Entry, visibility: Visibility, url: &str) -> u64 {
+    let mut f = Fingerprint::new()
+        .bytes(&entry.source.rel_path)
+        .bytes(&entry.source.text)
+        .bytes(url)
+        .bytes(format!("{visibility:?}"))
+        .option(entry.bundle_dir.as_deref());
+    if !entry.attachments.is_empty() {
+        f = f.bytes(format!("{:?}", entry.attachments));
+    }
+    f.finish()
+}
+
+/// A view as JSON, for fingerprints.
+fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 fn offset_links(links: Vec<Link>, offset: usize) -> Vec<Link> {

@@ -8,6 +8,7 @@ use tera::{Context, Tera};
 use walkdir::WalkDir;
 
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 
 /// The directory of a site's template overrides.
 pub const TEMPLATES_DIR: &str = "templates";
@@ -66,6 +67,7 @@ pub const STYLESHEET: &str = include_str!("../../themes/default/static/pbgdpl.cs
 /// Loaded templates, ready to render.
 pub struct Theme {
     tera: Tera,
+    fingerprint: u64,
 }
 
 impl std::fmt::Debug for Theme {
@@ -132,7 +134,19 @@ impl Theme {
         tera.register_filter("js_string", js_string);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n, t)))
             .map_err(|e| template_error("(loading the theme)", &e))?;
-        Ok(Self { tera })
+        let fingerprint = sources
+            .iter()
+            .fold(Fingerprint::new().bytes(STYLESHEET), |f, (n, t)| {
+                f.bytes(n).bytes(t)
+            })
+            .finish();
+        Ok(Self { tera, fingerprint })
+    }
+
+    /// Fingerprint of every template and the stylesheet: pages rendered
+    /// with a theme of the same fingerprint look the same.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Renders a template.

@@ -1,0 +1,312 @@
+//! Incremental rebuilds, for `pbgdpl serve`.
+//!
+//! A [`Session`] keeps what the previous build loaded and rendered:
+//!
+//! - the parsed content, by source file ([`content::load::reload`]): after
+//!   an edit only the changed files are read and parsed again; the
+//!   directories are walked again so new, deleted and renamed files are
+//!   noticed;
+//! - the HTML of every Markdown body, by fingerprint of its text
+//!   ([`BodyCache`]): only changed bodies are rendered again;
+//! - the configuration and the theme, reloaded only when `site.toml` or a
+//!   template changes.
+//!
+//! Validation and every renderer then run again, on the whole site, so
+//! every output that depends on the change (category pages, the home page,
+//! feeds, the sitemap, statistics, search data…) is right without any
+//! renderer knowing about incremental builds. Renderers that can say what
+//! a page is made from skip pages whose inputs did not change
+//! ([`Sink::reuse`]): the HTML renderer does so for entry and category
+//! pages, the bulk of a site. The sink of `serve` is a
+//! [`Store`](crate::output::store::Store), which then swaps the new output
+//! in atomically and reports which files changed.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::config::{self, Config};
+use crate::content::Content;
+use crate::content::load::{self, CONTENT_DIR, LoadCache, Reread, STATIC_DIR};
+use crate::diagnostics::Diagnostics;
+use crate::error::Error;
+use crate::output::Sink;
+use crate::progress::Progress;
+use crate::render::BodyCache;
+use crate::render::templates::{TEMPLATES_DIR, Theme};
+use crate::site::{BuildOptions, Site, today_in_vietnam};
+use crate::validate;
+
+/// A theme directory a site may carry (watched like `templates/`).
+pub const THEMES_DIR: &str = "themes";
+
+/// What changed on disk since the previous update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changes {
+    /// Unknown: load everything again.
+    Unknown,
+    /// These paths (files or directories, absolute or relative to the
+    /// current directory) were created, modified, renamed or deleted.
+    Paths(Vec<PathBuf>),
+}
+
+/// What an update did.
+#[derive(Debug)]
+pub struct Update {
+    /// Everything was loaded again (first build, `site.toml` or a template
+    /// changed).
+    pub full: bool,
+    /// Source files parsed again, relative to the site root.
+    pub reparsed: Vec<String>,
+    /// Entries published.
+    pub pages: usize,
+    /// Files written (or kept) in all.
+    pub files: usize,
+    /// Files per renderer.
+    pub by_renderer: Vec<(&'static str, usize)>,
+    /// Warnings.
+    pub warnings: Diagnostics,
+    /// How long the update took.
+    pub elapsed: Duration,
+}
+
+/// What has to be loaded again.
+#[derive(Debug, Default)]
+struct Plan {
+    config: bool,
+    theme: bool,
+    /// `None`: every content file.
+    reread: Option<BTreeSet<String>>,
+    relevant: bool,
+}
+
+/// A site kept loaded between builds.
+#[derive(Debug)]
+pub struct Session {
+    root: PathBuf,
+    options: BuildOptions,
+    origin: Option<String>,
+    today: NaiveDate,
+    config: Option<Config>,
+    config_diags: Diagnostics,
+    theme: Option<Theme>,
+    content: Content,
+    cache: LoadCache,
+    bodies: BodyCache,
+    loaded: bool,
+}
+
+impl Session {
+    /// A session for the site at `root`; nothing is loaded before the first
+    /// [`Session::update`].
+    pub fn new(root: &Path, options: &BuildOptions) -> Self {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        Self {
+            root,
+            today: options.today.unwrap_or_else(today_in_vietnam),
+            options: options.clone(),
+            origin: None,
+            config: None,
+            config_diags: Diagnostics::new(),
+            theme: None,
+            content: Content::default(),
+            cache: LoadCache::default(),
+            bodies: BodyCache::new(),
+            loaded: false,
+        }
+    }
+
+    /// Publishes at `origin` (`http://127.0.0.1:1111`) instead of the
+    /// scheme and host of `base_url`, keeping its path (`/pbgdpl/`).
+    pub fn with_origin(mut self, origin: &str) -> Self {
+        self.origin = Some(origin.trim_end_matches('/').to_string());
+        self
+    }
+
+    /// The site's root directory (canonical).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The configuration of the last update, when `site.toml` was usable.
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
+    }
+
+    /// The build's "today".
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The directories and files whose changes matter, below the root.
+    pub fn watched(&self) -> Vec<PathBuf> {
+        [CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR]
+            .iter()
+            .map(|d| self.root.join(d))
+            .collect()
+    }
+
+    /// Site-relative `/`-separated path of `path`, if it is inside the site.
+    fn relative(&self, path: &Path) -> Option<String> {
+        let absolute;
+        let path = if path.is_relative() {
+            absolute = std::env::current_dir().ok()?.join(path);
+            &absolute
+        } else {
+            path
+        };
+        let rel = path.strip_prefix(&self.root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+
+    fn plan(&self, changes: &Changes) -> Plan {
+        let Changes::Paths(paths) = changes else {
+            return Plan {
+                config: true,
+                theme: true,
+                reread: None,
+                relevant: true,
+            };
+        };
+        let mut plan = Plan {
+            reread: Some(BTreeSet::new()),
+            ..Plan::default()
+        };
+        for path in paths {
+            let Some(rel) = self.relative(path) else {
+                continue;
+            };
+            let top = rel.split('/').next().unwrap_or("");
+            if rel == config::FILE_NAME {
+                plan.config = true;
+                plan.relevant = true;
+            } else if top == TEMPLATES_DIR || top == THEMES_DIR {
+                plan.theme = true;
+                plan.relevant = true;
+            } else if top == CONTENT_DIR || top == STATIC_DIR {
+                plan.relevant = true;
+                if let Some(set) = &mut plan.reread {
+                    set.insert(rel);
+                }
+            }
+        }
+        if plan.config {
+            // site.toml rebuilds everything.
+            plan.theme = true;
+            plan.reread = None;
+        }
+        plan
+    }
+
+    /// Whether any of `changes` concerns the site (its `site.toml`,
+    /// `content/`, `static/`, `templates/` or `themes/`).
+    pub fn concerns(&self, changes: &Changes) -> bool {
+        self.plan(changes).relevant
+    }
+
+    /// Loads what changed and renders the site into `sink`. Content errors
+    /// come back as `Err(Error::Invalid)` with every diagnostic; the
+    /// session stays usable, and the update after the fix succeeds.
+    pub fn update(
+        &mut self,
+        changes: &Changes,
+        sink: &dyn Sink,
+        progress: &dyn Progress,
+    ) -> Result<Update, Error> {
+        let started = Instant::now();
+        let plan = if self.loaded {
+            self.plan(changes)
+        } else {
+            self.plan(&Changes::Unknown)
+        };
+        let full = plan.config && plan.theme && plan.reread.is_none();
+        progress.stage("load", None);
+        // Until the content is reloaded, an error (a broken template, an
+        // unreadable site.toml) must not lose the changes of this update:
+        // the next update then loads everything.
+        self.loaded = false;
+        if plan.config {
+            self.load_config()?;
+        }
+        if plan.theme || self.theme.is_none() {
+            self.theme = None;
+            self.theme = Some(Theme::load(&self.root)?);
+        }
+        let reread = match &plan.reread {
+            Some(set) => Reread::Only(set),
+            None => Reread::All,
+        };
+        let mut diags = self.config_diags.clone();
+        let previous = std::mem::take(&mut self.content);
+        let (content, reparsed) =
+            load::reload(&self.root, previous, &mut self.cache, reread, &mut diags)?;
+        self.content = content;
+        self.loaded = true;
+        let (Some(config), Some(theme)) = (&self.config, &self.theme) else {
+            return Err(Error::Invalid(diags));
+        };
+        let site = Site {
+            root: self.root.clone(),
+            config: config.clone(),
+            content: std::mem::take(&mut self.content),
+            today: self.today,
+            drafts: self.options.drafts,
+            // No tombstones in a preview: sync.json describes this build only.
+            previous: None,
+        };
+        progress.stage("check", None);
+        diags.extend(validate::content(&site));
+        let rendered = if diags.has_errors() {
+            Err(Error::Invalid(diags))
+        } else {
+            site.render_with(sink, theme, Some(&self.bodies), progress)
+                .and_then(|r| {
+                    diags.extend(r.diagnostics);
+                    if diags.has_errors() {
+                        Err(Error::Invalid(diags))
+                    } else {
+                        Ok((r.files, r.by_renderer, diags))
+                    }
+                })
+        };
+        let pages = site.published_entries();
+        self.content = site.content;
+        let (files, by_renderer, warnings) = rendered?;
+        self.bodies.prune();
+        Ok(Update {
+            full,
+            reparsed,
+            pages,
+            files,
+            by_renderer,
+            warnings,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    fn load_config(&mut self) -> Result<(), Error> {
+        self.config = None;
+        let mut diags = Diagnostics::new();
+        let config = Config::load(&self.root, &mut diags);
+        self.config_diags = diags;
+        let Some(mut config) = config? else {
+            return Ok(());
+        };
+        if let Some(url) = &self.options.base_url {
+            config.set_base_url(url)?;
+        }
+        if let Some(origin) = &self.origin {
+            let url = format!("{origin}{}", config.base_path());
+            config.set_base_url(&url)?;
+        }
+        self.config = Some(config);
+        Ok(())
+    }
+}

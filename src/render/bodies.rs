@@ -1,0 +1,94 @@
+//! Rendered Markdown kept between builds: `serve` renders a body again only
+//! when its text (or the site's base path) changed.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::fingerprint::Fingerprint;
+
+use super::markdown::{self, Rendered};
+
+#[derive(Debug)]
+struct Slot {
+    rendered: Arc<Rendered>,
+    used: bool,
+}
+
+/// Rendered bodies keyed by the fingerprint of their Markdown and the base
+/// path (the only inputs of [`markdown::render`]).
+#[derive(Debug, Default)]
+pub struct BodyCache {
+    slots: Mutex<HashMap<u64, Slot>>,
+}
+
+impl BodyCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The rendering of `markdown`, from the cache when possible.
+    pub fn render(&self, markdown: &str, base_path: &str) -> Rendered {
+        let key = Fingerprint::new().bytes(base_path).bytes(markdown).finish();
+        let hit = {
+            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            slots.get_mut(&key).map(|slot| {
+                slot.used = true;
+                slot.rendered.clone()
+            })
+        };
+        if let Some(rendered) = hit {
+            return Rendered::clone(&rendered);
+        }
+        let rendered = markdown::render(markdown, base_path);
+        self.slots.lock().unwrap_or_else(|e| e.into_inner()).insert(
+            key,
+            Slot {
+                rendered: Arc::new(rendered.clone()),
+                used: true,
+            },
+        );
+        rendered
+    }
+
+    /// Forgets the bodies not asked for since the previous call (deleted or
+    /// edited entries), so the cache does not grow with every edit.
+    pub fn prune(&self) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        slots.retain(|_, slot| std::mem::take(&mut slot.used));
+    }
+
+    /// Number of bodies kept.
+    pub fn len(&self) -> usize {
+        self.slots.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// True when nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuses_unchanged_bodies_and_forgets_unused_ones() {
+        let cache = BodyCache::new();
+        let a = cache.render("Một *hai*", "/");
+        assert_eq!(a, markdown::render("Một *hai*", "/"));
+        cache.render("[x](/tin-tuc/)", "/pbgdpl/");
+        assert_eq!(cache.len(), 2);
+        cache.prune();
+        assert_eq!(cache.len(), 2, "both were used since the last prune");
+        assert_eq!(cache.render("Một *hai*", "/"), a);
+        cache.prune();
+        assert_eq!(cache.len(), 1, "the link body was not asked for");
+        // The base path is part of the key: links differ under a sub-path.
+        assert_ne!(
+            cache.render("[x](/tin-tuc/)", "/"),
+            cache.render("[x](/tin-tuc/)", "/pbgdpl/")
+        );
+    }
+}

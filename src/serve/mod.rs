@@ -1,0 +1,371 @@
+//! `pbgdpl serve`: builds the site into memory, serves it over HTTP,
+//! watches its files and rebuilds incrementally, making every open page
+//! reload.
+//!
+//! - HTTP: hyper on a small tokio runtime (two workers). Server-Sent Events
+//!   announce rebuilds; the reload script and, while the content has
+//!   errors, an error panel are added to HTML pages as they are sent
+//!   ([`live`]), never to the stored output.
+//! - Output: a [`Store`], swapped atomically after each successful rebuild;
+//!   a failed rebuild keeps the last good output on screen with the errors
+//!   over it.
+//! - Watching: notify, debounced (50 ms, notify-debouncer-full), on `site.toml`, `content/`,
+//!   `static/`, `templates/` and `themes/`.
+//! - Rebuilding: an [`incremental::Session`](crate::incremental::Session).
+//!
+//! The server binds 127.0.0.1 unless told otherwise, and publishes the site
+//! at `http://<bind>:<port>/<path of base_url>`, so a section that lives at
+//! `https://portal.example.gov.vn/pbgdpl/` is previewed under `/pbgdpl/`.
+
+pub mod http;
+pub mod live;
+pub mod mime;
+pub mod paths;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::channel::Sender;
+use hyper::body::Frame;
+use hyper_util::rt::TokioIo;
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+
+use crate::error::Error;
+use crate::i18n::{self, Lang, Strings};
+use crate::incremental::{Changes, Session, Update};
+use crate::output::store::{Changes as OutputChanges, Store};
+use crate::progress::{Progress, Silent};
+use crate::site::BuildOptions;
+
+/// How long the watcher waits for more changes before rebuilding (editors
+/// often write a file in several steps).
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Options of `pbgdpl serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's directory.
+    pub root: PathBuf,
+    /// Drafts, "today"… (`base_url` is replaced by the server's address).
+    pub build: BuildOptions,
+    /// Address to listen on (127.0.0.1 by default).
+    pub bind: IpAddr,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+}
+
+/// What the server reports to whoever runs it (the command line prints
+/// it). Every method has an empty default.
+pub trait Events: Send + Sync {
+    /// The server is listening; the site is at `url`.
+    fn listening(&self, _url: &str) {}
+    /// A build succeeded; `changes` says which output files changed.
+    fn built(&self, _update: &Update, _changes: &OutputChanges) {}
+    /// A build failed; the errors are also shown in the browser.
+    fn failed(&self, _error: &Error) {}
+    /// A watched file changed (relative to the site root), before rebuilding.
+    fn changed(&self, _paths: &[String]) {}
+    /// Where the progress of the first build goes.
+    fn progress(&self) -> &dyn Progress {
+        &Silent
+    }
+}
+
+/// What request handlers share with the rebuild loop.
+pub struct State {
+    store: Store,
+    base_path: RwLock<String>,
+    error: RwLock<Option<String>>,
+    strings: RwLock<(Strings, Lang)>,
+    clients: Mutex<Vec<Sender<Bytes, Infallible>>>,
+}
+
+impl State {
+    fn base_path(&self) -> String {
+        self.base_path
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn error(&self) -> Option<String> {
+        self.error.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn strings(&self) -> (Strings, Lang) {
+        self.strings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// What is added to every HTML page: the error panel (if any) and the
+    /// reload script.
+    fn injection(&self, error: Option<&str>) -> String {
+        let mut extra = String::new();
+        if let Some(errors) = error {
+            extra.push_str(&live::error_panel(errors, &self.strings().0));
+        }
+        extra.push_str(&live::script());
+        extra
+    }
+
+    fn subscribe(&self, sender: Sender<Bytes, Infallible>) {
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(sender);
+    }
+
+    /// Tells every open page to reload. Pages that are gone (or so far
+    /// behind that their queue is full) are dropped; browsers reconnect.
+    fn reload(&self, data: &str) {
+        let event = Bytes::from(format!("event: reload\ndata: {data}\n\n"));
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain_mut(|c| c.try_send(Frame::data(event.clone())).is_ok());
+    }
+}
+
+/// A running preview server.
+pub struct Server {
+    state: Arc<State>,
+    session: Session,
+    origin: String,
+    events: Arc<dyn Events>,
+    runtime: tokio::runtime::Runtime,
+    watcher: Watch,
+    watched: Vec<PathBuf>,
+    changes: mpsc::Receiver<DebounceEventResult>,
+}
+
+impl std::fmt::Debug for Server {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Server")
+            .field("url", &self.url())
+            .finish_non_exhaustive()
+    }
+}
+
+fn serve_error(what: &str) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |e| Error::Serve(format!("{what}: {e}"))
+}
+
+impl Server {
+    /// Binds the address, builds the site once and starts answering
+    /// requests. A site with content errors still starts: the errors are
+    /// shown in the browser until they are fixed.
+    pub fn start(options: &ServeOptions, events: Arc<dyn Events>) -> Result<Self, Error> {
+        let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
+            .map_err(serve_error(&format!(
+                "cannot listen on {}:{}",
+                options.bind, options.port
+            )))?;
+        let addr = listener
+            .local_addr()
+            .map_err(serve_error("cannot read the address"))?;
+        listener
+            .set_nonblocking(true)
+            .map_err(serve_error("cannot listen"))?;
+        let origin = format!("http://{addr}");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("pbgdpl-http")
+            .enable_all()
+            .build()
+            .map_err(serve_error("cannot start the HTTP server"))?;
+        let state = Arc::new(State {
+            store: Store::new(),
+            base_path: RwLock::new("/".into()),
+            error: RwLock::new(None),
+            strings: RwLock::new((i18n::builtin(Lang::Vi), Lang::Vi)),
+            clients: Mutex::new(Vec::new()),
+        });
+        let session = Session::new(&options.root, &options.build).with_origin(&origin);
+        if !session.root().join(crate::config::FILE_NAME).is_file() {
+            return Err(Error::NotASite(options.root.clone()));
+        }
+        // Watch before the first build, so no change is missed: an edit
+        // made while it runs (or right after the address is printed)
+        // triggers a rebuild.
+        let (tx, changes) = mpsc::channel();
+        let mut watcher = new_debouncer(DEBOUNCE, None, tx)
+            .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
+        let root = session.root().to_path_buf();
+        watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", root.display())))?;
+        let mut watched = Vec::new();
+        watch_new_dirs(&mut watcher, &session.watched(), &mut watched);
+        let mut server = Server {
+            session,
+            state,
+            origin,
+            events,
+            runtime,
+            watcher,
+            watched,
+            changes,
+        };
+        let events = server.events.clone();
+        server.rebuild(&Changes::Unknown, events.progress());
+        let listener = {
+            let _guard = server.runtime.enter();
+            tokio::net::TcpListener::from_std(listener).map_err(serve_error("cannot listen"))?
+        };
+        server.runtime.spawn(accept(listener, server.state.clone()));
+        server.events.listening(&server.url());
+        Ok(server)
+    }
+
+    /// Where the site is served (`http://127.0.0.1:1111/pbgdpl/`).
+    pub fn url(&self) -> String {
+        format!("{}{}", self.origin, self.state.base_path())
+    }
+
+    /// Watches the site and rebuilds after every change, until the watcher
+    /// stops (in practice: until the process is interrupted).
+    pub fn run(mut self) -> Result<(), Error> {
+        let root = self.session.root().to_path_buf();
+        while let Ok(batch) = self.changes.recv() {
+            let paths: Vec<PathBuf> = match batch {
+                // Reading files (our own rebuilds do) is not a change.
+                Ok(events) => events
+                    .into_iter()
+                    .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+                    .flat_map(|e| e.event.paths)
+                    .collect(),
+                Err(errors) => {
+                    for e in errors {
+                        self.events
+                            .failed(&Error::Serve(format!("watching files: {e}")));
+                    }
+                    continue;
+                }
+            };
+            watch_new_dirs(
+                &mut self.watcher,
+                &self.session.watched(),
+                &mut self.watched,
+            );
+            let changes = Changes::Paths(paths);
+            if !self.session.concerns(&changes) {
+                continue;
+            }
+            if let Changes::Paths(p) = &changes {
+                let mut rel: Vec<String> = p
+                    .iter()
+                    .map(|p| {
+                        p.strip_prefix(&root)
+                            .unwrap_or(p)
+                            .to_string_lossy()
+                            .into_owned()
+                    })
+                    .collect();
+                rel.sort();
+                rel.dedup();
+                self.events.changed(&rel);
+            }
+            self.rebuild(&changes, &Silent);
+        }
+        Ok(())
+    }
+
+    /// Rebuilds, swaps the output in and tells the pages.
+    fn rebuild(&mut self, changes: &Changes, progress: &dyn Progress) {
+        let writer = self.state.store.writer();
+        let result = self.session.update(changes, &writer, progress);
+        if let Some(config) = self.session.config() {
+            *self
+                .state
+                .base_path
+                .write()
+                .unwrap_or_else(|e| e.into_inner()) = config.base_path();
+            let lang = config.language;
+            *self
+                .state
+                .strings
+                .write()
+                .unwrap_or_else(|e| e.into_inner()) = (i18n::builtin(lang), lang);
+        }
+        match result {
+            Ok(update) => {
+                let changes = self.state.store.commit(writer);
+                let had_error = self
+                    .state
+                    .error
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .take()
+                    .is_some();
+                if had_error || !changes.is_empty() {
+                    self.state.reload(&format!(
+                        "{{\"changed\":{},\"removed\":{}}}",
+                        changes.changed.len(),
+                        changes.removed.len()
+                    ));
+                }
+                self.events.built(&update, &changes);
+            }
+            Err(error) => {
+                let text = match &error {
+                    Error::Invalid(diags) => diags.render(false),
+                    other => format!("error: {other}\n"),
+                };
+                *self.state.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
+                self.state.reload("{\"error\":true}");
+                self.events.failed(&error);
+            }
+        }
+    }
+}
+
+/// Starts watching the directories of `wanted` that exist and are not
+/// watched yet (a site may create `templates/` while being served).
+fn watch_new_dirs(debouncer: &mut Watch, wanted: &[PathBuf], watched: &mut Vec<PathBuf>) {
+    watched.retain(|d| d.is_dir());
+    for dir in wanted {
+        if dir.is_dir()
+            && !watched.contains(dir)
+            && debouncer.watch(dir, RecursiveMode::Recursive).is_ok()
+        {
+            watched.push(dir.clone());
+        }
+    }
+}
+
+type Watch = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
+
+async fn accept(listener: tokio::net::TcpListener, state: Arc<State>) {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, for instance: wait, then go on.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let state = state.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| {
+                let response = http::respond(&state, &req);
+                async move { Ok::<_, Infallible>(response) }
+            });
+            // A client that goes away mid-response is not an error here.
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// Serves the site until the process is interrupted.
+pub fn serve(options: &ServeOptions, events: Arc<dyn Events>) -> Result<(), Error> {
+    Server::start(options, events)?.run()
+}

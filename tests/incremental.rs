@@ -1,0 +1,378 @@
+//! Incremental rebuilds (`pbgdpl serve`): after every kind of edit, the
+//! output of the incremental rebuild is byte-for-byte what a fresh build of
+//! the same files gives, and an edit to one entry re-reads only that file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use pbgdpl::incremental::{Changes, Session, Update};
+use pbgdpl::output::MemorySink;
+use pbgdpl::output::store::{Changes as StoreChanges, Store};
+use pbgdpl::progress::Silent;
+use pbgdpl::{BuildOptions, Error, Site};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+fn copy_site(from: &Path, to: &Path) {
+    for item in ["site.toml", "content", "static", "templates"] {
+        let src = from.join(item);
+        if src.is_file() {
+            std::fs::copy(&src, to.join(item)).unwrap();
+            continue;
+        }
+        for e in walkdir::WalkDir::new(&src).into_iter().flatten() {
+            let dest = to.join(e.path().strip_prefix(from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::copy(e.path(), &dest).unwrap();
+            }
+        }
+    }
+}
+
+fn options() -> BuildOptions {
+    BuildOptions {
+        today: NaiveDate::from_ymd_opt(2026, 11, 22),
+        ..BuildOptions::default()
+    }
+}
+
+/// What a fresh, non-incremental build of `root` writes.
+fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let (site, _) = Site::load(root, &options()).expect("the site loads");
+    let sink = MemorySink::new();
+    let (_, diags) = site.render(&sink).expect("the site renders");
+    assert!(!diags.has_errors(), "{}", diags.render(false));
+    sink.into_files()
+}
+
+fn served(store: &Store) -> BTreeMap<String, Vec<u8>> {
+    let snap = store.snapshot();
+    snap.paths()
+        .into_iter()
+        .map(|p| (p.to_string(), snap.read(p).unwrap().unwrap().to_vec()))
+        .collect()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    session: Session,
+    store: Store,
+}
+
+impl Fixture {
+    fn new(site: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir(&root).unwrap();
+        copy_site(&fixture(site), &root);
+        let mut f = Fixture {
+            session: Session::new(&root, &options()),
+            _dir: dir,
+            root,
+            store: Store::new(),
+        };
+        let (update, _) = f.update_paths(None).expect("first build");
+        assert!(update.full);
+        f.assert_same_as_fresh();
+        f
+    }
+
+    fn update_paths(&mut self, paths: Option<&[&str]>) -> Result<(Update, StoreChanges), Error> {
+        let changes = match paths {
+            None => Changes::Unknown,
+            Some(p) => Changes::Paths(p.iter().map(|p| self.root.join(p)).collect()),
+        };
+        let writer = self.store.writer();
+        let update = self.session.update(&changes, &writer, &Silent)?;
+        Ok((update, self.store.commit(writer)))
+    }
+
+    fn update(&mut self, paths: &[&str]) -> (Update, StoreChanges) {
+        let result = self.update_paths(Some(paths));
+        match result {
+            Ok(r) => {
+                self.assert_same_as_fresh();
+                r
+            }
+            Err(Error::Invalid(d)) => panic!("rebuild failed:\n{}", d.render(false)),
+            Err(e) => panic!("rebuild failed: {e}"),
+        }
+    }
+
+    fn assert_same_as_fresh(&self) {
+        let expected = fresh(&self.root);
+        let got = served(&self.store);
+        let paths = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(paths(&got), paths(&expected), "the same files");
+        for (path, bytes) in &expected {
+            assert!(
+                got[path] == *bytes,
+                "{path} differs from a fresh build:\n{}",
+                String::from_utf8_lossy(&got[path])
+            );
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = std::fs::read_to_string(self.path(rel)).unwrap();
+        assert!(text.contains(from), "{rel} contains {from:?}");
+        std::fs::write(self.path(rel), text.replacen(from, to, 1)).unwrap();
+    }
+
+    fn page(&self, path: &str) -> String {
+        let bytes = self.store.snapshot().read(path).unwrap().unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+}
+
+const ENTRY: &str = "content/tin-tuc/hoi-nghi-tap-huan-hoa-giai.md";
+
+#[test]
+fn editing_one_entry_rereads_only_that_file_and_rewrites_what_shows_it() {
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    f.edit(
+        ENTRY,
+        "45 hòa giải viên của 9 thôn",
+        "52 hòa giải viên của 10 thôn",
+    );
+    let (update, changes) = f.update(&[ENTRY]);
+    assert!(!update.full);
+    assert_eq!(update.reparsed, [ENTRY]);
+    assert!(
+        f.page("tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html")
+            .contains("52 hòa giải viên của 10 thôn")
+    );
+    // No other page shows the body; the pages that list the entry show its
+    // summary, which did not change, so they are kept. Feeds, the search
+    // index and sync.json carry the body (or its hash), so they change.
+    let html = |c: &StoreChanges| -> Vec<String> {
+        c.changed
+            .iter()
+            .filter(|p| p.ends_with(".html"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        html(&changes),
+        ["tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html"]
+    );
+    for path in ["feed.json", "tin-tuc/feed.json", "sync.json"] {
+        assert!(changes.changed.contains(&path.to_string()), "{path}");
+    }
+
+    // A new summary shows on the category page and the home page.
+    f.edit(ENTRY, "cho 45 hòa giải viên.", "cho 52 hòa giải viên.");
+    let (_, changes) = f.update(&[ENTRY]);
+    assert_eq!(
+        html(&changes),
+        [
+            "index.html",
+            "tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html",
+            "tin-tuc/index.html",
+        ]
+    );
+
+    // A new title also shows in the "other entries" of its neighbours.
+    f.edit(ENTRY, "title = \"Hội nghị", "title = \"Hội nghị trực tuyến");
+    let (_, changes) = f.update(&[ENTRY]);
+    for path in [
+        "tin-tuc/ngay-phap-luat-2026/index.html",
+        "tin-tuc/ra-quan-tuyen-truyen/index.html",
+        "sitemap.xml",
+    ] {
+        let changed = changes.changed.contains(&path.to_string());
+        assert_eq!(changed, path != "sitemap.xml", "{path}");
+    }
+    assert!(!changes.changed.contains(&"hoi-dap/index.html".to_string()));
+
+    // An introduction and a static file alone: read again in place.
+    f.edit(
+        "content/tin-tuc/_index.md",
+        "trên địa bàn xã",
+        "trong toàn xã",
+    );
+    let (update, changes) = f.update(&["content/tin-tuc/_index.md"]);
+    assert_eq!(update.reparsed, ["content/tin-tuc/_index.md"]);
+    assert!(changes.changed.contains(&"tin-tuc/index.html".to_string()));
+    std::fs::write(f.path("static/ghi-chu.txt"), "Bản mới.\n").unwrap();
+    let (update, changes) = f.update(&["static/ghi-chu.txt"]);
+    assert!(update.reparsed.is_empty());
+    assert_eq!(changes.changed, ["ghi-chu.txt"]);
+}
+
+#[test]
+fn dates_deletions_renames_and_new_files_rebuild_like_a_fresh_build() {
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    // A new date reorders the category and its pagination.
+    f.edit(ENTRY, "date = 2026-10-05", "date = 2026-11-20");
+    f.update(&[ENTRY]);
+    assert!(f.page("tin-tuc/index.html").contains("Hội nghị tập huấn"));
+
+    // A rename: the old page disappears, the new one appears.
+    let renamed = "content/tin-tuc/tap-huan-hoa-giai-vien.md";
+    std::fs::rename(f.path(ENTRY), f.path(renamed)).unwrap();
+    let (update, changes) = f.update(&[ENTRY, renamed]);
+    assert_eq!(update.reparsed, [renamed]);
+    assert!(
+        changes
+            .removed
+            .contains(&"tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html".to_string())
+    );
+    assert!(
+        changes
+            .changed
+            .contains(&"tin-tuc/tap-huan-hoa-giai-vien/index.html".to_string())
+    );
+
+    // A deletion, and a new entry.
+    std::fs::remove_file(f.path("content/tin-tuc/ra-quan-tuyen-truyen.md")).unwrap();
+    std::fs::write(
+        f.path("content/hoi-dap/dang-ky-ket-hon.md"),
+        "+++\ntitle = \"Đăng ký kết hôn ở đâu?\"\ndate = 2026-11-01\n+++\n\nTại Ủy ban nhân dân cấp xã nơi cư trú của một trong hai bên.\n",
+    )
+    .unwrap();
+    let (update, changes) = f.update(&[
+        "content/tin-tuc/ra-quan-tuyen-truyen.md",
+        "content/hoi-dap/dang-ky-ket-hon.md",
+    ]);
+    assert_eq!(update.reparsed, ["content/hoi-dap/dang-ky-ket-hon.md"]);
+    assert!(
+        changes
+            .removed
+            .contains(&"tin-tuc/ra-quan-tuyen-truyen/index.html".to_string())
+    );
+    // A new file in a bundle, a static file changed, an introduction edited.
+    std::fs::write(
+        f.path("content/tai-lieu/video-hoa-giai/bien-ban.pdf"),
+        "%PDF-1.4\n",
+    )
+    .unwrap();
+    std::fs::write(f.path("static/ghi-chu.txt"), "Đã sửa.\n").unwrap();
+    f.edit(
+        "content/tin-tuc/_index.md",
+        "trên địa bàn xã",
+        "trên địa bàn xã Nghi Phong",
+    );
+    let (_, changes) = f.update(&[
+        "content/tai-lieu/video-hoa-giai/bien-ban.pdf",
+        "static/ghi-chu.txt",
+        "content/tin-tuc/_index.md",
+    ]);
+    assert!(
+        changes
+            .changed
+            .contains(&"tai-lieu/video-hoa-giai/bien-ban.pdf".to_string())
+    );
+    assert!(changes.changed.contains(&"ghi-chu.txt".to_string()));
+}
+
+#[test]
+fn templates_and_site_toml_rebuild_everything() {
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    // A site template override appears.
+    let base = pbgdpl::render::templates::BUILTIN
+        .iter()
+        .find(|(n, _)| *n == "partials/footer.html")
+        .unwrap()
+        .1;
+    std::fs::create_dir_all(f.path("templates/partials")).unwrap();
+    std::fs::write(
+        f.path("templates/partials/footer.html"),
+        format!("{base}<p class=\"ghi-chu\">Bản thử nghiệm</p>"),
+    )
+    .unwrap();
+    let (update, changes) = f.update(&["templates/partials/footer.html"]);
+    assert!(
+        update.reparsed.is_empty(),
+        "templates do not change content"
+    );
+    assert!(
+        changes
+            .changed
+            .contains(&"tin-tuc/ngay-phap-luat-2026/index.html".to_string())
+    );
+    assert!(f.page("hoi-dap/index.html").contains("Bản thử nghiệm"));
+
+    f.edit(
+        "site.toml",
+        "name = \"Ủy ban nhân dân xã Nghi Phong\"",
+        "name = \"UBND xã Nghi Phong\"",
+    );
+    let (update, _) = f.update(&["site.toml"]);
+    assert!(update.full);
+    assert!(
+        f.page("tin-tuc/ra-quan-tuyen-truyen/index.html")
+            .contains("UBND xã Nghi Phong")
+    );
+}
+
+#[test]
+fn an_error_keeps_the_session_and_the_fix_recovers() {
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    let before = served(&f.store);
+    f.edit(ENTRY, "date = 2026-10-05", "date = 2026-13-45");
+    let Err(Error::Invalid(diags)) = f.update_paths(Some(&[ENTRY])) else {
+        panic!("a bad date is an error");
+    };
+    let text = diags.render(false);
+    assert!(text.contains(&format!("{ENTRY}:4:8")), "{text}");
+    // The failed build committed nothing: the previous output is intact.
+    assert_eq!(served(&f.store), before);
+    // Another file changes while the error is still there: still an error.
+    f.edit(
+        "content/hoi-dap/quyen-thua-ke-dat-dai.md",
+        "Bộ luật Dân sự năm 2015",
+        "Bộ luật Dân sự 2015",
+    );
+    assert!(
+        f.update_paths(Some(&["content/hoi-dap/quyen-thua-ke-dat-dai.md"]))
+            .is_err()
+    );
+    f.edit(ENTRY, "date = 2026-13-45", "date = 2026-10-06");
+    f.update(&[ENTRY]);
+
+    // A broken template is reported, and fixed like content. An entry
+    // edited in the same update is not lost when the fix comes alone.
+    std::fs::create_dir_all(f.path("templates")).unwrap();
+    std::fs::write(f.path("templates/404.html"), "{% if %}").unwrap();
+    f.edit(ENTRY, "của 9 thôn", "của 9 thôn và 2 tổ dân phố");
+    let err = f
+        .update_paths(Some(&["templates/404.html", ENTRY]))
+        .unwrap_err();
+    assert!(matches!(err, Error::Template { .. }), "{err}");
+    std::fs::remove_file(f.path("templates/404.html")).unwrap();
+    f.update(&["templates/404.html"]);
+    assert!(
+        f.page("tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html")
+            .contains("và 2 tổ dân phố")
+    );
+}
+
+#[test]
+fn the_demo_section_rebuilds_like_a_fresh_build() {
+    // The repository's demo: bundles, data tables, every category.
+    let mut f = Fixture::new(".");
+    let entry = "content/hoi-dap/ke-khai-gia-hang-hoa-dich-vu.md";
+    f.edit(entry, "+++\n\n", "+++\n\nĐoạn mở đầu mới.\n\n");
+    let (update, _) = f.update(&[entry]);
+    assert_eq!(update.reparsed, [entry]);
+    let table = "content/thong-ke/bao-cao-vien.toml";
+    let text = std::fs::read_to_string(f.path(table)).unwrap();
+    std::fs::write(
+        f.path(table),
+        text.replacen("title = \"", "title = \"Mới: ", 1),
+    )
+    .unwrap();
+    let (update, _) = f.update(&[table]);
+    assert_eq!(update.reparsed, [table]);
+}
