@@ -110,6 +110,7 @@ fn main() {
         let mut times = Vec::new();
         let mut stages = Vec::new();
         let mut changed = 0;
+        let mut outputs: Vec<(&'static str, f64, f64)> = Vec::new();
         for i in 0..edits() {
             let file = &files[(i * 7919) % files.len()];
             let stamp = Stamps::default();
@@ -125,6 +126,17 @@ fn main() {
             stages.push(stamp.split(end));
             changed += changes.changed.len();
             assert_eq!(update.reparsed.len(), 1);
+            for r in &update.by_renderer {
+                let ms = r.elapsed.as_secs_f64() * 1000.0 / edits() as f64;
+                let rendered = (r.files - r.kept) as f64 / edits() as f64;
+                match outputs.iter_mut().find(|(n, ..)| *n == r.name) {
+                    Some(slot) => {
+                        slot.1 += ms;
+                        slot.2 += rendered;
+                    }
+                    None => outputs.push((r.name, ms, rendered)),
+                }
+            }
         }
         let mut average: Vec<(&str, f64)> = Vec::new();
         for run in &stages {
@@ -139,11 +151,16 @@ fn main() {
             .iter()
             .map(|(n, ms)| format!("{n} {ms:.0} ms"))
             .collect();
+        let outputs: Vec<String> = outputs
+            .iter()
+            .map(|(n, ms, files)| format!("{n} {ms:.1} ms ({files:.0} written)"))
+            .collect();
         println!(
-            "{label}: {}\n    stages on average: {}; {:.1} files changed per edit",
+            "{label}: {}\n    stages on average: {}; {:.1} files changed per edit\n    outputs on average: {}",
             summary(&mut times),
             average.join(", "),
-            changed as f64 / edits() as f64
+            changed as f64 / edits() as f64,
+            outputs.join(", ")
         );
     }
     full.sort();

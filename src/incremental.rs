@@ -7,7 +7,10 @@
 //!   directories are walked again so new, deleted and renamed files are
 //!   noticed;
 //! - the HTML of every Markdown body, by fingerprint of its text
-//!   ([`BodyCache`]): only changed bodies are rendered again;
+//!   ([`BodyCache`](crate::render::BodyCache)): only changed bodies are
+//!   rendered again;
+//! - the per-entry pieces of whole-site files (`sync.json`, the search
+//!   index), by fingerprint of the entry ([`Memo`](crate::output::Memo));
 //! - the configuration and the theme, reloaded only when `site.toml` or a
 //!   template changes.
 //!
@@ -34,9 +37,8 @@ use crate::diagnostics::Diagnostics;
 use crate::error::Error;
 use crate::output::Sink;
 use crate::progress::Progress;
-use crate::render::BodyCache;
 use crate::render::templates::{TEMPLATES_DIR, Theme};
-use crate::site::{BuildOptions, Site, today_in_vietnam};
+use crate::site::{BuildCache, BuildOptions, RendererReport, Site, today_in_vietnam};
 use crate::validate;
 
 /// A theme directory a site may carry (watched like `templates/`).
@@ -64,8 +66,8 @@ pub struct Update {
     pub pages: usize,
     /// Files written (or kept) in all.
     pub files: usize,
-    /// Files per renderer.
-    pub by_renderer: Vec<(&'static str, usize)>,
+    /// Files and time per renderer.
+    pub by_renderer: Vec<RendererReport>,
     /// Warnings.
     pub warnings: Diagnostics,
     /// How long the update took.
@@ -94,7 +96,7 @@ pub struct Session {
     theme: Option<Theme>,
     content: Content,
     cache: LoadCache,
-    bodies: BodyCache,
+    renders: BuildCache,
     loaded: bool,
 }
 
@@ -113,7 +115,7 @@ impl Session {
             theme: None,
             content: Content::default(),
             cache: LoadCache::default(),
-            bodies: BodyCache::new(),
+            renders: BuildCache::new(),
             loaded: false,
         }
     }
@@ -266,7 +268,7 @@ impl Session {
         let rendered = if diags.has_errors() {
             Err(Error::Invalid(diags))
         } else {
-            site.render_with(sink, theme, Some(&self.bodies), progress)
+            site.render_with(sink, theme, Some(&self.renders), progress)
                 .and_then(|r| {
                     diags.extend(r.diagnostics);
                     if diags.has_errors() {
@@ -279,7 +281,7 @@ impl Session {
         let pages = site.published_entries();
         self.content = site.content;
         let (files, by_renderer, warnings) = rendered?;
-        self.bodies.prune();
+        self.renders.prune();
         Ok(Update {
             full,
             reparsed,

@@ -51,4 +51,6 @@ pub mod write;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use error::{Error, Result};
-pub use site::{BuildOptions, BuildReport, Site, build, build_with, check};
+pub use site::{
+    BuildCache, BuildOptions, BuildReport, RendererReport, Site, build, build_with, check,
+};

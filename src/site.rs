@@ -64,8 +64,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Files written in all.
     pub files: usize,
-    /// Files written by each renderer (`html`, `sitemap`…).
-    pub by_renderer: Vec<(&'static str, usize)>,
+    /// Files written by each renderer (`html`, `sitemap`…) and its time.
+    pub by_renderer: Vec<RendererReport>,
     /// Warnings (the build succeeded anyway).
     pub warnings: Diagnostics,
     /// Where the output is.
@@ -111,18 +111,18 @@ impl Site {
     }
 
     /// Like [`Site::render`], with the theme already loaded, rendered
-    /// Markdown kept in `bodies` between builds (`serve`), and progress
-    /// reported to `progress`.
+    /// Markdown and pieces of outputs kept in `cache` between builds
+    /// (`serve`), and progress reported to `progress`.
     pub fn render_with(
         &self,
         sink: &dyn Sink,
         theme: &Theme,
-        bodies: Option<&BodyCache>,
+        cache: Option<&BuildCache>,
         progress: &dyn Progress,
     ) -> Result<RenderReport, Error> {
         progress.stage("prepare", None);
-        let prepared = match bodies {
-            Some(cache) => Prepared::with_cache(self, cache),
+        let prepared = match cache {
+            Some(cache) => Prepared::with_cache(self, &cache.bodies),
             None => Prepared::new(self),
         };
         progress.stage("render", Some(estimate_outputs(&prepared)));
@@ -130,12 +130,19 @@ impl Site {
         let cx = RenderContext {
             prepared: &prepared,
             theme,
+            memo: cache.map(|c| &c.outputs),
         };
         let mut by_renderer = Vec::new();
         for renderer in output::renderers() {
-            let before = recorder.count();
+            let (before, kept_before) = (recorder.count(), recorder.kept());
+            let started = Instant::now();
             renderer.render(&cx, &recorder)?;
-            by_renderer.push((renderer.name(), recorder.count() - before));
+            by_renderer.push(RendererReport {
+                name: renderer.name(),
+                files: recorder.count() - before,
+                kept: recorder.kept() - kept_before,
+                elapsed: started.elapsed(),
+            });
         }
         let clashes = recorder.clashes();
         let written = recorder.into_written();
@@ -170,16 +177,54 @@ impl Site {
     }
 }
 
+/// What `serve` keeps from one build to the next so the next renders
+/// faster (see [`crate::incremental`]).
+#[derive(Debug, Default)]
+pub struct BuildCache {
+    /// The HTML of Markdown bodies.
+    pub bodies: BodyCache,
+    /// Pieces of outputs (records of `sync.json`, entries of the search
+    /// index…).
+    pub outputs: output::Memo,
+}
+
+impl BuildCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Forgets what the last build did not use, after a successful build.
+    pub fn prune(&self) {
+        self.bodies.prune();
+        self.outputs.prune();
+    }
+}
+
 /// What [`Site::render_with`] wrote.
 #[derive(Debug)]
 pub struct RenderReport {
     /// Files written in all.
     pub files: usize,
-    /// Files written by each renderer (`html`, `sitemap`…), in the order
-    /// they ran.
-    pub by_renderer: Vec<(&'static str, usize)>,
+    /// What each renderer (`html`, `sitemap`…) wrote and how long it
+    /// took, in the order they ran.
+    pub by_renderer: Vec<RendererReport>,
     /// Broken links and output clashes found.
     pub diagnostics: Diagnostics,
+}
+
+/// What one renderer did in a build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RendererReport {
+    /// The renderer (`html`, `feeds`…).
+    pub name: &'static str,
+    /// Files it wrote or kept.
+    pub files: usize,
+    /// Of those, files kept from the previous build because their inputs
+    /// did not change (incremental rebuilds only).
+    pub kept: usize,
+    /// How long it took.
+    pub elapsed: Duration,
 }
 
 /// About how many files a render writes, for progress bars.

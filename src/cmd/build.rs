@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::SiteArgs;
-use super::progress::{Bar, Verbosity, by_renderer, elapsed};
+use super::progress::{Bar, Verbosity, by_renderer, elapsed, outputs_timed};
 
 /// Flags of `pbgdpl build`.
 #[derive(clap::Args)]
@@ -50,6 +50,9 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
         if verbosity == Verbosity::Verbose {
             for (stage, took) in bar.timings() {
                 s.push_str(&format!("\n  {stage:>8}: {}", elapsed(took)));
+                if stage == "render" {
+                    s.push_str(&outputs_timed(&r.by_renderer));
+                }
             }
         }
         s

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pbgdpl::RendererReport;
 use pbgdpl::progress::Progress;
 
 /// How much to print.
@@ -118,13 +119,35 @@ impl Progress for Bar {
 }
 
 /// `html 12 003, sitemap 2, …`: files written by each output.
-pub fn by_renderer(counts: &[(&'static str, usize)]) -> String {
-    counts
+pub fn by_renderer(reports: &[RendererReport]) -> String {
+    reports
         .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(name, n)| format!("{name} {n}"))
+        .filter(|r| r.files > 0)
+        .map(|r| format!("{} {}", r.name, r.files))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// One line per output for `--verbose`: its files (and how many were kept
+/// from the previous build) and the time it took, so a slow output shows.
+pub fn outputs_timed(reports: &[RendererReport]) -> String {
+    let width = reports.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    reports
+        .iter()
+        .map(|r| {
+            let kept = if r.kept > 0 {
+                format!(" ({} kept)", r.kept)
+            } else {
+                String::new()
+            };
+            format!(
+                "\n    {:>width$}: {} files{kept} in {}",
+                r.name,
+                r.files,
+                elapsed(r.elapsed)
+            )
+        })
+        .collect()
 }
 
 /// Seconds with one decimal under a minute, else milliseconds are noise.

@@ -12,7 +12,7 @@ use pbgdpl::progress::Progress;
 use pbgdpl::serve::{Events, ServeOptions, serve};
 
 use super::SiteArgs;
-use super::progress::{Bar, Verbosity, by_renderer, elapsed};
+use super::progress::{Bar, Verbosity, by_renderer, elapsed, outputs_timed};
 
 /// Flags of `pbgdpl serve`.
 #[derive(clap::Args)]
@@ -84,6 +84,7 @@ impl Events for Printer {
             changes.removed.len()
         );
         if self.verbosity == Verbosity::Verbose {
+            eprintln!("  outputs:{}", outputs_timed(&update.by_renderer));
             for path in changes.changed.iter().take(30) {
                 eprintln!("  changed {path}");
             }

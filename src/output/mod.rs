@@ -9,6 +9,7 @@ pub mod embed;
 pub mod feeds;
 pub mod filters;
 pub mod html;
+pub mod memo;
 pub mod minify;
 pub mod schemas;
 pub mod search;
@@ -19,10 +20,14 @@ pub mod store;
 pub mod sync;
 pub mod tags;
 
+use std::sync::Arc;
+
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::Prepared;
 use crate::render::templates::Theme;
 
+pub use memo::Memo;
 pub use sink::{DirSink, MemorySink, NullSink, Recorder, Sink};
 
 /// Everything a renderer needs.
@@ -31,6 +36,52 @@ pub struct RenderContext<'a> {
     pub prepared: &'a Prepared<'a>,
     /// The templates.
     pub theme: &'a Theme,
+    /// Pieces of outputs kept from the previous build (`serve`); none in
+    /// one-off builds.
+    pub memo: Option<&'a Memo>,
+}
+
+impl RenderContext<'_> {
+    /// Fingerprint of what every page made from the templates shows besides
+    /// its own entries: the site ([`Prepared::fingerprint`]) and the theme.
+    pub fn page_fingerprint(&self) -> u64 {
+        Fingerprint::new()
+            .number(self.prepared.fingerprint)
+            .number(self.theme.fingerprint())
+            .finish()
+    }
+
+    /// `make()`, or the value it gave for the same `kind` and `key` in the
+    /// previous build when there is a [`Memo`]. `key` must fingerprint
+    /// everything `make` reads.
+    pub fn memo<T: std::any::Any + Send + Sync>(
+        &self,
+        kind: &'static str,
+        key: u64,
+        make: impl FnOnce() -> Result<T, Error>,
+    ) -> Result<Arc<T>, Error> {
+        match self.memo {
+            Some(memo) => memo.get_or_make(kind, key, make),
+            None => make().map(Arc::new),
+        }
+    }
+}
+
+/// Writes the file at `path`, made from inputs whose fingerprint is
+/// `fingerprint`: the sink keeps the previous build's file when it was made
+/// from the same inputs (`serve`), and `render` only runs when it does not.
+/// The fingerprint must cover everything the file shows: a file kept
+/// wrongly is stale, which is far worse than slow.
+pub fn write_unless_kept(
+    out: &dyn Sink,
+    path: &str,
+    fingerprint: u64,
+    render: impl FnOnce() -> Result<Vec<u8>, Error>,
+) -> Result<(), Error> {
+    if out.reuse(path, fingerprint)? {
+        return Ok(());
+    }
+    out.write_fingerprinted(path, fingerprint, &render()?)
 }
 
 /// One kind of output.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::Error;
 use crate::progress::{Progress, Silent};
@@ -139,6 +140,7 @@ pub struct Recorder<'a> {
     progress: &'a dyn Progress,
     written: Mutex<BTreeSet<String>>,
     clashes: Mutex<Vec<String>>,
+    kept: AtomicUsize,
 }
 
 impl<'a> Recorder<'a> {
@@ -154,6 +156,7 @@ impl<'a> Recorder<'a> {
             progress,
             written: Mutex::new(BTreeSet::new()),
             clashes: Mutex::new(Vec::new()),
+            kept: AtomicUsize::new(0),
         }
     }
 
@@ -172,6 +175,12 @@ impl<'a> Recorder<'a> {
     /// How many distinct paths were written so far.
     pub fn count(&self) -> usize {
         self.written.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// How many files the sink kept from the previous build
+    /// ([`Sink::reuse`]) so far.
+    pub fn kept(&self) -> usize {
+        self.kept.load(Ordering::Relaxed)
     }
 
     /// Every path written so far.
@@ -214,6 +223,7 @@ impl Sink for Recorder<'_> {
     fn reuse(&self, path: &str, fingerprint: u64) -> Result<bool, Error> {
         let kept = self.sink.reuse(path, fingerprint)?;
         if kept {
+            self.kept.fetch_add(1, Ordering::Relaxed);
             self.record(path);
         }
         Ok(kept)
