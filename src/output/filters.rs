@@ -16,12 +16,13 @@ use serde::Serialize;
 use crate::category::{Category, Kind};
 use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 use crate::text::slugify;
 
 use super::html::{Pagination, category_page_path};
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
 
 /// URL segment of the pages by document type (`/<category>/loai/<type>/`).
 pub const TYPE_SEGMENT: &str = "loai";
@@ -223,6 +224,16 @@ pub fn menu(
     })
 }
 
+/// Fingerprint of the filter menu of `category` (its values, addresses and
+/// counts): the category page and every filter page of the category show
+/// it, so they change when it does, and only then.
+pub fn menu_fingerprint(p: &Prepared<'_>, category: &Category) -> u64 {
+    match menu(p, category, None) {
+        None => 0,
+        Some(menu) => crate::fingerprint::of(serde_json::to_vec(&menu).unwrap_or_default()),
+    }
+}
+
 /// Writes the filter pages of every category that has document metadata.
 pub struct Filters;
 
@@ -261,33 +272,76 @@ impl Renderer for Filters {
                 }
             }
         }
+        let site = cx.page_fingerprint();
+        let menus: BTreeMap<&str, u64> = all
+            .iter()
+            .map(|(c, _)| (c.key, menu_fingerprint(p, c)))
+            .collect();
         jobs.par_iter().try_for_each(|job| {
-            let html = cx
-                .theme
-                .render("category.html", &filter_context(p, job, per_page))?;
             let path = filter_page_path(
                 job.category,
                 job.value.dimension,
                 &job.value.slug,
                 job.number,
             );
-            out.write(&format!("{path}index.html"), &minify::html(&html))
+            // What a filter page shows: the category, the filter, its menu,
+            // the page number and the entries of the page.
+            let key = shown(job, per_page)
+                .fold(
+                    Fingerprint::new()
+                        .number(site)
+                        .bytes("filter")
+                        .bytes(job.category.key)
+                        .bytes(job.value.dimension.segment())
+                        .bytes(&job.value.slug)
+                        .bytes(&job.value.label)
+                        .number(menus.get(job.category.key).copied().unwrap_or(0))
+                        .number(job.number as u64)
+                        .number(job.total as u64),
+                    |f, pg| f.number(pg.fingerprint),
+                )
+                .finish();
+            write_unless_kept(out, &format!("{path}index.html"), key, || {
+                let html = cx
+                    .theme
+                    .render("category.html", &filter_context(p, job, per_page))?;
+                Ok(minify::html(&html))
+            })
         })?;
         // `…/page/1/` leads back to the filter's first page, as for categories.
         for (category, values) in &all {
             for value in values {
                 let target = filter_page_path(category, value.dimension, &value.slug, 1);
-                let mut page =
-                    p.page_view("redirect", active_label(p, value), &target, String::new());
-                page.noindex = true;
-                let mut ctx = p.base_context(page);
-                ctx.insert("target", &p.permalink(&target));
-                let html = cx.theme.render("redirect.html", &ctx)?;
-                out.write(&format!("{target}page/1/index.html"), &minify::html(&html))?;
+                let key = Fingerprint::new()
+                    .number(site)
+                    .bytes("filter-redirect")
+                    .bytes(&target)
+                    .bytes(&value.label)
+                    .finish();
+                write_unless_kept(out, &format!("{target}page/1/index.html"), key, || {
+                    let mut page =
+                        p.page_view("redirect", active_label(p, value), &target, String::new());
+                    page.noindex = true;
+                    let mut ctx = p.base_context(page);
+                    ctx.insert("target", &p.permalink(&target));
+                    Ok(minify::html(&cx.theme.render("redirect.html", &ctx)?))
+                })?;
             }
         }
         Ok(())
     }
+}
+
+/// The pages of one page of a filter.
+fn shown<'v, 'p, 'a>(
+    job: &Job<'v, 'p, 'a>,
+    per_page: usize,
+) -> impl Iterator<Item = &'v &'p Page<'a>> {
+    job.value
+        .pages
+        .iter()
+        .skip((job.number - 1) * per_page)
+        .take(per_page)
 }
 
 fn filter_context(p: &Prepared<'_>, job: &Job<'_, '_, '_>, per_page: usize) -> tera::Context {
@@ -303,11 +357,7 @@ fn filter_context(p: &Prepared<'_>, job: &Job<'_, '_, '_>, per_page: usize) -> t
     let mut page = p.page_view("filter", title, &path, description);
     page.section = Some(category.key);
     let mut ctx = p.base_context(page);
-    let entries: Vec<EntryView<'_>> = value
-        .pages
-        .iter()
-        .skip((job.number - 1) * per_page)
-        .take(per_page)
+    let entries: Vec<EntryView<'_>> = shown(job, per_page)
         .map(|pg| p.entry_view(pg, false))
         .collect();
     let pagination = Pagination::new(job.number, job.total, |n| {

@@ -1,5 +1,7 @@
 //! The HTML pages: home, category lists (paginated), entries, 404.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -10,7 +12,7 @@ use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 
-use super::{RenderContext, Renderer, Sink, filters, minify, statistics};
+use super::{RenderContext, Renderer, Sink, filters, minify, statistics, write_unless_kept};
 
 /// How many other entries of the category an entry page lists.
 const OTHER_ENTRIES: usize = 5;
@@ -126,24 +128,13 @@ impl Renderer for HtmlPages {
                 jobs.push(Job::Entry { page, others });
             }
         }
-        let site = Fingerprint::new()
-            .number(p.fingerprint)
-            .number(cx.theme.fingerprint())
-            .finish();
-        let inputs = Inputs::new(p, site);
+        let inputs = Inputs::new(cx)?;
         jobs.par_iter().try_for_each(|job| {
-            let key = fingerprint(p, &inputs, job);
-            if let Some((path, key)) = &key
-                && out.reuse(path, *key)?
-            {
-                return Ok(());
-            }
-            let (path, template, ctx) = context_for(p, job);
-            let html = minify::html(&cx.theme.render(template, &ctx)?);
-            match key {
-                Some((_, key)) => out.write_fingerprinted(&path, key, &html),
-                None => out.write(&path, &html),
-            }
+            let (path, key) = fingerprint(p, &inputs, job);
+            write_unless_kept(out, &path, key, || {
+                let (_, template, ctx) = context_for(p, &inputs, job);
+                Ok(minify::html(&cx.theme.render(template, &ctx)?))
+            })
         })
     }
 }
@@ -152,38 +143,35 @@ impl Renderer for HtmlPages {
 struct Inputs {
     /// Everything every page shows (configuration, theme, strings…).
     site: u64,
-    /// Every page of each category, by category key: a category page's
-    /// filter menu counts all of them.
-    categories: std::collections::HashMap<&'static str, u64>,
-    /// Every page: the statistics shown on the statistics category page
-    /// are computed from the whole site.
-    all: u64,
+    /// The filter menu of each category, by category key: the category
+    /// page shows it (with the number of entries of each filter).
+    menus: std::collections::HashMap<&'static str, u64>,
+    /// The statistics shown on the statistics category page, computed from
+    /// the whole site, and their fingerprint.
+    statistics: (Arc<statistics::Statistics>, u64),
 }
 
 impl Inputs {
-    fn new(p: &Prepared<'_>, site: u64) -> Self {
-        let fold = |f: Fingerprint, pages: &mut dyn Iterator<Item = &Page<'_>>| {
-            pages.fold(f, |f, pg| f.number(pg.fingerprint))
-        };
-        Self {
-            site,
-            categories: p
+    fn new(cx: &RenderContext<'_>) -> Result<Self, Error> {
+        let p = cx.prepared;
+        let statistics = statistics::computed(cx)?;
+        let key = crate::fingerprint::of(serde_json::to_vec(&*statistics).unwrap_or_default());
+        Ok(Self {
+            site: cx.page_fingerprint(),
+            menus: p
                 .categories()
                 .iter()
-                .map(|c| {
-                    let f = fold(Fingerprint::new(), &mut p.in_category(c).into_iter());
-                    (c.key, f.finish())
-                })
+                .map(|c| (c.key, filters::menu_fingerprint(p, c)))
                 .collect(),
-            all: fold(Fingerprint::new(), &mut p.pages.iter()).finish(),
-        }
+            statistics: (statistics, key),
+        })
     }
 }
 
 /// The path and input fingerprint of a page, so it is skipped when nothing
 /// it shows changed: the site-wide fingerprint plus that of every entry the
 /// page shows or counts.
-fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> Option<(String, u64)> {
+fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> (String, u64) {
     let site = inputs.site;
     let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
         pages.iter().fold(f.number(pages.len() as u64), |f, pg| {
@@ -197,7 +185,7 @@ fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> Option<(
                 .bytes("entry")
                 .number(page.fingerprint);
             let path = format!("{}index.html", page.entry.path());
-            Some((path, pages(f, others).finish()))
+            (path, pages(f, others).finish())
         }
         Job::CategoryPage {
             category,
@@ -211,12 +199,12 @@ fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> Option<(
                 .bytes(category.key)
                 .number(*number as u64)
                 .number(*total as u64)
-                .number(inputs.categories.get(category.key).copied().unwrap_or(0));
+                .number(inputs.menus.get(category.key).copied().unwrap_or(0));
             if *number == 1 && category.kind == Kind::Statistics {
-                f = f.number(inputs.all);
+                f = f.number(inputs.statistics.1);
             }
             let path = format!("{}index.html", category_page_path(category, *number));
-            Some((path, pages(f, list).finish()))
+            (path, pages(f, list).finish())
         }
         Job::Home => {
             // The newest entries of every category (see `context_for`).
@@ -233,20 +221,20 @@ fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> Option<(
                     pages(f.bytes(c.key), &newest)
                 },
             );
-            Some(("index.html".to_string(), f.finish()))
+            ("index.html".to_string(), f.finish())
         }
-        Job::NotFound => Some((
+        Job::NotFound => (
             "404.html".to_string(),
             Fingerprint::new().number(site).bytes("404").finish(),
-        )),
-        Job::FirstPageRedirect { category } => Some((
+        ),
+        Job::FirstPageRedirect { category } => (
             format!("{}/page/1/index.html", category.key),
             Fingerprint::new()
                 .number(site)
                 .bytes("redirect")
                 .bytes(category.key)
                 .finish(),
-        )),
+        ),
     }
 }
 
@@ -254,7 +242,11 @@ fn t(p: &Prepared<'_>, key: &str) -> String {
     p.strings.get(key).cloned().unwrap_or_default()
 }
 
-fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Context) {
+fn context_for(
+    p: &Prepared<'_>,
+    inputs: &Inputs,
+    job: &Job<'_, '_>,
+) -> (String, &'static str, Context) {
     match job {
         Job::Home => {
             let page = p.page_view(
@@ -331,8 +323,8 @@ fn context_for(p: &Prepared<'_>, job: &Job<'_, '_>) -> (String, &'static str, Co
             ctx.insert("pagination", &pagination);
             ctx.insert("filter", &None::<()>);
             ctx.insert("filters", &filters::menu(p, category, None));
-            let stats = (*number == 1 && category.kind == Kind::Statistics)
-                .then(|| statistics::Statistics::compute(p));
+            let stats =
+                (*number == 1 && category.kind == Kind::Statistics).then(|| &*inputs.statistics.0);
             ctx.insert("statistics", &stats);
             (format!("{path}index.html"), "category.html", ctx)
         }

@@ -15,6 +15,7 @@
 //! so that Excel opens Vietnamese text correctly.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -23,12 +24,13 @@ use crate::content::kinds::{ACTIVITY_FORMS, DOCUMENT_TYPES};
 use crate::content::model::DataTable;
 use crate::date::Timestamp;
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::i18n::Lang;
 use crate::render::Prepared;
 use crate::text::{fold, group_digits};
 
 use super::chart::{Bar, bar_chart};
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
 
 /// The category holding statistics.
 pub const CATEGORY: &str = "thong-ke";
@@ -332,6 +334,20 @@ impl Statistics {
     }
 }
 
+/// The statistics of this build: computed once per change of the
+/// published content (`serve` keeps them in its memo; every published
+/// entry and the site are part of the key).
+pub fn computed(cx: &RenderContext<'_>) -> Result<Arc<Statistics>, Error> {
+    let p = cx.prepared;
+    let key = p
+        .published()
+        .fold(Fingerprint::new().number(p.fingerprint), |f, pg| {
+            f.number(pg.fingerprint)
+        })
+        .finish();
+    cx.memo("statistics", key, || Ok(Statistics::compute(p)))
+}
+
 fn fill_gaps_quarters(tally: &mut Tally<(i32, u32)>) {
     let (Some(first), Some(last)) = (
         tally.rows.keys().next().copied(),
@@ -499,7 +515,7 @@ impl Renderer for StatisticsFiles {
 
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
-        let stats = Statistics::compute(p);
+        let stats = computed(cx)?;
         for table in &stats.tables {
             let records = std::iter::once(table.columns.clone()).chain(
                 table.rows.iter().chain([&table.total]).map(|r| {
@@ -514,45 +530,64 @@ impl Renderer for StatisticsFiles {
             return Ok(());
         };
         let category = p.category_view(category);
+        let site = cx.page_fingerprint();
         for table in &p.site.content.tables {
             let records = std::iter::once(table.columns.clone()).chain(table.rows.iter().cloned());
             out.write(&table_csv_path(table), &csv_bytes(records)?)?;
 
             let path = table_page_path(table);
-            let description = table
-                .description
-                .clone()
-                .unwrap_or_else(|| table.title.clone());
-            let mut page = p.page_view("table", table.title.clone(), &path, description);
-            page.section = Some(CATEGORY);
-            let mut ctx = p.base_context(page);
-            ctx.insert("category", &category);
-            let view = TableView {
-                title: &table.title,
-                description: table.description.as_deref(),
-                columns: &table.columns,
-                row_header: row_header(table),
-                rows: table
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        r.iter()
-                            .map(|c| Cell {
-                                text: c,
-                                numeric: is_numeric(c),
-                            })
-                            .collect()
-                    })
-                    .collect(),
-                csv_url: p.url(&table_csv_path(table)),
-                url: p.url(&path),
-            };
-            ctx.insert("table", &view);
-            let html = cx.theme.render("data_table.html", &ctx)?;
-            out.write(&format!("{path}index.html"), &minify::html(&html))?;
+            let key = Fingerprint::new()
+                .number(site)
+                .bytes("data-table")
+                .bytes(format!("{table:?}"))
+                .finish();
+            write_unless_kept(out, &format!("{path}index.html"), key, || {
+                table_page(cx, &category, table, &path)
+            })?;
         }
         Ok(())
     }
+}
+
+/// The page of a data table.
+fn table_page(
+    cx: &RenderContext<'_>,
+    category: &crate::render::context::CategoryView<'_>,
+    table: &DataTable,
+    path: &str,
+) -> Result<Vec<u8>, Error> {
+    let p = cx.prepared;
+    let description = table
+        .description
+        .clone()
+        .unwrap_or_else(|| table.title.clone());
+    let mut page = p.page_view("table", table.title.clone(), path, description);
+    page.section = Some(CATEGORY);
+    let mut ctx = p.base_context(page);
+    ctx.insert("category", &category);
+    let view = TableView {
+        title: &table.title,
+        description: table.description.as_deref(),
+        columns: &table.columns,
+        row_header: row_header(table),
+        rows: table
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| Cell {
+                        text: c,
+                        numeric: is_numeric(c),
+                    })
+                    .collect()
+            })
+            .collect(),
+        csv_url: p.url(&table_csv_path(table)),
+        url: p.url(path),
+    };
+    ctx.insert("table", &view);
+    let html = cx.theme.render("data_table.html", &ctx)?;
+    Ok(minify::html(&html))
 }
 
 #[cfg(test)]

@@ -3,18 +3,19 @@
 //! first and paginated like a category. Tags that differ only in case or
 //! diacritics-free spelling share a page (their slug is the same).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
 use crate::render::{Page, Prepared};
 use crate::text::{fold, slugify};
 
 use super::html::Pagination;
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
 
 /// URL segment of the tag pages.
 pub const TAGS_SEGMENT: &str = "the";
@@ -52,9 +53,14 @@ fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
     let mut pages: Vec<&Page<'_>> = p.published().collect();
     // Newest first across categories, then site order.
     pages.sort_by_key(|p| std::cmp::Reverse(p.entry.date));
+    // Entries share a few hundred labels: slugify each once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for page in pages {
         for label in &page.entry.tags {
-            let slug = slugify(label);
+            let slug = slugs
+                .entry(label.as_str())
+                .or_insert_with(|| slugify(label))
+                .clone();
             if slug.is_empty() {
                 continue;
             }
@@ -101,12 +107,21 @@ impl Renderer for Tags {
                 .then_with(|| a.label.cmp(&b.label))
         });
         let index_path = format!("{TAGS_SEGMENT}/");
-        let page = p.page_view("tags", heading.clone(), &index_path, heading.clone());
-        let mut ctx = p.base_context(page);
-        ctx.insert("tags", &index);
-        ctx.insert("tag", &None::<()>);
-        let html = cx.theme.render("tags.html", &ctx)?;
-        out.write(&format!("{index_path}index.html"), &minify::html(&html))?;
+        // The index shows the labels, addresses and counts, nothing else.
+        let site = cx.page_fingerprint();
+        let key = index
+            .iter()
+            .fold(Fingerprint::new().number(site).bytes("tags"), |f, t| {
+                f.bytes(&t.label).bytes(&t.url).number(t.count as u64)
+            })
+            .finish();
+        write_unless_kept(out, &format!("{index_path}index.html"), key, || {
+            let page = p.page_view("tags", heading.clone(), &index_path, heading.clone());
+            let mut ctx = p.base_context(page);
+            ctx.insert("tags", &index);
+            ctx.insert("tag", &None::<()>);
+            Ok(minify::html(&cx.theme.render("tags.html", &ctx)?))
+        })?;
 
         let per_page = p.site.config.entries_per_page.max(1);
         let jobs: Vec<(&Tag<'_, '_>, usize, usize)> = all
@@ -118,38 +133,69 @@ impl Renderer for Tags {
             .collect();
         jobs.par_iter().try_for_each(|&(tag, number, total)| {
             let path = tag_page_path(&tag.slug, number);
-            let mut title = format!("{heading}: {}", tag.label);
-            if number > 1 {
-                let word = p.strings.get("page").cloned().unwrap_or_default();
-                title = format!("{title} – {word} {number}");
-            }
-            let page = p.page_view("tag", title.clone(), &path, title);
-            let mut ctx = p.base_context(page);
-            let entries: Vec<EntryView<'_>> = tag
-                .pages
-                .iter()
-                .skip((number - 1) * per_page)
-                .take(per_page)
-                .map(|pg| p.entry_view(pg, false))
-                .collect();
-            ctx.insert("entries", &entries);
-            ctx.insert(
-                "pagination",
-                &Pagination::new(number, total, |n| p.url(&tag_page_path(&tag.slug, n))),
-            );
-            ctx.insert(
-                "tag",
-                &TagView {
-                    label: tag.label.clone(),
-                    url: p.url(&tag_page_path(&tag.slug, 1)),
-                    count: tag.pages.len(),
-                },
-            );
-            ctx.insert("tags_url", &p.url(&format!("{TAGS_SEGMENT}/")));
-            let html = cx.theme.render("tags.html", &ctx)?;
-            out.write(&format!("{path}index.html"), &minify::html(&html))
+            let shown = || {
+                tag.pages
+                    .iter()
+                    .skip((number - 1) * per_page)
+                    .take(per_page)
+            };
+            // A tag page shows the tag, its count, the page number and the
+            // entries of this page.
+            let key = shown()
+                .fold(
+                    Fingerprint::new()
+                        .number(site)
+                        .bytes("tag")
+                        .bytes(&tag.slug)
+                        .bytes(&tag.label)
+                        .number(tag.pages.len() as u64)
+                        .number(number as u64)
+                        .number(total as u64),
+                    |f, pg| f.number(pg.fingerprint),
+                )
+                .finish();
+            write_unless_kept(out, &format!("{path}index.html"), key, || {
+                render_tag_page(cx, tag, &heading, &path, shown(), number, total)
+            })
         })
     }
+}
+
+/// One page of a tag's list.
+fn render_tag_page<'p, 'a: 'p>(
+    cx: &RenderContext<'_>,
+    tag: &Tag<'p, 'a>,
+    heading: &str,
+    path: &str,
+    shown: impl Iterator<Item = &'p &'p Page<'a>>,
+    number: usize,
+    total: usize,
+) -> Result<Vec<u8>, Error> {
+    let p = cx.prepared;
+    let mut title = format!("{heading}: {}", tag.label);
+    if number > 1 {
+        let word = p.strings.get("page").cloned().unwrap_or_default();
+        title = format!("{title} – {word} {number}");
+    }
+    let page = p.page_view("tag", title.clone(), path, title);
+    let mut ctx = p.base_context(page);
+    let entries: Vec<EntryView<'_>> = shown.map(|pg| p.entry_view(pg, false)).collect();
+    ctx.insert("entries", &entries);
+    ctx.insert(
+        "pagination",
+        &Pagination::new(number, total, |n| p.url(&tag_page_path(&tag.slug, n))),
+    );
+    ctx.insert(
+        "tag",
+        &TagView {
+            label: tag.label.clone(),
+            url: p.url(&tag_page_path(&tag.slug, 1)),
+            count: tag.pages.len(),
+        },
+    );
+    ctx.insert("tags_url", &p.url(&format!("{TAGS_SEGMENT}/")));
+    let html = cx.theme.render("tags.html", &ctx)?;
+    Ok(minify::html(&html))
 }
 
 /// The address of a tag's page (for links from entries).
