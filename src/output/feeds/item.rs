@@ -252,19 +252,27 @@ pub fn item<'a>(p: &Prepared<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
     })
 }
 
-/// Every published, dated entry as a feed item, newest first (by `date`;
-/// ties broken by title, then slug, then category order).
-pub fn items<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
-    let mut items: Vec<FeedItem<'a>> = pages
+/// Every published, dated page, in feed order: newest first (by `date`;
+/// ties broken by weight, title, then slug, then category order).
+pub fn ordered<'p, 'a>(pages: &'p [Page<'a>]) -> Vec<&'p Page<'a>> {
+    let mut pages: Vec<&Page<'a>> = pages
         .iter()
-        .filter(|pg| pg.is_published())
-        .filter_map(|pg| item(p, pg))
+        .filter(|pg| pg.is_published() && pg.entry.date.is_some())
         .collect();
-    items.sort_by(|a, b| {
-        Entry::order(a.page.entry, b.page.entry)
-            .then_with(|| a.category().index().cmp(&b.category().index()))
+    pages.sort_by(|a, b| {
+        Entry::order(a.entry, b.entry)
+            .then_with(|| a.entry.category.index().cmp(&b.entry.category.index()))
     });
-    items
+    pages
+}
+
+/// Every published, dated entry as a feed item, in feed order
+/// ([`ordered`]).
+pub fn items<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
+    ordered(pages)
+        .into_iter()
+        .filter_map(|pg| item(p, pg))
+        .collect()
 }
 
 #[cfg(test)]

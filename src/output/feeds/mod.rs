@@ -29,7 +29,8 @@ use rayon::prelude::*;
 use crate::category::Category;
 use crate::date::Timestamp;
 use crate::error::Error;
-use crate::render::Prepared;
+use crate::fingerprint::Fingerprint;
+use crate::render::{Page, Prepared};
 use crate::sync::Tombstone;
 
 use super::{RenderContext, Renderer, Sink};
@@ -60,6 +61,15 @@ impl Scope {
             Scope::Category(c) => format!("{}/", c.key),
         }
     }
+
+    /// Site-relative path of the scope's subscription document (`None`) or
+    /// of one of its archives, in one format.
+    pub fn path(&self, archive: Option<usize>, file: &str) -> String {
+        match archive {
+            None => format!("{}{file}", self.dir()),
+            Some(n) => format!("{}archive/{n}/{file}", self.dir()),
+        }
+    }
 }
 
 /// One feed document, written in each of the three formats.
@@ -87,10 +97,7 @@ impl FeedDoc<'_, '_> {
 
     /// Site-relative path of the subscription document (`None`) or an archive.
     pub fn path_of(&self, archive: Option<usize>, file: &str) -> String {
-        match archive {
-            None => format!("{}{file}", self.scope.dir()),
-            Some(n) => format!("{}archive/{n}/{file}", self.scope.dir()),
-        }
+        self.scope.path(archive, file)
     }
 
     /// The archive just older than this document.
@@ -139,34 +146,107 @@ impl FeedDoc<'_, '_> {
     }
 }
 
-/// Splits a scope's items (newest first) into the subscription feed and
+/// One feed document before its items are made: the pages it carries.
+/// Items are made only for the documents that are written (`serve` keeps
+/// the others, see [`Plan::fingerprint`]).
+#[derive(Debug)]
+pub struct Plan<'p, 'a> {
+    /// What it covers.
+    pub scope: Scope,
+    /// `Some(n)` for archive `n` (1 = oldest), `None` for the subscription feed.
+    pub archive: Option<usize>,
+    /// How many archives the scope has.
+    pub archives: usize,
+    /// Its pages, newest first (published and dated).
+    pub pages: Vec<&'p Page<'a>>,
+    /// Deleted entries (subscription feeds only).
+    pub tombstones: Vec<&'p Tombstone>,
+    /// The newest modification among its pages (or of the section).
+    pub updated: Timestamp,
+}
+
+impl<'p, 'a> Plan<'p, 'a> {
+    /// Fingerprint of everything the document shows, in every format: the
+    /// site (configuration, introductions, date), where it sits in the
+    /// archive chain, its tombstones, and each of its entries.
+    pub fn fingerprint(&self, p: &Prepared<'_>) -> u64 {
+        let mut f = Fingerprint::new()
+            .number(p.fingerprint)
+            .bytes("feed")
+            .bytes(self.scope.dir())
+            .number(self.archive.map_or(0, |n| n as u64 + 1))
+            .number(self.archives as u64)
+            .bytes(self.updated.rfc3339())
+            .number(self.tombstones.len() as u64);
+        for t in &self.tombstones {
+            f = f
+                .bytes(&t.id)
+                .bytes(&t.deleted_at)
+                .option(t.url.as_deref())
+                .option(t.category.as_deref());
+        }
+        self.pages
+            .iter()
+            .fold(f.number(self.pages.len() as u64), |f, pg| {
+                f.number(pg.fingerprint)
+            })
+            .finish()
+    }
+
+    /// The document, with `items` made from [`Plan::pages`].
+    pub fn doc<'i>(&self, items: &'i [FeedItem<'a>]) -> FeedDoc<'i, 'a>
+    where
+        'p: 'i,
+    {
+        FeedDoc {
+            scope: self.scope,
+            archive: self.archive,
+            archives: self.archives,
+            items: items.iter().collect(),
+            tombstones: self.tombstones.clone(),
+            updated: self.updated,
+        }
+    }
+}
+
+/// The modification date a page has in feeds: `updated`, else `date`.
+fn modified(page: &Page<'_>) -> Option<Timestamp> {
+    page.entry.modified()
+}
+
+/// Splits a scope's pages (newest first) into the subscription feed and
 /// its archives (see the module documentation).
-pub fn documents<'i, 'a>(
+pub fn plans<'p, 'a>(
     scope: Scope,
-    items: Vec<&'i FeedItem<'a>>,
+    pages: Vec<&'p Page<'a>>,
     limit: usize,
-    tombstones: Vec<&'i Tombstone>,
+    tombstones: Vec<&'p Tombstone>,
     fallback: Timestamp,
-) -> Vec<FeedDoc<'i, 'a>> {
-    let updated =
-        |items: &[&FeedItem<'_>]| items.iter().map(|i| i.modified).max().unwrap_or(fallback);
-    let (current, archives) = split_archives(&items, limit);
+) -> Vec<Plan<'p, 'a>> {
+    let updated = |pages: &[&Page<'_>]| {
+        pages
+            .iter()
+            .filter_map(|pg| modified(pg))
+            .max()
+            .unwrap_or(fallback)
+    };
+    let (current, archives) = split_archives(&pages, limit);
     let count = archives.len();
-    let mut docs = vec![FeedDoc {
+    let mut docs = vec![Plan {
         scope,
         archive: None,
         archives: count,
         updated: updated(&current),
-        items: current,
+        pages: current,
         tombstones,
     }];
     for (i, chunk) in archives.into_iter().enumerate() {
-        docs.push(FeedDoc {
+        docs.push(Plan {
             scope,
             archive: Some(i + 1),
             archives: count,
             updated: updated(&chunk),
-            items: chunk,
+            pages: chunk,
             tombstones: Vec::new(),
         });
     }
@@ -202,25 +282,29 @@ impl Renderer for Feeds {
 
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
-        let items = item::items(p, &p.pages);
+        let pages = item::ordered(&p.pages);
         let tombstones = super::sync::tombstones(p);
         let limit = p.site.config.feeds.limit;
-        let fallback = items
+        let fallback = pages
             .iter()
-            .map(|i| i.modified)
+            .filter_map(|pg| modified(pg))
             .max()
             .unwrap_or_else(|| Timestamp::from_date(p.site.today));
-        let mut docs = documents(
+        let mut docs = plans(
             Scope::Site,
-            items.iter().collect(),
+            pages.clone(),
             limit,
             tombstones.iter().collect(),
             fallback,
         );
         for c in p.categories() {
-            docs.extend(documents(
+            docs.extend(plans(
                 Scope::Category(c),
-                items.iter().filter(|i| i.category().key == c.key).collect(),
+                pages
+                    .iter()
+                    .filter(|pg| pg.entry.category.key == c.key)
+                    .copied()
+                    .collect(),
                 limit,
                 tombstones
                     .iter()
@@ -229,16 +313,32 @@ impl Renderer for Feeds {
                 fallback,
             ));
         }
-        docs.par_iter().try_for_each(|doc| {
-            let files: [(&str, std::io::Result<Vec<u8>>); 3] = [
-                (JSON_FILE, json::write(p, doc)),
-                (RSS_FILE, rss::write(p, doc)),
-                (ATOM_FILE, atom::write(p, doc)),
-            ];
-            for (file, bytes) in files {
-                let path = doc.path(file);
+        docs.par_iter().try_for_each(|plan| {
+            let key = plan.fingerprint(p);
+            let mut missing = Vec::new();
+            for file in [JSON_FILE, RSS_FILE, ATOM_FILE] {
+                let path = plan.scope.path(plan.archive, file);
+                if !out.reuse(&path, key)? {
+                    missing.push((file, path));
+                }
+            }
+            if missing.is_empty() {
+                return Ok(());
+            }
+            let items: Vec<FeedItem<'_>> = plan
+                .pages
+                .iter()
+                .filter_map(|pg| item::item(p, pg))
+                .collect();
+            let doc = plan.doc(&items);
+            for (file, path) in missing {
+                let bytes = match file {
+                    JSON_FILE => json::write(p, &doc),
+                    RSS_FILE => rss::write(p, &doc),
+                    _ => atom::write(p, &doc),
+                };
                 let bytes = bytes.map_err(Error::io(&path))?;
-                out.write(&path, &bytes)?;
+                out.write_fingerprinted(&path, key, &bytes)?;
             }
             Ok(())
         })
@@ -246,12 +346,10 @@ impl Renderer for Feeds {
 }
 
 /// Newest published, dated pages of the section (for the embeds).
-pub fn newest<'a>(
-    p: &Prepared<'_>,
-    pages: &'a [crate::render::Page<'a>],
-    n: usize,
-) -> Vec<FeedItem<'a>> {
-    let mut items = item::items(p, pages);
-    items.truncate(n);
-    items
+pub fn newest<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>], n: usize) -> Vec<FeedItem<'a>> {
+    item::ordered(pages)
+        .into_iter()
+        .take(n)
+        .filter_map(|pg| item::item(p, pg))
+        .collect()
 }
