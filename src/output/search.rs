@@ -3,14 +3,17 @@
 //! folded (`đất đai` → `dat dai`), and the search page (`tim-kiem/`) folds
 //! the query the same way in the browser.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::{Page, Prepared, truncate};
 use crate::text::fold;
 
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
 
 /// Where the search page is.
 pub const SEARCH_PATH: &str = "tim-kiem/";
@@ -66,19 +69,69 @@ impl Renderer for Search {
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
         let published: Vec<&Page<'_>> = p.published().collect();
-        let docs: Vec<Doc<'_>> = published.par_iter().map(|page| doc(p, page)).collect();
-        let json = serde_json::to_vec(&docs).map_err(|source| Error::Json {
-            what: INDEX_PATH.to_string(),
-            source,
+        let lang = p.site.config.language.code();
+        // Each entry's JSON, made again only when the entry changed.
+        let pieces: Vec<Arc<Piece>> = published
+            .par_iter()
+            .map(|page| {
+                let key = Fingerprint::new()
+                    .number(page.fingerprint)
+                    .bytes(lang)
+                    .finish();
+                cx.memo("search-doc", key, || {
+                    let json = serde_json::to_vec(&doc(p, page)).map_err(|source| Error::Json {
+                        what: INDEX_PATH.to_string(),
+                        source,
+                    })?;
+                    Ok(Piece {
+                        hash: crate::fingerprint::of(&json),
+                        json,
+                    })
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let key = pieces
+            .iter()
+            .fold(
+                Fingerprint::new().number(pieces.len() as u64),
+                |f, piece| f.number(piece.hash),
+            )
+            .finish();
+        // The same bytes as serializing the list of documents at once.
+        write_unless_kept(out, INDEX_PATH, key, || {
+            let len = pieces
+                .iter()
+                .map(|piece| piece.json.len() + 1)
+                .sum::<usize>();
+            let mut json = Vec::with_capacity(len + 2);
+            json.push(b'[');
+            for (i, piece) in pieces.iter().enumerate() {
+                if i > 0 {
+                    json.push(b',');
+                }
+                json.extend_from_slice(&piece.json);
+            }
+            json.push(b']');
+            Ok(json)
         })?;
-        out.write(INDEX_PATH, &json)?;
 
-        let title = p.strings.get("search").cloned().unwrap_or_default();
-        let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
-        page.noindex = true;
-        let mut ctx = p.base_context(page);
-        ctx.insert("index_url", &p.url(INDEX_PATH));
-        let html = cx.theme.render("search.html", &ctx)?;
-        out.write(&format!("{SEARCH_PATH}index.html"), &minify::html(&html))
+        let key = Fingerprint::new()
+            .number(cx.page_fingerprint())
+            .bytes("search")
+            .finish();
+        write_unless_kept(out, &format!("{SEARCH_PATH}index.html"), key, || {
+            let title = p.strings.get("search").cloned().unwrap_or_default();
+            let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
+            page.noindex = true;
+            let mut ctx = p.base_context(page);
+            ctx.insert("index_url", &p.url(INDEX_PATH));
+            Ok(minify::html(&cx.theme.render("search.html", &ctx)?))
+        })
     }
+}
+
+/// One entry of the index, serialized, and the fingerprint of its bytes.
+struct Piece {
+    json: Vec<u8>,
+    hash: u64,
 }

@@ -28,8 +28,10 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::render::{Page, Prepared};
 use crate::sync::{
     self, FeedLinks, Named, Record, SCHEMA_VERSION, SYNC_PATH, SYNC_SCHEMA, SiteInfo, Snapshot,
@@ -40,27 +42,57 @@ use super::feeds::item::{global_id, meta, tag_prefix};
 use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
 use super::{RenderContext, Renderer, Sink};
 
-/// The canonical object of an entry (see the module documentation).
-pub fn canonical_entry(p: &Prepared<'_>, page: &Page<'_>) -> Result<Value, Error> {
+/// The SHA-256 of every attachment of an entry's bundle, in order (empty
+/// strings for an entry without a bundle). Files are read again only when
+/// their size or modification time changed since the previous build
+/// (`serve`); a one-off build reads every file.
+pub fn attachment_hashes(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<Vec<String>, Error> {
     let e = page.entry;
-    let mut attachments = Vec::new();
-    for a in &e.attachments {
-        let sha = match &e.bundle_dir {
-            Some(dir) => {
-                let path = p.site.root.join(dir).join(&a.file);
+    let Some(dir) = &e.bundle_dir else {
+        return Ok(vec![String::new(); e.attachments.len()]);
+    };
+    e.attachments
+        .iter()
+        .map(|a| {
+            let path = cx.prepared.site.root.join(dir).join(&a.file);
+            let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            let key = Fingerprint::new()
+                .bytes(path.as_os_str().as_encoded_bytes())
+                .number(meta.len())
+                .number(modified)
+                .finish();
+            let sha = cx.memo("attachment-sha256", key, || {
                 let bytes = std::fs::read(&path).map_err(Error::io(&path))?;
-                canonical::sha256_hex(&bytes)
-            }
-            None => String::new(),
-        };
-        attachments.push(json!({
-            "file": a.file,
-            "title": a.title,
-            "mime_type": a.mime,
-            "size": a.size,
-            "sha256": sha,
-        }));
-    }
+                Ok(canonical::sha256_hex(&bytes))
+            })?;
+            Ok(String::clone(&sha))
+        })
+        .collect()
+}
+
+/// The canonical object of an entry (see the module documentation);
+/// `hashes` are its attachments' SHA-256 ([`attachment_hashes`]).
+pub fn canonical_entry(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> Value {
+    let e = page.entry;
+    let attachments: Vec<Value> = e
+        .attachments
+        .iter()
+        .zip(hashes)
+        .map(|(a, sha)| {
+            json!({
+                "file": a.file,
+                "title": a.title,
+                "mime_type": a.mime,
+                "size": a.size,
+                "sha256": sha,
+            })
+        })
+        .collect();
     let mut v = json!({
         "id": global_id(&p.site.config, &e.id),
         "url": page.permalink,
@@ -82,23 +114,57 @@ pub fn canonical_entry(p: &Prepared<'_>, page: &Page<'_>) -> Result<Value, Error
         opt("summary", e.summary.clone());
         opt("author", e.editorial.author.clone());
     }
-    Ok(v)
+    v
 }
 
 /// The record of one published entry.
-pub fn record(p: &Prepared<'_>, page: &Page<'_>) -> Result<Record, Error> {
+pub fn record(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> Record {
     let e = page.entry;
-    Ok(Record {
+    Record {
         id: global_id(&p.site.config, &e.id),
         url: page.permalink.clone(),
         category: e.category.key.to_string(),
         date_modified: e.modified().map(|d| d.rfc3339()),
-        sha256: canonical::hash(&canonical_entry(p, page)?),
+        sha256: canonical::hash(&canonical_entry(p, page, hashes)),
+    }
+}
+
+/// One entry's part of `sync.json`: its record, and the record's canonical
+/// JSON (for the section digest).
+#[derive(Debug)]
+struct Piece {
+    record: Record,
+    canonical: String,
+}
+
+/// The piece of one entry, from the memo when neither the entry (its file,
+/// address, attachments' list), the site's address nor any of its
+/// attachments' bytes changed.
+fn piece(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<std::sync::Arc<Piece>, Error> {
+    let p = cx.prepared;
+    let hashes = attachment_hashes(cx, page)?;
+    let key = hashes
+        .iter()
+        .fold(
+            Fingerprint::new()
+                .number(page.fingerprint)
+                .bytes(&p.site.config.base_url),
+            |f, h| f.bytes(h),
+        )
+        .finish();
+    cx.memo("sync-record", key, || {
+        let record = record(p, page, &hashes);
+        let canonical = canonical::to_string(&serde_json::to_value(&record).unwrap_or_default());
+        Ok(Piece { record, canonical })
     })
 }
 
 /// The tombstones of this build (see [`crate::sync::tombstones`]).
 pub fn tombstones(p: &Prepared<'_>) -> Vec<Tombstone> {
+    if p.site.previous.is_none() {
+        // Nothing to compare with (serve, a first build).
+        return Vec::new();
+    }
     let ids: Vec<String> = p
         .published()
         .map(|pg| global_id(&p.site.config, &pg.entry.id))
@@ -109,13 +175,26 @@ pub fn tombstones(p: &Prepared<'_>) -> Vec<Tombstone> {
 }
 
 /// The snapshot of the section.
-pub fn snapshot(p: &Prepared<'_>) -> Result<Snapshot, Error> {
+pub fn snapshot(cx: &RenderContext<'_>) -> Result<Snapshot, Error> {
+    let p = cx.prepared;
     let pages: Vec<&Page<'_>> = p.published().collect();
-    let mut entries: Vec<Record> = pages
+    let mut pieces: Vec<std::sync::Arc<Piece>> = pages
         .par_iter()
-        .map(|pg| record(p, pg))
+        .map(|pg| piece(cx, pg))
         .collect::<Result<_, _>>()?;
-    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    pieces.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+    // The digest is the SHA-256 of the canonical JSON array of the records
+    // ([`sync::digest`]), hashed piece by piece.
+    let mut digest = Sha256::new();
+    digest.update(b"[");
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            digest.update(b",");
+        }
+        digest.update(piece.canonical.as_bytes());
+    }
+    digest.update(b"]");
+    let entries: Vec<Record> = pieces.iter().map(|piece| piece.record.clone()).collect();
     let c = &p.site.config;
     Ok(Snapshot {
         schema: p.permalink(&format!("schemas/{SYNC_SCHEMA}")),
@@ -140,7 +219,7 @@ pub fn snapshot(p: &Prepared<'_>) -> Result<Snapshot, Error> {
             rss: p.permalink(RSS_FILE),
         },
         count: entries.len(),
-        digest: sync::digest(&entries),
+        digest: canonical::hex(&digest.finalize()),
         entries,
         deleted: tombstones(p),
     })
@@ -155,7 +234,7 @@ impl Renderer for SyncManifest {
     }
 
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let snapshot = snapshot(cx.prepared)?;
+        let snapshot = snapshot(cx)?;
         let mut bytes = serde_json::to_vec_pretty(&snapshot)
             .map_err(|e| Error::io(SYNC_PATH)(std::io::Error::other(e)))?;
         bytes.push(b'\n');
