@@ -16,7 +16,7 @@ use crate::config::Province;
 use crate::error::Error;
 
 use super::feeds::xml::Xml;
-use super::{RenderContext, Renderer, Sink};
+use super::{RenderContext, Renderer, Sink, write_unless_kept};
 
 /// Where the SVG banner is written.
 pub const SVG_PATH: &str = "embed/banner.svg";
@@ -239,9 +239,22 @@ impl Renderer for BannerImage {
     }
 
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let svg = svg(&cx.prepared.site.config.province)?;
-        out.write(PNG_PATH, &png(&svg)?)?;
-        out.write(SVG_PATH, svg.as_bytes())
+        let province = &cx.prepared.site.config.province;
+        // Made from the province alone (and this program's drawing code).
+        let key = crate::fingerprint::Fingerprint::new()
+            .bytes(env!("CARGO_PKG_VERSION"))
+            .bytes(format!("{province:?}"))
+            .finish();
+        let made = std::cell::OnceCell::new();
+        let drawn = || -> Result<&String, Error> {
+            if let Some(drawn) = made.get() {
+                return Ok(drawn);
+            }
+            let drawn = svg(province)?;
+            Ok(made.get_or_init(|| drawn))
+        };
+        write_unless_kept(out, PNG_PATH, key, || png(drawn()?))?;
+        write_unless_kept(out, SVG_PATH, key, || Ok(drawn()?.as_bytes().to_vec()))
     }
 }
 

@@ -16,9 +16,11 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::output::feeds::{self, ATOM_FILE, JSON_FILE, RSS_FILE};
+use crate::render::Page;
 
-use super::{RenderContext, Renderer, Sink, minify};
+use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
 
 /// How many entries the embeds list.
 pub const EMBED_ENTRIES: usize = 5;
@@ -71,40 +73,63 @@ impl Renderer for Embeds {
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
         let lang = p.site.config.language;
-        let newest = feeds::newest(p, &p.pages, EMBED_ENTRIES);
-        let view = EmbedView {
-            home: p.permalink(""),
-            categories: p
-                .categories()
-                .iter()
-                .map(|c| CategoryLink {
-                    key: c.key,
-                    label: c.label(lang),
-                    url: p.permalink(&format!("{}/", c.key)),
-                    clause: c.clause,
-                })
-                .collect(),
-            entries: newest
-                .iter()
-                .map(|i| EntryLink {
-                    title: i.title,
-                    url: i.url,
-                    dmy: i.published.dmy(),
-                    machine: i.published.machine(),
-                    category_label: i.category().label(lang),
-                })
-                .collect(),
-            atom: p.permalink(ATOM_FILE),
-            rss: p.permalink(RSS_FILE),
-            json: p.permalink(JSON_FILE),
-        };
-        let mut ctx = Context::new();
-        ctx.insert("site", &p.site_view());
-        ctx.insert("t", &p.strings);
-        ctx.insert("embed", &view);
+        let newest_pages: Vec<&Page<'_>> = feeds::item::ordered(&p.pages)
+            .into_iter()
+            .take(EMBED_ENTRIES)
+            .collect();
+        // The embeds show the site (name, menu, strings, feeds) and the
+        // newest entries.
+        let key = newest_pages
+            .iter()
+            .fold(
+                Fingerprint::new()
+                    .number(cx.page_fingerprint())
+                    .bytes("embed"),
+                |f, pg| f.number(pg.fingerprint),
+            )
+            .finish();
+        let mut context = None;
         for name in EMBEDS {
-            let html = cx.theme.render(name, &ctx)?;
-            out.write(name, &minify::html(&html))?;
+            write_unless_kept(out, name, key, || {
+                let ctx = context.get_or_insert_with(|| {
+                    let newest: Vec<_> = newest_pages
+                        .iter()
+                        .filter_map(|pg| feeds::item::item(p, pg))
+                        .collect();
+                    let view = EmbedView {
+                        home: p.permalink(""),
+                        categories: p
+                            .categories()
+                            .iter()
+                            .map(|c| CategoryLink {
+                                key: c.key,
+                                label: c.label(lang),
+                                url: p.permalink(&format!("{}/", c.key)),
+                                clause: c.clause,
+                            })
+                            .collect(),
+                        entries: newest
+                            .iter()
+                            .map(|i| EntryLink {
+                                title: i.title,
+                                url: i.url,
+                                dmy: i.published.dmy(),
+                                machine: i.published.machine(),
+                                category_label: i.category().label(lang),
+                            })
+                            .collect(),
+                        atom: p.permalink(ATOM_FILE),
+                        rss: p.permalink(RSS_FILE),
+                        json: p.permalink(JSON_FILE),
+                    };
+                    let mut ctx = Context::new();
+                    ctx.insert("site", &p.site_view());
+                    ctx.insert("t", &p.strings);
+                    ctx.insert("embed", &view);
+                    ctx
+                });
+                Ok(minify::html(&cx.theme.render(name, ctx)?))
+            })?;
         }
         Ok(())
     }

@@ -4,11 +4,13 @@
 use std::fmt::Write as _;
 
 use crate::error::Error;
+use crate::fingerprint::Fingerprint;
 use crate::output::html::category_page_path;
 use crate::output::statistics;
+use crate::render::Prepared;
 use crate::text::escape_xml;
 
-use super::{RenderContext, Renderer, Sink};
+use super::{RenderContext, Renderer, Sink, write_unless_kept};
 
 /// Writes `sitemap.xml` and `robots.txt`.
 pub struct Sitemap;
@@ -20,49 +22,21 @@ impl Renderer for Sitemap {
 
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        let mut url = |loc: String, lastmod: Option<String>| {
-            let _ = write!(xml, "  <url>\n    <loc>{}</loc>\n", escape_xml(&loc));
-            if let Some(m) = lastmod {
-                let _ = writeln!(xml, "    <lastmod>{m}</lastmod>");
-            }
-            xml.push_str("  </url>\n");
-        };
-        let newest = p.published().filter_map(|pg| pg.entry.modified()).max();
-        url(p.permalink(""), newest.map(|d| d.iso_date()));
-        let per_page = p.site.config.entries_per_page.max(1);
-        for c in p.categories() {
-            let pages: Vec<_> = p
-                .in_category(c)
-                .into_iter()
-                .filter(|pg| pg.is_published())
-                .collect();
-            let newest = pages.iter().filter_map(|pg| pg.entry.modified()).max();
-            let total = pages.len().div_ceil(per_page).max(1);
-            for n in 1..=total {
-                url(
-                    p.permalink(&category_page_path(c, n)),
-                    if n == 1 {
-                        newest.map(|d| d.iso_date())
-                    } else {
-                        None
-                    },
-                );
-            }
-        }
-        for pg in p.published() {
-            url(
-                pg.permalink.clone(),
-                pg.entry.modified().map(|d| d.iso_date()),
-            );
-        }
-        for t in &p.site.content.tables {
-            url(p.permalink(&statistics::table_page_path(t)), None);
-        }
-        xml.push_str("</urlset>\n");
-        out.write("sitemap.xml", xml.as_bytes())?;
+        // The sitemap lists the address and modification date of every
+        // published entry (its category and place follow from them), the
+        // category pages and the data tables (part of the site's
+        // fingerprint): a body edit leaves it as it is.
+        let key = p
+            .published()
+            .fold(
+                Fingerprint::new().number(p.fingerprint).bytes("sitemap"),
+                |f, pg| {
+                    f.bytes(&pg.permalink)
+                        .option(pg.entry.modified().map(|d| d.iso_date()).as_deref())
+                },
+            )
+            .finish();
+        write_unless_kept(out, "sitemap.xml", key, || Ok(sitemap(p).into_bytes()))?;
 
         let robots = if p.site.drafts {
             "# Preview build (--drafts): not for search engines.\nUser-agent: *\nDisallow: /\n"
@@ -75,4 +49,51 @@ impl Renderer for Sitemap {
         };
         out.write("robots.txt", robots.as_bytes())
     }
+}
+
+/// The text of `sitemap.xml`.
+fn sitemap(p: &Prepared<'_>) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut url = |loc: String, lastmod: Option<String>| {
+        let _ = write!(xml, "  <url>\n    <loc>{}</loc>\n", escape_xml(&loc));
+        if let Some(m) = lastmod {
+            let _ = writeln!(xml, "    <lastmod>{m}</lastmod>");
+        }
+        xml.push_str("  </url>\n");
+    };
+    let newest = p.published().filter_map(|pg| pg.entry.modified()).max();
+    url(p.permalink(""), newest.map(|d| d.iso_date()));
+    let per_page = p.site.config.entries_per_page.max(1);
+    for c in p.categories() {
+        let pages: Vec<_> = p
+            .in_category(c)
+            .into_iter()
+            .filter(|pg| pg.is_published())
+            .collect();
+        let newest = pages.iter().filter_map(|pg| pg.entry.modified()).max();
+        let total = pages.len().div_ceil(per_page).max(1);
+        for n in 1..=total {
+            url(
+                p.permalink(&category_page_path(c, n)),
+                if n == 1 {
+                    newest.map(|d| d.iso_date())
+                } else {
+                    None
+                },
+            );
+        }
+    }
+    for pg in p.published() {
+        url(
+            pg.permalink.clone(),
+            pg.entry.modified().map(|d| d.iso_date()),
+        );
+    }
+    for t in &p.site.content.tables {
+        url(p.permalink(&statistics::table_page_path(t)), None);
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }
