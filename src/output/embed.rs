@@ -85,7 +85,7 @@ impl Renderer for Embeds {
                 Fingerprint::new()
                     .number(cx.page_fingerprint())
                     .bytes("embed"),
-                |f, pg| f.number(pg.fingerprint),
+                |f, pg| f.number(pg.list_fingerprint),
             )
             .finish();
         let mut context = None;

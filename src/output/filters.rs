@@ -298,7 +298,7 @@ impl Renderer for Filters {
                         .number(menus.get(job.category.key).copied().unwrap_or(0))
                         .number(job.number as u64)
                         .number(job.total as u64),
-                    |f, pg| f.number(pg.fingerprint),
+                    |f, pg| f.number(pg.list_fingerprint),
                 )
                 .finish();
             write_unless_kept(out, &format!("{path}index.html"), key, || {

@@ -336,13 +336,13 @@ impl Statistics {
 
 /// The statistics of this build: computed once per change of the
 /// published content (`serve` keeps them in its memo; every published
-/// entry and the site are part of the key).
+/// entry's metadata and the site are part of the key).
 pub fn computed(cx: &RenderContext<'_>) -> Result<Arc<Statistics>, Error> {
     let p = cx.prepared;
     let key = p
         .published()
         .fold(Fingerprint::new().number(p.fingerprint), |f, pg| {
-            f.number(pg.fingerprint)
+            f.number(pg.list_fingerprint)
         })
         .finish();
     cx.memo("statistics", key, || Ok(Statistics::compute(p)))

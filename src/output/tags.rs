@@ -69,7 +69,9 @@ fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
                 slug,
                 pages: Vec::new(),
             });
-            if !tag.pages.iter().any(|q| std::ptr::eq(*q, page)) {
+            // An entry's labels are read one after the other: the same
+            // entry can only be the last one added.
+            if !tag.pages.last().is_some_and(|q| std::ptr::eq(*q, page)) {
                 tag.pages.push(page);
             }
         }
@@ -151,7 +153,7 @@ impl Renderer for Tags {
                         .number(tag.pages.len() as u64)
                         .number(number as u64)
                         .number(total as u64),
-                    |f, pg| f.number(pg.fingerprint),
+                    |f, pg| f.number(pg.list_fingerprint),
                 )
                 .finish();
             write_unless_kept(out, &format!("{path}index.html"), key, || {

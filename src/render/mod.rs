@@ -46,6 +46,11 @@ pub struct Page<'a> {
     /// fingerprints, and the site's [`Prepared::fingerprint`], have not
     /// changed is the same as before.
     pub fingerprint: u64,
+    /// Fingerprint of what a list of entries (category, tag and filter
+    /// pages, the home page, neighbours) can show of the page: everything
+    /// but its body, whose only part a list shows is the summary. A body
+    /// edit that keeps the summary leaves every list as it was.
+    pub list_fingerprint: u64,
 }
 
 impl Page<'_> {
@@ -127,6 +132,7 @@ impl<'a> Prepared<'a> {
                     .summary
                     .clone()
                     .unwrap_or_else(|| truncate(&r.first_paragraph, SUMMARY_CHARS));
+                let list_fingerprint = list_fingerprint(entry, visibility, &url, &summary);
                 Some(Page {
                     entry,
                     visibility,
@@ -137,6 +143,7 @@ impl<'a> Prepared<'a> {
                     summary,
                     links: offset_links(r.internal_links, entry.body_offset),
                     fingerprint,
+                    list_fingerprint,
                 })
             })
             .collect();
@@ -229,6 +236,25 @@ fn page_fingerprint(entry: &Entry, visibility: Visibility, url: &str) -> u64 {
     let mut f = Fingerprint::new()
         .bytes(&entry.source.rel_path)
         .bytes(&entry.source.text)
+        .bytes(url)
+        .bytes(format!("{visibility:?}"))
+        .option(entry.bundle_dir.as_deref());
+    if !entry.attachments.is_empty() {
+        f = f.bytes(format!("{:?}", entry.attachments));
+    }
+    f.finish()
+}
+
+/// Fingerprint of an entry as lists show it: like [`page_fingerprint`], with
+/// the front matter and the summary instead of the whole file. Every field
+/// of [`Entry`] comes from the front matter, the file's place and its
+/// bundle, never from the body.
+fn list_fingerprint(entry: &Entry, visibility: Visibility, url: &str, summary: &str) -> u64 {
+    let front = entry.source.text.get(..entry.body_offset).unwrap_or("");
+    let mut f = Fingerprint::new()
+        .bytes(&entry.source.rel_path)
+        .bytes(front)
+        .bytes(summary)
         .bytes(url)
         .bytes(format!("{visibility:?}"))
         .option(entry.bundle_dir.as_deref());
