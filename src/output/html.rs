@@ -14,9 +14,6 @@ use crate::render::{Page, Prepared};
 
 use super::{RenderContext, Renderer, Sink, filters, minify, statistics, write_unless_kept};
 
-/// How many other entries of the category an entry page lists.
-const OTHER_ENTRIES: usize = 5;
-
 /// Renders every HTML page.
 pub struct HtmlPages;
 
@@ -34,7 +31,11 @@ enum Job<'p, 'a> {
     },
     Entry {
         page: &'p Page<'a>,
-        others: Vec<&'p Page<'a>>,
+        /// The published entries just before and after it in its category
+        /// (newer, older): an edit changes at most its neighbours' pages,
+        /// not every page of the category.
+        newer: Option<&'p Page<'a>>,
+        older: Option<&'p Page<'a>>,
     },
     NotFound,
 }
@@ -118,14 +119,10 @@ impl Renderer for HtmlPages {
                 });
             }
             jobs.push(Job::FirstPageRedirect { category });
-            for page in &pages {
-                let others = pages
-                    .iter()
-                    .filter(|o| o.entry.slug != page.entry.slug && o.is_published())
-                    .take(OTHER_ENTRIES)
-                    .copied()
-                    .collect();
-                jobs.push(Job::Entry { page, others });
+            for (i, page) in pages.iter().enumerate() {
+                let newer = pages[..i].iter().rev().find(|o| o.is_published()).copied();
+                let older = pages[i + 1..].iter().find(|o| o.is_published()).copied();
+                jobs.push(Job::Entry { page, newer, older });
             }
         }
         let inputs = Inputs::new(cx)?;
@@ -173,19 +170,24 @@ impl Inputs {
 /// page shows or counts.
 fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> (String, u64) {
     let site = inputs.site;
+    // Lists show their entries without the body.
     let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
         pages.iter().fold(f.number(pages.len() as u64), |f, pg| {
-            f.number(pg.fingerprint)
+            f.number(pg.list_fingerprint)
         })
     };
     match job {
-        Job::Entry { page, others } => {
+        Job::Entry { page, newer, older } => {
             let f = Fingerprint::new()
                 .number(site)
                 .bytes("entry")
                 .number(page.fingerprint);
             let path = format!("{}index.html", page.entry.path());
-            (path, pages(f, others).finish())
+            let neighbour = |f: Fingerprint, o: &Option<&Page<'_>>| match o {
+                Some(o) => f.number(1).number(o.list_fingerprint),
+                None => f.number(0),
+            };
+            (path, neighbour(neighbour(f, newer), older).finish())
         }
         Job::CategoryPage {
             category,
@@ -345,7 +347,7 @@ fn context_for(
                 ctx,
             )
         }
-        Job::Entry { page, others } => {
+        Job::Entry { page, newer, older } => {
             let e = page.entry;
             let mut pv = p.page_view("entry", e.title.clone(), &e.path(), page.summary.clone());
             pv.noindex = !page.is_published();
@@ -353,9 +355,8 @@ fn context_for(
             let mut ctx = p.base_context(pv);
             ctx.insert("entry", &p.entry_view(page, true));
             ctx.insert("category", &p.category_view(e.category));
-            let others: Vec<EntryView<'_>> =
-                others.iter().map(|o| p.entry_view(o, false)).collect();
-            ctx.insert("others", &others);
+            ctx.insert("newer", &newer.map(|o| p.entry_view(o, false)));
+            ctx.insert("older", &older.map(|o| p.entry_view(o, false)));
             (format!("{}index.html", e.path()), "entry.html", ctx)
         }
     }
