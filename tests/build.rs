@@ -544,3 +544,57 @@ fn tags_have_pages_across_categories() {
     let entry = std::fs::read_to_string(out.join("hoi-dap/dat-dai/index.html")).unwrap();
     assert_eq!(select_attr(&entry, ".tags a", "href"), ["/the/dat-dai/"]);
 }
+
+#[test]
+fn national_links_can_be_configured_and_static_files_are_copied() {
+    let (tmp, root) = temp_site("minimal");
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    write(
+        &root.join("site.toml"),
+        &format!("{toml}\n[national_links]\ngazette = \"https://congbao.example.gov.vn\"\n"),
+    );
+    write(
+        &root.join("static/anh/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let links = select_attr(&home, "nav.national-links a", "href");
+    assert_eq!(links.len(), 5);
+    assert!(
+        links.contains(&"https://congbao.example.gov.vn".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"https://vbpl.vn".to_string()),
+        "defaults stay: {links:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("anh/logo.svg")).unwrap(),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+}
+
+#[test]
+fn require_approver_warns_on_approved_entries_without_one() {
+    let (_tmp, root) = temp_site("minimal");
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    write(
+        &root.join("site.toml"),
+        &format!("{toml}\n[workflow]\nrequire_approver = true\n"),
+    );
+    write(
+        &root.join("content/tin-tuc/da-duyet.md"),
+        "+++\nid = \"tin-tuc/da-duyet\"\ntitle = \"Đã duyệt\"\ndate = 2026-06-01\nstatus = \"approved\"\napprover = \"Trần Văn B\"\n+++\n\nNội dung.\n",
+    );
+    let o = pbgdpl(&["check", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("approved but does not say who approved it"),
+        "{err}"
+    );
+    assert!(err.contains("content/tin-tuc/ba.md"), "{err}");
+    assert!(!err.contains("content/tin-tuc/da-duyet.md"), "{err}");
+}
