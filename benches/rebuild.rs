@@ -268,7 +268,8 @@ enum Edit {
 }
 
 fn apply(file: &Path, edit: Edit, i: usize) {
-    let text = std::fs::read_to_string(file).expect("entry");
+    let original = std::fs::read_to_string(file).expect("entry");
+    let text = original.clone();
     let text = match edit {
         Edit::Body => format!("{text}\nĐoạn bổ sung lần thứ {i}.\n"),
         Edit::Summary => {
@@ -280,26 +281,56 @@ fn apply(file: &Path, edit: Edit, i: usize) {
                 out.push('\n');
                 if line.starts_with("title = ") && !inserted {
                     inserted = true;
-                    out.push_str(&format!("summary = \"Tóm tắt mới số {i}.\"\n"));
+                    out.push_str(&format!(
+                        "summary = \"Tóm tắt mới số {i} ({}).\"\n",
+                        nonce()
+                    ));
                 }
             }
             out
         }
         Edit::Title => text.replacen("title = \"", &format!("title = \"[{i}] "), 1),
         Edit::Date => {
+            // Always a different day, also on a reused site; entries
+            // without a date (the directory) get one.
+            let mut day = 1 + (i + nonce()) % 20;
+            if text
+                .lines()
+                .any(|l| l == format!("date = 2026-11-{day:02}"))
+            {
+                day = 21;
+            }
+            let date = format!("date = 2026-11-{day:02}");
+            let dated = text.lines().any(|l| l.starts_with("date = "));
             let mut out = String::new();
             for line in text.lines().filter(|l| !l.starts_with("updated = ")) {
                 if line.starts_with("date = ") {
-                    out.push_str(&format!("date = 2026-11-{:02}", 1 + i % 20));
+                    out.push_str(&date);
                 } else {
                     out.push_str(line);
+                    if !dated && line.starts_with("title = ") {
+                        out.push('\n');
+                        out.push_str(&date);
+                    }
                 }
                 out.push('\n');
             }
             out
         }
     };
+    assert_ne!(original, text, "the edit changes {}", file.display());
     std::fs::write(file, text).expect("write entry");
+}
+
+/// Differs between runs, so edits of a reused site (`--reuse-site`) are
+/// not the previous run's edits again.
+fn nonce() -> usize {
+    static NONCE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *NONCE.get_or_init(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as usize % 1000)
+    })
 }
 
 fn summary(times: &mut [Duration]) -> String {
