@@ -18,6 +18,7 @@ pub struct SourceFile {
     /// `\r\n` line endings turned into `\n`.
     pub text: String,
     line_starts: Vec<usize>,
+    digest: u64,
 }
 
 /// A position in a source file, 1-based, columns counted in characters.
@@ -59,9 +60,16 @@ impl SourceFile {
         Self {
             rel_path: rel_path.to_string(),
             path,
+            digest: crate::fingerprint::Fingerprint::new().bytes(&text).finish(),
             text,
             line_starts,
         }
+    }
+
+    /// The fingerprint of [`SourceFile::text`], computed once when the file
+    /// is read: rebuilds compare it instead of hashing every file again.
+    pub fn digest(&self) -> u64 {
+        self.digest
     }
 
     /// The 1-based line and character column of a byte offset.

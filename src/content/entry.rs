@@ -18,6 +18,9 @@ pub struct BundleFile {
     pub name: String,
     /// Size in bytes.
     pub size: u64,
+    /// Modification time (nanoseconds since 1970, 0 when unknown): with
+    /// the size, tells `serve` an attachment changed without reading it.
+    pub modified: u64,
 }
 
 pub(crate) const ID: Key = Key::new("id", "ma");
@@ -150,6 +153,7 @@ pub fn parse_entry(
         attachments,
         meta,
         body_offset: split.body,
+        front_digest: crate::fingerprint::of(source.text.get(..split.body).unwrap_or("")),
         source,
     })
 }
@@ -210,6 +214,7 @@ fn attachment(file: &BundleFile, title: Option<String>) -> Attachment {
         file: file.name.clone(),
         title: title.unwrap_or_else(|| stem.to_string()),
         size: file.size,
+        modified: file.modified,
         size_label: human_size(file.size),
         mime: mime_guess::from_path(&file.name)
             .first_or_octet_stream()

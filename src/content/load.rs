@@ -500,13 +500,22 @@ fn walk_category(
                 if inner == "index.md" {
                     continue;
                 }
-                let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+                let meta = f.metadata().ok();
+                let size = meta.as_ref().map_or(0, |m| m.len());
+                let modified = meta
+                    .and_then(|m| m.modified().ok())
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
                 let slug = slugify(&name);
                 assets.push(Asset {
                     source: f.path().to_path_buf(),
                     dest: format!("{}/{slug}/{inner}", cat.key),
                 });
-                files.push(BundleFile { name: inner, size });
+                files.push(BundleFile {
+                    name: inner,
+                    size,
+                    modified,
+                });
             }
             jobs.push(Job::Entry {
                 rel: format!("{rel}/index.md"),

@@ -89,6 +89,10 @@ pub struct Attachment {
     pub title: String,
     /// Size in bytes.
     pub size: u64,
+    /// Modification time (nanoseconds since 1970, 0 when unknown), for
+    /// `serve` to tell that the file changed.
+    #[serde(skip)]
+    pub modified: u64,
     /// Human size (`12,3 KB`).
     pub size_label: String,
     /// MIME type.
@@ -295,6 +299,11 @@ pub struct Entry {
     /// Byte offset of the Markdown body in `source.text`.
     #[serde(skip)]
     pub body_offset: usize,
+    /// Fingerprint of the front matter (everything before the body),
+    /// computed once when the file is read: what lists of entries show
+    /// comes from it, so rebuilds compare it instead of the text.
+    #[serde(skip)]
+    pub front_digest: u64,
 }
 
 impl Entry {

@@ -47,7 +47,7 @@ fn doc<'a>(p: &Prepared<'_>, page: &'a Page<'_>) -> Doc<'a> {
         text.push_str(n);
     }
     text.push(' ');
-    text.push_str(&truncate(&page.text, BODY_CHARS));
+    text.push_str(&truncate(page.text(), BODY_CHARS));
     Doc {
         t: &e.title,
         u: &page.url,

@@ -18,8 +18,11 @@ struct Slot {
 /// path (the only inputs of [`markdown::render`]).
 #[derive(Debug, Default)]
 pub struct BodyCache {
-    slots: Mutex<HashMap<u64, Slot>>,
+    // Locked in parts: every thread of a rebuild asks for thousands.
+    shards: [Mutex<HashMap<u64, Slot>>; SHARDS],
 }
+
+const SHARDS: usize = 32;
 
 impl BodyCache {
     /// An empty cache.
@@ -27,40 +30,68 @@ impl BodyCache {
         Self::default()
     }
 
-    /// The rendering of `markdown`, from the cache when possible.
-    pub fn render(&self, markdown: &str, base_path: &str) -> Rendered {
-        let key = Fingerprint::new().bytes(base_path).bytes(markdown).finish();
+    /// The rendering of `markdown`, from the cache when possible (shared,
+    /// not copied: a 10,000-entry site holds tens of megabytes of HTML).
+    pub fn render(&self, markdown: &str, base_path: &str) -> Arc<Rendered> {
+        self.render_keyed(crate::fingerprint::of(markdown), markdown, base_path)
+    }
+
+    /// Like [`BodyCache::render`], with the fingerprint of `markdown`
+    /// given (computed when its file was read), so that the Markdown of
+    /// a whole site is not hashed again on every rebuild.
+    pub fn render_keyed(
+        &self,
+        markdown_key: u64,
+        markdown: &str,
+        base_path: &str,
+    ) -> Arc<Rendered> {
+        let key = Fingerprint::new()
+            .bytes(base_path)
+            .number(markdown_key)
+            .finish();
         let hit = {
-            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            let mut slots = self.shard(key).lock().unwrap_or_else(|e| e.into_inner());
             slots.get_mut(&key).map(|slot| {
                 slot.used = true;
                 slot.rendered.clone()
             })
         };
         if let Some(rendered) = hit {
-            return Rendered::clone(&rendered);
+            return rendered;
         }
-        let rendered = markdown::render(markdown, base_path);
-        self.slots.lock().unwrap_or_else(|e| e.into_inner()).insert(
-            key,
-            Slot {
-                rendered: Arc::new(rendered.clone()),
-                used: true,
-            },
-        );
+        let rendered = Arc::new(markdown::render(markdown, base_path));
+        self.shard(key)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                key,
+                Slot {
+                    rendered: rendered.clone(),
+                    used: true,
+                },
+            );
         rendered
+    }
+
+    fn shard(&self, key: u64) -> &Mutex<HashMap<u64, Slot>> {
+        &self.shards[(key % SHARDS as u64) as usize]
     }
 
     /// Forgets the bodies not asked for since the previous call (deleted or
     /// edited entries), so the cache does not grow with every edit.
     pub fn prune(&self) {
-        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        slots.retain(|_, slot| std::mem::take(&mut slot.used));
+        for shard in &self.shards {
+            let mut slots = shard.lock().unwrap_or_else(|e| e.into_inner());
+            slots.retain(|_, slot| std::mem::take(&mut slot.used));
+        }
     }
 
     /// Number of bodies kept.
     pub fn len(&self) -> usize {
-        self.slots.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.shards
+            .iter()
+            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()).len())
+            .sum()
     }
 
     /// True when nothing is kept.
@@ -77,12 +108,12 @@ mod tests {
     fn reuses_unchanged_bodies_and_forgets_unused_ones() {
         let cache = BodyCache::new();
         let a = cache.render("Một *hai*", "/");
-        assert_eq!(a, markdown::render("Một *hai*", "/"));
+        assert_eq!(*a, markdown::render("Một *hai*", "/"));
         cache.render("[x](/tin-tuc/)", "/pbgdpl/");
         assert_eq!(cache.len(), 2);
         cache.prune();
         assert_eq!(cache.len(), 2, "both were used since the last prune");
-        assert_eq!(cache.render("Một *hai*", "/"), a);
+        assert!(Arc::ptr_eq(&cache.render("Một *hai*", "/"), &a), "shared");
         cache.prune();
         assert_eq!(cache.len(), 1, "the link body was not asked for");
         // The base path is part of the key: links differ under a sub-path.

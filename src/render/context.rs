@@ -223,7 +223,7 @@ impl<'a> Prepared<'a> {
             url: &page.url,
             permalink: &page.permalink,
             summary: &page.summary,
-            html: with_body.then_some(page.html.as_str()),
+            html: with_body.then_some(page.html()),
             marker,
             category_label: c.label(self.lang()),
             category_url: self.url(&format!("{}/", c.key)),
@@ -288,7 +288,7 @@ fn faq_json_ld(page: &Page<'_>) -> Option<String> {
     let mut question = serde_json::json!({
         "@type": "Question",
         "name": q.question,
-        "acceptedAnswer": { "@type": "Answer", "text": page.html, "url": page.permalink },
+        "acceptedAnswer": { "@type": "Answer", "text": page.html(), "url": page.permalink },
     });
     if let Some(d) = q.asked_date.or(page.entry.date) {
         question["dateCreated"] = d.rfc3339().into();

@@ -7,17 +7,19 @@ pub mod markdown;
 pub mod templates;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::category::{CATEGORIES, Category};
-use crate::content::model::{Entry, Intro, Visibility};
+use crate::content::model::{Attachment, Entry, Intro, Visibility};
 use crate::fingerprint::Fingerprint;
 use crate::i18n::{self, Strings};
 use crate::site::Site;
+use crate::source::SourceFile;
 
 pub use bodies::BodyCache;
-pub use markdown::Link;
+pub use markdown::{Link, Rendered};
 
 /// Longest automatic summary, in characters.
 const SUMMARY_CHARS: usize = 240;
@@ -33,12 +35,10 @@ pub struct Page<'a> {
     pub url: String,
     /// Full URL (`https://…/pbgdpl/tin-tuc/x/`).
     pub permalink: String,
-    /// The body as sanitised HTML.
-    pub html: String,
+    /// The rendered body (shared with the body cache of `serve`).
+    pub body: Arc<Rendered>,
     /// `summary`, or the start of the first paragraph.
     pub summary: String,
-    /// Plain text of the start of the body (search, feeds).
-    pub text: String,
     /// Internal links of the body, spans relative to the entry's source file.
     pub links: Vec<Link>,
     /// Fingerprint of everything the page is made from (its file, address,
@@ -54,6 +54,16 @@ pub struct Page<'a> {
 }
 
 impl Page<'_> {
+    /// The body as sanitised HTML.
+    pub fn html(&self) -> &str {
+        &self.body.html
+    }
+
+    /// Plain text of the start of the body (search, feeds).
+    pub fn text(&self) -> &str {
+        &self.body.plain_text
+    }
+
     /// True when the page is public.
     pub fn is_published(&self) -> bool {
         self.visibility == Visibility::Published
@@ -108,9 +118,19 @@ impl<'a> Prepared<'a> {
     }
 
     fn prepare(site: &'a Site, cache: Option<&BodyCache>) -> Self {
-        let render = |markdown: &str, base_path: &str| match cache {
-            Some(c) => c.render(markdown, base_path),
-            None => markdown::render(markdown, base_path),
+        // A body is identified by its file's digest and where it starts.
+        let render = |source: &SourceFile, offset: usize, base_path: &str| {
+            let markdown = source.text.get(offset..).unwrap_or("");
+            match cache {
+                Some(c) => {
+                    let key = Fingerprint::new()
+                        .number(source.digest())
+                        .number(offset as u64)
+                        .finish();
+                    c.render_keyed(key, markdown, base_path)
+                }
+                None => Arc::new(markdown::render(markdown, base_path)),
+            }
         };
         let base_path = site.config.base_path();
         let base_url = site.config.base_url.trim_end_matches('/').to_string();
@@ -125,7 +145,7 @@ impl<'a> Prepared<'a> {
                 if visibility != Visibility::Published && !site.drafts {
                     return None;
                 }
-                let r = render(entry.body(), &base_path);
+                let r = render(&entry.source, entry.body_offset, &base_path);
                 let url = format!("{base_path}{}", entry.path());
                 let fingerprint = page_fingerprint(entry, visibility, &url);
                 let summary = entry
@@ -138,21 +158,20 @@ impl<'a> Prepared<'a> {
                     visibility,
                     permalink: format!("{origin}{url}"),
                     url,
-                    html: r.html,
-                    text: r.plain_text,
                     summary,
-                    links: offset_links(r.internal_links, entry.body_offset),
+                    links: offset_links(&r.internal_links, entry.body_offset),
+                    body: r,
                     fingerprint,
                     list_fingerprint,
                 })
             })
             .collect();
         let render_intro = |intro: &'a Intro| {
-            let r = render(intro.body(), &base_path);
+            let r = render(&intro.source, intro.body_offset, &base_path);
             RenderedIntro {
                 intro,
-                html: r.html,
-                links: offset_links(r.internal_links, intro.body_offset),
+                html: r.html.clone(),
+                links: offset_links(&r.internal_links, intro.body_offset),
             }
         };
         let intros = site
@@ -233,16 +252,39 @@ impl<'a> Prepared<'a> {
 /// Fingerprint of an entry's page: an entry is made from its file (path and
 /// text) and the files of its bundle.
 fn page_fingerprint(entry: &Entry, visibility: Visibility, url: &str) -> u64 {
-    let mut f = Fingerprint::new()
+    let f = Fingerprint::new()
         .bytes(&entry.source.rel_path)
-        .bytes(&entry.source.text)
+        .number(entry.source.digest())
         .bytes(url)
-        .bytes(format!("{visibility:?}"))
+        .number(visibility as u64)
         .option(entry.bundle_dir.as_deref());
-    if !entry.attachments.is_empty() {
-        f = f.bytes(format!("{:?}", entry.attachments));
-    }
-    f.finish()
+    attachments_fingerprint(f, &entry.attachments)
+}
+
+/// Adds every field of `attachments` (formatting them with `Debug` instead
+/// cost a fifth of a rebuild on a large site).
+fn attachments_fingerprint(f: Fingerprint, attachments: &[Attachment]) -> u64 {
+    attachments
+        .iter()
+        .fold(f.number(attachments.len() as u64), |f, a| {
+            let Attachment {
+                file,
+                title,
+                size,
+                modified,
+                size_label,
+                mime,
+                kind,
+            } = a;
+            f.bytes(file)
+                .bytes(title)
+                .number(*size)
+                .number(*modified)
+                .bytes(size_label)
+                .bytes(mime)
+                .bytes(kind)
+        })
+        .finish()
 }
 
 /// Fingerprint of an entry as lists show it: like [`page_fingerprint`], with
@@ -250,18 +292,14 @@ fn page_fingerprint(entry: &Entry, visibility: Visibility, url: &str) -> u64 {
 /// of [`Entry`] comes from the front matter, the file's place and its
 /// bundle, never from the body.
 fn list_fingerprint(entry: &Entry, visibility: Visibility, url: &str, summary: &str) -> u64 {
-    let front = entry.source.text.get(..entry.body_offset).unwrap_or("");
-    let mut f = Fingerprint::new()
+    let f = Fingerprint::new()
         .bytes(&entry.source.rel_path)
-        .bytes(front)
+        .number(entry.front_digest)
         .bytes(summary)
         .bytes(url)
-        .bytes(format!("{visibility:?}"))
+        .number(visibility as u64)
         .option(entry.bundle_dir.as_deref());
-    if !entry.attachments.is_empty() {
-        f = f.bytes(format!("{:?}", entry.attachments));
-    }
-    f.finish()
+    attachments_fingerprint(f, &entry.attachments)
 }
 
 /// A view as JSON, for fingerprints.
@@ -269,12 +307,12 @@ fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-fn offset_links(links: Vec<Link>, offset: usize) -> Vec<Link> {
+fn offset_links(links: &[Link], offset: usize) -> Vec<Link> {
     links
-        .into_iter()
+        .iter()
         .map(|l| Link {
             span: l.span.start + offset..l.span.end + offset,
-            target: l.target,
+            target: l.target.clone(),
         })
         .collect()
 }

@@ -219,7 +219,7 @@ pub fn item<'a>(p: &Prepared<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
         id: global_id(config, &e.id),
         url: &page.permalink,
         title: &e.title,
-        content_html: &page.html,
+        content_html: page.html(),
         summary: &page.summary,
         date_published: published.rfc3339(),
         date_modified: modified.rfc3339(),
