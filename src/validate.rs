@@ -2,7 +2,7 @@
 //! at one address, repeated ids, links to pages that do not exist, the
 //! categories Decision 471 requires, the editorial workflow.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
@@ -220,12 +220,12 @@ pub fn resolve_link(target: &str, page_dir: &str) -> Option<String> {
         return None;
     }
     let decoded = percent_decode(target);
-    let joined = match decoded.strip_prefix('/') {
-        Some(rest) => rest.to_string(),
-        None => format!("{page_dir}{decoded}"),
+    let (base, rest) = match decoded.strip_prefix('/') {
+        Some(rest) => ("", rest),
+        None => (page_dir, decoded.as_ref()),
     };
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
+    let mut parts: Vec<&str> = Vec::with_capacity(8);
+    for seg in base.split('/').chain(rest.split('/')) {
         match seg {
             "" | "." => {}
             ".." => {
@@ -234,8 +234,19 @@ pub fn resolve_link(target: &str, page_dir: &str) -> Option<String> {
             s => parts.push(s),
         }
     }
-    let mut path = parts.join("/");
-    if joined.ends_with('/') || parts.is_empty() {
+    let mut path = String::with_capacity(decoded.len() + page_dir.len() + 11);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            path.push('/');
+        }
+        path.push_str(part);
+    }
+    let dir = if rest.is_empty() {
+        base.ends_with('/') || base.is_empty()
+    } else {
+        rest.ends_with('/')
+    };
+    if dir || parts.is_empty() {
         if !path.is_empty() {
             path.push('/');
         }
@@ -244,34 +255,37 @@ pub fn resolve_link(target: &str, page_dir: &str) -> Option<String> {
     Some(path)
 }
 
-fn percent_decode(s: &str) -> String {
+fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('%') {
-        return s.to_string();
+        return s.into();
     }
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8_lossy()
-        .into_owned()
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy()
 }
 
 /// Checks every internal link of the rendered pages against what the
 /// build actually wrote.
-pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
+pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
     let mut d = Diagnostics::new();
     let base = p.base_path.trim_end_matches('/').to_string();
-    // Entries that exist but are not published today, by output file.
-    let unpublished: BTreeMap<String, Visibility> = p
-        .site
-        .content
-        .entries
-        .iter()
-        .map(|e| {
-            (
-                format!("{}index.html", e.path()),
-                e.editorial.visibility(p.site.today),
-            )
+    // Entries that exist but are not published today, by output file:
+    // only needed to explain a broken link, so made on the first one.
+    let unpublished = std::cell::OnceCell::new();
+    let unpublished = || {
+        unpublished.get_or_init(|| -> BTreeMap<String, Visibility> {
+            p.site
+                .content
+                .entries
+                .iter()
+                .map(|e| {
+                    (
+                        format!("{}index.html", e.path()),
+                        e.editorial.visibility(p.site.today),
+                    )
+                })
+                .filter(|(_, v)| *v != Visibility::Published)
+                .collect()
         })
-        .filter(|(_, v)| *v != Visibility::Published)
-        .collect();
+    };
     let mut check = |source: &SourceFile, page_dir: &str, link: &Link| {
         let Some(path) = resolve_link(&link.target, page_dir) else {
             return;
@@ -281,7 +295,7 @@ pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
         if exists {
             return;
         }
-        let help = if let Some(v) = unpublished.get(&path) {
+        let help = if let Some(v) = unpublished().get(&path) {
             let why = match v {
                 Visibility::Unapproved => "it is not approved yet",
                 Visibility::Scheduled => "its publish_date has not come yet",
@@ -310,9 +324,10 @@ pub fn links(p: &Prepared<'_>, written: &BTreeSet<String>) -> Diagnostics {
             .help(help),
         );
     };
-    for page in &p.pages {
+    for page in p.pages.iter().filter(|page| !page.links.is_empty()) {
+        let dir = page.entry.path();
         for link in &page.links {
-            check(&page.entry.source, &page.entry.path(), link);
+            check(&page.entry.source, &dir, link);
         }
     }
     for (key, intro) in &p.intros {

@@ -274,6 +274,15 @@ fn dates_deletions_renames_and_new_files_rebuild_like_a_fresh_build() {
             .contains(&"tai-lieu/video-hoa-giai/bien-ban.pdf".to_string())
     );
     assert!(changes.changed.contains(&"ghi-chu.txt".to_string()));
+
+    // An attachment rewritten with the same size: its hash in sync.json
+    // changes like in a fresh build (compared by `update`).
+    let pdf = "content/tai-lieu/video-hoa-giai/bien-ban.pdf";
+    let sync_before = f.page("sync.json");
+    std::fs::write(f.path(pdf), "%PDF-1.7\n").unwrap();
+    let (_, changes) = f.update(&[pdf]);
+    assert!(changes.changed.contains(&"sync.json".to_string()));
+    assert_ne!(f.page("sync.json"), sync_before);
 }
 
 #[test]

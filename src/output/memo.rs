@@ -20,10 +20,17 @@ struct Slot {
     used: bool,
 }
 
+/// Number of independently locked parts of a [`Memo`]: renderers ask for
+/// thousands of pieces from every thread, and one lock made them wait
+/// for each other.
+const SHARDS: usize = 32;
+
+type Shard = Mutex<HashMap<(TypeId, u64), Slot>>;
+
 /// Values kept by fingerprint of their inputs, for the next build.
 #[derive(Default)]
 pub struct Memo {
-    slots: Mutex<HashMap<(TypeId, u64), Slot>>,
+    shards: [Shard; SHARDS],
 }
 
 impl std::fmt::Debug for Memo {
@@ -51,8 +58,9 @@ impl Memo {
             TypeId::of::<T>(),
             Fingerprint::new().bytes(kind).number(key).finish(),
         );
+        let shard = &self.shards[(slot_key.1 % SHARDS as u64) as usize];
         let hit = {
-            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            let mut slots = shard.lock().unwrap_or_else(|e| e.into_inner());
             slots.get_mut(&slot_key).and_then(|slot| {
                 slot.used = true;
                 slot.value.clone().downcast::<T>().ok()
@@ -62,7 +70,7 @@ impl Memo {
             return Ok(value);
         }
         let value = Arc::new(make()?);
-        self.slots.lock().unwrap_or_else(|e| e.into_inner()).insert(
+        shard.lock().unwrap_or_else(|e| e.into_inner()).insert(
             slot_key,
             Slot {
                 value: value.clone(),
@@ -75,13 +83,18 @@ impl Memo {
     /// Forgets the values not asked for since the previous call (edited or
     /// deleted entries), so the memo does not grow with every edit.
     pub fn prune(&self) {
-        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        slots.retain(|_, slot| std::mem::take(&mut slot.used));
+        for shard in &self.shards {
+            let mut slots = shard.lock().unwrap_or_else(|e| e.into_inner());
+            slots.retain(|_, slot| std::mem::take(&mut slot.used));
+        }
     }
 
     /// Number of values kept.
     pub fn len(&self) -> usize {
-        self.slots.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.shards
+            .iter()
+            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()).len())
+            .sum()
     }
 
     /// True when nothing is kept.

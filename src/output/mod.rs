@@ -51,6 +51,11 @@ impl RenderContext<'_> {
             .finish()
     }
 
+    /// True when values are kept between builds (`serve`).
+    pub fn memoizes(&self) -> bool {
+        self.memo.is_some()
+    }
+
     /// `make()`, or the value it gave for the same `kind` and `key` in the
     /// previous build when there is a [`Memo`]. `key` must fingerprint
     /// everything `make` reads.

@@ -2,7 +2,7 @@
 //! code builds into a directory, into memory (for `serve` and tests), or
 //! nowhere at all (for `check`), like Zola's build modes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -138,7 +138,7 @@ impl Sink for NullSink {
 pub struct Recorder<'a> {
     sink: &'a dyn Sink,
     progress: &'a dyn Progress,
-    written: Mutex<BTreeSet<String>>,
+    written: Mutex<HashSet<String>>,
     clashes: Mutex<Vec<String>>,
     kept: AtomicUsize,
 }
@@ -154,7 +154,7 @@ impl<'a> Recorder<'a> {
         Self {
             sink,
             progress,
-            written: Mutex::new(BTreeSet::new()),
+            written: Mutex::new(HashSet::new()),
             clashes: Mutex::new(Vec::new()),
             kept: AtomicUsize::new(0),
         }
@@ -184,7 +184,7 @@ impl<'a> Recorder<'a> {
     }
 
     /// Every path written so far.
-    pub fn written(&self) -> BTreeSet<String> {
+    pub fn written(&self) -> HashSet<String> {
         self.written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -192,7 +192,7 @@ impl<'a> Recorder<'a> {
     }
 
     /// Every path written, taking them out of the recorder.
-    pub fn into_written(self) -> BTreeSet<String> {
+    pub fn into_written(self) -> HashSet<String> {
         self.written.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 

@@ -126,37 +126,84 @@ impl Store {
     pub fn writer(&self) -> StoreWriter {
         StoreWriter {
             previous: self.snapshot(),
-            next: Mutex::new(HashMap::new()),
+            pending: Mutex::new(Pending::default()),
         }
     }
 
     /// Makes what `writer` received the current output, in one step, and
     /// says which paths changed. Files the build did not write are gone.
+    ///
+    /// Costs what changed, not the size of the site: the writer counted
+    /// the files it shared with the previous snapshot, so the previous
+    /// snapshot is only searched for removed files when some are missing.
     pub fn commit(&self, writer: StoreWriter) -> Changes {
+        let previous = writer.previous;
+        let pending = writer
+            .pending
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
         let next = Snapshot {
-            files: writer.next.into_inner().unwrap_or_else(|e| e.into_inner()),
+            files: pending.files,
         };
-        let previous = &writer.previous;
-        let mut changes = Changes::default();
-        for (path, file) in &next.files {
-            let same = previous
+        let differs = |path: &str, file: &Arc<StoredFile>| {
+            !previous
                 .files
                 .get(path)
-                .is_some_and(|old| Arc::ptr_eq(old, file) || old.body == file.body);
-            if !same {
-                changes.changed.push(path.clone());
+                .is_some_and(|old| Arc::ptr_eq(old, file) || old.body == file.body)
+        };
+        let mut changes = Changes::default();
+        // Each path written once (a path written twice is an error the
+        // build reports; then compare everything).
+        let once = pending.shared + pending.fresh.len() == next.files.len();
+        if once {
+            changes.changed = pending.fresh;
+            changes
+                .changed
+                .retain(|path| next.files.get(path).is_some_and(|f| differs(path, f)));
+        } else {
+            for (path, file) in &next.files {
+                if differs(path, file) {
+                    changes.changed.push(path.clone());
+                }
             }
         }
-        for path in previous.files.keys() {
-            if !next.files.contains_key(path) {
-                changes.removed.push(path.clone());
+        // Paths of the previous snapshot written again: all of them, unless
+        // some were removed.
+        if !once || pending.shared + pending.fresh_known != previous.files.len() {
+            for path in previous.files.keys() {
+                if !next.files.contains_key(path) {
+                    changes.removed.push(path.clone());
+                }
             }
         }
         changes.changed.sort_unstable();
+        changes.changed.dedup();
         changes.removed.sort_unstable();
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+        let old = std::mem::replace(
+            &mut *self.current.write().unwrap_or_else(|e| e.into_inner()),
+            Arc::new(next),
+        );
+        drop(previous);
+        // Freeing tens of thousands of files takes milliseconds, and the
+        // browsers are waiting for the reload: free them on another thread
+        // (here, when no thread can be started).
+        let _ = std::thread::Builder::new()
+            .name("pbgdpl-free".into())
+            .spawn(move || drop(old));
         changes
     }
+}
+
+/// What a [`StoreWriter`] has received so far.
+#[derive(Debug, Default)]
+struct Pending {
+    files: HashMap<String, Arc<StoredFile>>,
+    /// Files that are the previous snapshot's, at the same path.
+    shared: usize,
+    /// Paths written with a new file.
+    fresh: Vec<String>,
+    /// How many of `fresh` exist in the previous snapshot.
+    fresh_known: usize,
 }
 
 /// The sink of one build into a [`Store`]; nothing is visible until
@@ -164,21 +211,28 @@ impl Store {
 #[derive(Debug)]
 pub struct StoreWriter {
     previous: Arc<Snapshot>,
-    next: Mutex<HashMap<String, Arc<StoredFile>>>,
+    pending: Mutex<Pending>,
 }
 
 impl StoreWriter {
     fn put(&self, path: &str, file: StoredFile) {
         // Share the previous snapshot's copy when nothing changed, so
         // unchanged files cost no memory and compare in O(1).
-        let file = match self.previous.files.get(path) {
-            Some(old) if **old == file => old.clone(),
-            _ => Arc::new(file),
+        let old = self.previous.files.get(path);
+        let (file, shared) = match old {
+            Some(old) if **old == file => (old.clone(), true),
+            _ => (Arc::new(file), false),
         };
-        self.next
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string(), file);
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        pending.files.insert(path.to_string(), file);
+        if shared {
+            pending.shared += 1;
+        } else {
+            pending.fresh.push(path.to_string());
+            if old.is_some() {
+                pending.fresh_known += 1;
+            }
+        }
     }
 }
 
@@ -217,10 +271,9 @@ impl Sink for StoreWriter {
         if old.fingerprint != Some(fingerprint) {
             return Ok(false);
         }
-        self.next
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string(), old.clone());
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        pending.files.insert(path.to_string(), old.clone());
+        pending.shared += 1;
         Ok(true)
     }
 
@@ -287,5 +340,33 @@ mod tests {
         assert!(changes.changed.is_empty(), "same bytes: nothing to reload");
         assert_eq!(changes.removed, ["gone.html"]);
         assert!(store.snapshot().get("gone.html").is_none());
+    }
+
+    #[test]
+    fn changes_name_new_changed_and_removed_paths_only() {
+        let store = Store::new();
+        let w = store.writer();
+        for p in ["a.html", "b.html", "c.html"] {
+            w.write(p, p.as_bytes()).unwrap();
+        }
+        store.commit(w);
+        // One changed, one new, one removed, one the same.
+        let w = store.writer();
+        w.write("a.html", b"a.html").unwrap();
+        w.write("b.html", b"new b").unwrap();
+        w.write("d.html", b"d").unwrap();
+        let changes = store.commit(w);
+        assert_eq!(changes.changed, ["b.html", "d.html"]);
+        assert_eq!(changes.removed, ["c.html"]);
+        // A path written twice: the last write counts.
+        let w = store.writer();
+        for p in ["a.html", "b.html", "d.html"] {
+            w.write(p, b"x").unwrap();
+        }
+        w.write("a.html", b"a.html").unwrap();
+        let changes = store.commit(w);
+        assert_eq!(changes.changed, ["b.html", "d.html"]);
+        assert!(changes.removed.is_empty());
+        assert_eq!(text(&store.snapshot(), "a.html"), "a.html");
     }
 }

@@ -27,6 +27,7 @@
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -43,9 +44,11 @@ use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
 use super::{RenderContext, Renderer, Sink};
 
 /// The SHA-256 of every attachment of an entry's bundle, in order (empty
-/// strings for an entry without a bundle). Files are read again only when
-/// their size or modification time changed since the previous build
-/// (`serve`); a one-off build reads every file.
+/// strings for an entry without a bundle). In `serve`, a file is read again
+/// only when its size or modification time changed: both were taken when
+/// the bundle was last walked, which any change to its files triggers, so
+/// no file is even looked at when nothing changed. A one-off build reads
+/// every file.
 pub fn attachment_hashes(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<Vec<String>, Error> {
     let e = page.entry;
     let Some(dir) = &e.bundle_dir else {
@@ -55,21 +58,31 @@ pub fn attachment_hashes(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<Vec<
         .iter()
         .map(|a| {
             let path = cx.prepared.site.root.join(dir).join(&a.file);
-            let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as u64);
-            let key = Fingerprint::new()
-                .bytes(path.as_os_str().as_encoded_bytes())
-                .number(meta.len())
-                .number(modified)
-                .finish();
-            let sha = cx.memo("attachment-sha256", key, || {
+            let read = || {
                 let bytes = std::fs::read(&path).map_err(Error::io(&path))?;
                 Ok(canonical::sha256_hex(&bytes))
-            })?;
+            };
+            if !cx.memoizes() {
+                return read();
+            }
+            let (size, modified) = if a.modified == 0 {
+                // The walk could not tell: ask the file system.
+                let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
+                (meta.len(), modified)
+            } else {
+                (a.size, a.modified)
+            };
+            let key = Fingerprint::new()
+                .bytes(path.as_os_str().as_encoded_bytes())
+                .number(size)
+                .number(modified)
+                .finish();
+            let sha = cx.memo("attachment-sha256", key, read)?;
             Ok(String::clone(&sha))
         })
         .collect()
@@ -129,12 +142,14 @@ pub fn record(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> Record {
     }
 }
 
-/// One entry's part of `sync.json`: its record, and the record's canonical
-/// JSON (for the section digest).
+/// One entry's part of `sync.json`: its id, its record's canonical JSON
+/// (for the section digest) and the record as it appears in the document
+/// (serialised once, not on every build of `serve`).
 #[derive(Debug)]
 struct Piece {
-    record: Record,
+    id: String,
     canonical: String,
+    pretty: Box<RawValue>,
 }
 
 /// The piece of one entry, from the memo when neither the entry (its file,
@@ -155,8 +170,21 @@ fn piece(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<std::sync::Arc<Piece
     cx.memo("sync-record", key, || {
         let record = record(p, page, &hashes);
         let canonical = canonical::to_string(&serde_json::to_value(&record).unwrap_or_default());
-        Ok(Piece { record, canonical })
+        Ok(Piece {
+            pretty: pretty_record(&record)?,
+            id: record.id,
+            canonical,
+        })
     })
+}
+
+/// A record as `serde_json::to_vec_pretty` lays it out inside the
+/// document's `entries` array (two levels deep: four more spaces after
+/// each line break; JSON strings hold no raw line breaks).
+fn pretty_record(record: &Record) -> Result<Box<RawValue>, Error> {
+    let json_error = |e: serde_json::Error| Error::io(SYNC_PATH)(std::io::Error::other(e));
+    let text = serde_json::to_string_pretty(record).map_err(json_error)?;
+    RawValue::from_string(text.replace('\n', "\n    ")).map_err(json_error)
 }
 
 /// The tombstones of this build (see [`crate::sync::tombstones`]).
@@ -174,15 +202,19 @@ pub fn tombstones(p: &Prepared<'_>) -> Vec<Tombstone> {
     sync::tombstones(&current, p.site.previous.as_ref(), &prefix, p.site.today)
 }
 
-/// The snapshot of the section.
-pub fn snapshot(cx: &RenderContext<'_>) -> Result<Snapshot, Error> {
-    let p = cx.prepared;
-    let pages: Vec<&Page<'_>> = p.published().collect();
+/// The pieces of every published entry, sorted by id.
+fn pieces(cx: &RenderContext<'_>) -> Result<Vec<std::sync::Arc<Piece>>, Error> {
+    let pages: Vec<&Page<'_>> = cx.prepared.published().collect();
     let mut pieces: Vec<std::sync::Arc<Piece>> = pages
         .par_iter()
         .map(|pg| piece(cx, pg))
         .collect::<Result<_, _>>()?;
-    pieces.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+    pieces.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(pieces)
+}
+
+/// The snapshot of the section, made of `pieces` (sorted by id).
+fn snapshot<'a>(p: &Prepared<'_>, pieces: &'a [std::sync::Arc<Piece>]) -> Snapshot<&'a RawValue> {
     // The digest is the SHA-256 of the canonical JSON array of the records
     // ([`sync::digest`]), hashed piece by piece.
     let mut digest = Sha256::new();
@@ -194,9 +226,9 @@ pub fn snapshot(cx: &RenderContext<'_>) -> Result<Snapshot, Error> {
         digest.update(piece.canonical.as_bytes());
     }
     digest.update(b"]");
-    let entries: Vec<Record> = pieces.iter().map(|piece| piece.record.clone()).collect();
+    let entries: Vec<&RawValue> = pieces.iter().map(|piece| &*piece.pretty).collect();
     let c = &p.site.config;
-    Ok(Snapshot {
+    Snapshot {
         schema: p.permalink(&format!("schemas/{SYNC_SCHEMA}")),
         schema_version: SCHEMA_VERSION.to_string(),
         generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
@@ -222,7 +254,7 @@ pub fn snapshot(cx: &RenderContext<'_>) -> Result<Snapshot, Error> {
         digest: canonical::hex(&digest.finalize()),
         entries,
         deleted: tombstones(p),
-    })
+    }
 }
 
 /// Writes `sync.json`.
@@ -234,7 +266,8 @@ impl Renderer for SyncManifest {
     }
 
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let snapshot = snapshot(cx)?;
+        let pieces = pieces(cx)?;
+        let snapshot = snapshot(cx.prepared, &pieces);
         let mut bytes = serde_json::to_vec_pretty(&snapshot)
             .map_err(|e| Error::io(SYNC_PATH)(std::io::Error::other(e)))?;
         bytes.push(b'\n');

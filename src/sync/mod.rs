@@ -102,9 +102,11 @@ pub struct FeedLinks {
     pub rss: String,
 }
 
-/// The whole `sync.json` document.
+/// The whole `sync.json` document. `E` is the type of its records: the
+/// generator writes records it serialised beforehand
+/// ([`serde_json::value::RawValue`]), consumers read [`Record`]s.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snapshot {
+pub struct Snapshot<E = Record> {
     /// URL of the JSON Schema the document follows.
     #[serde(rename = "$schema")]
     pub schema: String,
@@ -121,7 +123,7 @@ pub struct Snapshot {
     /// SHA-256 (lowercase hex) of the canonical form of `entries`.
     pub digest: String,
     /// Every published entry, sorted by id.
-    pub entries: Vec<Record>,
+    pub entries: Vec<E>,
     /// Deleted entries, sorted by id; carried from snapshot to snapshot.
     pub deleted: Vec<Tombstone>,
 }
