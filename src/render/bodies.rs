@@ -1,28 +1,19 @@
 //! Rendered Markdown kept between builds: `serve` renders a body again only
 //! when its text (or the site's base path) changed.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::fingerprint::Fingerprint;
+use crate::output::Memo;
 
 use super::markdown::{self, Rendered};
 
-#[derive(Debug)]
-struct Slot {
-    rendered: Arc<Rendered>,
-    used: bool,
-}
-
 /// Rendered bodies keyed by the fingerprint of their Markdown and the base
-/// path (the only inputs of [`markdown::render`]).
+/// path (the only inputs of [`markdown::render`]), kept in a [`Memo`].
 #[derive(Debug, Default)]
 pub struct BodyCache {
-    // Locked in parts: every thread of a rebuild asks for thousands.
-    shards: [Mutex<HashMap<u64, Slot>>; SHARDS],
+    memo: Memo,
 }
-
-const SHARDS: usize = 32;
 
 impl BodyCache {
     /// An empty cache.
@@ -49,54 +40,27 @@ impl BodyCache {
             .bytes(base_path)
             .number(markdown_key)
             .finish();
-        let hit = {
-            let mut slots = self.shard(key).lock().unwrap_or_else(|e| e.into_inner());
-            slots.get_mut(&key).map(|slot| {
-                slot.used = true;
-                slot.rendered.clone()
-            })
-        };
-        if let Some(rendered) = hit {
-            return rendered;
-        }
-        let rendered = Arc::new(markdown::render(markdown, base_path));
-        self.shard(key)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(
-                key,
-                Slot {
-                    rendered: rendered.clone(),
-                    used: true,
-                },
-            );
-        rendered
-    }
-
-    fn shard(&self, key: u64) -> &Mutex<HashMap<u64, Slot>> {
-        &self.shards[(key % SHARDS as u64) as usize]
+        let made = self.memo.get_or_make("markdown", key, || {
+            Ok(markdown::render(markdown, base_path))
+        });
+        // Rendering Markdown cannot fail; the memo's error type is shared.
+        made.unwrap_or_else(|_| Arc::new(markdown::render(markdown, base_path)))
     }
 
     /// Forgets the bodies not asked for since the previous call (deleted or
     /// edited entries), so the cache does not grow with every edit.
     pub fn prune(&self) {
-        for shard in &self.shards {
-            let mut slots = shard.lock().unwrap_or_else(|e| e.into_inner());
-            slots.retain(|_, slot| std::mem::take(&mut slot.used));
-        }
+        self.memo.prune();
     }
 
     /// Number of bodies kept.
     pub fn len(&self) -> usize {
-        self.shards
-            .iter()
-            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()).len())
-            .sum()
+        self.memo.len()
     }
 
     /// True when nothing is kept.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.memo.is_empty()
     }
 }
 
