@@ -7,74 +7,14 @@ use std::io;
 use crate::render::Prepared;
 
 use super::xml::Xml;
-use super::{ATOM_FILE, FeedDoc};
+use super::{FeedDoc, head};
 
 /// The Atom feed of one document.
 pub fn write(p: &Prepared<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
     let c = &p.site.config;
-    let url = |archive: Option<usize>| p.permalink(&doc.path_of(archive, ATOM_FILE));
+    let permalink = |path: &str| p.permalink(path);
     let mut x = Xml::new()?;
-    x.open(
-        "feed",
-        &[
-            ("xmlns", "http://www.w3.org/2005/Atom"),
-            ("xmlns:at", "http://purl.org/atompub/tombstones/1.0"),
-            ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
-            ("xml:lang", c.language.code()),
-            ("xml:base", &c.base_url),
-        ],
-    )?;
-    x.leaf("id", &[], &doc.feed_id(p))?;
-    x.leaf("title", &[("type", "text")], &doc.title(p))?;
-    x.leaf("subtitle", &[("type", "text")], &doc.description(p))?;
-    x.leaf("updated", &[], &doc.updated.rfc3339())?;
-    x.empty(
-        "link",
-        &[
-            ("rel", "self"),
-            ("type", "application/atom+xml"),
-            ("href", &url(doc.archive)),
-        ],
-    )?;
-    x.empty(
-        "link",
-        &[
-            ("rel", "alternate"),
-            ("type", "text/html"),
-            ("href", &doc.home(p)),
-        ],
-    )?;
-    let link = |x: &mut Xml, rel: &str, href: &str| {
-        x.empty(
-            "link",
-            &[
-                ("rel", rel),
-                ("type", "application/atom+xml"),
-                ("href", href),
-            ],
-        )
-    };
-    if doc.archive.is_some() {
-        link(&mut x, "current", &url(None))?;
-    }
-    if let Some(n) = doc.prev_archive() {
-        link(&mut x, "prev-archive", &url(Some(n)))?;
-    }
-    if let Some(n) = doc.next_archive() {
-        link(&mut x, "next-archive", &url(Some(n)))?;
-    }
-    if doc.archive.is_some() {
-        x.empty("fh:archive", &[])?;
-    }
-    x.open("author", &[])?;
-    x.leaf("name", &[], &c.agency.name)?;
-    x.leaf("uri", &[], &c.agency.url)?;
-    x.close("author")?;
-    x.leaf(
-        "generator",
-        &[("version", env!("CARGO_PKG_VERSION"))],
-        "pbgdpl",
-    )?;
+    head::open_atom(&mut x, &doc.head(p, &permalink))?;
     for item in &doc.items {
         let cat = item.category();
         x.open("entry", &[])?;

@@ -18,6 +18,7 @@
 //! every entry is reachable. JSON Feed's `next_url` follows the same chain.
 
 pub mod atom;
+pub mod head;
 pub mod item;
 pub mod json;
 pub mod meta;
@@ -92,25 +93,7 @@ pub struct FeedDoc<'i, 'a> {
 impl FeedDoc<'_, '_> {
     /// Site-relative path of this document in one format.
     pub fn path(&self, file: &str) -> String {
-        self.path_of(self.archive, file)
-    }
-
-    /// Site-relative path of the subscription document (`None`) or an archive.
-    pub fn path_of(&self, archive: Option<usize>, file: &str) -> String {
-        self.scope.path(archive, file)
-    }
-
-    /// The archive just older than this document.
-    pub fn prev_archive(&self) -> Option<usize> {
-        match self.archive {
-            None => (self.archives > 0).then_some(self.archives),
-            Some(n) => (n > 1).then(|| n - 1),
-        }
-    }
-
-    /// The archive just newer than this one (archives only).
-    pub fn next_archive(&self) -> Option<usize> {
-        self.archive.filter(|n| *n < self.archives).map(|n| n + 1)
+        self.scope.path(self.archive, file)
     }
 
     /// Feed title.
@@ -135,14 +118,34 @@ impl FeedDoc<'_, '_> {
         }
     }
 
-    /// The HTML page the feed describes.
-    pub fn home(&self, p: &Prepared<'_>) -> String {
-        p.permalink(&self.scope.dir())
-    }
-
-    /// The Atom feed id (the same for the subscription feed and its archives).
-    pub fn feed_id(&self, p: &Prepared<'_>) -> String {
-        format!("{}{}", item::tag_prefix(&p.site.config), self.scope.dir())
+    /// The document's head, `permalink` making full URLs.
+    pub fn head<'h>(
+        &self,
+        p: &'h Prepared<'_>,
+        permalink: &'h dyn Fn(&str) -> String,
+    ) -> head::Head<'h> {
+        let c = &p.site.config;
+        head::Head {
+            scope: self.scope,
+            archive: self.archive,
+            archives: self.archives,
+            id: format!("{}{}", item::tag_prefix(c), self.scope.dir()),
+            title: self.title(p),
+            description: self.description(p),
+            home: p.permalink(&self.scope.dir()),
+            language: c.language.code(),
+            base_url: &c.base_url,
+            updated: self.updated,
+            agency: head::Named {
+                name: &c.agency.name,
+                url: &c.agency.url,
+            },
+            province: head::Named {
+                name: &c.province.name,
+                url: &c.province.url,
+            },
+            permalink,
+        }
     }
 }
 

@@ -8,57 +8,14 @@ use std::io;
 use crate::render::Prepared;
 
 use super::xml::Xml;
-use super::{FeedDoc, RSS_FILE};
+use super::{FeedDoc, head};
 
 /// The RSS feed of one document.
 pub fn write(p: &Prepared<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
     let c = &p.site.config;
-    let url = |archive: Option<usize>| p.permalink(&doc.path_of(archive, RSS_FILE));
+    let permalink = |path: &str| p.permalink(path);
     let mut x = Xml::new()?;
-    x.open(
-        "rss",
-        &[
-            ("version", "2.0"),
-            ("xmlns:atom", "http://www.w3.org/2005/Atom"),
-            ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
-            ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
-        ],
-    )?;
-    x.open("channel", &[])?;
-    x.leaf("title", &[], &doc.title(p))?;
-    x.leaf("link", &[], &doc.home(p))?;
-    x.leaf("description", &[], &doc.description(p))?;
-    x.leaf("language", &[], c.language.code())?;
-    x.leaf(
-        "generator",
-        &[],
-        &format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-    )?;
-    x.leaf("docs", &[], "https://www.rssboard.org/rss-specification")?;
-    x.leaf("lastBuildDate", &[], &doc.updated.rfc2822())?;
-    let link = |x: &mut Xml, rel: &str, href: &str| {
-        x.empty(
-            "atom:link",
-            &[
-                ("rel", rel),
-                ("type", "application/rss+xml"),
-                ("href", href),
-            ],
-        )
-    };
-    link(&mut x, "self", &url(doc.archive))?;
-    if doc.archive.is_some() {
-        link(&mut x, "current", &url(None))?;
-    }
-    if let Some(n) = doc.prev_archive() {
-        link(&mut x, "prev-archive", &url(Some(n)))?;
-    }
-    if let Some(n) = doc.next_archive() {
-        link(&mut x, "next-archive", &url(Some(n)))?;
-    }
-    if doc.archive.is_some() {
-        x.empty("fh:archive", &[])?;
-    }
+    head::open_rss(&mut x, &doc.head(p, &permalink))?;
     for item in &doc.items {
         let cat = item.category();
         x.open("item", &[])?;

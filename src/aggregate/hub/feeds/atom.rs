@@ -3,7 +3,7 @@
 
 use std::io;
 
-use crate::output::feeds::ATOM_FILE;
+use crate::output::feeds::head;
 use crate::output::feeds::xml::Xml;
 
 use super::super::Hub;
@@ -12,71 +12,12 @@ use super::{Doc, attachments, author, tags};
 /// The Atom feed of one document.
 pub(super) fn write(hub: &Hub<'_>, doc: &Doc<'_, '_>) -> io::Result<Vec<u8>> {
     let c = &hub.input.config.hub;
-    let url = |archive: Option<usize>| hub.permalink(&doc.path_of(archive, ATOM_FILE));
+    let permalink = |path: &str| hub.permalink(path);
     let mut x = Xml::new()?;
-    x.open(
-        "feed",
-        &[
-            ("xmlns", "http://www.w3.org/2005/Atom"),
-            ("xmlns:at", "http://purl.org/atompub/tombstones/1.0"),
-            ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
-            ("xml:lang", c.language.code()),
-            ("xml:base", &c.base_url),
-        ],
-    )?;
-    x.leaf(
-        "id",
-        &[],
-        &format!(
-            "{}{}",
-            crate::output::feeds::item::tag_prefix_of(&c.base_url),
-            doc.scope.dir()
-        ),
-    )?;
-    x.leaf("title", &[("type", "text")], &doc.title(hub))?;
-    x.leaf("subtitle", &[("type", "text")], &doc.description(hub))?;
-    x.leaf("updated", &[], &doc.updated.rfc3339())?;
+    head::open_atom(&mut x, &doc.head(hub, &permalink))?;
     let link = |x: &mut Xml, rel: &str, kind: &str, href: &str| {
         x.empty("link", &[("rel", rel), ("type", kind), ("href", href)])
     };
-    link(&mut x, "self", "application/atom+xml", &url(doc.archive))?;
-    link(
-        &mut x,
-        "alternate",
-        "text/html",
-        &hub.permalink(&doc.scope.dir()),
-    )?;
-    if doc.archive.is_some() {
-        link(&mut x, "current", "application/atom+xml", &url(None))?;
-    }
-    if let Some(n) = doc.prev_archive() {
-        link(
-            &mut x,
-            "prev-archive",
-            "application/atom+xml",
-            &url(Some(n)),
-        )?;
-    }
-    if let Some(n) = doc.next_archive() {
-        link(
-            &mut x,
-            "next-archive",
-            "application/atom+xml",
-            &url(Some(n)),
-        )?;
-    }
-    if doc.archive.is_some() {
-        x.empty("fh:archive", &[])?;
-    }
-    x.open("author", &[])?;
-    x.leaf("name", &[], &c.agency.name)?;
-    x.leaf("uri", &[], &c.agency.url)?;
-    x.close("author")?;
-    x.leaf(
-        "generator",
-        &[("version", env!("CARGO_PKG_VERSION"))],
-        "pbgdpl",
-    )?;
     for item in &doc.items {
         x.open("entry", &[("xml:base", item.url)])?;
         x.leaf("id", &[], item.id)?;

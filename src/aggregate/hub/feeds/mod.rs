@@ -20,7 +20,8 @@ use crate::category::CATEGORIES;
 use crate::date::Timestamp;
 use crate::error::Error;
 use crate::output::Sink;
-use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE, Scope, split_archives};
+use crate::output::feeds::item::tag_prefix_of;
+use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE, Scope, head, split_archives};
 use crate::sync::Tombstone;
 
 use super::{Hub, HubItem};
@@ -36,26 +37,8 @@ pub(super) struct Doc<'h, 'a> {
 }
 
 impl Doc<'_, '_> {
-    pub(super) fn path_of(&self, archive: Option<usize>, file: &str) -> String {
-        match archive {
-            None => format!("{}{file}", self.scope.dir()),
-            Some(n) => format!("{}archive/{n}/{file}", self.scope.dir()),
-        }
-    }
-
     pub(super) fn path(&self, file: &str) -> String {
-        self.path_of(self.archive, file)
-    }
-
-    pub(super) fn prev_archive(&self) -> Option<usize> {
-        match self.archive {
-            None => (self.archives > 0).then_some(self.archives),
-            Some(n) => (n > 1).then(|| n - 1),
-        }
-    }
-
-    pub(super) fn next_archive(&self) -> Option<usize> {
-        self.archive.filter(|n| *n < self.archives).map(|n| n + 1)
+        self.scope.path(self.archive, file)
     }
 
     pub(super) fn title(&self, hub: &Hub<'_>) -> String {
@@ -76,6 +59,36 @@ impl Doc<'_, '_> {
                 .clone()
                 .unwrap_or_else(|| self.title(hub)),
             Scope::Category(_) => self.title(hub),
+        }
+    }
+
+    /// The document's head, `permalink` making full URLs.
+    pub(super) fn head<'h>(
+        &self,
+        hub: &'h Hub<'_>,
+        permalink: &'h dyn Fn(&str) -> String,
+    ) -> head::Head<'h> {
+        let c = &hub.input.config.hub;
+        head::Head {
+            scope: self.scope,
+            archive: self.archive,
+            archives: self.archives,
+            id: format!("{}{}", tag_prefix_of(&c.base_url), self.scope.dir()),
+            title: self.title(hub),
+            description: self.description(hub),
+            home: hub.permalink(&self.scope.dir()),
+            language: c.language.code(),
+            base_url: &c.base_url,
+            updated: self.updated,
+            agency: head::Named {
+                name: &c.agency.name,
+                url: &c.agency.url,
+            },
+            province: head::Named {
+                name: &c.title,
+                url: &c.base_url,
+            },
+            permalink,
         }
     }
 }

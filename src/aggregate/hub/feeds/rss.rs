@@ -3,7 +3,7 @@
 
 use std::io;
 
-use crate::output::feeds::RSS_FILE;
+use crate::output::feeds::head;
 use crate::output::feeds::xml::Xml;
 
 use super::super::Hub;
@@ -28,52 +28,9 @@ pub fn absolute_links<'h>(html: &'h str, page: &str) -> std::borrow::Cow<'h, str
 /// The RSS feed of one document.
 pub(super) fn write(hub: &Hub<'_>, doc: &Doc<'_, '_>) -> io::Result<Vec<u8>> {
     let c = &hub.input.config.hub;
-    let url = |archive: Option<usize>| hub.permalink(&doc.path_of(archive, RSS_FILE));
+    let permalink = |path: &str| hub.permalink(path);
     let mut x = Xml::new()?;
-    x.open(
-        "rss",
-        &[
-            ("version", "2.0"),
-            ("xmlns:atom", "http://www.w3.org/2005/Atom"),
-            ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
-            ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
-        ],
-    )?;
-    x.open("channel", &[])?;
-    x.leaf("title", &[], &doc.title(hub))?;
-    x.leaf("link", &[], &hub.permalink(&doc.scope.dir()))?;
-    x.leaf("description", &[], &doc.description(hub))?;
-    x.leaf("language", &[], c.language.code())?;
-    x.leaf(
-        "generator",
-        &[],
-        &format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-    )?;
-    x.leaf("docs", &[], "https://www.rssboard.org/rss-specification")?;
-    x.leaf("lastBuildDate", &[], &doc.updated.rfc2822())?;
-    let link = |x: &mut Xml, rel: &str, href: &str| {
-        x.empty(
-            "atom:link",
-            &[
-                ("rel", rel),
-                ("type", "application/rss+xml"),
-                ("href", href),
-            ],
-        )
-    };
-    link(&mut x, "self", &url(doc.archive))?;
-    if doc.archive.is_some() {
-        link(&mut x, "current", &url(None))?;
-    }
-    if let Some(n) = doc.prev_archive() {
-        link(&mut x, "prev-archive", &url(Some(n)))?;
-    }
-    if let Some(n) = doc.next_archive() {
-        link(&mut x, "next-archive", &url(Some(n)))?;
-    }
-    if doc.archive.is_some() {
-        x.empty("fh:archive", &[])?;
-    }
+    head::open_rss(&mut x, &doc.head(hub, &permalink))?;
     for item in &doc.items {
         x.open("item", &[])?;
         x.leaf("title", &[], item.title)?;
