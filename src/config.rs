@@ -153,13 +153,13 @@ const LANGUAGE: Key = Key::new("language", "ngon_ngu");
 const DESCRIPTION: Key = Key::new("description", "mo_ta");
 const PER_PAGE: Key = Key::new("entries_per_page", "so_bai_moi_trang");
 const HOME_PER_CAT: Key = Key::new("home_entries_per_category", "so_bai_trang_chu");
-const AGENCY: Key = Key::new("agency", "co_quan");
+pub(crate) const AGENCY: Key = Key::new("agency", "co_quan");
 const PROVINCE: Key = Key::new("province", "tinh");
-const NAME: Key = Key::new("name", "ten");
-const URL: Key = Key::new("url", "url");
-const ADDRESS: Key = Key::new("address", "dia_chi");
-const PHONE: Key = Key::new("phone", "dien_thoai");
-const EMAIL: Key = Key::new("email", "email");
+pub(crate) const NAME: Key = Key::new("name", "ten");
+pub(crate) const URL: Key = Key::new("url", "url");
+pub(crate) const ADDRESS: Key = Key::new("address", "dia_chi");
+pub(crate) const PHONE: Key = Key::new("phone", "dien_thoai");
+pub(crate) const EMAIL: Key = Key::new("email", "email");
 const LINKS: Key = Key::new("national_links", "lien_ket_quoc_gia");
 const WORKFLOW: Key = Key::new("workflow", "quy_trinh");
 const REQUIRE_APPROVER: Key = Key::new("require_approver", "bat_buoc_nguoi_duyet");
@@ -341,25 +341,33 @@ fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
         );
         return None;
     };
-    let name = a.required_text(NAME, "the agency's name");
+    let agency = agency_keys(&mut a, "agency", "the agency's name", "the agency's portal");
+    f.absorb(a);
+    Some(agency)
+}
+
+/// Reads the keys of an agency's table: `[agency]` of `site.toml`, or
+/// `[hub.agency]` of the aggregator's `sources.toml`. `path` names the
+/// table in messages; `name_help` says what the name is, `portal` what
+/// the URL is.
+pub(crate) fn agency_keys(a: &mut Fields<'_>, path: &str, name_help: &str, portal: &str) -> Agency {
+    let name = a.required_text(NAME, name_help);
     let url = a.url(URL);
     if url.is_none() {
         a.missing(
             URL,
             "missing-key",
-            "missing `agency.url` (the agency's portal)",
-            "add url = \"https://…\" under [agency]",
+            format!("missing `{path}.url` ({portal})"),
+            format!("add url = \"https://…\" under [{path}]"),
         );
     }
-    let agency = Agency {
+    Agency {
         name: name.map(|n| n.value).unwrap_or_default(),
         url: url.map(|u| u.value).unwrap_or_default(),
         address: a.text(ADDRESS).map(|v| v.value),
         phone: a.text(PHONE).map(|v| v.value),
         email: a.text(EMAIL).map(|v| v.value),
-    };
-    f.absorb(a);
-    Some(agency)
+    }
 }
 
 fn read_province(f: &mut Fields<'_>) -> Option<Province> {

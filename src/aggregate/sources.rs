@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::config::{Agency, normalize_base_url};
+use crate::config::{
+    ADDRESS, AGENCY, Agency, EMAIL, NAME, PHONE, URL, agency_keys, normalize_base_url,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::error::Error;
 use crate::fields::{self, Fields, Key};
@@ -106,12 +108,6 @@ const LANGUAGE: Key = Key::new("language", "ngon_ngu");
 const PER_PAGE: Key = Key::new("entries_per_page", "so_bai_moi_trang");
 const PER_CATEGORY: Key = Key::new("entries_per_category", "so_bai_moi_chuyen_muc");
 const FEED_LIMIT: Key = Key::new("feed_limit", "so_bai_nguon_tin");
-const AGENCY: Key = Key::new("agency", "co_quan");
-const NAME: Key = Key::new("name", "ten");
-const URL: Key = Key::new("url", "url");
-const ADDRESS: Key = Key::new("address", "dia_chi");
-const PHONE: Key = Key::new("phone", "dien_thoai");
-const EMAIL: Key = Key::new("email", "email");
 const FETCH: Key = Key::new("fetch", "tai_ve");
 const TIMEOUT: Key = Key::new("timeout_seconds", "thoi_gian_cho");
 const PARALLEL: Key = Key::new("parallel", "song_song");
@@ -302,23 +298,12 @@ fn read_agency(h: &mut Fields<'_>) -> Option<Agency> {
         }
         return None;
     };
-    let name = a.required_text(NAME, "the department's name, e.g. Sở Tư pháp tỉnh Nghệ An");
-    let url = a.url(URL);
-    if url.is_none() {
-        a.missing(
-            URL,
-            "missing-key",
-            "missing `hub.agency.url` (the department's portal)",
-            "add url = \"https://…\" under [hub.agency]",
-        );
-    }
-    let agency = Agency {
-        name: name.map(|n| n.value).unwrap_or_default(),
-        url: url.map(|u| u.value).unwrap_or_default(),
-        address: a.text(ADDRESS).map(|v| v.value),
-        phone: a.text(PHONE).map(|v| v.value),
-        email: a.text(EMAIL).map(|v| v.value),
-    };
+    let agency = agency_keys(
+        &mut a,
+        "hub.agency",
+        "the department's name, e.g. Sở Tư pháp tỉnh Nghệ An",
+        "the department's portal",
+    );
     h.absorb(a);
     Some(agency)
 }
