@@ -246,6 +246,17 @@ pub fn reload(
     Ok((content, reparsed))
 }
 
+/// Parses `jobs` in parallel: each job with its result and diagnostics.
+fn parse_all(root: &Path, jobs: Vec<Job>) -> Vec<(Job, Option<Parsed>, Diagnostics)> {
+    jobs.into_par_iter()
+        .map(|job| {
+            let mut d = Diagnostics::new();
+            let result = parse_job(root, job.clone(), &mut d);
+            (job, result, d)
+        })
+        .collect()
+}
+
 /// The common case while editing: only known source files (entries,
 /// introductions, tables) or known static files changed. They are parsed
 /// again and swapped into `content` without walking the directories.
@@ -273,14 +284,7 @@ fn reread_in_place(
             None => return None,
         }
     }
-    let parsed: Vec<(Job, Option<Parsed>, Diagnostics)> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let mut d = Diagnostics::new();
-            let result = parse_job(root, job.clone(), &mut d);
-            (job, result, d)
-        })
-        .collect();
+    let parsed = parse_all(root, jobs);
     let mut reparsed = Vec::with_capacity(parsed.len());
     for (job, result, d) in parsed {
         let rel = job.rel().to_string();
@@ -403,14 +407,7 @@ fn reload_walking(
             _ => fresh.push(job),
         }
     }
-    let parsed: Vec<(Job, Option<Parsed>, Diagnostics)> = fresh
-        .into_par_iter()
-        .map(|job| {
-            let mut d = Diagnostics::new();
-            let result = parse_job(root, job.clone(), &mut d);
-            (job, result, d)
-        })
-        .collect();
+    let parsed = parse_all(root, fresh);
     let mut reparsed = Vec::with_capacity(parsed.len());
     let mut results = kept;
     for (job, result, d) in parsed {
