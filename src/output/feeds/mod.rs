@@ -233,27 +233,59 @@ pub fn plans<'p, 'a>(
             .max()
             .unwrap_or(fallback)
     };
-    let (current, archives) = split_archives(&pages, limit);
-    let count = archives.len();
-    let mut docs = vec![Plan {
-        scope,
-        archive: None,
-        archives: count,
-        updated: updated(&current),
-        pages: current,
-        tombstones,
-    }];
-    for (i, chunk) in archives.into_iter().enumerate() {
-        docs.push(Plan {
+    let mut tombstones = Some(tombstones);
+    chain(&pages, limit, updated)
+        .into_iter()
+        .map(|part| Plan {
             scope,
-            archive: Some(i + 1),
+            archive: part.archive,
+            archives: part.archives,
+            updated: part.updated,
+            pages: part.items,
+            // Tombstones go in the subscription document only (the first).
+            tombstones: tombstones.take().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// One document of a scope's RFC 5005 chain: the subscription document
+/// (`archive: None`) or one archive.
+#[derive(Debug)]
+pub struct Part<T> {
+    /// `Some(n)` for archive `n` (1 = oldest), `None` for the subscription feed.
+    pub archive: Option<usize>,
+    /// How many archives the scope has.
+    pub archives: usize,
+    /// The newest modification among its items.
+    pub updated: Timestamp,
+    /// Its items, newest first.
+    pub items: Vec<T>,
+}
+
+/// A scope's chain of documents (the section's and the hub's): the
+/// subscription document first, then archives 1 (oldest) to n, each from
+/// [`split_archives`]; `updated` gives a document's newest modification.
+pub fn chain<T: Copy>(
+    items: &[T],
+    limit: usize,
+    updated: impl Fn(&[T]) -> Timestamp,
+) -> Vec<Part<T>> {
+    let (current, archives) = split_archives(items, limit);
+    let count = archives.len();
+    std::iter::once((None, current))
+        .chain(
+            archives
+                .into_iter()
+                .enumerate()
+                .map(|(i, chunk)| (Some(i + 1), chunk)),
+        )
+        .map(|(archive, items)| Part {
+            archive,
             archives: count,
-            updated: updated(&chunk),
-            pages: chunk,
-            tombstones: Vec::new(),
-        });
-    }
-    docs
+            updated: updated(&items),
+            items,
+        })
+        .collect()
 }
 
 /// Splits items (newest first) into the subscription feed's newest `limit`

@@ -21,7 +21,7 @@ use crate::date::Timestamp;
 use crate::error::Error;
 use crate::output::Sink;
 use crate::output::feeds::item::tag_prefix_of;
-use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE, Scope, head, split_archives};
+use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE, Scope, chain, head};
 use crate::sync::Tombstone;
 
 use super::{Hub, HubItem};
@@ -102,27 +102,19 @@ fn documents<'h, 'a>(
 ) -> Vec<Doc<'h, 'a>> {
     let updated =
         |items: &[&HubItem<'_>]| items.iter().map(|i| i.modified).max().unwrap_or(fallback);
-    let (current, archives) = split_archives(&items, hub.input.config.hub.feed_limit);
-    let count = archives.len();
-    let mut docs = vec![Doc {
-        scope,
-        archive: None,
-        archives: count,
-        updated: updated(&current),
-        items: current,
-        tombstones,
-    }];
-    for (i, chunk) in archives.into_iter().enumerate() {
-        docs.push(Doc {
+    let mut tombstones = Some(tombstones);
+    chain(&items, hub.input.config.hub.feed_limit, updated)
+        .into_iter()
+        .map(|part| Doc {
             scope,
-            archive: Some(i + 1),
-            archives: count,
-            updated: updated(&chunk),
-            items: chunk,
-            tombstones: Vec::new(),
-        });
-    }
-    docs
+            archive: part.archive,
+            archives: part.archives,
+            updated: part.updated,
+            items: part.items,
+            // Tombstones go in the subscription document only (the first).
+            tombstones: tombstones.take().unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// Writes every combined feed document.
