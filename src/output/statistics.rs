@@ -142,6 +142,23 @@ type Rows = Vec<(String, Vec<u64>)>;
 /// columns, rows.
 type Candidate<'k> = (&'static str, &'k str, Vec<String>, Rows);
 
+/// A value of a closed list (activity forms, document types) as a row of a
+/// count: its place in the list (values outside it last) and a maker of
+/// its label.
+fn closed_list<'a>(
+    list: &'a [&'a str],
+    value: Option<&str>,
+    unclassified: &'a str,
+) -> (usize, impl FnOnce() -> String + 'a) {
+    let at = value
+        .and_then(|v| list.iter().position(|x| *x == v))
+        .unwrap_or(list.len());
+    (at, move || {
+        list.get(at)
+            .map_or_else(|| unclassified.to_string(), |x| x.to_string())
+    })
+}
+
 /// Sort key of a free-text field: unclassified last, then by name ignoring
 /// case and diacritics (so "Đất đai" and "đất đai" are one row).
 type FieldKey = (bool, String);
@@ -177,20 +194,8 @@ impl Statistics {
                     if let Some(d) = a.held_on.or(e.date) {
                         by_quarter.add((d.year(), d.quarter()), String::new, &[1, people]);
                     }
-                    let form = a
-                        .form
-                        .and_then(|f| ACTIVITY_FORMS.iter().position(|x| *x == f))
-                        .unwrap_or(ACTIVITY_FORMS.len());
-                    by_form.add(
-                        form,
-                        || {
-                            ACTIVITY_FORMS
-                                .get(form)
-                                .map(|f| f.to_string())
-                                .unwrap_or_else(|| unclassified.clone())
-                        },
-                        &[1, people],
-                    );
+                    let (form, label) = closed_list(ACTIVITY_FORMS, a.form, &unclassified);
+                    by_form.add(form, label, &[1, people]);
                 }
                 Kind::Document => {
                     let Some(d) = &e.meta.document else { continue };
@@ -199,20 +204,8 @@ impl Statistics {
                     if let Some(date) = e.date {
                         docs_by_year.add(date.year(), || date.year().to_string(), &[1]);
                     }
-                    let ty = d
-                        .document_type
-                        .and_then(|x| DOCUMENT_TYPES.iter().position(|y| *y == x))
-                        .unwrap_or(DOCUMENT_TYPES.len());
-                    docs_by_type.add(
-                        ty,
-                        || {
-                            DOCUMENT_TYPES
-                                .get(ty)
-                                .map(|x| x.to_string())
-                                .unwrap_or_else(|| unclassified.clone())
-                        },
-                        &[1],
-                    );
+                    let (ty, label) = closed_list(DOCUMENT_TYPES, d.document_type, &unclassified);
+                    docs_by_type.add(ty, label, &[1]);
                 }
                 Kind::Question => {
                     let Some(q) = &e.meta.question else { continue };
