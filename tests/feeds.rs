@@ -37,7 +37,7 @@ fn site_feed_carries_the_newest_published_entries_with_the_extension() {
     assert_eq!(ext["sync_url"], format!("{BASE}sync.json"));
     assert_eq!(
         ext["prev_archive_url"],
-        format!("{BASE}archive/2/feed.json")
+        format!("{BASE}archive/2026-01/feed.json")
     );
 
     let news = &feed["items"][0];
@@ -129,7 +129,7 @@ fn every_category_has_its_three_feeds() {
     // News: newest two in the subscription feed, the old one archived.
     let news = site.json("tin-tuc/feed.json");
     assert_eq!(item_ids(&news), [gid("tin-tuc/tap-huan"), gid("tt-001")]);
-    let archive = site.json("tin-tuc/archive/1/feed.json");
+    let archive = site.json("tin-tuc/archive/2025-11/feed.json");
     assert_eq!(item_ids(&archive), [gid("tt-000")]);
     assert_eq!(
         archive["_pbgdpl"]["current_url"],
@@ -171,16 +171,20 @@ fn archives_reach_every_entry_in_every_format() {
         docs += 1;
         assert!(docs < 10, "next_url loops");
     }
-    assert_eq!(docs, 3);
+    assert_eq!(docs, 4);
     assert_eq!(seen.len(), 6, "{seen:?}");
     assert_eq!(
         seen.iter().cloned().collect::<BTreeSet<_>>(),
         all_dated_published()
     );
-    // Archive 1 holds the oldest entries.
+    // Archives are named after the month their entries were published.
     assert_eq!(
-        item_ids(&site.json("archive/1/feed.json")),
-        [gid("kh-001"), gid("tt-000")]
+        item_ids(&site.json("archive/2025-11/feed.json")),
+        [gid("tt-000")]
+    );
+    assert_eq!(
+        item_ids(&site.json("archive/2026-01/feed.json")),
+        [gid("hd-001"), gid("tt-001")]
     );
 
     // Atom and RSS: follow prev-archive; every archive points back to the
@@ -214,11 +218,50 @@ fn archives_reach_every_entry_in_every_format() {
         assert_eq!(seen, all_dated_published(), "{file}");
     }
     // The oldest archive links forward only.
-    let first = site.read("archive/1/atom.xml");
+    let first = site.read("archive/2025-11/atom.xml");
     assert!(links(&first, "prev-archive").is_empty());
     assert_eq!(
         links(&first, "next-archive"),
-        [format!("{BASE}archive/2/atom.xml")]
+        [format!("{BASE}archive/2025-12/atom.xml")]
+    );
+}
+
+#[test]
+fn re_dating_an_entry_rewrites_only_the_archives_of_the_months_it_leaves_and_joins() {
+    let site = TestSite::new("feeds");
+    site.build();
+    let archives = |site: &TestSite| -> std::collections::BTreeMap<String, Vec<u8>> {
+        feeds_support::tree(&site.out)
+            .into_iter()
+            .filter(|(path, _)| path.contains("archive/"))
+            .collect()
+    };
+    let before = archives(&site);
+    // The Q&A entry moves from January 2026 to November 2025.
+    site.edit(
+        "content/hoi-dap/thue.md",
+        "date = 2026-01-20",
+        "date = 2025-11-15",
+    );
+    site.build();
+    let after = archives(&site);
+    let changed: BTreeSet<&str> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|path| before.get(*path) != after.get(*path))
+        .map(|path| path.rsplit_once('/').map_or(path.as_str(), |(dir, _)| dir))
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeSet::from(["archive/2025-11", "archive/2026-01"])
+    );
+    // December's archive was not touched, in any format.
+    for file in ["feed.json", "atom.xml", "rss.xml"] {
+        assert!(after.contains_key(&format!("archive/2025-12/{file}")));
+    }
+    assert_eq!(
+        item_ids(&site.json("archive/2025-11/feed.json")),
+        [gid("hd-001"), gid("tt-000")]
     );
 }
 
@@ -273,7 +316,9 @@ fn explicit_ids_survive_renaming_the_file_and_editing_the_title() {
     assert_eq!(sync["deleted"], serde_json::json!([]));
     assert!(
         site.read("atom.xml").contains(&gid("tt-001"))
-            || site.read("archive/2/atom.xml").contains(&gid("tt-001"))
+            || site
+                .read("archive/2026-01/atom.xml")
+                .contains(&gid("tt-001"))
     );
 }
 

@@ -104,7 +104,7 @@ impl Location {
         }
     }
 
-    /// A path relative to this directory (`archive/1/feed.json`). Relative
+    /// A path relative to this directory (`archive/2026-03/feed.json`). Relative
     /// paths cannot climb out of the directory.
     pub fn join(&self, relative: &str) -> Result<Location, String> {
         let climbs = relative

@@ -30,7 +30,7 @@ cp -r site.toml content "$work/src/"
 [ -d static ] && cp -r static "$work/src/"
 printf '\n[feeds]\nlimit = 3\n' >> "$work/src/site.toml"
 "$PBGDPL_BIN" build --root "$work/src" --out "$work/demo-archived" --quiet
-[ -f "$work/demo-archived/archive/1/atom.xml" ] || { echo "FAIL: no archive was written with limit = 3" >&2; exit 1; }
+compgen -G "$work/demo-archived/archive/*/atom.xml" >/dev/null || { echo "FAIL: no archive was written with limit = 3" >&2; exit 1; }
 
 sites=("$PBGDPL_SITES"/*/ "$work/demo-archived/")
 status=0

@@ -10,7 +10,7 @@
 //! | `co-quan/`, `co-quan/<id>/` | the agencies; one agency: its status, counts, newest entries per category |
 //! | `tinh-trang/` | the status page: last sync, failures, counts per required category 2.1–2.7 |
 //! | `tim-kiem/`, `search-index.json` | search across agencies |
-//! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<n>/…` | the combined feeds |
+//! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<name>/…` | the combined feeds |
 //! | `sync.json`, `schemas/` | the combined snapshot (same schema as an agency's) |
 
 pub mod feeds;

@@ -12,7 +12,7 @@ use crate::date::Timestamp;
 use crate::sync::{FEED_SCHEMA, SCHEMA_VERSION};
 
 use super::xml::Xml;
-use super::{ATOM_FILE, JSON_FILE, RSS_FILE, Scope};
+use super::{ATOM_FILE, JSON_FILE, Position, RSS_FILE, Scope};
 
 /// A name and an address.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -27,10 +27,8 @@ pub struct Named<'a> {
 pub struct Head<'a> {
     /// What the document covers.
     pub scope: Scope,
-    /// `Some(n)` for archive `n` (1 = oldest), `None` for the subscription feed.
-    pub archive: Option<usize>,
-    /// How many archives the scope has.
-    pub archives: usize,
+    /// Where the document sits in the scope's archive chain.
+    pub position: &'a Position,
     /// The Atom feed id (the same for the subscription feed and its archives).
     pub id: String,
     /// Feed title.
@@ -56,27 +54,19 @@ pub struct Head<'a> {
 impl Head<'_> {
     /// The URL of the subscription document (`None`) or of an archive of
     /// this scope, in one format.
-    pub fn url(&self, archive: Option<usize>, file: &str) -> String {
+    pub fn url(&self, archive: Option<&str>, file: &str) -> String {
         (self.permalink)(&self.scope.path(archive, file))
     }
 
-    /// The archive just older than this document.
-    fn prev_archive(&self) -> Option<usize> {
-        match self.archive {
-            None => (self.archives > 0).then_some(self.archives),
-            Some(n) => (n > 1).then(|| n - 1),
-        }
-    }
-
-    /// The archive just newer than this one (archives only).
-    fn next_archive(&self) -> Option<usize> {
-        self.archive.filter(|n| *n < self.archives).map(|n| n + 1)
+    /// This document's URL in one format.
+    fn own_url(&self, file: &str) -> String {
+        self.url(self.position.archive.as_deref(), file)
     }
 
     /// RFC 5005 links after `self`: `current` (archives), `prev-archive`,
     /// `next-archive`, then `fh:archive` on archives.
     fn archive_links(&self, x: &mut Xml, element: &str, file: &str, mime: &str) -> io::Result<()> {
-        let mut link = |rel: &str, archive: Option<usize>| {
+        let mut link = |rel: &str, archive: Option<&str>| {
             x.empty(
                 element,
                 &[
@@ -86,16 +76,17 @@ impl Head<'_> {
                 ],
             )
         };
-        if self.archive.is_some() {
+        let position = self.position;
+        if position.is_archive() {
             link("current", None)?;
         }
-        if let Some(n) = self.prev_archive() {
-            link("prev-archive", Some(n))?;
+        if let Some(name) = &position.prev {
+            link("prev-archive", Some(name))?;
         }
-        if let Some(n) = self.next_archive() {
-            link("next-archive", Some(n))?;
+        if let Some(name) = &position.next {
+            link("next-archive", Some(name))?;
         }
-        if self.archive.is_some() {
+        if position.is_archive() {
             x.empty("fh:archive", &[])?;
         }
         Ok(())
@@ -132,7 +123,7 @@ pub fn open_rss(x: &mut Xml, h: &Head<'_>) -> io::Result<()> {
         &[
             ("rel", "self"),
             ("type", mime),
-            ("href", &h.url(h.archive, RSS_FILE)),
+            ("href", &h.own_url(RSS_FILE)),
         ],
     )?;
     h.archive_links(x, "atom:link", RSS_FILE, mime)
@@ -156,7 +147,7 @@ pub fn open_atom(x: &mut Xml, h: &Head<'_>) -> io::Result<()> {
     x.leaf("subtitle", &[("type", "text")], &h.description)?;
     x.leaf("updated", &[], &h.updated.rfc3339())?;
     let mime = "application/atom+xml";
-    let self_url = h.url(h.archive, ATOM_FILE);
+    let self_url = h.own_url(ATOM_FILE);
     x.empty(
         "link",
         &[("rel", "self"), ("type", mime), ("href", &self_url)],
@@ -232,7 +223,8 @@ struct JsonFeed<'a, I> {
 
 /// The JSON Feed document: the head, then `items` (serialised as given).
 pub fn json<I: Serialize>(h: &Head<'_>, items: I) -> io::Result<Vec<u8>> {
-    let prev = h.prev_archive().map(|n| h.url(Some(n), JSON_FILE));
+    let position = h.position;
+    let prev = position.prev.as_deref().map(|n| h.url(Some(n), JSON_FILE));
     let (scope, category, clause) = match h.scope {
         Scope::Site => ("site", None, None),
         Scope::Category(cat) => ("category", Some(cat.key), cat.clause),
@@ -241,7 +233,7 @@ pub fn json<I: Serialize>(h: &Head<'_>, items: I) -> io::Result<Vec<u8>> {
         version: "https://jsonfeed.org/version/1.1",
         title: &h.title,
         home_page_url: &h.home,
-        feed_url: h.url(h.archive, JSON_FILE),
+        feed_url: h.own_url(JSON_FILE),
         description: &h.description,
         next_url: prev.clone(),
         language: h.language,
@@ -257,12 +249,12 @@ pub fn json<I: Serialize>(h: &Head<'_>, items: I) -> io::Result<Vec<u8>> {
             category,
             clause,
             sync_url: (h.permalink)(crate::sync::SYNC_PATH),
-            atom_url: h.url(h.archive, ATOM_FILE),
-            rss_url: h.url(h.archive, RSS_FILE),
-            archive: h.archive.is_some(),
+            atom_url: h.own_url(ATOM_FILE),
+            rss_url: h.own_url(RSS_FILE),
+            archive: position.is_archive(),
             current_url: h.url(None, JSON_FILE),
             prev_archive_url: prev,
-            next_archive_url: h.next_archive().map(|n| h.url(Some(n), JSON_FILE)),
+            next_archive_url: position.next.as_deref().map(|n| h.url(Some(n), JSON_FILE)),
         },
         items,
     };

@@ -5,19 +5,19 @@
 //! |---|---|
 //! | `feed.json`, `rss.xml`, `atom.xml` | the newest `[feeds] limit` entries of the section |
 //! | `<category>/feed.json`, `…/rss.xml`, `…/atom.xml` | the newest entries of one category |
-//! | `archive/<n>/…`, `<category>/archive/<n>/…` | older entries, RFC 5005 archives |
+//! | `archive/<name>/…`, `<category>/archive/<name>/…` | older entries, RFC 5005 archives named after their month (`2026-03`) or, in busy months, their first day |
 //!
 //! Only published entries with a date are carried (never drafts, not even
 //! in `--drafts` builds; undated pages such as the introduction are in
-//! `sync.json` only). Archives are numbered from the oldest: archive 1
-//! holds the oldest `limit` entries, and the newest archive the entries
-//! just older than the subscription feed, so existing archives stay the
-//! same as the section grows. The subscription feed links to the newest
-//! archive (`prev-archive`); each archive links to the subscription feed
-//! (`current`) and its neighbours (`prev-archive`, `next-archive`), so
-//! every entry is reachable. JSON Feed's `next_url` follows the same chain.
+//! `sync.json` only). How entries are shared between the subscription
+//! feed and the archives is [`chain`]'s business. The subscription feed
+//! links to the newest archive (`prev-archive`); each archive links to the
+//! subscription feed (`current`) and its neighbours (`prev-archive`,
+//! `next-archive`), so every entry is reachable. JSON Feed's `next_url`
+//! follows the same chain.
 
 pub mod atom;
+pub mod chain;
 pub mod head;
 pub mod item;
 pub mod json;
@@ -25,6 +25,7 @@ pub mod meta;
 pub mod rss;
 pub mod xml;
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::category::Category;
@@ -36,6 +37,7 @@ use crate::sync::Tombstone;
 
 use super::{RenderContext, Renderer, Sink};
 
+pub use chain::{Part, Position, chain};
 pub use item::FeedItem;
 
 /// File name of the JSON Feed.
@@ -65,10 +67,10 @@ impl Scope {
 
     /// Site-relative path of the scope's subscription document (`None`) or
     /// of one of its archives, in one format.
-    pub fn path(&self, archive: Option<usize>, file: &str) -> String {
+    pub fn path(&self, archive: Option<&str>, file: &str) -> String {
         match archive {
             None => format!("{}{file}", self.dir()),
-            Some(n) => format!("{}archive/{n}/{file}", self.dir()),
+            Some(name) => format!("{}archive/{name}/{file}", self.dir()),
         }
     }
 }
@@ -78,10 +80,8 @@ impl Scope {
 pub struct FeedDoc<'i, 'a> {
     /// What it covers.
     pub scope: Scope,
-    /// `Some(n)` for archive `n` (1 = oldest), `None` for the subscription feed.
-    pub archive: Option<usize>,
-    /// How many archives the scope has.
-    pub archives: usize,
+    /// Where it sits in the scope's archive chain.
+    pub position: Position,
     /// Its items, newest first.
     pub items: Vec<&'i FeedItem<'a>>,
     /// Deleted entries (subscription Atom feeds only).
@@ -93,7 +93,7 @@ pub struct FeedDoc<'i, 'a> {
 impl FeedDoc<'_, '_> {
     /// Site-relative path of this document in one format.
     pub fn path(&self, file: &str) -> String {
-        self.scope.path(self.archive, file)
+        self.scope.path(self.position.archive.as_deref(), file)
     }
 
     /// Feed title.
@@ -120,15 +120,14 @@ impl FeedDoc<'_, '_> {
 
     /// The document's head, `permalink` making full URLs.
     pub fn head<'h>(
-        &self,
+        &'h self,
         p: &'h Prepared<'_>,
         permalink: &'h dyn Fn(&str) -> String,
     ) -> head::Head<'h> {
         let c = &p.site.config;
         head::Head {
             scope: self.scope,
-            archive: self.archive,
-            archives: self.archives,
+            position: &self.position,
             id: format!("{}{}", item::tag_prefix(c), self.scope.dir()),
             title: self.title(p),
             description: self.description(p),
@@ -156,10 +155,8 @@ impl FeedDoc<'_, '_> {
 pub struct Plan<'p, 'a> {
     /// What it covers.
     pub scope: Scope,
-    /// `Some(n)` for archive `n` (1 = oldest), `None` for the subscription feed.
-    pub archive: Option<usize>,
-    /// How many archives the scope has.
-    pub archives: usize,
+    /// Where it sits in the scope's archive chain.
+    pub position: Position,
     /// Its pages, newest first (published and dated).
     pub pages: Vec<&'p Page<'a>>,
     /// Deleted entries (subscription feeds only).
@@ -177,8 +174,9 @@ impl<'p, 'a> Plan<'p, 'a> {
             .number(p.fingerprint)
             .bytes("feed")
             .bytes(self.scope.dir())
-            .number(self.archive.map_or(0, |n| n as u64 + 1))
-            .number(self.archives as u64)
+            .option(self.position.archive.as_deref())
+            .option(self.position.prev.as_deref())
+            .option(self.position.next.as_deref())
             .bytes(self.updated.rfc3339())
             .number(self.tombstones.len() as u64);
         for t in &self.tombstones {
@@ -203,8 +201,7 @@ impl<'p, 'a> Plan<'p, 'a> {
     {
         FeedDoc {
             scope: self.scope,
-            archive: self.archive,
-            archives: self.archives,
+            position: self.position.clone(),
             items: items.iter().collect(),
             tombstones: self.tombstones.clone(),
             updated: self.updated,
@@ -234,77 +231,18 @@ pub fn plans<'p, 'a>(
             .unwrap_or(fallback)
     };
     let mut tombstones = Some(tombstones);
-    chain(&pages, limit, updated)
+    let published = |pg: &&Page<'_>| pg.entry.date.map_or(NaiveDate::MIN, |d| d.date());
+    chain(&pages, limit, published, updated)
         .into_iter()
         .map(|part| Plan {
             scope,
-            archive: part.archive,
-            archives: part.archives,
+            position: part.position,
             updated: part.updated,
             pages: part.items,
             // Tombstones go in the subscription document only (the first).
             tombstones: tombstones.take().unwrap_or_default(),
         })
         .collect()
-}
-
-/// One document of a scope's RFC 5005 chain: the subscription document
-/// (`archive: None`) or one archive.
-#[derive(Debug)]
-pub struct Part<T> {
-    /// `Some(n)` for archive `n` (1 = oldest), `None` for the subscription feed.
-    pub archive: Option<usize>,
-    /// How many archives the scope has.
-    pub archives: usize,
-    /// The newest modification among its items.
-    pub updated: Timestamp,
-    /// Its items, newest first.
-    pub items: Vec<T>,
-}
-
-/// A scope's chain of documents (the section's and the hub's): the
-/// subscription document first, then archives 1 (oldest) to n, each from
-/// [`split_archives`]; `updated` gives a document's newest modification.
-pub fn chain<T: Copy>(
-    items: &[T],
-    limit: usize,
-    updated: impl Fn(&[T]) -> Timestamp,
-) -> Vec<Part<T>> {
-    let (current, archives) = split_archives(items, limit);
-    let count = archives.len();
-    std::iter::once((None, current))
-        .chain(
-            archives
-                .into_iter()
-                .enumerate()
-                .map(|(i, chunk)| (Some(i + 1), chunk)),
-        )
-        .map(|(archive, items)| Part {
-            archive,
-            archives: count,
-            updated: updated(&items),
-            items,
-        })
-        .collect()
-}
-
-/// Splits items (newest first) into the subscription feed's newest `limit`
-/// and the RFC 5005 archives, numbered from the oldest: archive 1 (index 0)
-/// holds the oldest `limit` items. Each part stays newest first.
-pub fn split_archives<T: Copy>(items: &[T], limit: usize) -> (Vec<T>, Vec<Vec<T>>) {
-    let limit = limit.max(1);
-    let current: Vec<T> = items.iter().take(limit).copied().collect();
-    let mut older: Vec<T> = items.iter().skip(limit).copied().collect();
-    older.reverse();
-    let archives = older
-        .chunks(limit)
-        .map(|chunk| {
-            let mut chunk = chunk.to_vec();
-            chunk.reverse();
-            chunk
-        })
-        .collect();
-    (current, archives)
 }
 
 /// Writes every feed.
@@ -352,7 +290,7 @@ impl Renderer for Feeds {
             let key = plan.fingerprint(p);
             let mut missing = Vec::new();
             for file in [JSON_FILE, RSS_FILE, ATOM_FILE] {
-                let path = plan.scope.path(plan.archive, file);
+                let path = plan.scope.path(plan.position.archive.as_deref(), file);
                 if !out.reuse(&path, key)? {
                     missing.push((file, path));
                 }

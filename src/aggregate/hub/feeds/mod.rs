@@ -1,6 +1,6 @@
 //! The hub's combined feeds: JSON Feed 1.1, Atom 1.0 and RSS 2.0, for all
-//! agencies and per category, newest first, with RFC 5005 archives numbered
-//! from the oldest exactly like an agency's (see [`crate::output::feeds`]).
+//! agencies and per category, newest first, with RFC 5005 archives named
+//! after their month exactly like an agency's (see [`crate::output::feeds`]).
 //! Items are the agencies' own JSON Feed items, unchanged: the same global
 //! ids, URLs on the agencies' sites and `_pbgdpl` metadata. In Atom each
 //! entry carries `xml:base` = its page, so the root-relative links of its
@@ -21,7 +21,7 @@ use crate::date::Timestamp;
 use crate::error::Error;
 use crate::output::Sink;
 use crate::output::feeds::item::tag_prefix_of;
-use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE, Scope, chain, head};
+use crate::output::feeds::{ATOM_FILE, JSON_FILE, Position, RSS_FILE, Scope, chain, head};
 use crate::sync::Tombstone;
 
 use super::{Hub, HubItem};
@@ -29,8 +29,7 @@ use super::{Hub, HubItem};
 /// One document of the combined feeds.
 pub(super) struct Doc<'h, 'a> {
     pub(super) scope: Scope,
-    pub(super) archive: Option<usize>,
-    pub(super) archives: usize,
+    pub(super) position: Position,
     pub(super) items: Vec<&'h HubItem<'a>>,
     pub(super) tombstones: Vec<&'h Tombstone>,
     pub(super) updated: Timestamp,
@@ -38,7 +37,7 @@ pub(super) struct Doc<'h, 'a> {
 
 impl Doc<'_, '_> {
     pub(super) fn path(&self, file: &str) -> String {
-        self.scope.path(self.archive, file)
+        self.scope.path(self.position.archive.as_deref(), file)
     }
 
     pub(super) fn title(&self, hub: &Hub<'_>) -> String {
@@ -64,15 +63,14 @@ impl Doc<'_, '_> {
 
     /// The document's head, `permalink` making full URLs.
     pub(super) fn head<'h>(
-        &self,
+        &'h self,
         hub: &'h Hub<'_>,
         permalink: &'h dyn Fn(&str) -> String,
     ) -> head::Head<'h> {
         let c = &hub.input.config.hub;
         head::Head {
             scope: self.scope,
-            archive: self.archive,
-            archives: self.archives,
+            position: &self.position,
             id: format!("{}{}", tag_prefix_of(&c.base_url), self.scope.dir()),
             title: self.title(hub),
             description: self.description(hub),
@@ -103,12 +101,12 @@ fn documents<'h, 'a>(
     let updated =
         |items: &[&HubItem<'_>]| items.iter().map(|i| i.modified).max().unwrap_or(fallback);
     let mut tombstones = Some(tombstones);
-    chain(&items, hub.input.config.hub.feed_limit, updated)
+    let published = |i: &&HubItem<'_>| i.published.date();
+    chain(&items, hub.input.config.hub.feed_limit, published, updated)
         .into_iter()
         .map(|part| Doc {
             scope,
-            archive: part.archive,
-            archives: part.archives,
+            position: part.position,
             updated: part.updated,
             items: part.items,
             // Tombstones go in the subscription document only (the first).
