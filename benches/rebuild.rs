@@ -171,8 +171,10 @@ fn main() {
 }
 
 /// Through the real server: write the file, wait for the reload event a
-/// browser would get, fetch the page and find the new text. This includes
-/// the watcher's debounce, the rebuild, the event and the HTTP request.
+/// browser showing the entry's page would get, fetch the page and find the
+/// new text. This includes the watcher's debounce, the rebuild of the open
+/// page (the first pass), the event and the HTTP request. Then wait for the
+/// `changed` event that says the rest of the site has followed.
 fn end_to_end(dir: &Path, options: &BuildOptions, files: &[PathBuf]) {
     struct Quiet;
     impl pbgdpl::serve::Events for Quiet {}
@@ -185,61 +187,121 @@ fn end_to_end(dir: &Path, options: &BuildOptions, files: &[PathBuf]) {
     let server = pbgdpl::serve::Server::start(&serve, std::sync::Arc::new(Quiet))
         .expect("the server starts");
     let url = server.url();
-    // http://127.0.0.1:<port> (the site may live under a sub-path).
+    // http://127.0.0.1:<port> and the site's path (`/` or `/pbgdpl/`).
     let origin: String = url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+    let base_path = url[origin.len()..].to_string();
+    let host = origin.trim_start_matches("http://").to_string();
     std::thread::spawn(move || server.run());
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(60)))
         .build()
         .into();
-    let response = agent
-        .get(format!("{origin}/__pbgdpl/events"))
-        .call()
-        .expect("event stream");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        let reader = std::io::BufReader::new(response.into_body().into_reader());
-        for line in reader.lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx.recv().expect("hello");
     // Let the watcher settle after the first build.
     std::thread::sleep(Duration::from_millis(500));
-    let mut times = Vec::new();
-    for i in 0..edits() {
-        let file = &files[(i * 7919 + 13) % files.len()];
-        let page = page_url(dir, file);
-        let marker = format!("Dấu kiểm tra đầu cuối số {i}.");
-        let text = std::fs::read_to_string(file).expect("entry");
-        let t = Instant::now();
-        std::fs::write(file, format!("{text}\n{marker}\n")).expect("write");
+    for (label, kind) in [("body edits", Edit::Body), ("date edits", Edit::Date)] {
+        let mut shown = Vec::new();
+        let mut complete = Vec::new();
+        for i in 0..edits() {
+            let file = &files[(i * 7919 + 13 + 1000 * kind as usize) % files.len()];
+            let page = page_url(dir, file);
+            // A browser tab on the entry's page, as the reload script opens it.
+            let tab = Tab::open(&host, &format!("{base_path}{page}"));
+            let (text, expected) = match kind {
+                Edit::Date => {
+                    let text = edited(file, Edit::Date, i);
+                    let day = text
+                        .lines()
+                        .find_map(|l| l.strip_prefix("date = 2026-11-"))
+                        .expect("a new date")
+                        .to_string();
+                    (text, format!("{day}/11/2026"))
+                }
+                _ => {
+                    let marker = format!("Dấu kiểm tra đầu cuối số {i} ({}).", nonce());
+                    let text = std::fs::read_to_string(file).expect("entry");
+                    (format!("{text}\n{marker}\n"), marker)
+                }
+            };
+            let t = Instant::now();
+            std::fs::write(file, text).expect("write");
+            tab.wait("reload");
+            let body = agent
+                .get(format!("{url}{page}"))
+                .call()
+                .expect("the page")
+                .into_body()
+                .read_to_string()
+                .expect("body");
+            shown.push(t.elapsed());
+            assert!(body.contains(&expected), "the new text is served");
+            tab.wait("changed");
+            complete.push(t.elapsed());
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        println!(
+            "end to end, {label} (write → watcher → open page rebuilt → reload event → page fetched): {}",
+            summary(&mut shown)
+        );
+        println!(
+            "    the rest of the site followed (`changed` event): {}",
+            summary(&mut complete)
+        );
+    }
+}
+
+/// The event stream of one browser tab, closed when dropped.
+struct Tab {
+    stream: std::net::TcpStream,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Tab {
+    fn open(host: &str, page: &str) -> Self {
+        use std::io::{BufRead, Write};
+        let mut stream = std::net::TcpStream::connect(host).expect("connect");
+        let page: String = url::form_urlencoded::byte_serialize(page.as_bytes()).collect();
+        write!(
+            stream,
+            "GET /__pbgdpl/events?page={page} HTTP/1.1\r\nHost: {host}\r\n\r\n"
+        )
+        .expect("request");
+        let reader = std::io::BufReader::new(stream.try_clone().expect("clone"));
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in reader.lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let tab = Tab { stream, lines };
+        // The stream is registered once its first event arrives.
+        tab.wait_line(|l| l.starts_with(": pbgdpl serve"));
+        tab
+    }
+
+    fn wait(&self, event: &str) {
+        let wanted = format!("event: {event}");
+        self.wait_line(|l| l == wanted);
+    }
+
+    fn wait_line(&self, found: impl Fn(&str) -> bool) {
         loop {
-            let line = rx
+            let line = self
+                .lines
                 .recv_timeout(Duration::from_secs(60))
-                .expect("a reload event");
-            if line == "event: reload" {
-                break;
+                .expect("an event");
+            if found(&line) {
+                return;
             }
         }
-        let body = agent
-            .get(format!("{url}{page}"))
-            .call()
-            .expect("the page")
-            .into_body()
-            .read_to_string()
-            .expect("body");
-        times.push(t.elapsed());
-        assert!(body.contains(&marker), "the new text is served");
-        std::thread::sleep(Duration::from_millis(200));
     }
-    println!(
-        "end to end (write → watcher → rebuild → reload event → page fetched): {}",
-        summary(&mut times)
-    );
+}
+
+impl Drop for Tab {
+    fn drop(&mut self) {
+        let _ = self.stream.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 /// The site-relative URL of an entry's page.
@@ -268,6 +330,11 @@ enum Edit {
 }
 
 fn apply(file: &Path, edit: Edit, i: usize) {
+    std::fs::write(file, edited(file, edit, i)).expect("write entry");
+}
+
+/// The text of `file` after edit number `i` of the kind `edit`.
+fn edited(file: &Path, edit: Edit, i: usize) -> String {
     let original = std::fs::read_to_string(file).expect("entry");
     let text = original.clone();
     let text = match edit {
@@ -319,7 +386,7 @@ fn apply(file: &Path, edit: Edit, i: usize) {
         }
     };
     assert_ne!(original, text, "the edit changes {}", file.display());
-    std::fs::write(file, text).expect("write entry");
+    text
 }
 
 /// Differs between runs, so edits of a reused site (`--reuse-site`) are

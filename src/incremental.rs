@@ -24,7 +24,7 @@
 //! [`Store`](crate::output::store::Store), which then swaps the new output
 //! in atomically and reports which files changed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -35,7 +35,7 @@ use crate::content::Content;
 use crate::content::load::{self, CONTENT_DIR, LoadCache, Reread, STATIC_DIR};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::output::Sink;
+use crate::output::{self, Focus, RenderContext, Sink};
 use crate::progress::Progress;
 use crate::render::templates::{TEMPLATES_DIR, Theme};
 use crate::site::{BuildCache, BuildOptions, RendererReport, Site, today_in_vietnam};
@@ -74,6 +74,36 @@ pub struct Update {
     pub elapsed: Duration,
 }
 
+/// The first pass of a `serve` rebuild after an edit of entries: once the
+/// content is loaded, checked and prepared, the pages open in the browser
+/// are rendered into `sink` and `ready` is called (`serve` swaps them in and
+/// reloads the browser); then the whole site is rendered as usual. What the
+/// person editing looks at is updated without waiting for the feeds, the
+/// tag pages or the sync snapshot (Hugo's "fast render", except that the
+/// rest of the site follows at once instead of staying stale).
+pub struct Preview<'a> {
+    /// Site-relative paths of the pages open in the browser
+    /// (`tin-tuc/hop-bao/index.html`).
+    pub pages: &'a HashSet<String>,
+    /// Where they are written.
+    pub sink: &'a dyn Sink,
+    /// Called once they are written, before the rest of the site is.
+    pub ready: &'a dyn Fn(),
+}
+
+impl Preview<'_> {
+    /// Renders the wanted pages with every renderer that makes pages, then
+    /// calls `ready`.
+    pub(crate) fn render(&self, cx: &RenderContext<'_>) -> Result<(), Error> {
+        let focus = Focus::new(self.sink, self.pages);
+        for renderer in output::renderers().iter().filter(|r| r.makes_pages()) {
+            renderer.render(cx, &focus)?;
+        }
+        (self.ready)();
+        Ok(())
+    }
+}
+
 /// What has to be loaded again.
 #[derive(Debug, Default)]
 struct Plan {
@@ -82,6 +112,20 @@ struct Plan {
     /// `None`: every content file.
     reread: Option<BTreeSet<String>>,
     relevant: bool,
+}
+
+impl Plan {
+    /// True when only Markdown files of `content/` changed.
+    fn only_entries(&self) -> bool {
+        !self.config
+            && !self.theme
+            && self.reread.as_ref().is_some_and(|set| {
+                !set.is_empty()
+                    && set.iter().all(|rel| {
+                        rel.starts_with(&format!("{CONTENT_DIR}/")) && rel.ends_with(".md")
+                    })
+            })
+    }
 }
 
 /// A site kept loaded between builds.
@@ -222,6 +266,20 @@ impl Session {
         sink: &dyn Sink,
         progress: &dyn Progress,
     ) -> Result<Update, Error> {
+        self.update_with(changes, sink, progress, None)
+    }
+
+    /// [`Session::update`], rendering the pages of `preview` first when
+    /// only entries changed (Markdown files in `content/`); a change to
+    /// anything else (`site.toml`, templates, static files, attachments)
+    /// may change every page, and is rendered in one pass.
+    pub fn update_with(
+        &mut self,
+        changes: &Changes,
+        sink: &dyn Sink,
+        progress: &dyn Progress,
+        preview: Option<&Preview<'_>>,
+    ) -> Result<Update, Error> {
         let started = Instant::now();
         let plan = if self.loaded {
             self.plan(changes)
@@ -229,6 +287,7 @@ impl Session {
             self.plan(&Changes::Unknown)
         };
         let full = plan.config && plan.theme && plan.reread.is_none();
+        let preview = preview.filter(|_| plan.only_entries());
         progress.stage("load", None);
         // Until the content is reloaded, an error (a broken template, an
         // unreadable site.toml) must not lose the changes of this update:
@@ -268,7 +327,7 @@ impl Session {
         let rendered = if diags.has_errors() {
             Err(Error::Invalid(diags))
         } else {
-            site.render_with(sink, theme, Some(&self.renders), progress)
+            site.render_with(sink, theme, Some(&self.renders), progress, preview)
                 .and_then(|r| {
                     diags.extend(r.diagnostics);
                     if diags.has_errors() {

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::content::{self, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::incremental::Preview;
 use crate::output::{self, NullSink, Recorder, RenderContext, Sink};
 use crate::progress::{Progress, Silent};
 use crate::render::templates::Theme;
@@ -106,32 +107,37 @@ impl Site {
     /// what was written. Returns the number of files written.
     pub fn render(&self, sink: &dyn Sink) -> Result<(usize, Diagnostics), Error> {
         let theme = Theme::load(&self.root)?;
-        let report = self.render_with(sink, &theme, None, &Silent)?;
+        let report = self.render_with(sink, &theme, None, &Silent, None)?;
         Ok((report.files, report.diagnostics))
     }
 
     /// Like [`Site::render`], with the theme already loaded, rendered
     /// Markdown and pieces of outputs kept in `cache` between builds
-    /// (`serve`), and progress reported to `progress`.
+    /// (`serve`), and progress reported to `progress`. With a `preview`
+    /// (`serve`), the pages open in the browser are rendered into it first.
     pub fn render_with(
         &self,
         sink: &dyn Sink,
         theme: &Theme,
         cache: Option<&BuildCache>,
         progress: &dyn Progress,
+        preview: Option<&Preview<'_>>,
     ) -> Result<RenderReport, Error> {
         progress.stage("prepare", None);
         let prepared = match cache {
             Some(cache) => Prepared::with_cache(self, &cache.bodies),
             None => Prepared::new(self),
         };
-        progress.stage("render", Some(estimate_outputs(&prepared)));
-        let recorder = Recorder::with_progress(sink, progress);
         let cx = RenderContext {
             prepared: &prepared,
             theme,
             memo: cache.map(|c| &c.outputs),
         };
+        if let Some(preview) = preview {
+            preview.render(&cx)?;
+        }
+        progress.stage("render", Some(estimate_outputs(&prepared)));
+        let recorder = Recorder::with_progress(sink, progress);
         let mut by_renderer = Vec::new();
         for renderer in output::renderers() {
             let (before, kept_before) = (recorder.count(), recorder.kept());
@@ -269,7 +275,7 @@ pub fn build_with(
     let staging = Staging::new(&output)?;
     let theme = Theme::load(&site.root)?;
     let sink = output::DirSink::new(staging.path());
-    let rendered = site.render_with(&sink, &theme, None, progress)?;
+    let rendered = site.render_with(&sink, &theme, None, progress, None)?;
     diags.extend(rendered.diagnostics);
     if diags.has_errors() {
         return Err(Error::Invalid(diags));

@@ -385,3 +385,68 @@ fn the_demo_section_rebuilds_like_a_fresh_build() {
     let (update, _) = f.update(&[table]);
     assert_eq!(update.reparsed, [table]);
 }
+
+#[test]
+fn a_preview_renders_the_open_pages_first_then_the_whole_site_follows() {
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    // The oldest news item becomes the newest: the category's first page
+    // (open in the browser) and its entry page change.
+    let moved = "content/tin-tuc/ra-quan-tuyen-truyen.md";
+    f.edit(moved, "date = 2026-09-01", "date = 2026-11-20");
+    let open: std::collections::HashSet<String> = [
+        "tin-tuc/index.html",
+        "tin-tuc/ra-quan-tuyen-truyen/index.html",
+        "no-such-page/index.html",
+    ]
+    .map(String::from)
+    .into();
+    let first = MemorySink::new();
+    let main = f.store.writer();
+    let calls = std::cell::Cell::new(0);
+    let ready = || calls.set(calls.get() + 1);
+    let preview = pbgdpl::incremental::Preview {
+        pages: &open,
+        sink: &first,
+        ready: &ready,
+    };
+    let changes = Changes::Paths(vec![f.path(moved)]);
+    f.session
+        .update_with(&changes, &main, &Silent, Some(&preview))
+        .expect("the rebuild succeeds");
+    f.store.commit(main);
+    f.assert_same_as_fresh();
+    assert_eq!(calls.get(), 1, "ready is called once");
+    // The first pass wrote the open pages, as the full pass did, and
+    // nothing else.
+    let first = first.into_files();
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        [
+            "tin-tuc/index.html",
+            "tin-tuc/ra-quan-tuyen-truyen/index.html"
+        ]
+    );
+    for (path, bytes) in &first {
+        assert_eq!(f.page(path).as_bytes(), bytes.as_slice(), "{path}");
+    }
+    assert!(f.page("tin-tuc/index.html").contains("20/11/2026"));
+
+    // A change to anything but an entry (a static file) is rendered in one
+    // pass: no preview.
+    std::fs::write(f.path("static/ghi-chu.txt"), "đã sửa").unwrap();
+    let first = MemorySink::new();
+    let preview = pbgdpl::incremental::Preview {
+        pages: &open,
+        sink: &first,
+        ready: &ready,
+    };
+    let main = f.store.writer();
+    let changes = Changes::Paths(vec![f.path("static/ghi-chu.txt")]);
+    f.session
+        .update_with(&changes, &main, &Silent, Some(&preview))
+        .expect("the rebuild succeeds");
+    f.store.commit(main);
+    assert_eq!(calls.get(), 1);
+    assert!(first.into_files().is_empty());
+    f.assert_same_as_fresh();
+}

@@ -192,8 +192,14 @@ impl Served {
 
     /// Opens the reload channel; returns its lines once it is open.
     fn events(&self) -> Receiver<String> {
+        self.events_of("")
+    }
+
+    /// Opens the reload channel of a page as the reload script does
+    /// (`?page=` and the page's path).
+    fn events_of(&self, query: &str) -> Receiver<String> {
         let response = agent()
-            .get(format!("http://{}/__pbgdpl/events", self.host))
+            .get(format!("http://{}/__pbgdpl/events{query}", self.host))
             .call()
             .expect("the event stream opens");
         assert_eq!(response.status().as_u16(), 200);
@@ -232,12 +238,18 @@ impl Served {
 
 /// Waits for the next reload event; returns its data.
 fn wait_for_reload(s: &Served, events: &Receiver<String>) -> String {
+    wait_for(s, events, "reload")
+}
+
+/// Waits for the next event called `name`; returns its data.
+fn wait_for(s: &Served, events: &Receiver<String>, name: &str) -> String {
     loop {
         let Ok(line) = events.recv_timeout(WAIT) else {
-            panic!("no reload event; the server said:\n{}", s.stderr());
+            panic!("no {name} event; the server said:\n{}", s.stderr());
         };
-        if line == "event: reload" {
-            return events.recv_timeout(WAIT).expect("the event's data");
+        if line == format!("event: {name}") {
+            let data = events.recv_timeout(WAIT).expect("the event's data");
+            return data.strip_prefix("data: ").unwrap_or(&data).to_string();
         }
     }
 }
@@ -309,6 +321,56 @@ fn edits_reload_the_page_errors_show_in_it_and_the_fix_clears_them() {
     std::fs::remove_file(s.root.join("content/tin-tuc/ra-quan-tuyen-truyen.md")).unwrap();
     wait_for_reload(&s, &events);
     assert_eq!(s.get("tin-tuc/ra-quan-tuyen-truyen/").status, 404);
+}
+
+#[test]
+fn the_open_page_is_rebuilt_first_and_reloads_again_only_if_it_changes_later() {
+    let s = Served::start();
+    // A browser tab on the news category (two entries a page), as the
+    // reload script opens it.
+    let events = s.events_of("?page=%2Fpbgdpl%2Ftin-tuc%2F");
+    let order = |page: &str| {
+        let text = s.get(page).text();
+        let at = |title: &str| text.find(title).unwrap_or(usize::MAX);
+        (at("Ra quân tuyên truyền"), at("Hưởng ứng Ngày Pháp luật"))
+    };
+    let (moved, newest) = order("tin-tuc/");
+    assert!(
+        moved == usize::MAX && newest < usize::MAX,
+        "on page 2 before"
+    );
+
+    // The oldest item becomes the newest.
+    s.edit(
+        "content/tin-tuc/ra-quan-tuyen-truyen.md",
+        "date = 2026-09-01",
+        "date = 2026-11-20",
+    );
+    let data = wait_for_reload(&s, &events);
+    assert!(data.contains("\"first\":true"), "{data}");
+    let (moved, newest) = order("tin-tuc/");
+    assert!(moved < newest, "the open page shows the new order at once");
+
+    // Then the rest of the site: its addresses come in a `changed` event,
+    // without the page already shown.
+    let data = wait_for(&s, &events, "changed");
+    let changed: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let paths: Vec<&str> = changed["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    for expected in ["/pbgdpl/feed.json", "/pbgdpl/tin-tuc/ra-quan-tuyen-truyen/"] {
+        assert!(paths.contains(&expected), "{expected} in {paths:?}");
+    }
+    assert!(!paths.contains(&"/pbgdpl/tin-tuc/"), "{paths:?}");
+    assert!(s.get("feed.json").text().contains("2026-11-20"));
+    assert!(
+        s.get("tin-tuc/ra-quan-tuyen-truyen/")
+            .text()
+            .contains("20/11/2026")
+    );
 }
 
 #[test]

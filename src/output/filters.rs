@@ -249,6 +249,10 @@ impl Renderer for Filters {
         "filters"
     }
 
+    fn makes_pages(&self) -> bool {
+        true
+    }
+
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
         let per_page = p.site.config.entries_per_page.max(1);
@@ -284,6 +288,10 @@ impl Renderer for Filters {
                 &job.value.slug,
                 job.number,
             );
+            let file = format!("{path}index.html");
+            if !out.wants(&file) {
+                return Ok(());
+            }
             // What a filter page shows: the category, the filter, its menu,
             // the page number and the entries of the page.
             let key = shown(job, per_page)
@@ -301,7 +309,7 @@ impl Renderer for Filters {
                     |f, pg| f.number(pg.list_fingerprint),
                 )
                 .finish();
-            write_unless_kept(out, &format!("{path}index.html"), key, || {
+            write_unless_kept(out, &file, key, || {
                 let html = cx
                     .theme
                     .render("category.html", &filter_context(p, job, per_page))?;

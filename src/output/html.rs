@@ -97,6 +97,10 @@ impl Renderer for HtmlPages {
         "html"
     }
 
+    fn makes_pages(&self) -> bool {
+        true
+    }
+
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
         let per_page = p.site.config.entries_per_page.max(1);
@@ -127,7 +131,11 @@ impl Renderer for HtmlPages {
         }
         let inputs = Inputs::new(cx)?;
         jobs.par_iter().try_for_each(|job| {
-            let (path, key) = fingerprint(p, &inputs, job);
+            let path = job.path();
+            if !out.wants(&path) {
+                return Ok(());
+            }
+            let key = fingerprint(p, &inputs, job);
             write_unless_kept(out, &path, key, || {
                 let (_, template, ctx) = context_for(p, &inputs, job);
                 Ok(minify::html(&cx.theme.render(template, &ctx)?))
@@ -165,10 +173,25 @@ impl Inputs {
     }
 }
 
-/// The path and input fingerprint of a page, so it is skipped when nothing
-/// it shows changed: the site-wide fingerprint plus that of every entry the
-/// page shows or counts.
-fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> (String, u64) {
+impl Job<'_, '_> {
+    /// The site-relative path of the page.
+    fn path(&self) -> String {
+        match self {
+            Job::Entry { page, .. } => format!("{}index.html", page.entry.path()),
+            Job::CategoryPage {
+                category, number, ..
+            } => format!("{}index.html", category_page_path(category, *number)),
+            Job::Home => "index.html".to_string(),
+            Job::NotFound => "404.html".to_string(),
+            Job::FirstPageRedirect { category } => format!("{}/page/1/index.html", category.key),
+        }
+    }
+}
+
+/// The input fingerprint of a page, so it is skipped when nothing it shows
+/// changed: the site-wide fingerprint plus that of every entry the page
+/// shows or counts.
+fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> u64 {
     let site = inputs.site;
     // Lists show their entries without the body.
     let pages = |f: Fingerprint, pages: &[&Page<'_>]| {
@@ -182,12 +205,11 @@ fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> (String,
                 .number(site)
                 .bytes("entry")
                 .number(page.fingerprint);
-            let path = format!("{}index.html", page.entry.path());
             let neighbour = |f: Fingerprint, o: &Option<&Page<'_>>| match o {
                 Some(o) => f.number(1).number(o.list_fingerprint),
                 None => f.number(0),
             };
-            (path, neighbour(neighbour(f, newer), older).finish())
+            neighbour(neighbour(f, newer), older).finish()
         }
         Job::CategoryPage {
             category,
@@ -205,8 +227,7 @@ fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> (String,
             if *number == 1 && category.kind == Kind::Statistics {
                 f = f.number(inputs.statistics.1);
             }
-            let path = format!("{}index.html", category_page_path(category, *number));
-            (path, pages(f, list).finish())
+            pages(f, list).finish()
         }
         Job::Home => {
             // The newest entries of every category (see `context_for`).
@@ -223,20 +244,14 @@ fn fingerprint(p: &Prepared<'_>, inputs: &Inputs, job: &Job<'_, '_>) -> (String,
                     pages(f.bytes(c.key), &newest)
                 },
             );
-            ("index.html".to_string(), f.finish())
+            f.finish()
         }
-        Job::NotFound => (
-            "404.html".to_string(),
-            Fingerprint::new().number(site).bytes("404").finish(),
-        ),
-        Job::FirstPageRedirect { category } => (
-            format!("{}/page/1/index.html", category.key),
-            Fingerprint::new()
-                .number(site)
-                .bytes("redirect")
-                .bytes(category.key)
-                .finish(),
-        ),
+        Job::NotFound => Fingerprint::new().number(site).bytes("404").finish(),
+        Job::FirstPageRedirect { category } => Fingerprint::new()
+            .number(site)
+            .bytes("redirect")
+            .bytes(category.key)
+            .finish(),
     }
 }
 

@@ -28,7 +28,7 @@ use crate::render::Prepared;
 use crate::render::templates::Theme;
 
 pub use memo::Memo;
-pub use sink::{DirSink, MemorySink, NullSink, Recorder, Sink};
+pub use sink::{DirSink, Focus, MemorySink, NullSink, Recorder, Sink};
 
 /// Everything a renderer needs.
 pub struct RenderContext<'a> {
@@ -96,6 +96,14 @@ pub trait Renderer: Sync {
 
     /// Writes this renderer's files.
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error>;
+
+    /// Whether it makes pages a browser shows (HTML), so that the first
+    /// pass of a `serve` rebuild runs it for the pages open in the
+    /// browser ([`Focus`]); such a renderer asks [`Sink::wants`] before
+    /// working on a page.
+    fn makes_pages(&self) -> bool {
+        false
+    }
 }
 
 /// Every renderer of a build, in the order they run.

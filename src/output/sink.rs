@@ -47,6 +47,71 @@ pub trait Sink: Sync {
         let bytes = std::fs::read(from).map_err(Error::io(from))?;
         self.write(path, &bytes)
     }
+
+    /// Whether this build makes the file at `path`. Only a [`Focus`] says
+    /// no (the first pass of `serve`, which renders the pages open in the
+    /// browser before the rest); renderers of pages ask before doing any
+    /// work for a page.
+    fn wants(&self, _path: &str) -> bool {
+        true
+    }
+}
+
+/// A sink that only takes some pages: the first pass of a `serve` rebuild,
+/// which renders the pages open in the browser and shows them before the
+/// rest of the site is rebuilt ([`crate::incremental::Preview`]). Files it
+/// does not want are neither rendered ([`Sink::wants`]) nor stored.
+pub struct Focus<'a> {
+    sink: &'a dyn Sink,
+    pages: &'a HashSet<String>,
+}
+
+impl<'a> Focus<'a> {
+    /// Passes the files at `pages` to `sink`, and nothing else.
+    pub fn new(sink: &'a dyn Sink, pages: &'a HashSet<String>) -> Self {
+        Self { sink, pages }
+    }
+}
+
+impl Sink for Focus<'_> {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        if self.wants(path) {
+            self.sink.write(path, contents)?;
+        }
+        Ok(())
+    }
+
+    fn reuse(&self, path: &str, fingerprint: u64) -> Result<bool, Error> {
+        // A page it does not want counts as kept, so it is not rendered.
+        if self.wants(path) {
+            self.sink.reuse(path, fingerprint)
+        } else {
+            Ok(true)
+        }
+    }
+
+    fn write_fingerprinted(
+        &self,
+        path: &str,
+        fingerprint: u64,
+        contents: &[u8],
+    ) -> Result<(), Error> {
+        if self.wants(path) {
+            self.sink.write_fingerprinted(path, fingerprint, contents)?;
+        }
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
+        if self.wants(path) {
+            self.sink.copy(path, from)?;
+        }
+        Ok(())
+    }
+
+    fn wants(&self, path: &str) -> bool {
+        self.pages.contains(path)
+    }
 }
 
 /// Writes into a directory on disk.
@@ -237,5 +302,9 @@ impl Sink for Recorder<'_> {
     ) -> Result<(), Error> {
         self.record(path);
         self.sink.write_fingerprinted(path, fingerprint, contents)
+    }
+
+    fn wants(&self, path: &str) -> bool {
+        self.sink.wants(path)
     }
 }

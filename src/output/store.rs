@@ -130,6 +130,33 @@ impl Store {
         }
     }
 
+    /// Makes what `writer` received part of the current output, in one
+    /// step, keeping every file it did not write: the pages a first pass of
+    /// `serve` renders before the rest of the site
+    /// ([`crate::incremental::Preview`]). Says which paths changed.
+    pub fn commit_over(&self, writer: &StoreWriter) -> Changes {
+        let pending =
+            std::mem::take(&mut *writer.pending.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut files = writer.previous.files.clone();
+        let mut changes = Changes::default();
+        for (path, file) in pending.files {
+            let same = files
+                .get(&path)
+                .is_some_and(|old| Arc::ptr_eq(old, &file) || old.body == file.body);
+            if !same {
+                changes.changed.push(path.clone());
+            }
+            files.insert(path, file);
+        }
+        changes.changed.sort_unstable();
+        let old = std::mem::replace(
+            &mut *self.current.write().unwrap_or_else(|e| e.into_inner()),
+            Arc::new(Snapshot { files }),
+        );
+        drop(old);
+        changes
+    }
+
     /// Makes what `writer` received the current output, in one step, and
     /// says which paths changed. Files the build did not write are gone.
     ///
@@ -340,6 +367,25 @@ mod tests {
         assert!(changes.changed.is_empty(), "same bytes: nothing to reload");
         assert_eq!(changes.removed, ["gone.html"]);
         assert!(store.snapshot().get("gone.html").is_none());
+    }
+
+    #[test]
+    fn a_commit_over_the_output_keeps_what_it_did_not_write() {
+        let store = Store::new();
+        let w = store.writer();
+        w.write("a.html", b"a").unwrap();
+        w.write("b.html", b"b").unwrap();
+        store.commit(w);
+        let w = store.writer();
+        w.write("b.html", b"new b").unwrap();
+        w.write("c.html", b"c").unwrap();
+        let changes = store.commit_over(&w);
+        assert_eq!(changes.changed, ["b.html", "c.html"]);
+        assert!(changes.removed.is_empty());
+        let now = store.snapshot();
+        assert_eq!(text(&now, "a.html"), "a");
+        assert_eq!(text(&now, "b.html"), "new b");
+        assert_eq!(now.len(), 3);
     }
 
     #[test]

@@ -87,6 +87,10 @@ impl Renderer for Tags {
         "tags"
     }
 
+    fn makes_pages(&self) -> bool {
+        true
+    }
+
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
         let all = tags(p);
@@ -135,6 +139,10 @@ impl Renderer for Tags {
             .collect();
         jobs.par_iter().try_for_each(|&(tag, number, total)| {
             let path = tag_page_path(&tag.slug, number);
+            let file = format!("{path}index.html");
+            if !out.wants(&file) {
+                return Ok(());
+            }
             let shown = || {
                 tag.pages
                     .iter()
@@ -156,7 +164,7 @@ impl Renderer for Tags {
                     |f, pg| f.number(pg.list_fingerprint),
                 )
                 .finish();
-            write_unless_kept(out, &format!("{path}index.html"), key, || {
+            write_unless_kept(out, &file, key, || {
                 render_tag_page(cx, tag, &heading, &path, shown(), number, total)
             })
         })

@@ -62,7 +62,7 @@ fn answer(state: &Arc<State>, req: &Request<Incoming>) -> Response<Body> {
     }
     let path = req.uri().path();
     if path == EVENTS_PATH {
-        return events(state);
+        return events(state, req.uri().query());
     }
     let snapshot = state.store.snapshot();
     let error = state.error();
@@ -135,14 +135,25 @@ fn not_found(snapshot: &Snapshot, extra: &str) -> Response<Body> {
 }
 
 /// The Server-Sent Events stream: a `reload` event after every rebuild
-/// that changed something or cleared an error, and after every failed one.
-fn events(state: &Arc<State>) -> Response<Body> {
+/// that changed something or cleared an error, and after every failed one;
+/// a `changed` event when the rest of the site follows a first pass
+/// ([`crate::incremental::Preview`]). The query's `page` is the page the
+/// browser shows (`location.pathname`), rendered first after an edit.
+fn events(state: &Arc<State>, query: Option<&str>) -> Response<Body> {
+    let page = query
+        .into_iter()
+        .flat_map(|q| url::form_urlencoded::parse(q.as_bytes()))
+        .find(|(key, _)| key == "page")
+        .and_then(|(_, value)| match resolve(&value, &state.base_path()) {
+            Target::File(rel) => Some(rel),
+            _ => None,
+        });
     let (mut sender, body) = Channel::new(16);
     // The first bytes tell the client the stream is open (and how soon to
     // reconnect); only then is it registered for events.
     let hello = Bytes::from_static(b"retry: 1000\n: pbgdpl serve\n\n");
     if sender.try_send(hyper::body::Frame::data(hello)).is_ok() {
-        state.subscribe(sender);
+        state.subscribe(sender, page);
     }
     let mut r = Response::new(Either::Right(body));
     let h = r.headers_mut();

@@ -13,15 +13,26 @@ pub const EVENTS_PATH: &str = "/__pbgdpl/events";
 /// Id of the error panel element.
 pub const PANEL_ID: &str = "pbgdpl-serve-error";
 
-/// The reload script: one `EventSource`; every `reload` event reloads the
-/// page (browsers reconnect by themselves if the server restarts).
+/// The reload script: one `EventSource`, telling the server which page it
+/// shows (so that page is rendered first after an edit). A `reload` event
+/// reloads the page; a `changed` event (the rest of the site, rebuilt after
+/// the page was) reloads it only if it, or a file it loaded (a stylesheet,
+/// an image, a chart), is among the changed addresses. Browsers reconnect
+/// by themselves if the server restarts.
 pub fn script() -> String {
     format!(
         "<script>/* pbgdpl serve */(function(){{\
 var p=document.getElementById(\"{PANEL_ID}\");\
 if(p){{var b=p.querySelector(\"button\");if(b)b.addEventListener(\"click\",function(){{p.remove();}});}}\
-var s=new EventSource(\"{EVENTS_PATH}\");\
+function u(x){{try{{return decodeURI(x).replace(/index\\.html$/,\"\");}}catch(e){{return x;}}}}\
+var s=new EventSource(\"{EVENTS_PATH}?page=\"+encodeURIComponent(location.pathname));\
 s.addEventListener(\"reload\",function(){{location.reload();}});\
+s.addEventListener(\"changed\",function(e){{\
+var seen=[u(location.pathname)];\
+performance.getEntriesByType(\"resource\").forEach(function(r){{seen.push(u(new URL(r.name).pathname));}});\
+var c=JSON.parse(e.data).paths||[];\
+for(var i=0;i<c.length;i++){{if(seen.indexOf(u(c[i]))>=0){{location.reload();return;}}}}\
+}});\
 }})();</script>"
     )
 }

@@ -22,6 +22,7 @@ pub mod live;
 pub mod mime;
 pub mod paths;
 
+use std::collections::HashSet;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -38,14 +39,17 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 
 use crate::error::Error;
 use crate::i18n::{self, Lang, Strings};
-use crate::incremental::{Changes, Session, Update};
-use crate::output::store::{Changes as OutputChanges, Store};
+use crate::incremental::{Changes, Preview, Session, Update};
+use crate::output::store::{Changes as OutputChanges, Snapshot, Store};
 use crate::progress::{Progress, Silent};
 use crate::site::BuildOptions;
 
 /// How long the watcher waits for more changes before rebuilding (editors
 /// often write a file in several steps).
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Above this many changed files, a `changed` event becomes a `reload`.
+const MAX_CHANGED_PATHS: usize = 2000;
 
 /// Options of `pbgdpl serve`.
 #[derive(Debug, Clone)]
@@ -83,7 +87,13 @@ pub struct State {
     base_path: RwLock<String>,
     error: RwLock<Option<String>>,
     strings: RwLock<(Strings, Lang)>,
-    clients: Mutex<Vec<Sender<Bytes, Infallible>>>,
+    clients: Mutex<Vec<Client>>,
+}
+
+/// An open page's event stream, and which page it is (its output path).
+struct Client {
+    sender: Sender<Bytes, Infallible>,
+    page: Option<String>,
 }
 
 impl State {
@@ -116,19 +126,57 @@ impl State {
         extra
     }
 
-    fn subscribe(&self, sender: Sender<Bytes, Infallible>) {
+    fn subscribe(&self, sender: Sender<Bytes, Infallible>, page: Option<String>) {
         self.clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(sender);
+            .push(Client { sender, page });
     }
 
-    /// Tells every open page to reload. Pages that are gone (or so far
+    /// The output paths of the pages open in browsers (and of pages
+    /// closed since the last event, which the next event forgets).
+    fn open_pages(&self) -> HashSet<String> {
+        let clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.iter().filter_map(|c| c.page.clone()).collect()
+    }
+
+    /// Clears the error shown in the browser; says whether there was one.
+    fn clear_error(&self) -> bool {
+        self.error
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .is_some()
+    }
+
+    /// Sends an event to every open page. Pages that are gone (or so far
     /// behind that their queue is full) are dropped; browsers reconnect.
-    fn reload(&self, data: &str) {
-        let event = Bytes::from(format!("event: reload\ndata: {data}\n\n"));
+    fn send(&self, name: &str, data: &str) {
+        let event = Bytes::from(format!("event: {name}\ndata: {data}\n\n"));
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain_mut(|c| c.try_send(Frame::data(event.clone())).is_ok());
+        clients.retain_mut(|c| c.sender.try_send(Frame::data(event.clone())).is_ok());
+    }
+
+    /// Tells every open page to reload.
+    fn reload(&self, data: &str) {
+        self.send("reload", data);
+    }
+
+    /// Tells every open page which addresses changed after it was
+    /// reloaded by a first pass: a page reloads again only if it or a
+    /// file it uses is one of them (the script decides). Too many changes
+    /// reload every page.
+    fn changed(&self, paths: &[String]) {
+        if paths.len() > MAX_CHANGED_PATHS {
+            return self.reload("{\"changed\":\"many\"}");
+        }
+        let base = self.base_path();
+        let urls: Vec<String> = paths
+            .iter()
+            .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
+            .collect();
+        let data = serde_json::json!({ "paths": urls }).to_string();
+        self.send("changed", &data);
     }
 }
 
@@ -276,39 +324,72 @@ impl Server {
         Ok(())
     }
 
-    /// Rebuilds, swaps the output in and tells the pages.
+    /// Rebuilds, swaps the output in and tells the pages. After an edit of
+    /// entries, the pages open in browsers are rendered and shown first
+    /// ([`Preview`]); the rest of the site follows, and a page reloads
+    /// again only if something it shows changed in between.
     fn rebuild(&mut self, changes: &Changes, progress: &dyn Progress) {
-        let writer = self.state.store.writer();
-        let result = self.session.update(changes, &writer, progress);
+        let state = self.state.clone();
+        let pages = state.open_pages();
+        let first = state.store.writer();
+        let shown: Mutex<Option<Arc<Snapshot>>> = Mutex::new(None);
+        let ready = || {
+            let changes = state.store.commit_over(&first);
+            if state.clear_error() || !changes.is_empty() {
+                state.reload(&format!(
+                    "{{\"changed\":{},\"first\":true}}",
+                    changes.changed.len()
+                ));
+            }
+            *shown.lock().unwrap_or_else(|e| e.into_inner()) = Some(state.store.snapshot());
+        };
+        let preview = Preview {
+            pages: &pages,
+            sink: &first,
+            ready: &ready,
+        };
+        let writer = state.store.writer();
+        let result = self.session.update_with(
+            changes,
+            &writer,
+            progress,
+            (!pages.is_empty()).then_some(&preview),
+        );
         if let Some(config) = self.session.config() {
-            *self
-                .state
-                .base_path
-                .write()
-                .unwrap_or_else(|e| e.into_inner()) = config.base_path();
+            *state.base_path.write().unwrap_or_else(|e| e.into_inner()) = config.base_path();
             let lang = config.language;
-            *self
-                .state
-                .strings
-                .write()
-                .unwrap_or_else(|e| e.into_inner()) = (i18n::builtin(lang), lang);
+            *state.strings.write().unwrap_or_else(|e| e.into_inner()) = (i18n::builtin(lang), lang);
         }
+        let shown = shown.into_inner().unwrap_or_else(|e| e.into_inner());
         match result {
             Ok(update) => {
-                let changes = self.state.store.commit(writer);
-                let had_error = self
-                    .state
-                    .error
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .take()
-                    .is_some();
-                if had_error || !changes.is_empty() {
-                    self.state.reload(&format!(
-                        "{{\"changed\":{},\"removed\":{}}}",
-                        changes.changed.len(),
-                        changes.removed.len()
-                    ));
+                let changes = state.store.commit(writer);
+                match shown {
+                    // The pages open were reloaded after the first pass:
+                    // tell them what else changed.
+                    Some(shown) => {
+                        let now = state.store.snapshot();
+                        let body = |s: &Snapshot, p: &str| s.get(p).map(|f| f.body.clone());
+                        let since: Vec<String> = changes
+                            .changed
+                            .iter()
+                            .chain(&changes.removed)
+                            .filter(|p| body(&now, p) != body(&shown, p))
+                            .cloned()
+                            .collect();
+                        if !since.is_empty() {
+                            state.changed(&since);
+                        }
+                    }
+                    None => {
+                        if state.clear_error() || !changes.is_empty() {
+                            state.reload(&format!(
+                                "{{\"changed\":{},\"removed\":{}}}",
+                                changes.changed.len(),
+                                changes.removed.len()
+                            ));
+                        }
+                    }
                 }
                 self.events.built(&update, &changes);
             }
@@ -317,8 +398,8 @@ impl Server {
                     Error::Invalid(diags) => diags.render(false),
                     other => format!("error: {other}\n"),
                 };
-                *self.state.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
-                self.state.reload("{\"error\":true}");
+                *state.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
+                state.reload("{\"error\":true}");
                 self.events.failed(&error);
             }
         }
