@@ -202,7 +202,7 @@ fn end_to_end(dir: &Path, options: &BuildOptions, files: &[PathBuf]) {
         let mut shown = Vec::new();
         let mut complete = Vec::new();
         for i in 0..edits() {
-            let file = &files[(i * 7919 + 13 + 1000 * kind as usize) % files.len()];
+            let file = &files[(i * 7919 + 13) % files.len()];
             let page = page_url(dir, file);
             // A browser tab on the entry's page, as the reload script opens it.
             let tab = Tab::open(&host, &format!("{base_path}{page}"));

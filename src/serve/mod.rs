@@ -149,34 +149,39 @@ impl State {
             .is_some()
     }
 
-    /// Sends an event to every open page. Pages that are gone (or so far
+    /// Tells every open page to reload. Pages that are gone (or so far
     /// behind that their queue is full) are dropped; browsers reconnect.
-    fn send(&self, name: &str, data: &str) {
-        let event = Bytes::from(format!("event: {name}\ndata: {data}\n\n"));
+    fn reload(&self, data: &str) {
+        let event = Bytes::from(format!("event: reload\ndata: {data}\n\n"));
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         clients.retain_mut(|c| c.sender.try_send(Frame::data(event.clone())).is_ok());
     }
 
-    /// Tells every open page to reload.
-    fn reload(&self, data: &str) {
-        self.send("reload", data);
-    }
-
-    /// Tells every open page which addresses changed after it was
-    /// reloaded by a first pass: a page reloads again only if it or a
-    /// file it uses is one of them (the script decides). Too many changes
-    /// reload every page.
-    fn changed(&self, paths: &[String]) {
-        if paths.len() > MAX_CHANGED_PATHS {
-            return self.reload("{\"changed\":\"many\"}");
-        }
-        let base = self.base_path();
-        let urls: Vec<String> = paths
-            .iter()
-            .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
-            .collect();
-        let data = serde_json::json!({ "paths": urls }).to_string();
-        self.send("changed", &data);
+    /// Tells every open page which files changed (site-relative output
+    /// paths): pages that are among them, or whose page is not known,
+    /// reload (`reload` with `data`); the others get a `changed` event
+    /// listing the addresses, and the script reloads them only if a file
+    /// they loaded (a stylesheet, an image, the search index) changed. Too
+    /// many changes reload every page.
+    fn announce(&self, paths: &[String], data: &str) {
+        let reload = Bytes::from(format!("event: reload\ndata: {data}\n\n"));
+        let changed = (paths.len() <= MAX_CHANGED_PATHS).then(|| {
+            let base = self.base_path();
+            let urls: Vec<String> = paths
+                .iter()
+                .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
+                .collect();
+            let data = serde_json::json!({ "paths": urls });
+            Bytes::from(format!("event: changed\ndata: {data}\n\n"))
+        });
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain_mut(|c| {
+            let event = match (&c.page, &changed) {
+                (Some(page), Some(changed)) if !paths.contains(page) => changed.clone(),
+                _ => reload.clone(),
+            };
+            c.sender.try_send(Frame::data(event)).is_ok()
+        });
     }
 }
 
@@ -335,11 +340,11 @@ impl Server {
         let shown: Mutex<Option<Arc<Snapshot>>> = Mutex::new(None);
         let ready = || {
             let changes = state.store.commit_over(&first);
-            if state.clear_error() || !changes.is_empty() {
-                state.reload(&format!(
-                    "{{\"changed\":{},\"first\":true}}",
-                    changes.changed.len()
-                ));
+            let data = format!("{{\"changed\":{},\"first\":true}}", changes.changed.len());
+            if state.clear_error() {
+                state.reload(&data);
+            } else if !changes.is_empty() {
+                state.announce(&changes.changed, &data);
             }
             *shown.lock().unwrap_or_else(|e| e.into_inner()) = Some(state.store.snapshot());
         };
@@ -378,7 +383,7 @@ impl Server {
                             .cloned()
                             .collect();
                         if !since.is_empty() {
-                            state.changed(&since);
+                            state.announce(&since, "{\"changed\":\"rest\"}");
                         }
                     }
                     None => {
