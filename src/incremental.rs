@@ -22,7 +22,8 @@
 //! ([`Sink::reuse`]): the HTML renderer does so for entry and category
 //! pages, the bulk of a site. The sink of `serve` is a
 //! [`Store`](crate::output::store::Store), which then swaps the new output
-//! in atomically and reports which files changed.
+//! in atomically and reports which files changed. With a [`Preview`], the
+//! pages open in the browser are rendered and shown before the rest.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `pbgdpl serve` as a user meets it: the binary serves a copy of a fixture
 //! site (under its /pbgdpl/ sub-path) on a free port; pages reload after an
-//! edit, errors show in the page with file:line:column and go away when
-//! fixed, nothing outside the output is ever served, and clients fetching
+//! edit (the page open in the browser first, then the rest of the site),
+//! errors show in the page with file:line:column and go away when fixed, nothing outside the output is ever served, and clients fetching
 //! pages during a rebuild always get a complete page.
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -12,6 +12,12 @@
 //! - Watching: notify, debounced (50 ms, notify-debouncer-full), on `site.toml`, `content/`,
 //!   `static/`, `templates/` and `themes/`.
 //! - Rebuilding: an [`incremental::Session`](crate::incremental::Session).
+//!   After an edit of entries, the pages open in browsers (each event stream
+//!   says which page it belongs to) are rendered first and swapped in over
+//!   the current output ([`Preview`]); tabs on a changed page reload at
+//!   once. The whole site follows, and a `changed` event lists what else
+//!   changed so a tab reloads again only if its page or a file it loaded
+//!   did.
 //!
 //! The server binds 127.0.0.1 unless told otherwise, and publishes the site
 //! at `http://<bind>:<port>/<path of base_url>`, so a section that lives at
