@@ -422,6 +422,19 @@ fn sitemap_robots_and_404_are_emitted() {
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://stp.example.gov.vn/van-ban-moi/nghi-dinh-13/</loc>"));
     assert!(sitemap.contains("<lastmod>2026-03-01</lastmod>"));
+    // Filter and tag pages are listed too, each a page that exists.
+    for loc in [
+        "van-ban-moi/loai/nghi-dinh/",
+        "huong-dan-chi-dao/loai/huong-dan/",
+        "the/",
+        "the/dat-dai/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>https://stp.example.gov.vn/{loc}</loc>")),
+            "{loc} in the sitemap"
+        );
+        assert!(out.join(loc).join("index.html").is_file(), "{loc} exists");
+    }
     let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://stp.example.gov.vn/sitemap.xml"));
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();

@@ -124,6 +124,21 @@ pub fn filter_page_path(category: &Category, dimension: Dimension, slug: &str, n
     }
 }
 
+/// Site-relative paths of every page of every filter (for the sitemap).
+pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
+    let per_page = p.site.config.entries_per_page.max(1);
+    let mut paths = Vec::new();
+    for category in p.categories() {
+        for value in values(p, category) {
+            let total = value.pages.len().div_ceil(per_page).max(1);
+            paths.extend(
+                (1..=total).map(|n| filter_page_path(category, value.dimension, &value.slug, n)),
+            );
+        }
+    }
+    paths
+}
+
 /// `filters` in templates: the filter menu of a category.
 #[derive(Debug, Serialize)]
 pub struct FilterMenu {

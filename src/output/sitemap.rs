@@ -1,12 +1,13 @@
-//! `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`. Only published pages
-//! are listed; preview builds ask robots to stay away entirely.
+//! `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`: the home page, every
+//! page of every category, filter and tag list, every entry and every data
+//! table. Only published pages are listed; preview builds ask robots to stay away entirely.
 
 use std::fmt::Write as _;
 
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::output::html::category_page_path;
-use crate::output::statistics;
+use crate::output::{filters, statistics, tags};
 use crate::render::Prepared;
 use crate::text::escape_xml;
 
@@ -24,17 +25,24 @@ impl Renderer for Sitemap {
         let p = cx.prepared;
         // The sitemap lists the address and modification date of every
         // published entry (its category and place follow from them), the
-        // category pages and the data tables (part of the site's
-        // fingerprint): a body edit leaves it as it is.
+        // category pages, the filter pages (from the filter menus), the tag
+        // pages (from the entries' tags) and the data tables (part of the
+        // site's fingerprint): a body edit leaves it as it is.
+        let menus = p.categories().iter().fold(
+            Fingerprint::new().number(p.fingerprint).bytes("sitemap"),
+            |f, c| f.number(filters::menu_fingerprint(p, c)),
+        );
         let key = p
             .published()
-            .fold(
-                Fingerprint::new().number(p.fingerprint).bytes("sitemap"),
-                |f, pg| {
-                    f.bytes(&pg.permalink)
-                        .option(pg.entry.modified().map(|d| d.iso_date()).as_deref())
-                },
-            )
+            .fold(menus, |f, pg| {
+                let f = f
+                    .bytes(&pg.permalink)
+                    .option(pg.entry.modified().map(|d| d.iso_date()).as_deref());
+                pg.entry
+                    .tags
+                    .iter()
+                    .fold(f.number(pg.entry.tags.len() as u64), |f, t| f.bytes(t))
+            })
             .finish();
         write_unless_kept(out, "sitemap.xml", key, || Ok(sitemap(p).into_bytes()))?;
 
@@ -84,6 +92,12 @@ fn sitemap(p: &Prepared<'_>) -> String {
                 },
             );
         }
+    }
+    for path in filters::page_paths(p)
+        .into_iter()
+        .chain(tags::page_paths(p))
+    {
+        url(p.permalink(&path), None);
     }
     for pg in p.published() {
         url(

@@ -79,6 +79,18 @@ fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
     by_slug.into_values().collect()
 }
 
+/// Site-relative paths of the tag index and of every page of every tag
+/// (for the sitemap).
+pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
+    let per_page = p.site.config.entries_per_page.max(1);
+    let mut paths = vec![format!("{TAGS_SEGMENT}/")];
+    for tag in tags(p) {
+        let total = tag.pages.len().div_ceil(per_page).max(1);
+        paths.extend((1..=total).map(|n| tag_page_path(&tag.slug, n)));
+    }
+    paths
+}
+
 /// Writes the tag index and every tag's pages.
 pub struct Tags;
 
