@@ -25,16 +25,25 @@ impl Renderer for Sitemap {
         let p = cx.prepared;
         // The sitemap lists the address and modification date of every
         // published entry (its category and place follow from them), the
-        // category pages, the filter pages (from the filter menus), the tag
-        // pages (from the entries' tags) and the data tables (part of the
-        // site's fingerprint): a body edit leaves it as it is.
-        let menus = p.categories().iter().fold(
+        // category pages, the filter pages (from the document type and
+        // year of every listed entry), the tag pages (from the entries'
+        // tags) and the data tables (part of the site's fingerprint): a
+        // body edit leaves it as it is.
+        let filtered = p.categories().iter().fold(
             Fingerprint::new().number(p.fingerprint).bytes("sitemap"),
-            |f, c| f.number(filters::menu_fingerprint(p, c)),
+            |f, c| {
+                p.in_category(c)
+                    .into_iter()
+                    .filter_map(|pg| pg.entry.meta.document.as_ref())
+                    .fold(f.bytes(c.key), |f, doc| {
+                        f.option(doc.document_type)
+                            .number(doc.issue_date.map_or(0, |d| d.year() as u64 + 1))
+                    })
+            },
         );
         let key = p
             .published()
-            .fold(menus, |f, pg| {
+            .fold(filtered, |f, pg| {
                 let f = f
                     .bytes(&pg.permalink)
                     .option(pg.entry.modified().map(|d| d.iso_date()).as_deref());
