@@ -387,12 +387,23 @@ fn the_demo_section_rebuilds_like_a_fresh_build() {
     // A new document type and a new tag: new filter and tag pages, listed
     // in the sitemap.
     let letter = "content/huong-dan-chi-dao/cong-van-to-chuc-hoat-dong-ngay-phap-luat-2026.md";
-    f.edit(letter, "document_type = \"Công văn\"", "document_type = \"Chỉ thị\"");
-    f.edit(letter, "tags = [\"Ngày Pháp luật\"", "tags = [\"Chỉ thị mới\", \"Ngày Pháp luật\"");
+    f.edit(
+        letter,
+        "document_type = \"Công văn\"",
+        "document_type = \"Chỉ thị\"",
+    );
+    f.edit(
+        letter,
+        "tags = [\"Ngày Pháp luật\"",
+        "tags = [\"Chỉ thị mới\", \"Ngày Pháp luật\"",
+    );
     let (_, changes) = f.update(&[letter]);
     assert!(changes.changed.contains(&"sitemap.xml".to_string()));
     let sitemap = f.page("sitemap.xml");
-    assert!(sitemap.contains("huong-dan-chi-dao/loai/chi-thi/"), "{sitemap}");
+    assert!(
+        sitemap.contains("huong-dan-chi-dao/loai/chi-thi/"),
+        "{sitemap}"
+    );
     assert!(!sitemap.contains("huong-dan-chi-dao/loai/cong-van/"));
     assert!(sitemap.contains("/the/chi-thi-moi/"));
 }
