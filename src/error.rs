@@ -68,6 +68,19 @@ pub enum Error {
         message: String,
     },
 
+    /// Another `pbgdpl aggregate` holds the lock of the state directory.
+    #[error(
+        "another `pbgdpl aggregate` is running with the state directory {} (it holds {}); this run stopped without changing anything\n  help: let that run finish; runs started by cron can wait for each other with `flock` (see docs/aggregate.md)",
+        .dir.display(),
+        .lock.display()
+    )]
+    Busy {
+        /// The state directory.
+        dir: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+    },
+
     /// A command-line value was not acceptable.
     #[error("{0}")]
     Usage(String),

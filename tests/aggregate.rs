@@ -602,6 +602,40 @@ fn deletions_reach_the_hub_snapshot_as_tombstones() {
 }
 
 #[test]
+fn a_second_run_on_the_same_state_stops_without_changing_anything() {
+    let province = Province::new(3, |_| {});
+    province.write_sources(&local_sources(&province));
+    let o = province.run("2026-11-22T07:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hub_before = std::fs::read(province.hub().join("sync.json")).unwrap();
+    let state = province.dir.join(".hub.pbgdpl-aggregate");
+    let state_before = std::fs::read(state.join("state.json")).unwrap();
+
+    // Another run holds the lock (as a run still going would).
+    let held = std::fs::OpenOptions::new()
+        .write(true)
+        .open(state.join("lock"))
+        .unwrap();
+    held.try_lock().expect("the lock is free between runs");
+    let o = province.run("2026-11-23T07:00:00+07:00");
+    assert_eq!(o.status.code(), Some(2));
+    hub_support_golden("aggregate/busy.txt", &stderr(&o));
+    assert_eq!(
+        std::fs::read(province.hub().join("sync.json")).unwrap(),
+        hub_before
+    );
+    assert_eq!(
+        std::fs::read(state.join("state.json")).unwrap(),
+        state_before
+    );
+
+    // Once it is released (the other run ended), runs go on.
+    drop(held);
+    let o = province.run("2026-11-23T07:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
 fn the_same_section_listed_twice_is_a_conflict_not_a_duplicate() {
     let province = Province::new(1, |_| {});
     let a = &province.agencies[0];

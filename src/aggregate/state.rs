@@ -143,6 +143,10 @@ impl GoodCopy {
 #[derive(Debug)]
 pub struct State {
     dir: PathBuf,
+    /// The state directory's lock, held for as long as the state is open:
+    /// two runs on the same state directory would overwrite each other's
+    /// state and output.
+    _lock: std::fs::File,
     /// `state.json`'s content.
     pub file: StateFile,
 }
@@ -165,12 +169,36 @@ fn to_json<T: Serialize>(value: &T, what: &Path) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
+/// Name of the lock file in the state directory.
+pub const LOCK_FILE: &str = "lock";
+
+/// Takes the state directory's lock (an advisory lock on `lock`, released
+/// when the process ends, even if it is killed), or says who holds it.
+fn lock(dir: &Path) -> Result<std::fs::File, Error> {
+    let path = dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(Error::io(&path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Busy {
+            dir: dir.to_path_buf(),
+            lock: path,
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path)(e)),
+    }
+}
+
 impl State {
-    /// Opens (or creates) the state directory. A damaged `state.json` is
+    /// Opens (or creates) the state directory and takes its lock. A damaged `state.json` is
     /// a warning: the run starts afresh (unconditional fetches, a full
     /// rebuild) but the last good copies are still used.
     pub fn open(dir: &Path) -> Result<(State, Option<Diagnostic>), Error> {
         std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+        let lock = lock(dir)?;
         let path = dir.join(STATE_FILE);
         let mut warning = None;
         let file = match std::fs::read(&path) {
@@ -204,6 +232,7 @@ impl State {
         Ok((
             State {
                 dir: dir.to_path_buf(),
+                _lock: lock,
                 file: StateFile {
                     format: FORMAT,
                     ..file
