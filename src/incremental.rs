@@ -2,7 +2,7 @@
 //!
 //! A [`Session`] keeps what the previous build loaded and rendered:
 //!
-//! - the parsed content, by source file ([`content::load::reload`]): after
+//! - the parsed content, by source file ([`content::load::reload`](crate::content::load::reload)): after
 //!   an edit only the changed files are read and parsed again; the
 //!   directories are walked again so new, deleted and renamed files are
 //!   noticed;

@@ -17,7 +17,7 @@
 //! | rendering: Markdown, templates | [`render`] (with [`i18n`]) |
 //! | outputs: HTML, assets, sitemap, feeds, embeds | [`output`] |
 //! | the sync snapshot (`sync.json`), previous snapshots | [`sync`] |
-//! | writing the output atomically | [`write`] |
+//! | writing the output atomically | [`write`](mod@write) |
 //! | the whole build | [`site`], reporting [`progress`] |
 //! | rebuilding after edits | [`incremental`], [`fingerprint`] |
 //! | previewing with live reload | [`serve`] |

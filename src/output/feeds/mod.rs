@@ -10,7 +10,7 @@
 //! Only published entries with a date are carried (never drafts, not even
 //! in `--drafts` builds; undated pages such as the introduction are in
 //! `sync.json` only). How entries are shared between the subscription
-//! feed and the archives is [`chain`]'s business. The subscription feed
+//! feed and the archives is [`chain()`]'s business. The subscription feed
 //! links to the newest archive (`prev-archive`); each archive links to the
 //! subscription feed (`current`) and its neighbours (`prev-archive`,
 //! `next-archive`), so every entry is reachable. JSON Feed's `next_url`
