@@ -198,7 +198,11 @@ fn end_to_end(dir: &Path, options: &BuildOptions, files: &[PathBuf]) {
         .into();
     // Let the watcher settle after the first build.
     std::thread::sleep(Duration::from_millis(500));
-    for (label, kind) in [("body edits", Edit::Body), ("date edits", Edit::Date)] {
+    for (label, kind) in [
+        ("body edits", Edit::Body),
+        ("title edits", Edit::Title),
+        ("date edits", Edit::Date),
+    ] {
         let mut shown = Vec::new();
         let mut complete = Vec::new();
         for i in 0..edits() {
@@ -216,6 +220,7 @@ fn end_to_end(dir: &Path, options: &BuildOptions, files: &[PathBuf]) {
                         .to_string();
                     (text, format!("{day}/11/2026"))
                 }
+                Edit::Title => (edited(file, Edit::Title, i), format!("[{i}] ")),
                 _ => {
                     let marker = format!("Dấu kiểm tra đầu cuối số {i} ({}).", nonce());
                     let text = std::fs::read_to_string(file).expect("entry");
