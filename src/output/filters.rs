@@ -126,17 +126,27 @@ pub fn filter_page_path(category: &Category, dimension: Dimension, slug: &str, n
 
 /// Site-relative paths of every page of every filter (for the sitemap).
 pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
-    let per_page = p.site.config.entries_per_page.max(1);
-    let mut paths = Vec::new();
-    for category in p.categories() {
-        for value in values(p, category) {
-            let total = value.pages.len().div_ceil(per_page).max(1);
-            paths.extend(
-                (1..=total).map(|n| filter_page_path(category, value.dimension, &value.slug, n)),
-            );
-        }
-    }
-    paths
+    let all = all_values(p);
+    jobs(&all, p.site.config.entries_per_page)
+        .iter()
+        .map(Job::dir)
+        .collect()
+}
+
+/// Adds to `f` everything [`values`] reads, without computing them: the
+/// document type and year of issue of every entry of every category. What
+/// changes the set of filter pages changes this fingerprint (the sitemap's
+/// key).
+pub fn fold_inputs(p: &Prepared<'_>, f: Fingerprint) -> Fingerprint {
+    p.categories().iter().fold(f, |f, c| {
+        p.in_category(c)
+            .into_iter()
+            .filter_map(|pg| pg.entry.meta.document.as_ref())
+            .fold(f.bytes(c.key), |f, doc| {
+                f.option(doc.document_type)
+                    .number(doc.issue_date.map_or(0, |d| d.year() as u64 + 1))
+            })
+    })
 }
 
 /// `filters` in templates: the filter menu of a category.
@@ -259,6 +269,53 @@ struct Job<'v, 'p, 'a> {
     total: usize,
 }
 
+impl Job<'_, '_, '_> {
+    /// Site-relative address of the page (`van-ban-moi/loai/luat/`).
+    fn dir(&self) -> String {
+        filter_page_path(
+            self.category,
+            self.value.dimension,
+            &self.value.slug,
+            self.number,
+        )
+    }
+
+    /// Site-relative path of the page's file.
+    fn path(&self) -> String {
+        format!("{}index.html", self.dir())
+    }
+}
+
+/// The filter values of every category that has some.
+fn all_values<'p, 'a>(p: &'p Prepared<'a>) -> Vec<(&'static Category, Vec<FilterValue<'p, 'a>>)> {
+    p.categories()
+        .iter()
+        .map(|c| (c, values(p, c)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
+/// One job per page of every filter of `all`.
+fn jobs<'v, 'p, 'a>(
+    all: &'v [(&'static Category, Vec<FilterValue<'p, 'a>>)],
+    per_page: usize,
+) -> Vec<Job<'v, 'p, 'a>> {
+    let per_page = per_page.max(1);
+    let mut jobs = Vec::new();
+    for (category, values) in all {
+        for value in values {
+            let total = value.pages.len().div_ceil(per_page).max(1);
+            jobs.extend((1..=total).map(|number| Job {
+                category,
+                value,
+                number,
+                total,
+            }));
+        }
+    }
+    jobs
+}
+
 impl Renderer for Filters {
     fn name(&self) -> &'static str {
         "filters"
@@ -271,39 +328,15 @@ impl Renderer for Filters {
     fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
         let p = cx.prepared;
         let per_page = p.site.config.entries_per_page.max(1);
-        let all: Vec<(&'static Category, Vec<FilterValue<'_, '_>>)> = p
-            .categories()
-            .iter()
-            .map(|c| (c, values(p, c)))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
-        let mut jobs = Vec::new();
-        for (category, values) in &all {
-            for value in values {
-                let total = value.pages.len().div_ceil(per_page).max(1);
-                for number in 1..=total {
-                    jobs.push(Job {
-                        category,
-                        value,
-                        number,
-                        total,
-                    });
-                }
-            }
-        }
+        let all = all_values(p);
+        let jobs = jobs(&all, per_page);
         let site = cx.page_fingerprint();
         let menus: BTreeMap<&str, u64> = all
             .iter()
             .map(|(c, _)| (c.key, menu_fingerprint(p, c)))
             .collect();
         jobs.par_iter().try_for_each(|job| {
-            let path = filter_page_path(
-                job.category,
-                job.value.dimension,
-                &job.value.slug,
-                job.number,
-            );
-            let file = format!("{path}index.html");
+            let file = job.path();
             if !out.wants(&file) {
                 return Ok(());
             }

@@ -29,28 +29,13 @@ impl Renderer for Sitemap {
         // year of every listed entry), the tag pages (from the entries'
         // tags) and the data tables (part of the site's fingerprint): a
         // body edit leaves it as it is.
-        let filtered = p.categories().iter().fold(
-            Fingerprint::new().number(p.fingerprint).bytes("sitemap"),
-            |f, c| {
-                p.in_category(c)
-                    .into_iter()
-                    .filter_map(|pg| pg.entry.meta.document.as_ref())
-                    .fold(f.bytes(c.key), |f, doc| {
-                        f.option(doc.document_type)
-                            .number(doc.issue_date.map_or(0, |d| d.year() as u64 + 1))
-                    })
-            },
-        );
+        let base = Fingerprint::new().number(p.fingerprint).bytes("sitemap");
+        let inputs = tags::fold_inputs(p, filters::fold_inputs(p, base));
         let key = p
             .published()
-            .fold(filtered, |f, pg| {
-                let f = f
-                    .bytes(&pg.permalink)
-                    .option(pg.entry.modified().map(|d| d.iso_date()).as_deref());
-                pg.entry
-                    .tags
-                    .iter()
-                    .fold(f.number(pg.entry.tags.len() as u64), |f, t| f.bytes(t))
+            .fold(inputs, |f, pg| {
+                f.bytes(&pg.permalink)
+                    .option(pg.entry.modified().map(|d| d.iso_date()).as_deref())
             })
             .finish();
         write_unless_kept(out, "sitemap.xml", key, || Ok(sitemap(p).into_bytes()))?;

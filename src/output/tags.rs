@@ -82,13 +82,40 @@ fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
 /// Site-relative paths of the tag index and of every page of every tag
 /// (for the sitemap).
 pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
-    let per_page = p.site.config.entries_per_page.max(1);
-    let mut paths = vec![format!("{TAGS_SEGMENT}/")];
-    for tag in tags(p) {
-        let total = tag.pages.len().div_ceil(per_page).max(1);
-        paths.extend((1..=total).map(|n| tag_page_path(&tag.slug, n)));
-    }
-    paths
+    let all = tags(p);
+    std::iter::once(format!("{TAGS_SEGMENT}/"))
+        .chain(
+            jobs(&all, p.site.config.entries_per_page)
+                .into_iter()
+                .map(|(tag, n, _)| tag_page_path(&tag.slug, n)),
+        )
+        .collect()
+}
+
+/// Adds to `f` everything [`tags`] reads, without computing them: the
+/// tags of every published entry, in order. What changes the set of tag
+/// pages changes this fingerprint (the sitemap's key).
+pub fn fold_inputs(p: &Prepared<'_>, f: Fingerprint) -> Fingerprint {
+    p.published().fold(f, |f, pg| {
+        let tags = &pg.entry.tags;
+        tags.iter()
+            .fold(f.number(tags.len() as u64), |f, t| f.bytes(t))
+    })
+}
+
+/// One job per page of every tag: the tag, the page number, the number of
+/// pages.
+fn jobs<'t, 'p, 'a>(
+    all: &'t [Tag<'p, 'a>],
+    per_page: usize,
+) -> Vec<(&'t Tag<'p, 'a>, usize, usize)> {
+    let per_page = per_page.max(1);
+    all.iter()
+        .flat_map(|t| {
+            let total = t.pages.len().div_ceil(per_page).max(1);
+            (1..=total).map(move |n| (t, n, total))
+        })
+        .collect()
 }
 
 /// Writes the tag index and every tag's pages.
@@ -142,44 +169,39 @@ impl Renderer for Tags {
         })?;
 
         let per_page = p.site.config.entries_per_page.max(1);
-        let jobs: Vec<(&Tag<'_, '_>, usize, usize)> = all
-            .iter()
-            .flat_map(|t| {
-                let total = t.pages.len().div_ceil(per_page).max(1);
-                (1..=total).map(move |n| (t, n, total))
+        jobs(&all, per_page)
+            .par_iter()
+            .try_for_each(|&(tag, number, total)| {
+                let path = tag_page_path(&tag.slug, number);
+                let file = format!("{path}index.html");
+                if !out.wants(&file) {
+                    return Ok(());
+                }
+                let shown = || {
+                    tag.pages
+                        .iter()
+                        .skip((number - 1) * per_page)
+                        .take(per_page)
+                };
+                // A tag page shows the tag, its count, the page number and the
+                // entries of this page.
+                let key = shown()
+                    .fold(
+                        Fingerprint::new()
+                            .number(site)
+                            .bytes("tag")
+                            .bytes(&tag.slug)
+                            .bytes(&tag.label)
+                            .number(tag.pages.len() as u64)
+                            .number(number as u64)
+                            .number(total as u64),
+                        |f, pg| f.number(pg.list_fingerprint),
+                    )
+                    .finish();
+                write_unless_kept(out, &file, key, || {
+                    render_tag_page(cx, tag, &heading, &path, shown(), number, total)
+                })
             })
-            .collect();
-        jobs.par_iter().try_for_each(|&(tag, number, total)| {
-            let path = tag_page_path(&tag.slug, number);
-            let file = format!("{path}index.html");
-            if !out.wants(&file) {
-                return Ok(());
-            }
-            let shown = || {
-                tag.pages
-                    .iter()
-                    .skip((number - 1) * per_page)
-                    .take(per_page)
-            };
-            // A tag page shows the tag, its count, the page number and the
-            // entries of this page.
-            let key = shown()
-                .fold(
-                    Fingerprint::new()
-                        .number(site)
-                        .bytes("tag")
-                        .bytes(&tag.slug)
-                        .bytes(&tag.label)
-                        .number(tag.pages.len() as u64)
-                        .number(number as u64)
-                        .number(total as u64),
-                    |f, pg| f.number(pg.list_fingerprint),
-                )
-                .finish();
-            write_unless_kept(out, &file, key, || {
-                render_tag_page(cx, tag, &heading, &path, shown(), number, total)
-            })
-        })
     }
 }
 
