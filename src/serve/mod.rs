@@ -155,12 +155,18 @@ impl State {
             .is_some()
     }
 
-    /// Tells every open page to reload. Pages that are gone (or so far
-    /// behind that their queue is full) are dropped; browsers reconnect.
-    fn reload(&self, data: &str) {
-        let event = Bytes::from(format!("event: reload\ndata: {data}\n\n"));
+    /// Sends each open page the event `event_for` gives it. Pages that are
+    /// gone (or so far behind that their queue is full) are dropped;
+    /// browsers reconnect.
+    fn send(&self, event_for: impl Fn(&Client) -> Bytes) {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain_mut(|c| c.sender.try_send(Frame::data(event.clone())).is_ok());
+        clients.retain_mut(|c| c.sender.try_send(Frame::data(event_for(c))).is_ok());
+    }
+
+    /// Tells every open page to reload.
+    fn reload(&self, data: &str) {
+        let event = event("reload", data);
+        self.send(|_| event.clone());
     }
 
     /// Tells every open page which files changed (site-relative output
@@ -170,25 +176,26 @@ impl State {
     /// they loaded (a stylesheet, an image, the search index) changed. Too
     /// many changes reload every page.
     fn announce(&self, paths: &[String], data: &str) {
-        let reload = Bytes::from(format!("event: reload\ndata: {data}\n\n"));
-        let changed = (paths.len() <= MAX_CHANGED_PATHS).then(|| {
-            let base = self.base_path();
-            let urls: Vec<String> = paths
-                .iter()
-                .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
-                .collect();
-            let data = serde_json::json!({ "paths": urls });
-            Bytes::from(format!("event: changed\ndata: {data}\n\n"))
-        });
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain_mut(|c| {
-            let event = match (&c.page, &changed) {
-                (Some(page), Some(changed)) if !paths.contains(page) => changed.clone(),
-                _ => reload.clone(),
-            };
-            c.sender.try_send(Frame::data(event)).is_ok()
+        if paths.len() > MAX_CHANGED_PATHS {
+            return self.reload(data);
+        }
+        let reload = event("reload", data);
+        let base = self.base_path();
+        let urls: Vec<String> = paths
+            .iter()
+            .map(|p| format!("{base}{}", p.strip_suffix("index.html").unwrap_or(p)))
+            .collect();
+        let changed = event("changed", &serde_json::json!({ "paths": urls }).to_string());
+        self.send(|c| match &c.page {
+            Some(page) if !paths.contains(page) => changed.clone(),
+            _ => reload.clone(),
         });
     }
+}
+
+/// A Server-Sent Event.
+fn event(name: &str, data: &str) -> Bytes {
+    Bytes::from(format!("event: {name}\ndata: {data}\n\n"))
 }
 
 /// A running preview server.
