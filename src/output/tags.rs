@@ -92,8 +92,8 @@ pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
         .collect()
 }
 
-/// Adds to `f` everything [`tags`] reads, without computing them: the
-/// tags of every published entry, in order. What changes the set of tag
+/// Adds to `f` everything the tag pages are made from, without making
+/// them: the tags of every published entry, in order. What changes the set of tag
 /// pages changes this fingerprint (the sitemap's key).
 pub fn fold_inputs(p: &Prepared<'_>, f: Fingerprint) -> Fingerprint {
     p.published().fold(f, |f, pg| {
