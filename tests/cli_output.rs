@@ -43,18 +43,15 @@ fn a_log_gets_one_plain_summary_line() {
     // Entries, files, files per output (pages, feeds…), where, how long.
     let line = lines[0];
     assert!(line.starts_with("built 5 entries, "), "{line}");
-    for part in [
-        "files (",
-        "html 34",
-        "sitemap 2",
-        "feeds ",
-        ") into ",
-    ] {
+    for part in ["files (", "html 34", "sitemap 2", "feeds ", ") into "] {
         assert!(line.contains(part), "{part} in {line}");
     }
     // How long it took, in whatever unit fits: never asserted on a value
     // or a unit, a busy CI machine may take seconds.
-    assert!(ends_with_a_duration(line), "a duration at the end of {line}");
+    assert!(
+        ends_with_a_duration(line),
+        "a duration at the end of {line}"
+    );
     assert!(
         !stderr.contains('\x1b'),
         "no colours or bars off a terminal"
