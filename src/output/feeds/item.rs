@@ -74,16 +74,21 @@ pub fn tag_prefix(config: &Config) -> String {
 }
 
 /// The `tag:` URI prefix of the section published at `base_url`: every
-/// global id of that section starts with it.
+/// global id of that section starts with it. A port other than the
+/// scheme's default is kept, at the start of the specific part
+/// (`tag:127.0.0.1,2019::8080/pbgdpl/`): RFC 4151 allows no port in the
+/// authority, and two sections on one host but different ports are two
+/// sections.
 pub fn tag_prefix_of(base_url: &str) -> String {
-    let (host, path) = match url::Url::parse(base_url) {
+    let (host, port, path) = match url::Url::parse(base_url) {
         Ok(u) => (
             u.host_str().unwrap_or("localhost").to_string(),
+            u.port().map(|p| format!(":{p}")).unwrap_or_default(),
             u.path().to_string(),
         ),
-        Err(_) => ("localhost".to_string(), "/".to_string()),
+        Err(_) => ("localhost".to_string(), String::new(), "/".to_string()),
     };
-    format!("tag:{host},{TAG_DATE}:{path}")
+    format!("tag:{host},{TAG_DATE}:{port}{path}")
 }
 
 /// The global id of an entry id (see the module documentation).
@@ -278,6 +283,22 @@ pub fn items<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_prefixes_keep_a_port_other_than_the_default() {
+        assert_eq!(
+            tag_prefix_of("http://127.0.0.1:8080/pbgdpl/"),
+            "tag:127.0.0.1,2019::8080/pbgdpl/"
+        );
+        assert_eq!(
+            tag_prefix_of("https://a.example:443/pbgdpl/"),
+            "tag:a.example,2019:/pbgdpl/"
+        );
+        assert_ne!(
+            tag_prefix_of("http://127.0.0.1:8001/"),
+            tag_prefix_of("http://127.0.0.1:8002/")
+        );
+    }
 
     #[test]
     fn tag_uris_keep_paths_and_encode_the_rest() {
