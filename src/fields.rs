@@ -246,6 +246,21 @@ impl<'s> Fields<'s> {
         }
     }
 
+    /// A text value that may be absent but, when written, is not empty:
+    /// `key = ""` is an error, never read as "absent" (a blank address
+    /// must not silently drop what it configures).
+    pub fn nonempty_text(&mut self, key: Key, help: &str) -> Option<Field<String>> {
+        let present = self.has(key);
+        let before = self.diags.error_count();
+        let field = self.text(key);
+        if field.is_none() && present && self.diags.error_count() == before {
+            let name = self.display(key);
+            let span = self.missing_span(key);
+            self.error_at("empty-value", span, format!("`{name}` is empty"), help);
+        }
+        field
+    }
+
     /// A text value that must be present and non-empty.
     pub fn required_text(&mut self, key: Key, what: &str) -> Option<Field<String>> {
         let present = self

@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use hub_support::{
-    Agency, Mode, Server, aggregate, hub_toml, json, mtimes, source_toml, stderr, text, tree,
+    Agency, Mode, Server, aggregate, hub_toml, json, mtimes, served_source_toml, source_toml,
+    stderr, text, tree,
 };
 use scraper::{Html, Selector};
 use sha2::{Digest, Sha256};
@@ -125,7 +126,7 @@ fn a_hub_of_22_agencies_survives_garbage_and_silence_and_reruns_cheaply() {
     server.set_mode("xa-22", Mode::Silent);
     let mut sources = hub_toml(1);
     for a in &province.agencies {
-        sources.push_str(&source_toml(&a.id, &a.name, &server.sync_url(&a.id)));
+        sources.push_str(&served_source_toml(a, &server));
     }
     province.write_sources(&sources);
     let hub = province.hub();
@@ -648,7 +649,7 @@ fn the_same_section_listed_twice_is_a_conflict_not_a_duplicate() {
     assert_eq!(o.status.code(), Some(3), "{err}");
     let line = err.lines().find(|l| l.contains("hai")).unwrap();
     assert!(
-        line.starts_with("FAILED") && line.contains("already published by the source `mot`"),
+        line.starts_with("FAILED") && line.contains("belongs to the source `mot`"),
         "{err}"
     );
     let sync = json(&province.hub().join("sync.json"));
@@ -789,4 +790,31 @@ fn help_documents_every_flag() {
             "`pbgdpl aggregate --help` documents {flag}:\n{help}"
         );
     }
+}
+
+#[test]
+fn a_mistake_in_sources_toml_never_deletes_published_data() {
+    let province = Province::new(2, |_| {});
+    province.write_sources(&local_sources_two(&province));
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hub_before = tree(&province.hub());
+    let state = province.dir.join(".hub.pbgdpl-aggregate");
+    let state_before = text(&state.join("state.json"));
+    // A blank address (once read as "no source", which turned all of its
+    // published entries into deletions), a blank id, and a name that
+    // gives no id (once the agency's page replaced co-quan/index.html).
+    let a = &province.agencies;
+    let broken = hub_toml(5)
+        + &source_toml(&a[0].id, &a[0].name, &format!("{}/", a[0].out.display()))
+        + "\n[[source]]\nid = \"xa-02\"\nname = \"UBND xã Thử Nghiệm 02\"\nsync = \"\"\n"
+        + "\n[[source]]\nid = \"  \"\nname = \"UBND xã C\"\nsync = \"c/\"\n"
+        + "\n[[source]]\nname = \"---\"\nsync = \"d/\"\n"
+        + "\n[[source]]\nname = \"UBND xã E\"\nsync = \"e/\"\nbase_url = \"\"\n";
+    province.write_sources(&broken);
+    let o = province.run("2026-11-23T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    hub_support_golden("aggregate/sources-never-delete.txt", &stderr(&o));
+    assert!(hub_before == tree(&province.hub()), "the hub was touched");
+    assert_eq!(text(&state.join("state.json")), state_before);
 }

@@ -13,11 +13,13 @@
 //! | reading `sources.toml` | [`sources`] |
 //! | fetching files and URLs | [`fetch`] |
 //! | checking documents | [`validate`] |
+//! | what the hub accepts from an agency | [`accept`] |
 //! | polling one agency | [`poll`] |
 //! | remembering between runs | [`state`] |
 //! | what a run did | [`report`] |
 //! | building the hub | [`hub`] |
 
+pub mod accept;
 pub mod fetch;
 pub mod hub;
 pub mod poll;
@@ -26,7 +28,6 @@ pub mod sources;
 pub mod state;
 pub mod validate;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -44,10 +45,11 @@ use crate::write::Staging;
 
 pub use report::{AggregateReport, SourceReport, SourceResult};
 
+use crate::output::feeds::item::tag_prefix_of;
 use fetch::Fetcher;
 use hub::{AgencyInput, HubInput};
-use poll::{FailureKind, Outcome, Poll, Problem};
-use sources::HubConfig;
+use poll::{Outcome, Poll, Problem};
+use sources::{HubConfig, SourceConfig};
 use state::{Failure, GoodCopy, SourceState, State};
 use validate::Schemas;
 
@@ -88,25 +90,217 @@ struct Resolved {
     problem: Option<Problem>,
 }
 
-/// Another published source already owns the section's address or one of
-/// its ids.
-fn conflict(
-    copy: &GoodCopy,
-    owners: &BTreeMap<String, String>,
-    ids: &BTreeMap<String, String>,
-) -> Option<Problem> {
-    let base = &copy.snapshot.site.base_url;
-    let other = owners.get(base).cloned().or_else(|| {
-        copy.snapshot
+/// Which copy a source offers for publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Offer {
+    /// The copy fetched now (changed, or refetched with the same digest).
+    Current,
+    /// Its last good copy (it failed, or its current copy clashed).
+    Prior,
+    /// Nothing.
+    Nothing,
+}
+
+/// One source between its poll and its publication.
+struct Pending {
+    current: Option<GoodCopy>,
+    prior: Option<GoodCopy>,
+    offer: Offer,
+    result: SourceResult,
+    problem: Option<Problem>,
+    validators: Option<fetch::Validators>,
+}
+
+impl Pending {
+    fn new(poll: Poll) -> Self {
+        let Poll { prior, outcome } = poll;
+        match outcome {
+            Outcome::Changed { copy, validators } => Pending {
+                current: Some(copy),
+                prior,
+                offer: Offer::Current,
+                result: SourceResult::Changed,
+                problem: None,
+                validators: Some(validators),
+            },
+            Outcome::Unchanged {
+                not_modified,
+                copy,
+                validators,
+            } => {
+                let current = copy.or(prior.clone());
+                Pending {
+                    offer: if current.is_some() {
+                        Offer::Current
+                    } else {
+                        Offer::Nothing
+                    },
+                    current,
+                    prior,
+                    result: if not_modified {
+                        SourceResult::NotModified
+                    } else {
+                        SourceResult::Unchanged
+                    },
+                    problem: None,
+                    validators,
+                }
+            }
+            Outcome::Failed(p) => Pending {
+                current: None,
+                offer: if prior.is_some() {
+                    Offer::Prior
+                } else {
+                    Offer::Nothing
+                },
+                prior,
+                result: SourceResult::Failed(p.kind()),
+                problem: Some(p),
+                validators: None,
+            },
+        }
+    }
+
+    fn offered(&self) -> Option<&GoodCopy> {
+        match self.offer {
+            Offer::Current => self.current.as_ref(),
+            Offer::Prior => self.prior.as_ref(),
+            Offer::Nothing => None,
+        }
+    }
+}
+
+/// The bid of a source for its offered copy (see [`accept::claims`]).
+fn bid<'a>(
+    source: &SourceConfig,
+    pending: &'a Pending,
+    kept: Option<&str>,
+) -> Option<accept::claims::Bid<'a>> {
+    let snapshot = &pending.offered()?.snapshot;
+    let claim = accept::records::own_address(snapshot, source, kept).ok()?;
+    Some(accept::claims::Bid {
+        prefix: tag_prefix_of(&snapshot.site.base_url),
+        claim,
+        ids: snapshot
             .entries
             .iter()
-            .find_map(|r| ids.get(&r.id).cloned())
-    })?;
-    Some(Problem {
-        kind: FailureKind::Conflict,
-        message: format!(
-            "it publishes the section {base} (or entries) already published by the source `{other}`; each section is listed once"
-        ),
+            .map(|r| r.id.as_str())
+            .chain(snapshot.deleted.iter().map(|t| t.id.as_str()))
+            .collect(),
+    })
+}
+
+/// Settles who publishes what when sources clash: the loser steps back to
+/// its last good copy, then to nothing, and fails with a conflict (unless
+/// it already failed for another reason).
+fn settle_claims(config: &HubConfig, state: &State, pending: &mut [Pending]) {
+    let kept = |id: &str| state.file.sources.get(id).and_then(|s| s.section.clone());
+    loop {
+        let losses = {
+            let bids: Vec<Option<accept::claims::Bid<'_>>> = config
+                .sources
+                .iter()
+                .zip(pending.iter())
+                .map(|(s, p)| bid(s, p, kept(&s.id).as_deref()))
+                .collect();
+            accept::claims::resolve(&bids)
+        };
+        if losses.is_empty() {
+            return;
+        }
+        for (loser, winner) in losses {
+            let p = &mut pending[loser];
+            p.offer = match p.offer {
+                Offer::Current if p.prior.is_some() => Offer::Prior,
+                _ => Offer::Nothing,
+            };
+            if p.problem.is_none() {
+                let problem = Problem::new(
+                    accept::Reason::Conflict {
+                        other: config.sources[winner].id.clone(),
+                    },
+                    accept::Document::Source,
+                    &config.sources[loser].sync,
+                );
+                p.result = SourceResult::Failed(problem.kind());
+                p.problem = Some(problem);
+            }
+        }
+    }
+}
+
+/// Records one source's resolved outcome in the state: a success stores
+/// its copy, validators and times; a failure how long it has lasted.
+fn remember(
+    state: &mut State,
+    source: &SourceConfig,
+    pending: Pending,
+    now: &str,
+) -> Result<Resolved, Error> {
+    let remembered = state.file.sources.remove(&source.id).unwrap_or_default();
+    let mut entry = SourceState {
+        location: source.sync.to_string(),
+        ..remembered.clone()
+    };
+    let offer = pending.offer;
+    let Pending {
+        current,
+        prior,
+        result,
+        problem,
+        validators,
+        ..
+    } = pending;
+    let copy = match offer {
+        Offer::Current => current,
+        Offer::Prior => prior.clone(),
+        Offer::Nothing => None,
+    };
+    match &problem {
+        None => {
+            if let Some(c) = &copy {
+                let same = prior.as_ref().is_some_and(|p| p.raw == c.raw);
+                if !same || c.items.is_some() {
+                    state.save_copy(&source.id, c)?;
+                }
+                if result == SourceResult::Changed
+                    || remembered.digest.as_deref() != Some(c.snapshot.digest.as_str())
+                    || remembered.last_change.is_none()
+                {
+                    entry.last_change = Some(now.to_string());
+                }
+                entry.digest = Some(c.snapshot.digest.clone());
+            }
+            if let Some(v) = validators {
+                entry.etag = v.etag;
+                entry.last_modified = v.last_modified;
+            }
+            entry.last_success = Some(now.to_string());
+            entry.failure = None;
+        }
+        Some(p) => {
+            entry.failure = Some(Failure {
+                kind: p.kind(),
+                message: p.message(),
+                reason: Some(p.reason.clone()),
+                document: Some(p.document),
+                since: remembered
+                    .failure
+                    .as_ref()
+                    .map(|f| f.since.clone())
+                    .unwrap_or_else(|| now.to_string()),
+                last_attempt: now.to_string(),
+            });
+        }
+    }
+    if let Some(c) = &copy {
+        entry.section = Some(c.snapshot.site.base_url.clone());
+    }
+    state.file.sources.insert(source.id.clone(), entry);
+    Ok(Resolved {
+        copy,
+        result,
+        problem,
     })
 }
 
@@ -135,6 +329,8 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         )));
     }
     let (mut state, warning) = State::open(&state_dir)?;
+    // Under the lock: what a killed run left beside the output goes.
+    crate::write::recover(&options.out)?;
     let warnings: Diagnostics = warning.into_iter().collect();
     let schemas = Schemas::new()?;
     let fetcher = Fetcher::new(config.fetch.timeout);
@@ -148,102 +344,27 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
             .sources
             .par_iter()
             .map(|s| {
-                let prior = state.good_copy(&s.id, &schemas);
-                poll::poll(s, &state, prior, &fetcher, &schemas)
+                let kept = state
+                    .file
+                    .sources
+                    .get(&s.id)
+                    .and_then(|m| m.section.as_deref());
+                // A last good copy kept under earlier rules must pass
+                // today's to be published again.
+                let prior = state
+                    .good_copy(&s.id, &schemas)
+                    .filter(|c| accept::records::own_address(&c.snapshot, s, kept).is_ok());
+                poll::poll(s, &state, prior, &fetcher, &schemas, config.fetch.total)
             })
             .collect()
     });
 
-    // Apply the outcomes in the order of sources.toml (so that the first
-    // source listing a section owns it).
+    // Settle clashes, then apply the outcomes in the order of sources.toml.
+    let mut pending: Vec<Pending> = polls.into_iter().map(Pending::new).collect();
+    settle_claims(&config, &state, &mut pending);
     let mut resolved: Vec<Resolved> = Vec::new();
-    let mut owners: BTreeMap<String, String> = BTreeMap::new();
-    let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for (source, poll) in config.sources.iter().zip(polls) {
-        let Poll { prior, outcome } = poll;
-        let remembered = state.file.sources.remove(&source.id).unwrap_or_default();
-        let mut entry = SourceState {
-            location: source.sync.to_string(),
-            ..remembered.clone()
-        };
-        let (candidate, result, mut problem, validators) = match outcome {
-            Outcome::Changed { copy, validators } => {
-                (Some(copy), SourceResult::Changed, None, Some(validators))
-            }
-            Outcome::Unchanged {
-                not_modified,
-                copy,
-                validators,
-            } => (
-                copy.or(prior.clone()),
-                if not_modified {
-                    SourceResult::NotModified
-                } else {
-                    SourceResult::Unchanged
-                },
-                None,
-                validators,
-            ),
-            Outcome::Failed(p) => (None, SourceResult::Failed(p.kind), Some(p), None),
-        };
-        if problem.is_none() {
-            problem = candidate.as_ref().and_then(|c| conflict(c, &owners, &ids));
-        }
-        let (copy, result) = match &problem {
-            None => {
-                let copy = candidate;
-                if let Some(c) = &copy {
-                    let same = prior.as_ref().is_some_and(|p| p.raw == c.raw);
-                    if !same || c.items.is_some() {
-                        state.save_copy(&source.id, c)?;
-                    }
-                    if result == SourceResult::Changed
-                        || remembered.digest.as_deref() != Some(c.snapshot.digest.as_str())
-                        || remembered.last_change.is_none()
-                    {
-                        entry.last_change = Some(now_text.clone());
-                    }
-                    entry.digest = Some(c.snapshot.digest.clone());
-                }
-                if let Some(v) = validators {
-                    entry.etag = v.etag;
-                    entry.last_modified = v.last_modified;
-                }
-                entry.last_success = Some(now_text.clone());
-                entry.failure = None;
-                (copy, result)
-            }
-            Some(p) => {
-                entry.failure = Some(Failure {
-                    kind: p.kind,
-                    message: p.message.clone(),
-                    since: remembered
-                        .failure
-                        .as_ref()
-                        .map(|f| f.since.clone())
-                        .unwrap_or_else(|| now_text.clone()),
-                    last_attempt: now_text.clone(),
-                });
-                // A conflicting source is not published at all; another
-                // failure publishes the last good copy.
-                let copy = (p.kind != FailureKind::Conflict).then_some(prior).flatten();
-                (copy, SourceResult::Failed(p.kind))
-            }
-        };
-        if let Some(c) = &copy {
-            owners
-                .entry(c.snapshot.site.base_url.clone())
-                .or_insert_with(|| source.id.clone());
-            for r in &c.snapshot.entries {
-                ids.entry(r.id.clone()).or_insert_with(|| source.id.clone());
-            }
-        }
-        state.file.sources.insert(source.id.clone(), entry);
-        resolved.push(Resolved {
-            copy,
-            result,
-            problem,
-        });
+    for (source, p) in config.sources.iter().zip(pending) {
+        resolved.push(remember(&mut state, source, p, &now_text)?);
     }
     // Forget sources no longer listed.
     state
@@ -262,7 +383,7 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 result: r.result,
-                message: r.problem.as_ref().map(|p| p.message.clone()),
+                message: r.problem.as_ref().map(Problem::message),
                 entries: r.copy.as_ref().map(|c| c.snapshot.entries.len()),
                 copy_from: r
                     .copy
@@ -273,7 +394,6 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         })
         .collect();
 
-    let fingerprint = fingerprint(&config, &agency_inputs(&config, &resolved, &state));
     let mut report = AggregateReport {
         sources: reports,
         rebuilt: false,
@@ -283,8 +403,9 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         warnings,
         elapsed: Duration::ZERO,
     };
+    let unchanged = fingerprint(&config, &agency_inputs(&config, &resolved, &state), now);
     if !options.force
-        && state.file.published.as_deref() == Some(fingerprint.as_str())
+        && state.file.published.as_deref() == Some(unchanged.as_str())
         && options.out.is_dir()
     {
         report.elapsed = started.elapsed();
@@ -296,9 +417,31 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
             state.load_items(&source.id, copy);
         }
     }
+    // Items dated in the future are held back until their date.
+    let held: Vec<accept::schedule::Held> = resolved
+        .iter()
+        .map(|r| {
+            r.copy
+                .as_ref()
+                .and_then(|c| c.items.as_ref())
+                .map(|items| accept::schedule::held(items, now))
+                .unwrap_or_default()
+        })
+        .collect();
+    for (source, h) in config.sources.iter().zip(&held) {
+        if let Some(entry) = state.file.sources.get_mut(&source.id) {
+            entry.hold_until = h.next.map(|t| t.rfc3339());
+        }
+    }
+    let mut agencies = agency_inputs(&config, &resolved, &state);
+    for (a, h) in agencies.iter_mut().zip(&held) {
+        a.held = Some(&h.ids);
+    }
+    // What this hub is built from, held items included.
+    let fingerprint = fingerprint(&config, &agencies, now);
     let input = HubInput {
         config: &config,
-        agencies: agency_inputs(&config, &resolved, &state),
+        agencies,
         now,
         // The hub's last snapshot, else the one in the output (a state
         // directory started afresh).
@@ -328,6 +471,7 @@ fn agency_inputs<'a>(
     resolved: &'a [Resolved],
     state: &State,
 ) -> Vec<AgencyInput<'a>> {
+    let lang = config.hub.language;
     config
         .sources
         .iter()
@@ -338,21 +482,35 @@ fn agency_inputs<'a>(
             AgencyInput {
                 source: s,
                 copy: r.copy.as_ref(),
-                failure: failure.map(|f| (f.kind, f.message.clone())),
+                failure: failure.map(|f| {
+                    let public = f
+                        .reason
+                        .as_ref()
+                        .map(|reason| {
+                            f.document
+                                .unwrap_or(accept::Document::Source)
+                                .with(reason, lang)
+                        })
+                        .unwrap_or_default();
+                    (f.kind, public)
+                }),
                 failing_since: failure.map(|f| f.since.clone()),
                 last_success: m.and_then(|m| m.last_success.clone()),
                 last_change: m.and_then(|m| m.last_change.clone()),
+                hold_until: m.and_then(|m| m.hold_until.clone()),
+                held: None,
             }
         })
         .collect()
 }
 
 /// What the published hub depends on: the program, `sources.toml`, and
-/// per source its copy and what the status page says about it. The time
-/// of a successful check that changed nothing is not part of it (else
-/// every run would rebuild), so the status page shows, for a source that
-/// works, when its data last changed and when the page was built.
-fn fingerprint(config: &HubConfig, agencies: &[AgencyInput<'_>]) -> String {
+/// per source its copy, what the status page says about it, and whether
+/// an item it held back for its future date is due at `now`. The time of
+/// a successful check that changed nothing is not part of it (else every
+/// run would rebuild), so the status page shows, for a source that works,
+/// when its data last changed and when the page was built.
+fn fingerprint(config: &HubConfig, agencies: &[AgencyInput<'_>], now: Timestamp) -> String {
     let sources: Vec<serde_json::Value> = agencies
         .iter()
         .map(|a| {
@@ -360,10 +518,16 @@ fn fingerprint(config: &HubConfig, agencies: &[AgencyInput<'_>]) -> String {
                 .copy
                 .and_then(|c| serde_json::to_value(&c.snapshot).ok())
                 .map(|v| canonical::hash(&v));
+            let due = a
+                .hold_until
+                .as_deref()
+                .and_then(Timestamp::parse)
+                .is_some_and(|t| t <= now);
             json!({
                 "id": a.source.id,
                 "copy": copy,
                 "last_change": a.last_change,
+                "held_due": due,
                 "failure": a.failure.as_ref().map(|(kind, message)| json!({
                     "kind": kind,
                     "message": message,

@@ -2,21 +2,34 @@
 //! fetch `sync.json` conditionally; stop on `304` or an unchanged digest;
 //! else fetch the JSON Feed and follow `next_url` only until every new or
 //! changed dated entry has its item; keep the items of unchanged entries.
+//!
+//! Everything one source costs is bounded: its total time
+//! ([`Budget`], `total_seconds`), and the number of feed documents it may
+//! make the hub read — never more than its dated entries can fill (each
+//! archive holds at least one), plus the subscription document.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use crate::category::by_key;
-use crate::output::feeds::item::tag_prefix_of;
+use crate::i18n::Lang;
 
-use super::fetch::{Fetched, Fetcher, Location, Validators, rebase};
+use super::accept::links::{follow, under};
+use super::accept::{Document, Link, Reason, records};
+use super::fetch::{Budget, FetchError, Fetched, Fetcher, Location, Validators};
 use super::sources::SourceConfig;
 use super::state::{GoodCopy, SourceState, State, StoredItem};
 use super::validate::{Schemas, Snapshot};
 
-/// The most feed documents followed for one source in one run.
+/// The most feed documents followed for one source in one run, however
+/// many entries it has.
 const MAX_FEED_DOCUMENTS: usize = 10_000;
+
+/// The language of the operator's terminal report. (The command line
+/// speaks English until it has its message catalogue.)
+pub const REPORT_LANG: Lang = Lang::En;
 
 /// Why a source could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,9 +37,9 @@ const MAX_FEED_DOCUMENTS: usize = 10_000;
 pub enum FailureKind {
     /// No connection, no such file, an HTTP error status.
     Unreachable,
-    /// No complete answer within the timeout.
+    /// No complete answer within the timeout, or the source's time is up.
     Timeout,
-    /// What it returned is not a valid document.
+    /// What it returned is not a valid document, or breaks the hub's rules.
     Invalid,
     /// It publishes the same section (or ids) as another source.
     Conflict,
@@ -35,10 +48,54 @@ pub enum FailureKind {
 /// A failed poll.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// What kind of failure.
-    pub kind: FailureKind,
-    /// The explanation, naming the document.
-    pub message: String,
+    /// Why.
+    pub reason: Reason,
+    /// About which document.
+    pub document: Document,
+    /// Where that document was read from (for the operator's terminal:
+    /// addresses followed from the agency's data are not shown on pages).
+    pub location: String,
+    /// A technical detail produced on this machine, for the terminal.
+    pub detail: Option<String>,
+}
+
+impl Problem {
+    /// A problem about a document read from `location`.
+    pub fn new(reason: Reason, document: Document, location: &Location) -> Self {
+        Self {
+            reason,
+            document,
+            location: location.to_string(),
+            detail: None,
+        }
+    }
+
+    fn fetch(e: FetchError, document: Document, location: &Location) -> Self {
+        Self {
+            detail: e.detail,
+            ..Self::new(e.reason, document, location)
+        }
+    }
+
+    /// The kind of failure.
+    pub fn kind(&self) -> FailureKind {
+        self.reason.kind()
+    }
+
+    /// For the operator's terminal: where, what, and the local detail.
+    pub fn message(&self) -> String {
+        let mut text = format!("{}: {}", self.location, self.reason.say(REPORT_LANG));
+        if let Some(d) = &self.detail {
+            text.push_str(&format!(" ({d})"));
+        }
+        text
+    }
+
+    /// For the public status page: which document and what was wrong,
+    /// never what was received.
+    pub fn public(&self, lang: Lang) -> String {
+        self.document.with(&self.reason, lang)
+    }
 }
 
 /// What a poll found.
@@ -74,98 +131,42 @@ pub struct Poll {
     pub outcome: Outcome,
 }
 
-fn fail(kind: FailureKind, location: &Location, why: String) -> Problem {
-    Problem {
-        kind,
-        message: format!("{location}: {why}"),
-    }
-}
-
-fn fetch_error(location: &Location, why: String) -> Problem {
-    let kind = if why.starts_with("no complete answer") {
-        FailureKind::Timeout
-    } else {
-        FailureKind::Unreachable
-    };
-    fail(kind, location, why)
-}
-
-/// Polls one source; `prior` is its last good copy.
+/// Polls one source within `total`; `prior` is its last good copy.
 pub fn poll(
     source: &SourceConfig,
     state: &State,
     prior: Option<GoodCopy>,
     fetcher: &Fetcher,
     schemas: &Schemas,
+    total: Duration,
 ) -> Poll {
     let remembered = state.file.sources.get(&source.id);
-    let outcome = match run(source, state, remembered, prior.as_ref(), fetcher, schemas) {
+    let budget = Budget::new(total);
+    let context = Context {
+        source,
+        state,
+        remembered,
+        fetcher,
+        schemas,
+        budget: &budget,
+    };
+    let outcome = match context.run(prior.as_ref()) {
         Ok(o) => o,
         Err(p) => Outcome::Failed(p),
     };
     Poll { prior, outcome }
 }
 
-fn run(
-    source: &SourceConfig,
-    state: &State,
-    remembered: Option<&SourceState>,
-    prior: Option<&GoodCopy>,
-    fetcher: &Fetcher,
-    schemas: &Schemas,
-) -> Result<Outcome, Problem> {
-    let location = &source.sync;
-    let known = prior
-        .and(remembered)
-        .and_then(|r| r.validators_for(&location.to_string()));
-    let fetched = fetcher
-        .get(location, known.as_ref())
-        .map_err(|why| fetch_error(location, why))?;
-    let (raw, validators) = match fetched {
-        Fetched::NotModified if prior.is_some() => {
-            return Ok(Outcome::Unchanged {
-                not_modified: true,
-                copy: None,
-                validators: None,
-            });
-        }
-        Fetched::NotModified => {
-            return Err(fail(
-                FailureKind::Invalid,
-                location,
-                "the server answered 304 Not Modified to a request without conditions".into(),
-            ));
-        }
-        Fetched::Fresh { bytes, validators } => (bytes, validators),
-    };
-    let snapshot = schemas
-        .snapshot(&raw)
-        .map_err(|why| fail(FailureKind::Invalid, location, why))?;
-    if prior.is_some_and(|p| p.snapshot.digest == snapshot.digest) {
-        return Ok(Outcome::Unchanged {
-            not_modified: false,
-            // Same entries: the kept items stay as they are.
-            copy: Some(GoodCopy {
-                snapshot,
-                raw,
-                items: None,
-            }),
-            validators: Some(validators),
-        });
-    }
-    let kept = prior.map(|_| state.items(&source.id)).unwrap_or_default();
-    let items = collect_items(source, &snapshot, kept, fetcher, schemas)?;
-    Ok(Outcome::Changed {
-        copy: GoodCopy {
-            snapshot,
-            raw,
-            items: Some(items),
-        },
-        validators,
-    })
+struct Context<'a> {
+    source: &'a SourceConfig,
+    state: &'a State,
+    remembered: Option<&'a SourceState>,
+    fetcher: &'a Fetcher,
+    schemas: &'a Schemas,
+    budget: &'a Budget,
 }
 
-/// Dated entries whose item is not kept yet: what the feeds must provide.
+/// Dated entries of a snapshot: the ones the feeds must provide.
 pub fn dated_ids(snapshot: &Snapshot) -> BTreeSet<&str> {
     snapshot
         .entries
@@ -175,83 +176,176 @@ pub fn dated_ids(snapshot: &Snapshot) -> BTreeSet<&str> {
         .collect()
 }
 
-fn collect_items(
-    source: &SourceConfig,
-    snapshot: &Snapshot,
-    kept: BTreeMap<String, StoredItem>,
-    fetcher: &Fetcher,
-    schemas: &Schemas,
-) -> Result<BTreeMap<String, StoredItem>, Problem> {
-    let hashes: BTreeMap<&str, &str> = snapshot
-        .entries
-        .iter()
-        .map(|r| (r.id.as_str(), r.sha256.as_str()))
-        .collect();
-    // Items of entries whose hash did not change are still right.
-    let mut items: BTreeMap<String, StoredItem> = kept
-        .into_iter()
-        .filter(|(id, k)| hashes.get(id.as_str()) == Some(&k.sha256.as_str()))
-        .collect();
-    let mut needed: BTreeSet<&str> = dated_ids(snapshot)
-        .into_iter()
-        .filter(|id| !items.contains_key(*id))
-        .collect();
-    let base = &snapshot.site.base_url;
-    let prefix = tag_prefix_of(base);
-    let mut next = match &source.feed {
-        Some(feed) => Some(feed.clone()),
-        None => Some(
-            rebase(&snapshot.feeds.json, base, &source.root).map_err(|why| {
-                fail(
-                    FailureKind::Invalid,
-                    &source.sync,
-                    format!("feeds.json: {why}"),
-                )
-            })?,
-        ),
-    };
-    let mut visited = BTreeSet::new();
-    while let Some(location) = next.take() {
-        if needed.is_empty()
-            || visited.len() >= MAX_FEED_DOCUMENTS
-            || !visited.insert(location.to_string())
-        {
-            break;
-        }
-        let bytes = match fetcher
-            .get(&location, None)
-            .map_err(|why| fetch_error(&location, why))?
-        {
-            Fetched::Fresh { bytes, .. } => bytes,
-            Fetched::NotModified => break,
-        };
-        let page = schemas
-            .feed(&bytes, &prefix)
-            .map_err(|why| fail(FailureKind::Invalid, &location, why))?;
-        for item in page.items {
-            let Some(id) = item.get("id").and_then(|v| v.as_str()) else {
-                continue;
-            };
-            let Some(sha) = hashes.get(id) else {
-                // Not in the snapshot (the feed is newer or older): skip.
-                continue;
-            };
-            if needed.remove(id) {
-                items.insert(
-                    id.to_string(),
-                    StoredItem {
-                        sha256: (*sha).to_string(),
-                        item,
-                    },
-                );
+impl Context<'_> {
+    fn run(&self, prior: Option<&GoodCopy>) -> Result<Outcome, Problem> {
+        let source = self.source;
+        let location = &source.sync;
+        let known = prior
+            .and(self.remembered)
+            .and_then(|r| r.validators_for(&location.to_string()));
+        let fetched = self
+            .fetcher
+            .get(location, &location.parent(), known.as_ref(), self.budget)
+            .map_err(|e| Problem::fetch(e, Document::Snapshot, location))?;
+        let fail = |reason| Problem::new(reason, Document::Snapshot, location);
+        let (raw, validators) = match fetched {
+            Fetched::NotModified if prior.is_some() => {
+                return Ok(Outcome::Unchanged {
+                    not_modified: true,
+                    copy: None,
+                    validators: None,
+                });
             }
-        }
-        next = match page.next_url {
-            Some(link) => Some(rebase(&link, base, &source.root).map_err(|why| {
-                fail(FailureKind::Invalid, &location, format!("next_url: {why}"))
-            })?),
-            None => None,
+            Fetched::NotModified => return Err(fail(Reason::NotModifiedUnasked)),
+            Fetched::Fresh { bytes, validators } => (bytes, validators),
         };
+        let snapshot = self.schemas.snapshot(&raw).map_err(fail)?;
+        let kept = self.remembered.and_then(|r| r.section.as_deref());
+        records::own_address(&snapshot, source, kept).map_err(fail)?;
+        if prior.is_some_and(|p| p.snapshot.digest == snapshot.digest) {
+            return Ok(Outcome::Unchanged {
+                not_modified: false,
+                // Same entries: the kept items stay as they are.
+                copy: Some(GoodCopy {
+                    snapshot,
+                    raw,
+                    items: None,
+                }),
+                validators: Some(validators),
+            });
+        }
+        let kept = prior
+            .map(|_| self.state.items(&source.id, &snapshot.site.base_url))
+            .unwrap_or_default();
+        let items = self.collect_items(&snapshot, kept)?;
+        Ok(Outcome::Changed {
+            copy: GoodCopy {
+                snapshot,
+                raw,
+                items: Some(items),
+            },
+            validators,
+        })
     }
-    Ok(items)
+
+    /// The directories this source may be read from: where its
+    /// `sync.json` and its `feed.json` are.
+    fn scopes(&self) -> Vec<Location> {
+        let mut out = vec![self.source.root.clone()];
+        if let Some(feed) = &self.source.feed
+            && !out.contains(&feed.parent())
+        {
+            out.push(feed.parent());
+        }
+        out
+    }
+
+    /// The scope a document lies in (for redirects and local paths).
+    fn scope_of(&self, location: &Location, scopes: &[Location]) -> Location {
+        scopes
+            .iter()
+            .find(|s| match (location, s) {
+                (Location::Url(u), Location::Url(dir)) => under(u.as_str(), dir.as_str()),
+                (Location::File(p), Location::File(dir)) => p.starts_with(dir),
+                _ => false,
+            })
+            .cloned()
+            .unwrap_or_else(|| location.parent())
+    }
+
+    fn collect_items(
+        &self,
+        snapshot: &Snapshot,
+        kept: BTreeMap<String, StoredItem>,
+    ) -> Result<BTreeMap<String, StoredItem>, Problem> {
+        let source = self.source;
+        let hashes: BTreeMap<&str, &str> = snapshot
+            .entries
+            .iter()
+            .map(|r| (r.id.as_str(), r.sha256.as_str()))
+            .collect();
+        // Items of entries whose hash did not change are still right.
+        let mut items: BTreeMap<String, StoredItem> = kept
+            .into_iter()
+            .filter(|(id, k)| hashes.get(id.as_str()) == Some(&k.sha256.as_str()))
+            .collect();
+        let dated = dated_ids(snapshot);
+        // Each archive holds at least one entry: an honest chain is never
+        // longer than the dated entries, plus the subscription document.
+        let limit = (dated.len() + 2).min(MAX_FEED_DOCUMENTS);
+        let mut needed: BTreeSet<&str> = dated
+            .into_iter()
+            .filter(|id| !items.contains_key(*id))
+            .collect();
+        let base = &snapshot.site.base_url;
+        let scopes = self.scopes();
+        let mut next = match &source.feed {
+            Some(feed) => Some(feed.clone()),
+            None => Some(
+                follow(
+                    &snapshot.feeds.json,
+                    Link::FeedsJson,
+                    base,
+                    &source.root,
+                    &scopes,
+                )
+                .map_err(|r| Problem::new(r, Document::Snapshot, &source.sync))?,
+            ),
+        };
+        let mut visited = BTreeSet::new();
+        while let Some(location) = next.take() {
+            if needed.is_empty() || !visited.insert(location.to_string()) {
+                break;
+            }
+            let document = Document::Feed {
+                number: visited.len(),
+            };
+            if visited.len() > limit {
+                return Err(Problem::new(
+                    Reason::TooManyDocuments { limit },
+                    document,
+                    &location,
+                ));
+            }
+            let scope = self.scope_of(&location, &scopes);
+            let bytes = match self
+                .fetcher
+                .get(&location, &scope, None, self.budget)
+                .map_err(|e| Problem::fetch(e, document, &location))?
+            {
+                Fetched::Fresh { bytes, .. } => bytes,
+                Fetched::NotModified => break,
+            };
+            let page = self
+                .schemas
+                .feed(&bytes, base)
+                .map_err(|r| Problem::new(r, document, &location))?;
+            for item in page.items {
+                let Some(id) = item.get("id").and_then(|v| v.as_str()) else {
+                    continue;
+                };
+                let Some(sha) = hashes.get(id) else {
+                    // Not in the snapshot (the feed is newer or older): skip.
+                    continue;
+                };
+                if needed.remove(id) {
+                    items.insert(
+                        id.to_string(),
+                        StoredItem {
+                            sha256: (*sha).to_string(),
+                            item,
+                        },
+                    );
+                }
+            }
+            next = match page.next_url {
+                Some(link) => Some(
+                    follow(&link, Link::NextUrl, base, &source.root, &scopes)
+                        .map_err(|r| Problem::new(r, document, &location))?,
+                ),
+                None => None,
+            };
+        }
+        Ok(items)
+    }
 }

@@ -31,6 +31,9 @@ pub const DEFAULT_PER_CATEGORY: usize = 5;
 pub const DEFAULT_FEED_LIMIT: usize = 50;
 /// Default time a source may take to answer, in seconds.
 pub const DEFAULT_TIMEOUT: u64 = 30;
+/// Default time one source may take in all (every document, redirects
+/// and retries included), in seconds.
+pub const DEFAULT_TOTAL: u64 = 300;
 /// Default number of sources fetched at the same time.
 pub const DEFAULT_PARALLEL: usize = 8;
 
@@ -78,6 +81,8 @@ pub struct Hub {
 pub struct FetchSettings {
     /// How long one document may take, connection included.
     pub timeout: Duration,
+    /// How long one source may take in all.
+    pub total: Duration,
     /// How many sources are fetched at the same time.
     pub parallel: usize,
 }
@@ -96,8 +101,12 @@ pub struct SourceConfig {
     /// `feeds.json`, fetched relative to where the snapshot was fetched.
     pub feed: Option<Location>,
     /// The directory its published URLs map to: the directory of
-    /// `sync.json` (see [`super::fetch::rebase`]).
+    /// `sync.json` (see [`super::accept::links::follow`]).
     pub root: Location,
+    /// The address its section is published at, when `sources.toml`
+    /// gives it (a mirror, a local build): its snapshot must say that
+    /// `base_url` (see [`super::accept::records::own_address`]).
+    pub base_url: Option<String>,
 }
 
 const HUB: Key = Key::new("hub", "trang_tinh");
@@ -111,6 +120,7 @@ const FEED_LIMIT: Key = Key::new("feed_limit", "so_bai_nguon_tin");
 const FETCH: Key = Key::new("fetch", "tai_ve");
 const TIMEOUT: Key = Key::new("timeout_seconds", "thoi_gian_cho");
 const PARALLEL: Key = Key::new("parallel", "song_song");
+const TOTAL: Key = Key::new("total_seconds", "tong_thoi_gian");
 const SOURCE: Key = Key::new("source", "nguon");
 const ID: Key = Key::new("id", "ma");
 const SYNC: Key = Key::new("sync", "dong_bo");
@@ -118,7 +128,7 @@ const FEED: Key = Key::new("feed", "nguon_tin");
 
 /// Every key of `sources.toml` (documented in `docs/aggregate.md`, which
 /// a test checks against this list).
-pub const KEYS: [Key; 21] = [
+pub const KEYS: [Key; 22] = [
     HUB,
     TITLE,
     BASE_URL,
@@ -136,6 +146,7 @@ pub const KEYS: [Key; 21] = [
     FETCH,
     TIMEOUT,
     PARALLEL,
+    TOTAL,
     SOURCE,
     ID,
     SYNC,
@@ -312,6 +323,7 @@ fn read_fetch(f: &mut Fields<'_>) -> FetchSettings {
     let Some(mut t) = f.table(FETCH) else {
         return FetchSettings {
             timeout: Duration::from_secs(DEFAULT_TIMEOUT),
+            total: Duration::from_secs(DEFAULT_TOTAL),
             parallel: DEFAULT_PARALLEL,
         };
     };
@@ -321,6 +333,13 @@ fn read_fetch(f: &mut Fields<'_>) -> FetchSettings {
         (1, 600),
         DEFAULT_TIMEOUT,
         "how many seconds one agency may take to answer",
+    );
+    let total = bounded(
+        &mut t,
+        TOTAL,
+        (1, 3600),
+        DEFAULT_TOTAL,
+        "how many seconds one agency may take in all, every document included",
     );
     let parallel = bounded(
         &mut t,
@@ -332,6 +351,7 @@ fn read_fetch(f: &mut Fields<'_>) -> FetchSettings {
     f.absorb(t);
     FetchSettings {
         timeout: Duration::from_secs(timeout),
+        total: Duration::from_secs(total),
         parallel: usize::try_from(parallel).unwrap_or(DEFAULT_PARALLEL),
     }
 }
@@ -361,7 +381,10 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for mut s in tables {
         let name = s.required_text(NAME, "the agency's name");
-        let id = match s.text(ID) {
+        let id = match s.nonempty_text(
+            ID,
+            "write the short address of the agency's page, e.g. id = \"ubnd-xa-a\", or remove the line to derive it from the name",
+        ) {
             Some(id) if valid_id(&id.value) => Some(id),
             Some(id) => {
                 s.error_at(
@@ -375,13 +398,34 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
                 );
                 None
             }
-            None => name.as_ref().map(|n| crate::fields::Field {
-                value: slugify(&n.value),
-                span: n.span.clone(),
-            }),
+            None if s.has(ID) => None,
+            None => match &name {
+                Some(n) if valid_id(&slugify(&n.value)) => Some(crate::fields::Field {
+                    value: slugify(&n.value),
+                    span: n.span.clone(),
+                }),
+                Some(n) => {
+                    // `name = "---"`: the id would be empty, and the
+                    // agency's page would replace the list of agencies.
+                    s.error_at(
+                        "bad-id",
+                        n.span.clone(),
+                        format!(
+                            "the name {:?} gives no usable id (the address of the agency's page)",
+                            n.value
+                        ),
+                        "add id = \"…\" with lowercase letters without diacritics, digits and hyphens, e.g. id = \"ubnd-xa-a\"",
+                    );
+                    None
+                }
+                None => None,
+            },
         };
         let location = |s: &mut Fields<'_>, key: Key| {
-            let f = s.text(key)?;
+            let f = s.nonempty_text(
+                key,
+                "write where the agency's file is; to stop aggregating an agency, remove its whole [[source]] section (its entries are then announced as deleted)",
+            )?;
             match Location::parse(&f.value, dir) {
                 Ok(l) => Some(l),
                 Err(why) => {
@@ -398,6 +442,26 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
         };
         let sync = location(&mut s, SYNC);
         let feed = location(&mut s, FEED);
+        let base_url = s
+            .nonempty_text(
+                BASE_URL,
+                "write the address the agency's section is published at, or remove the line",
+            )
+            .and_then(|u| {
+            match crate::config::normalize_base_url(&u.value) {
+                Ok(url) => Some(url),
+                Err(why) => {
+                    let name = s.display(BASE_URL);
+                    s.error_at(
+                        "bad-url",
+                        u.span,
+                        format!("`{name}` is not usable: {why}"),
+                        "write the address the agency's section is published at, e.g. base_url = \"https://stc.nghean.gov.vn/pbgdpl/\"",
+                    );
+                    None
+                }
+            }
+        });
         let misspelt = s.present_keys().iter().any(|k| {
             ![SYNC, FEED]
                 .iter()
@@ -457,6 +521,7 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
             sync,
             feed: feed.map(|l| l.file_in_dir("feed.json")),
             root,
+            base_url,
         });
     }
     out

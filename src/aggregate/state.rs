@@ -20,6 +20,7 @@ use serde_json::Value;
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 
+use super::accept::{self, Document, Reason};
 use super::fetch::Validators;
 use super::poll::FailureKind;
 use super::validate::{Schemas, Snapshot};
@@ -50,8 +51,15 @@ pub fn default_dir(out: &Path) -> PathBuf {
 pub struct Failure {
     /// What kind of failure.
     pub kind: FailureKind,
-    /// Why.
+    /// Why, for the operator's terminal.
     pub message: String,
+    /// Why, for everyone (the status page); absent in states written by
+    /// earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// About which document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Document>,
     /// The first failed attempt in a row (RFC 3339).
     pub since: String,
     /// The latest failed attempt (RFC 3339).
@@ -81,6 +89,15 @@ pub struct SourceState {
     /// The current run of failures, if the last attempt failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<Failure>,
+    /// The section (`base_url`) it published on the hub: a local build
+    /// that keeps publishing it has a stronger claim on it, and while the
+    /// source has no copy its entries are not turned into tombstones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The earliest time an item of the published hub held back for its
+    /// future date is due (RFC 3339): the hub is rebuilt then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_until: Option<String>,
 }
 
 impl SourceState {
@@ -115,6 +132,14 @@ pub struct StoredItem {
     pub sha256: String,
     /// The JSON Feed item, as published.
     pub item: Value,
+}
+
+/// `items.json`: the admitted items and the rules they were admitted
+/// under ([`accept::POLICY`]).
+#[derive(Debug, Serialize, Deserialize)]
+struct ItemsFile {
+    policy: u32,
+    items: BTreeMap<String, StoredItem>,
 }
 
 /// An agency's last good copy.
@@ -192,6 +217,27 @@ fn lock(dir: &Path) -> Result<std::fs::File, Error> {
     }
 }
 
+/// Removes the temporary files a killed run left while replacing a file
+/// (`.tmp*`, see [`write_atomic`]); only under the lock.
+fn remove_temporary_files(dir: &Path) {
+    let sources = dir.join(SOURCES_DIR);
+    let mut dirs = vec![dir.to_path_buf()];
+    if let Ok(entries) = std::fs::read_dir(&sources) {
+        dirs.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+    }
+    for d in dirs {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let temporary = e.file_name().to_string_lossy().starts_with(".tmp");
+            if temporary && e.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
 impl State {
     /// Opens (or creates) the state directory and takes its lock. A damaged `state.json` is
     /// a warning: the run starts afresh (unconditional fetches, a full
@@ -199,6 +245,7 @@ impl State {
     pub fn open(dir: &Path) -> Result<(State, Option<Diagnostic>), Error> {
         std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
         let lock = lock(dir)?;
+        remove_temporary_files(dir);
         let path = dir.join(STATE_FILE);
         let mut warning = None;
         let file = match std::fs::read(&path) {
@@ -264,19 +311,33 @@ impl State {
         })
     }
 
-    /// The kept feed items of a source (none when missing or damaged: they
-    /// are fetched again).
-    pub fn items(&self, id: &str) -> BTreeMap<String, StoredItem> {
-        std::fs::read(self.source_dir(id).join(ITEMS_COPY))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+    /// The kept feed items of a source whose section is at `base_url`
+    /// (none when missing or damaged: they are fetched again). Items kept
+    /// under earlier rules are admitted again; those refused are dropped.
+    pub fn items(&self, id: &str, base_url: &str) -> BTreeMap<String, StoredItem> {
+        let Ok(bytes) = std::fs::read(self.source_dir(id).join(ITEMS_COPY)) else {
+            return BTreeMap::new();
+        };
+        let older = match serde_json::from_slice::<ItemsFile>(&bytes) {
+            Ok(f) if f.policy == accept::POLICY => return f.items,
+            Ok(f) => f.items,
+            // The first layout: the bare map.
+            Err(_) => serde_json::from_slice(&bytes).unwrap_or_default(),
+        };
+        let prefix = crate::output::feeds::item::tag_prefix_of(base_url);
+        older
+            .into_iter()
+            .filter_map(|(id, k)| {
+                let item = accept::items::admit(k.item, 0, base_url, &prefix).ok()?;
+                Some((id, StoredItem { item, ..k }))
+            })
+            .collect()
     }
 
     /// Loads a copy's items if they are not loaded yet.
     pub fn load_items(&self, id: &str, copy: &mut GoodCopy) {
         if copy.items.is_none() {
-            copy.items = Some(self.items(id));
+            copy.items = Some(self.items(id, &copy.snapshot.site.base_url));
         }
     }
 
@@ -286,7 +347,11 @@ impl State {
         let dir = self.source_dir(id);
         if let Some(items) = &copy.items {
             let path = dir.join(ITEMS_COPY);
-            write_atomic(&path, &to_json(items, &path)?)?;
+            let file = ItemsFile {
+                policy: accept::POLICY,
+                items: items.clone(),
+            };
+            write_atomic(&path, &to_json(&file, &path)?)?;
         }
         write_atomic(&dir.join(SYNC_COPY), &copy.raw)
     }

@@ -1,25 +1,23 @@
 //! Checking what an agency published before the hub trusts it: the JSON
 //! Schemas of `schemas/` (the same files every section publishes), then
 //! the rules of the protocol (`docs/sync.md`) a schema cannot express:
-//! the version, the count, unique ids under the section's own address, and
-//! the digest recomputed from the records.
-
-use std::collections::BTreeSet;
+//! the version, the count and the digest recomputed from the records; then
+//! the hub's own rules ([`super::accept`]). Failures are [`Reason`]s,
+//! which never quote the document.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::output::feeds::item::tag_prefix_of;
 use crate::output::schemas::SCHEMAS;
 use crate::sync::{
     FEED_SCHEMA, FeedLinks, Record, SCHEMA_MAJOR, SYNC_SCHEMA, SiteInfo, Tombstone, canonical,
 };
 
-/// How many schema violations a report quotes.
+use super::accept::{self, Reason, Violation};
+
+/// How many schema violations a report names.
 const QUOTED_ERRORS: usize = 3;
-/// The longest quoted violation, in characters.
-const QUOTED_CHARS: usize = 160;
 
 /// A `sync.json` that passed every check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +41,7 @@ pub struct Snapshot {
 /// One document of a section's JSON Feed chain, checked.
 #[derive(Debug, Clone)]
 pub struct FeedPage {
-    /// The items, exactly as published.
+    /// The items, admitted ([`accept::items::page`]).
     pub items: Vec<Value>,
     /// The next (older) document, if any.
     pub next_url: Option<String>,
@@ -87,104 +85,125 @@ impl Schemas {
     }
 }
 
+/// A JSON Pointer safe to show: array positions and plain property names
+/// (the schema's own, all lowercase) are kept, anything else becomes `…`.
+fn safe_path(path: &str) -> String {
+    if path.is_empty() {
+        return "/".into();
+    }
+    path.split('/')
+        .skip(1)
+        .map(|seg| {
+            let plain = !seg.is_empty()
+                && seg.len() <= 40
+                && seg.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'$'
+                });
+            if plain { seg } else { "…" }
+        })
+        .fold(String::new(), |mut acc, seg| {
+            acc.push('/');
+            acc.push_str(seg);
+            acc
+        })
+}
+
+/// The rule a violation breaks, in the schema's words (never the value).
+fn rule(kind: &jsonschema::error::ValidationErrorKind) -> String {
+    use jsonschema::error::{TypeKind, ValidationErrorKind as K};
+    match kind {
+        K::Required { property } => match property.as_str() {
+            Some(p) => format!("required ({p})"),
+            None => "required".into(),
+        },
+        K::Type { kind } => match kind {
+            TypeKind::Single(t) => format!("type ({t})"),
+            TypeKind::Multiple(_) => "type".into(),
+        },
+        K::Format { format } => format!("format ({format})"),
+        K::Pattern { pattern } if pattern.len() <= 40 => format!("pattern ({pattern})"),
+        other => other.keyword().to_string(),
+    }
+}
+
 fn check_schema(
     validator: &jsonschema::Validator,
     value: &Value,
     schema: &str,
-) -> Result<(), String> {
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| {
-            let at = e.instance_path().to_string();
-            let mut text = e.to_string();
-            if text.chars().count() > QUOTED_CHARS {
-                text = text.chars().take(QUOTED_CHARS).collect::<String>() + "…";
-            }
-            if at.is_empty() {
-                text
-            } else {
-                format!("{at}: {text}")
-            }
-        })
-        .collect();
-    if errors.is_empty() {
+) -> Result<(), Reason> {
+    let mut violations = Vec::new();
+    let mut more = 0;
+    for e in validator.iter_errors(value) {
+        if violations.len() < QUOTED_ERRORS {
+            violations.push(Violation {
+                path: safe_path(&e.instance_path().to_string()),
+                rule: rule(e.kind()),
+            });
+        } else {
+            more += 1;
+        }
+    }
+    if violations.is_empty() {
         return Ok(());
     }
-    let mut message = format!(
-        "it does not follow schemas/{schema}: {}",
-        errors
-            .iter()
-            .take(QUOTED_ERRORS)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    if errors.len() > QUOTED_ERRORS {
-        message.push_str(&format!(" (and {} more)", errors.len() - QUOTED_ERRORS));
-    }
-    Err(message)
-}
-
-fn parse_json(bytes: &[u8]) -> Result<Value, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
-    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        let start: String = text.trim_start().chars().take(40).collect();
-        format!("it is not JSON ({e}); it starts with {start:?}")
+    Err(Reason::Schema {
+        schema: schema.to_string(),
+        violations,
+        more,
     })
 }
 
-fn major_version(value: &Value) -> Result<(), String> {
+fn parse_json(bytes: &[u8]) -> Result<Value, Reason> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Reason::NotUtf8)?;
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| Reason::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })
+}
+
+fn major_version(value: &Value) -> Result<(), Reason> {
     match value.get("schema_version").and_then(Value::as_str) {
         Some(v) if v.split('.').next() == Some(SCHEMA_MAJOR) => Ok(()),
-        Some(v) => Err(format!(
-            "it has schema_version {v}, this pbgdpl reads {SCHEMA_MAJOR}.x; upgrade pbgdpl"
-        )),
-        None => Err("it has no schema_version: it is not a pbgdpl document".into()),
+        Some(_) => Err(Reason::SchemaMajor),
+        None => Err(Reason::NoSchemaVersion),
     }
 }
 
 impl Schemas {
-    /// Parses and checks a `sync.json`.
-    pub fn snapshot(&self, bytes: &[u8]) -> Result<Snapshot, String> {
+    /// Parses and checks a `sync.json`: JSON, version, schema, count,
+    /// digest, then the hub's rules for records and tombstones
+    /// ([`accept::records::check`]).
+    pub fn snapshot(&self, bytes: &[u8]) -> Result<Snapshot, Reason> {
         let value = parse_json(bytes)?;
         major_version(&value)?;
         check_schema(&self.sync, &value, SYNC_SCHEMA)?;
         let computed = canonical::hash(value.get("entries").unwrap_or(&Value::Null));
-        let snapshot: Snapshot =
-            serde_json::from_value(value.clone()).map_err(|e| format!("it cannot be read: {e}"))?;
         let count = value.get("count").and_then(Value::as_u64);
+        let snapshot: Snapshot = serde_json::from_value(value).map_err(|_| Reason::Schema {
+            schema: SYNC_SCHEMA.to_string(),
+            violations: vec![Violation {
+                path: "/".into(),
+                rule: "structure".into(),
+            }],
+            more: 0,
+        })?;
         if count != Some(snapshot.entries.len() as u64) {
-            return Err(format!(
-                "its count ({}) is not the number of its entries ({})",
-                count.map(|c| c.to_string()).unwrap_or_default(),
-                snapshot.entries.len()
-            ));
+            return Err(Reason::CountMismatch {
+                actual: snapshot.entries.len(),
+            });
         }
         if computed != snapshot.digest {
-            return Err(format!(
-                "its digest {} is not the SHA-256 of its entries ({computed}): the file is damaged or was edited by hand",
-                snapshot.digest
-            ));
+            return Err(Reason::DigestMismatch);
         }
-        let prefix = tag_prefix_of(&snapshot.site.base_url);
-        let mut ids = BTreeSet::new();
-        for r in &snapshot.entries {
-            if !r.id.starts_with(&prefix) {
-                return Err(format!(
-                    "the id {} is not under the section's own address ({prefix}…)",
-                    r.id
-                ));
-            }
-            if !ids.insert(r.id.as_str()) {
-                return Err(format!("the id {} is listed twice", r.id));
-            }
-        }
+        accept::records::check(&snapshot)?;
         Ok(snapshot)
     }
 
-    /// Parses and checks one document of a section's JSON Feed chain;
-    /// `prefix` is the section's `tag:` prefix.
-    pub fn feed(&self, bytes: &[u8], prefix: &str) -> Result<FeedPage, String> {
+    /// Parses and checks one document of a section's JSON Feed chain
+    /// published at `base_url`; its items come out admitted by
+    /// [`accept::items::page`] (checked, addresses kept inside the
+    /// section, HTML sanitised).
+    pub fn feed(&self, bytes: &[u8], base_url: &str) -> Result<FeedPage, Reason> {
         let value = parse_json(bytes)?;
         if let Some(ext) = value.get("_pbgdpl") {
             major_version(ext)?;
@@ -192,52 +211,22 @@ impl Schemas {
         check_schema(&self.feed, &value, FEED_SCHEMA)?;
         if value.get("version").and_then(Value::as_str) != Some("https://jsonfeed.org/version/1.1")
         {
-            return Err(
-                "it is not a JSON Feed 1.1 (its version is not https://jsonfeed.org/version/1.1)"
-                    .into(),
-            );
+            return Err(Reason::NotJsonFeed);
         }
-        let items = value
-            .get("items")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        let mut ids = BTreeSet::new();
-        for item in &items {
-            let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
-            if !id.starts_with(prefix) {
-                return Err(format!(
-                    "the item {id} is not under the section's own address ({prefix}…)"
-                ));
-            }
-            if !ids.insert(id) {
-                return Err(format!("the item {id} is listed twice"));
-            }
-            for key in ["url", "title", "date_published"] {
-                if item
-                    .get(key)
-                    .and_then(Value::as_str)
-                    .is_none_or(str::is_empty)
-                {
-                    return Err(format!("the item {id} has no {key}"));
-                }
-            }
-            let date = item
-                .get("date_published")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            if chrono::DateTime::parse_from_rfc3339(date).is_err() {
-                return Err(format!(
-                    "the item {id} has a date_published that is not RFC 3339: {date:?}"
-                ));
-            }
-        }
+        let next_url = value
+            .get("next_url")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let items = match value {
+            Value::Object(mut map) => match map.remove("items") {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
         Ok(FeedPage {
-            items,
-            next_url: value
-                .get("next_url")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            items: accept::items::page(items, base_url)?,
+            next_url,
         })
     }
 }
@@ -280,7 +269,7 @@ mod tests {
         let mut bad = good.clone();
         bad["digest"] = json!("1".repeat(64));
         let e = s.snapshot(&serde_json::to_vec(&bad).unwrap()).unwrap_err();
-        assert!(e.contains("is not the SHA-256 of its entries"), "{e}");
+        assert_eq!(e, Reason::DigestMismatch);
 
         let twice = snapshot_json(json!([
             record("tag:a.example,2019:/pbgdpl/x"),
@@ -289,13 +278,13 @@ mod tests {
         let e = s
             .snapshot(&serde_json::to_vec(&twice).unwrap())
             .unwrap_err();
-        assert!(e.contains("listed twice"), "{e}");
+        assert_eq!(e, Reason::IdTwice { entry: 2 });
 
         let foreign = snapshot_json(json!([record("tag:b.example,2019:/x")]));
         let e = s
             .snapshot(&serde_json::to_vec(&foreign).unwrap())
             .unwrap_err();
-        assert!(e.contains("not under the section's own address"), "{e}");
+        assert_eq!(e, Reason::IdOutside { entry: 1 });
 
         let mut wrong_type = good.clone();
         wrong_type["entries"][0]["sha256"] = json!("xyz");
@@ -303,17 +292,29 @@ mod tests {
         let e = s
             .snapshot(&serde_json::to_vec(&wrong_type).unwrap())
             .unwrap_err();
+        let said = e.say(crate::i18n::Lang::En);
         assert!(
-            e.contains("schemas/sync.v1.json") && e.contains("/entries/0/sha256"),
-            "{e}"
+            said.contains("schemas/sync.v1.json") && said.contains("/entries/0/sha256"),
+            "{said}"
         );
+        assert!(!said.contains("xyz"), "the value is quoted: {said}");
 
         let mut v2 = good;
         v2["schema_version"] = json!("2.0");
         let e = s.snapshot(&serde_json::to_vec(&v2).unwrap()).unwrap_err();
-        assert!(e.contains("upgrade pbgdpl"), "{e}");
+        assert_eq!(e, Reason::SchemaMajor);
 
-        let e = s.snapshot(b"<html>oops</html>").unwrap_err();
-        assert!(e.contains("it is not JSON") && e.contains("<html>"), "{e}");
+        let e = s
+            .snapshot(b"INTERNAL-SECRET: db_password=hunter2")
+            .unwrap_err();
+        assert_eq!(e, Reason::NotJson { line: 1, column: 1 });
+        assert!(!e.say(crate::i18n::Lang::Vi).contains("SECRET"));
+    }
+
+    #[test]
+    fn schema_violations_name_the_place_and_rule_not_the_value() {
+        assert_eq!(safe_path("/entries/3/sha256"), "/entries/3/sha256");
+        assert_eq!(safe_path("/meta/INTERNAL-SECRET=1"), "/meta/…");
+        assert_eq!(safe_path(""), "/");
     }
 }

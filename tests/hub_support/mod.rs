@@ -390,6 +390,16 @@ pub fn source_toml(id: &str, name: &str, sync: &str) -> String {
     format!("\n[[source]]\nid = \"{id}\"\nname = \"{name}\"\nsync = \"{sync}\"\n")
 }
 
+/// A `[[source]]` section of an agency served from a test server: its
+/// section's published address (`base_url`) is given, as for a mirror.
+pub fn served_source_toml(agency: &Agency, server: &Server) -> String {
+    format!(
+        "{}base_url = \"{}\"\n",
+        source_toml(&agency.id, &agency.name, &server.sync_url(&agency.id)),
+        agency.base_url
+    )
+}
+
 /// Every file under `dir` with its modification time.
 pub fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
     walkdir::WalkDir::new(dir)

@@ -19,6 +19,8 @@ mod search;
 pub mod snapshot;
 mod views;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::Value;
 
 use crate::category::{Category, by_key};
@@ -29,6 +31,7 @@ use crate::output::Sink;
 use crate::render::templates::Theme;
 use crate::sync::{Previous, Tombstone};
 
+use super::accept::schedule;
 use super::poll::FailureKind;
 use super::sources::{HubConfig, SourceConfig};
 use super::state::GoodCopy;
@@ -48,6 +51,11 @@ pub struct AgencyInput<'a> {
     pub last_success: Option<String>,
     /// The fetch that brought the published copy (RFC 3339).
     pub last_change: Option<String>,
+    /// When an item held back for its future date is due (RFC 3339).
+    pub hold_until: Option<String>,
+    /// Items of the copy held back for their future date (see
+    /// [`crate::aggregate::accept::schedule`]); `None` until known.
+    pub held: Option<&'a BTreeSet<String>>,
 }
 
 /// Everything the hub is built from.
@@ -121,6 +129,11 @@ pub struct Hub<'a> {
     pub items: Vec<HubItem<'a>>,
     /// Undated entries, by agency order then URL.
     pub undated: Vec<UndatedEntry<'a>>,
+    /// Positions in [`Hub::items`] (dated categories) or [`Hub::undated`]
+    /// (undated ones), per category key and per agency, in list order:
+    /// every list of the hub is a slice of these, so building the hub is
+    /// linear in its entries.
+    pub lists: BTreeMap<(&'static str, Option<usize>), Vec<usize>>,
     /// Tombstones of the combined snapshot, sorted by id.
     pub tombstones: Vec<Tombstone>,
     /// Path prefix of internal links (`/` or `/pbgdpl/`).
@@ -145,17 +158,23 @@ impl<'a> Hub<'a> {
                 let Some(category) = by_key(&record.category) else {
                     continue;
                 };
+                if !category.dated {
+                    // Introductions and directories: listed by their
+                    // record only, never in the feeds.
+                    undated.push(UndatedEntry {
+                        agency: index,
+                        url: &record.url,
+                        category,
+                    });
+                    continue;
+                }
                 let kept = copy.item(&record.id, &record.sha256);
                 let Some(value) = kept.map(|k| &k.item) else {
-                    if !category.dated {
-                        undated.push(UndatedEntry {
-                            agency: index,
-                            url: &record.url,
-                            category,
-                        });
-                    }
                     continue;
                 };
+                if agency.held.is_some_and(|h| h.contains(&record.id)) {
+                    continue;
+                }
                 let text = |k: &str| value.get(k).and_then(Value::as_str);
                 let Some(published) = timestamp(text("date_published")) else {
                     continue;
@@ -168,7 +187,11 @@ impl<'a> Hub<'a> {
                     url: text("url").unwrap_or(&record.url),
                     summary: text("summary").unwrap_or(""),
                     published,
-                    modified: timestamp(text("date_modified")).unwrap_or(published),
+                    modified: schedule::modified(
+                        published,
+                        timestamp(text("date_modified")),
+                        input.now,
+                    ),
                     category,
                 });
             }
@@ -180,6 +203,23 @@ impl<'a> Hub<'a> {
                 .then_with(|| a.id.cmp(b.id))
         });
         undated.sort_by(|a, b| a.agency.cmp(&b.agency).then_with(|| a.url.cmp(b.url)));
+        let mut lists: BTreeMap<(&'static str, Option<usize>), Vec<usize>> = BTreeMap::new();
+        // Dated and undated categories are disjoint: each list indexes one
+        // of the two vectors.
+        let keyed = items
+            .iter()
+            .map(|i| (i.category.key, i.agency))
+            .enumerate()
+            .chain(
+                undated
+                    .iter()
+                    .map(|u| (u.category.key, u.agency))
+                    .enumerate(),
+            );
+        for (position, (key, agency)) in keyed {
+            lists.entry((key, None)).or_default().push(position);
+            lists.entry((key, Some(agency))).or_default().push(position);
+        }
         let tombstones = snapshot::tombstones(input);
         let base_path = url::Url::parse(&input.config.hub.base_url)
             .map(|u| u.path().to_string())
@@ -188,6 +228,7 @@ impl<'a> Hub<'a> {
             input,
             items,
             undated,
+            lists,
             tombstones,
             base_path,
             strings: i18n::builtin(input.config.hub.language),
@@ -211,6 +252,16 @@ impl<'a> Hub<'a> {
     /// A string of the interface.
     pub fn t(&self, key: &str) -> String {
         self.strings.get(key).cloned().unwrap_or_default()
+    }
+
+    /// Positions of the entries of a category (of one agency, or all), in
+    /// list order: in [`Hub::items`] for a dated category, in
+    /// [`Hub::undated`] for an undated one.
+    pub fn list(&self, category: &Category, agency: Option<usize>) -> &[usize] {
+        self.lists
+            .get(&(category.key, agency))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 

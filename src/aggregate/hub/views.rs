@@ -91,6 +91,7 @@ pub(super) struct AgencyView<'a> {
     pub(super) missing: Vec<&'static str>,
     pub(super) banner_elsewhere: Option<&'a str>,
     pub(super) not_in_feeds: usize,
+    pub(super) held: usize,
 }
 
 /// A block of newest entries of one category.
@@ -208,44 +209,22 @@ impl<'h, 'a> Views<'h, 'a> {
         skip: usize,
         take: usize,
     ) -> Vec<ItemView<'h>> {
-        let mine = |a: usize| agency.is_none_or(|x| x == a);
+        let hub = self.hub;
+        let list = hub.list(c, agency);
+        let page = list.get(skip..).unwrap_or(&[]);
+        let page = &page[..take.min(page.len())];
         if c.dated {
-            self.hub
-                .items
-                .iter()
-                .filter(|i| i.category.key == c.key && mine(i.agency))
-                .skip(skip)
-                .take(take)
-                .map(|i| self.item(i))
-                .collect()
+            page.iter().map(|&i| self.item(&hub.items[i])).collect()
         } else {
-            self.hub
-                .undated
-                .iter()
-                .filter(|u| u.category.key == c.key && mine(u.agency))
-                .skip(skip)
-                .take(take)
-                .map(|u| self.undated(u))
+            page.iter()
+                .map(|&u| self.undated(&hub.undated[u]))
                 .collect()
         }
     }
 
     /// How many entries a category has (of one agency or all).
     pub(super) fn count(&self, c: &Category, agency: Option<usize>) -> usize {
-        let mine = |a: usize| agency.is_none_or(|x| x == a);
-        if c.dated {
-            self.hub
-                .items
-                .iter()
-                .filter(|i| i.category.key == c.key && mine(i.agency))
-                .count()
-        } else {
-            self.hub
-                .undated
-                .iter()
-                .filter(|u| u.category.key == c.key && mine(u.agency))
-                .count()
-        }
+        self.hub.list(c, agency).len()
     }
 
     pub(super) fn agency(&self, index: usize) -> AgencyView<'h> {
@@ -267,14 +246,16 @@ impl<'h, 'a> Views<'h, 'a> {
         let not_in_feeds = a
             .copy
             .map(|c| {
+                let dated = dated_ids(&c.snapshot);
                 c.snapshot
                     .entries
                     .iter()
-                    .filter(|r| dated_ids(&c.snapshot).contains(r.id.as_str()))
+                    .filter(|r| dated.contains(r.id.as_str()))
                     .filter(|r| c.item(&r.id, &r.sha256).is_none())
                     .count()
             })
             .unwrap_or(0);
+        let held = a.held.map(|h| h.len()).unwrap_or(0);
         let banner = a.copy.map(|c| c.snapshot.site.province.url.as_str());
         AgencyView {
             id: &a.source.id,
@@ -298,6 +279,7 @@ impl<'h, 'a> Views<'h, 'a> {
             banner_elsewhere: banner
                 .filter(|b| !same_address(b, &self.hub.input.config.hub.base_url)),
             not_in_feeds,
+            held,
         }
     }
 

@@ -1,0 +1,253 @@
+//! Feed items, admitted before anything of the hub sees them.
+//!
+//! An item is refused (and with it the feed document, so the source keeps
+//! its last good copy) when its id is not under the section's own
+//! address or listed twice, when `url`, `title` or `date_published` is
+//! missing, when a date is not RFC 3339, or when its `url` or an
+//! attachment's is not an http(s) address inside the section
+//! ([`super::links::under`]).
+//!
+//! An admitted item keeps only the keys a pbgdpl section publishes (`id`,
+//! `url`, `title`, `content_html`, `summary`, `date_published`,
+//! `date_modified`, `tags`, `language`, `attachments`, `authors`,
+//! `_pbgdpl`), with:
+//!
+//! - `content_html` sanitised exactly as a section's own bodies (no script,
+//!   no event handler, no `javascript:` link, nothing off the allow-list);
+//! - authors' `url` kept only when it is an http(s) address;
+//! - in `_pbgdpl`, any `…_url` value kept only when it is an http(s)
+//!   address.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value};
+
+use crate::output::feeds::item::tag_prefix_of;
+use crate::render::markdown::sanitize;
+
+use super::links::under;
+use super::reason::Reason;
+
+/// Admits every item of one feed document published at `base_url`.
+pub fn page(items: Vec<Value>, base_url: &str) -> Result<Vec<Value>, Reason> {
+    let prefix = tag_prefix_of(base_url);
+    let mut ids = BTreeSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let item = admit(item, i + 1, base_url, &prefix)?;
+        let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
+        if !ids.insert(id.to_string()) {
+            return Err(Reason::ItemTwice { item: i + 1 });
+        }
+        out.push(item);
+    }
+    Ok(out)
+}
+
+fn http(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+fn rfc3339(v: &Value) -> bool {
+    v.as_str()
+        .is_some_and(|t| chrono::DateTime::parse_from_rfc3339(t).is_ok())
+}
+
+/// Admits one item (`index` counts from 1); see the module documentation.
+pub fn admit(item: Value, index: usize, base_url: &str, prefix: &str) -> Result<Value, Reason> {
+    let Value::Object(mut item) = item else {
+        return Err(Reason::ItemMissing {
+            item: index,
+            field: "id".into(),
+        });
+    };
+    let missing = |field: &str| Reason::ItemMissing {
+        item: index,
+        field: field.into(),
+    };
+    let text = |item: &Map<String, Value>, key: &str| {
+        item.get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let id = text(&item, "id").ok_or_else(|| missing("id"))?;
+    if !id.starts_with(prefix) || id.len() == prefix.len() {
+        return Err(Reason::ItemIdOutside { item: index });
+    }
+    let url = text(&item, "url").ok_or_else(|| missing("url"))?;
+    text(&item, "title").ok_or_else(|| missing("title"))?;
+    text(&item, "date_published").ok_or_else(|| missing("date_published"))?;
+    if !under(&url, base_url) {
+        return Err(Reason::ItemUrlOutside { item: index });
+    }
+    let bad_date = Reason::ItemDate { item: index };
+    if !item.get("date_published").is_some_and(rfc3339) {
+        return Err(bad_date);
+    }
+    if item.get("date_modified").is_some_and(|d| !rfc3339(d)) {
+        return Err(bad_date);
+    }
+
+    let mut out = Map::new();
+    for key in [
+        "id",
+        "url",
+        "title",
+        "summary",
+        "date_published",
+        "date_modified",
+        "language",
+    ] {
+        if let Some(v) = item.remove(key).filter(Value::is_string) {
+            out.insert(key.into(), v);
+        }
+    }
+    if let Some(Value::String(html)) = item.remove("content_html") {
+        out.insert("content_html".into(), Value::String(sanitize(&html)));
+    }
+    if let Some(Value::Array(tags)) = item.remove("tags") {
+        let tags: Vec<Value> = tags.into_iter().filter(Value::is_string).collect();
+        out.insert("tags".into(), Value::Array(tags));
+    }
+    if let Some(Value::Array(list)) = item.remove("attachments") {
+        let mut kept = Vec::new();
+        for a in list {
+            let Value::Object(mut a) = a else { continue };
+            let url = a.get("url").and_then(Value::as_str).unwrap_or_default();
+            if !under(url, base_url) {
+                return Err(Reason::ItemUrlOutside { item: index });
+            }
+            let mut clean = Map::new();
+            for key in ["url", "mime_type", "title", "size_in_bytes"] {
+                if let Some(v) = a.remove(key) {
+                    clean.insert(key.into(), v);
+                }
+            }
+            kept.push(Value::Object(clean));
+        }
+        out.insert("attachments".into(), Value::Array(kept));
+    }
+    if let Some(Value::Array(list)) = item.remove("authors") {
+        let authors: Vec<Value> = list
+            .into_iter()
+            .filter_map(|a| {
+                let name = a.get("name").and_then(Value::as_str)?.to_string();
+                let mut clean = Map::new();
+                clean.insert("name".into(), Value::String(name));
+                if let Some(u) = a.get("url").and_then(Value::as_str).filter(|u| http(u)) {
+                    clean.insert("url".into(), Value::String(u.to_string()));
+                }
+                Some(Value::Object(clean))
+            })
+            .collect();
+        out.insert("authors".into(), Value::Array(authors));
+    }
+    if let Some(mut ext) = item.remove("_pbgdpl") {
+        only_web_links(&mut ext);
+        out.insert("_pbgdpl".into(), ext);
+    }
+    Ok(Value::Object(out))
+}
+
+/// Removes every `…_url` string that is not an http(s) address.
+fn only_web_links(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|k, v| !(k.ends_with("url") && v.as_str().is_some_and(|u| !http(u))));
+            map.values_mut().for_each(only_web_links);
+        }
+        Value::Array(list) => list.iter_mut().for_each(only_web_links),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const BASE: &str = "https://a.example/pbgdpl/";
+
+    fn item(id: &str) -> Value {
+        json!({
+            "id": format!("tag:a.example,2019:/pbgdpl/{id}"),
+            "url": format!("{BASE}tin-tuc/{id}/"),
+            "title": "Tin",
+            "content_html": "<p>Nội dung <a href=\"/pbgdpl/x/\">x</a></p>",
+            "date_published": "2026-11-20T00:00:00+07:00",
+            "attachments": [{"url": format!("{BASE}tin-tuc/{id}/a.pdf"), "mime_type": "application/pdf", "title": "A", "size_in_bytes": 3}],
+            "authors": [{"name": "A", "url": "https://a.example"}],
+            "_pbgdpl": {"category": "tin-tuc", "meta": {"document": {"number": "1/QĐ", "source_url": "https://vbpl.vn/x"}}}
+        })
+    }
+
+    #[test]
+    fn a_good_item_is_kept_as_published() {
+        let admitted = page(vec![item("a"), item("b")], BASE).unwrap();
+        assert_eq!(admitted[0]["content_html"], item("a")["content_html"]);
+        assert_eq!(admitted[0]["attachments"], item("a")["attachments"]);
+        assert_eq!(admitted[0]["_pbgdpl"], item("a")["_pbgdpl"]);
+        assert_eq!(admitted[0]["authors"], item("a")["authors"]);
+    }
+
+    #[test]
+    fn unsafe_addresses_are_refused_and_html_is_sanitised() {
+        let with = |f: &dyn Fn(&mut Value)| {
+            let mut i = item("a");
+            f(&mut i);
+            page(vec![item("z"), i], BASE)
+        };
+        for url in [
+            "javascript:alert(5)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "https://phishing.example/pbgdpl/tin-tuc/a/",
+            "https://a.example/other/",
+        ] {
+            assert_eq!(
+                with(&|i| i["url"] = json!(url)),
+                Err(Reason::ItemUrlOutside { item: 2 }),
+                "{url}"
+            );
+            assert_eq!(
+                with(&|i| i["attachments"][0]["url"] = json!(url)),
+                Err(Reason::ItemUrlOutside { item: 2 }),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            with(&|i| i["id"] = json!("tag:b.example,2019:/pbgdpl/a")),
+            Err(Reason::ItemIdOutside { item: 2 })
+        );
+        assert_eq!(
+            with(&|i| i["date_published"] = json!("9999-99-99")),
+            Err(Reason::ItemDate { item: 2 })
+        );
+        assert_eq!(
+            with(&|i| i["id"] = json!("tag:a.example,2019:/pbgdpl/z")),
+            Err(Reason::ItemTwice { item: 2 })
+        );
+        let ok = with(&|i| {
+            i["content_html"] = json!(
+                "<p onclick=\"alert(1)\">x</p><script>alert(2)</script><a href=\"javascript:alert(3)\">y</a><img src=x onerror=alert(4)><iframe src=\"https://evil\"></iframe>"
+            );
+            i["authors"][0]["url"] = json!("javascript:alert(6)");
+            i["_pbgdpl"]["meta"]["document"]["source_url"] = json!("javascript:alert(7)");
+            i["external_url"] = json!("javascript:alert(8)");
+            i["image"] = json!("javascript:alert(9)");
+        })
+        .unwrap();
+        let text = serde_json::to_string(&ok[1]).unwrap();
+        for bad in [
+            "script",
+            "javascript",
+            "onclick",
+            "onerror",
+            "iframe",
+            "alert",
+        ] {
+            assert!(!text.contains(bad), "{bad} survived: {text}");
+        }
+        assert_eq!(ok[1]["_pbgdpl"]["meta"]["document"]["number"], "1/QĐ");
+    }
+}
