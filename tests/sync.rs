@@ -359,7 +359,7 @@ fn a_preview_for_another_address_leaves_no_tombstones() {
     site.build_with(&site.out, &preview);
     assert!(
         site.read("sync.json")
-            .contains("tag:127.0.0.1,2019:/pbgdpl/")
+            .contains("tag:127.0.0.1,2019::8000/pbgdpl/")
     );
     site.build();
     let sync = site.json("sync.json");
