@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::SourceFile;
 
 /// How serious a diagnostic is.
@@ -46,30 +48,32 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// A stable kebab-case code for machines (`unknown-key`, `missing-title`…).
     pub code: &'static str,
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain words, in the language of the run (a
+    /// [`msg!`](crate::msg) of the catalogue).
     pub message: String,
     /// Where, when the problem has a position.
     #[serde(skip_serializing_if = "Option::is_none", flatten)]
     pub location: Option<Location>,
-    /// How to fix it.
+    /// How to fix it, in the language of the run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    /// A new error with a code and message.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A new error with a code and a message of the catalogue:
+    /// `Diagnostic::error("unknown-key", msg!("unknown-key", key = name))`.
+    pub fn error(code: &'static str, message: impl Into<Message>) -> Self {
         Self {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: message.into().into_string(),
             location: None,
             help: None,
         }
     }
 
-    /// A new warning with a code and message.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    /// A new warning with a code and a message of the catalogue.
+    pub fn warning(code: &'static str, message: impl Into<Message>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(code, message)
@@ -119,9 +123,9 @@ impl Diagnostic {
         self
     }
 
-    /// Adds a hint on how to fix the problem.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    /// Adds a hint on how to fix the problem (a message of the catalogue).
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
+        self.help = Some(help.into().into_string());
         self
     }
 
@@ -135,9 +139,11 @@ impl Diagnostic {
             }
         };
         let (label, label_color) = match self.severity {
-            Severity::Error => ("error", "1;31"),
-            Severity::Warning => ("warning", "1;33"),
+            Severity::Error => (msg!("label-error"), "1;31"),
+            Severity::Warning => (msg!("label-warning"), "1;33"),
         };
+        let label = label.as_str();
+        let help_label = msg!("label-help");
         let mut out = format!(
             "{}{}\n",
             paint(label_color, label),
@@ -179,10 +185,14 @@ impl Diagnostic {
                 );
             }
             if let Some(help) = &self.help {
-                let _ = writeln!(out, "{gutter} = {}: {help}", paint("1", "help"));
+                let _ = writeln!(
+                    out,
+                    "{gutter} = {}: {help}",
+                    paint("1", help_label.as_str())
+                );
             }
         } else if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = {}: {help}", paint("1", "help"));
+            let _ = writeln!(out, "  = {}: {help}", paint("1", help_label.as_str()));
         }
         out
     }
@@ -202,7 +212,7 @@ impl Diagnostic {
         let escape_prop = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
         let mut message = self.message.clone();
         if let Some(help) = &self.help {
-            message.push_str("\nhelp: ");
+            message.push_str(&format!("\n{}: ", msg!("label-help")));
             message.push_str(help);
         }
         match &self.location {
@@ -311,7 +321,9 @@ impl Diagnostics {
     }
 
     /// Renders the diagnostics as a JSON document
-    /// (`{"errors": n, "warnings": n, "diagnostics": [...]}`).
+    /// (`{"errors": n, "warnings": n, "diagnostics": [...]}`). The keys and
+    /// codes are the same in every language; `message` and `help` are in
+    /// the language of the run.
     pub fn render_json(&self) -> String {
         #[derive(Serialize)]
         struct Report<'a> {
@@ -328,6 +340,8 @@ impl Diagnostics {
     }
 
     /// Renders the diagnostics as GitHub Actions annotations, one per line.
+    /// The fields (`file`, `line`, `col`, `title` = the code) are the same
+    /// in every language; the message is in the language of the run.
     pub fn render_github(&self) -> String {
         self.sorted()
             .into_iter()
@@ -377,11 +391,11 @@ mod tests {
             .help("did you mean `title`?");
         assert_eq!(
             d.render(false),
-            "error: unknown key `titel`\n --> content/tin-tuc/a.md:2:1\n  |\n2 | titel = \"Tin\"\n  | ^^^^^\n  = help: did you mean `title`?\n"
+            "lỗi: unknown key `titel`\n --> content/tin-tuc/a.md:2:1\n  |\n2 | titel = \"Tin\"\n  | ^^^^^\n  = gợi ý: did you mean `title`?\n"
         );
         assert_eq!(
             d.render_github(),
-            "::error file=content/tin-tuc/a.md,line=2,col=1,title=unknown-key::unknown key `titel`%0Ahelp: did you mean `title`?"
+            "::error file=content/tin-tuc/a.md,line=2,col=1,title=unknown-key::unknown key `titel`%0Agợi ý: did you mean `title`?"
         );
     }
 

@@ -15,6 +15,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::date::{self, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
+use crate::i18n::Message;
 use crate::source::SourceFile;
 use crate::text::fold;
 
@@ -158,8 +159,8 @@ impl<'s> Fields<'s> {
         &mut self,
         code: &'static str,
         span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Message>,
+        help: impl Into<Message>,
     ) {
         if self
             .quiet
@@ -307,8 +308,8 @@ impl<'s> Fields<'s> {
         &mut self,
         key: Key,
         code: &'static str,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Message>,
+        help: impl Into<Message>,
     ) {
         if !self.has(key) {
             let at = self.insertion_point();

@@ -17,6 +17,11 @@ struct Cli {
     /// When to colour messages.
     #[arg(long, global = true, value_enum, default_value_t = cmd::ColorChoice::Auto)]
     color: cmd::ColorChoice,
+
+    /// The language of the messages: vi (default) or en. Also PBGDPL_LANG,
+    /// or a locale (LANG, LC_ALL, LC_MESSAGES) starting with "en".
+    #[arg(long, global = true, value_enum, env = "PBGDPL_LANG")]
+    lang: Option<cmd::LangChoice>,
 }
 
 #[derive(Subcommand)]
@@ -36,7 +41,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    pbgdpl::i18n::set_language(cmd::language(&args));
+    let cli = Cli::parse_from(args);
     let color = cli.color.enabled();
     let result = match cli.command {
         Command::Build(a) => cmd::build::run(a, color),

@@ -387,10 +387,12 @@ name = "Trùng mã"
 sync = "https://xa-c.example/pbgdpl/"
 "#;
     std::fs::write(dir.path().join("sources.toml"), bad).unwrap();
-    let o = aggregate(dir.path(), &["--out", "hub"]);
-    assert_eq!(o.status.code(), Some(1));
-    hub_support_golden("aggregate/sources-errors.txt", &stderr(&o));
-    assert!(!dir.path().join("hub").exists());
+    for lang in ["vi", "en"] {
+        let o = aggregate(dir.path(), &["--out", "hub", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(1));
+        hub_support_golden(&format!("aggregate/sources-errors.{lang}.txt"), &stderr(&o));
+        assert!(!dir.path().join("hub").exists());
+    }
 }
 
 /// Compares with `tests/golden/<name>` (`PBGDPL_BLESS=1` rewrites it).
@@ -620,7 +622,7 @@ fn a_second_run_on_the_same_state_stops_without_changing_anything() {
     held.try_lock().expect("the lock is free between runs");
     let o = province.run("2026-11-23T07:00:00+07:00");
     assert_eq!(o.status.code(), Some(2));
-    hub_support_golden("aggregate/busy.txt", &stderr(&o));
+    hub_support_golden("aggregate/busy.vi.txt", &stderr(&o));
     assert_eq!(
         std::fs::read(province.hub().join("sync.json")).unwrap(),
         hub_before
@@ -723,9 +725,10 @@ fn docs_aggregate_md_documents_every_key_and_its_example_is_valid() {
         config.sources[3].sync.to_string(),
         "/srv/pbgdpl/stp/public/sync.json"
     );
-    // The error shown in the document is what the golden test prints.
+    // The error shown in the document is what the golden test prints (the
+    // document is in English).
     let golden = text(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/aggregate/sources-errors.txt"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/aggregate/sources-errors.en.txt"),
     );
     let shown = doc.split("```text\n").nth(1).unwrap();
     let shown = &shown[..shown.find("```").unwrap()];
@@ -757,6 +760,8 @@ fn a_hub_that_cannot_be_built_is_an_error_and_the_previous_one_stays() {
             "--now",
             "2026-11-22T10:05:00+07:00",
             "--force",
+            "--lang",
+            "en",
         ],
     );
     let err = stderr(&o);

@@ -330,7 +330,7 @@ fn one_run_reports_every_error() {
     assert!(err.contains("content/tin-tuc/a.md:3:8"), "{err}");
     assert!(err.contains("content/tin-tuc/b.md:2:1"), "{err}");
     assert!(err.contains("content/van-ban/"), "{err}");
-    assert!(err.contains("3 error(s)"), "{err}");
+    assert!(err.contains("3 lỗi, 0 cảnh báo"), "{err}");
 }
 
 #[test]

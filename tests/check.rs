@@ -35,9 +35,14 @@ fn site(broken: bool) -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
-/// Runs `pbgdpl check` with `args`; returns (exit code, stdout, stderr).
+/// Runs `pbgdpl check` with `args` (messages in Vietnamese unless `args`
+/// say `--lang en`); returns (exit code, stdout, stderr).
 fn check(root: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PBGDPL_LANG")
         .arg("check")
         .arg("--root")
         .arg(root)
@@ -96,7 +101,7 @@ fn warnings_pass_unless_strict() {
     let (code, _, stderr) = check(&root, &["--strict"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("check failed: 5 error(s), 0 warning(s)"),
+        stderr.contains("kiểm tra không đạt: 5 lỗi, 0 cảnh báo"),
         "{stderr}"
     );
 }
@@ -130,9 +135,37 @@ fn errors_fail_with_positions_in_every_format() {
     let (code, stdout, stderr) = check(&root, &[]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty(), "people's format goes to stderr");
-    golden("check-errors.txt", &stderr);
+    golden("check-errors.vi.txt", &stderr);
+    let (_, _, english) = check(&root, &["--lang", "en"]);
+    golden("check-errors.en.txt", &english);
     assert!(
         stderr.contains("--> content/tin-tuc/bai-loi.md:2:1"),
         "{stderr}"
     );
+}
+
+#[test]
+fn machine_formats_keep_their_fields_in_every_language() {
+    let (_dir, root) = site(true);
+    let (_, vi, _) = check(&root, &["--format", "json"]);
+    let (_, en, _) = check(&root, &["--format", "json", "--lang", "en"]);
+    let strip = |text: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        for d in v["diagnostics"].as_array_mut().unwrap() {
+            let d = d.as_object_mut().unwrap();
+            assert!(d["message"].is_string());
+            d.remove("message");
+            d.remove("help");
+        }
+        v
+    };
+    assert_eq!(strip(&vi), strip(&en), "codes, files, lines, columns stay");
+    let (_, vi, _) = check(&root, &["--format", "github"]);
+    let (_, en, _) = check(&root, &["--format", "github", "--lang", "en"]);
+    let fields = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| l.split("::").take(2).collect::<Vec<_>>().join("::"))
+            .collect()
+    };
+    assert_eq!(fields(&vi), fields(&en));
 }

@@ -7,6 +7,10 @@ use std::process::Command;
 fn build(extra: &[&str], env: &[(&str, &str)]) -> (bool, String) {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pbgdpl"));
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("PBGDPL_LANG", "en");
     cmd.args(["build", "--today", "2026-11-22", "--root"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-site"))
         .arg("--out")

@@ -389,6 +389,12 @@ fn the_guide_works_from_the_first_command_to_the_last() {
                     .env("PATH", &path)
                     .env("PBGDPL_TODAY", TODAY)
                     .env("NO_COLOR", "1")
+                    // The guide shows what an officer sees: Vietnamese,
+                    // whatever the machine's locale.
+                    .env_remove("LANG")
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES")
+                    .env_remove("PBGDPL_LANG")
                     .output()
                     .unwrap();
                 let output = String::from_utf8(out.stdout).unwrap();

@@ -1,14 +1,16 @@
-//! Every user-facing error of the core, as a golden stderr: one small broken
-//! site per error (the minimal fixture plus the files below), checked with
-//! `pbgdpl check`. Review changes to tests/golden/errors/ like code; rewrite
-//! them with `PBGDPL_BLESS=1 cargo test --test errors`.
+//! Every user-facing error of the core, as a golden stderr in both
+//! languages: one small broken site per error (the minimal fixture plus the
+//! files below), checked with `pbgdpl check`, compared with
+//! tests/golden/errors/<case>.vi.stderr and <case>.en.stderr. Review changes
+//! to them like code; rewrite them with
+//! `PBGDPL_BLESS=1 cargo test --test errors`.
 
 mod support;
 
 use support::*;
 
 /// Builds a broken copy of the minimal fixture and compares `check`'s
-/// stderr with tests/golden/errors/<name>.stderr.
+/// stderr with tests/golden/errors/<name>.{vi,en}.stderr.
 fn case(name: &str, files: &[(&str, &str)], remove: &[&str]) {
     case_with(name, files, remove, &[]);
 }
@@ -33,14 +35,16 @@ fn case_with(name: &str, files: &[(&str, &str)], remove: &[&str], args: &[&str])
     }
     let mut all = vec!["check", "--root", root.to_str().unwrap()];
     all.extend_from_slice(args);
-    let o = pbgdpl(&all);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{name}: check must fail\n{}",
+    golden_in_both(&format!("errors/{name}"), "stderr", |lang| {
+        let o = pbgdpl_in(lang, &all);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{name}: check must fail\n{}",
+            stderr(&o)
+        );
         stderr(&o)
-    );
-    golden(&format!("errors/{name}.stderr"), &stderr(&o));
+    });
 }
 
 const SITE: &str = "site.toml";
@@ -280,7 +284,7 @@ fn site_toml_bad_base_url() {
 #[test]
 fn no_site_toml() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pbgdpl(&["build", "--root", tmp.path().to_str().unwrap()]);
+    let o = pbgdpl_in(Lang::En, &["build", "--root", tmp.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.starts_with("error: no site.toml in "), "{err}");
@@ -291,7 +295,7 @@ fn no_site_toml() {
 fn empty_required_category_is_a_warning_and_fails_strict_checks() {
     let (_tmp, root) = temp_site("minimal");
     std::fs::remove_dir_all(root.join("content/doi-thoai")).unwrap();
-    let o = pbgdpl(&["check", "--root", root.to_str().unwrap()]);
+    let o = pbgdpl_in(Lang::En, &["check", "--root", root.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("warning: category doi-thoai"),

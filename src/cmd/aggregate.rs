@@ -64,6 +64,6 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
                 ExitCode::from(SOURCES_FAILED)
             })
         }
-        Err(e) => super::report(Err(e), color, "aggregate"),
+        Err(e) => super::report(Err(e), color, super::Failed::Aggregate),
     }
 }

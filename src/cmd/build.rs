@@ -57,7 +57,7 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
         }
         s
     });
-    let code = super::report(result.map(|r| r.warnings), color, "build")?;
+    let code = super::report(result.map(|r| r.warnings), color, super::Failed::Build)?;
     if let (Some(s), false) = (summary, verbosity == Verbosity::Quiet) {
         eprintln!("{s}");
     }

@@ -48,7 +48,7 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Human => {
             let warnings = result.as_ref().ok().map(|w| w.warning_count());
-            let code = super::report(result, color, "check")?;
+            let code = super::report(result, color, super::Failed::Check)?;
             match warnings {
                 Some(0) => eprintln!("no errors found"),
                 Some(n) => eprintln!("no errors found, {n} warning(s)"),

@@ -14,7 +14,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use pbgdpl::{BuildOptions, Diagnostics, Error};
+use pbgdpl::i18n::{Lang, Message};
+use pbgdpl::{BuildOptions, Diagnostics, Error, msg};
 
 /// `--color`.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -39,6 +40,55 @@ impl ColorChoice {
             }
         }
     }
+}
+
+/// `--lang`: the language of the messages.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LangChoice {
+    /// Vietnamese.
+    Vi,
+    /// English.
+    En,
+}
+
+impl From<LangChoice> for Lang {
+    fn from(l: LangChoice) -> Lang {
+        match l {
+            LangChoice::Vi => Lang::Vi,
+            LangChoice::En => Lang::En,
+        }
+    }
+}
+
+/// The language of the messages of this run, decided before the arguments
+/// are parsed (so that `--help` and argument errors are in it too): the
+/// last `--lang vi|en` (or `--lang=…`) among `args`, else `PBGDPL_LANG`,
+/// else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: English when it
+/// starts with `en`), else Vietnamese.
+pub fn language(args: &[std::ffi::OsString]) -> Lang {
+    let mut chosen = None;
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => iter.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(lang) = value.as_deref().and_then(Lang::parse) {
+            chosen = Some(lang);
+        }
+    }
+    chosen
+        .or_else(|| {
+            std::env::var("PBGDPL_LANG")
+                .ok()
+                .as_deref()
+                .and_then(Lang::parse)
+        })
+        .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
 }
 
 /// Options shared by `build`, `check` and `serve`.
@@ -74,12 +124,34 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{s:?} is not a date like 2026-11-22"))
 }
 
-/// Red "error:" prefix when colours are on.
+/// The "error:" prefix (in the language of the run), red when colours are on.
 pub fn paint_error(message: &str, color: bool) -> String {
+    let label = msg!("label-error");
     if color {
-        format!("\x1b[1;31merror\x1b[0m: {message}")
+        format!("\x1b[1;31m{label}\x1b[0m: {message}")
     } else {
-        format!("error: {message}")
+        format!("{label}: {message}")
+    }
+}
+
+/// Which command failed, for the summary line of [`report`].
+#[derive(Clone, Copy)]
+pub enum Failed {
+    /// `build`.
+    Build,
+    /// `check`.
+    Check,
+    /// `aggregate`.
+    Aggregate,
+}
+
+impl Failed {
+    fn summary(self, errors: usize, warnings: usize) -> Message {
+        match self {
+            Failed::Build => msg!("failed-build", errors = errors, warnings = warnings),
+            Failed::Check => msg!("failed-check", errors = errors, warnings = warnings),
+            Failed::Aggregate => msg!("failed-aggregate", errors = errors, warnings = warnings),
+        }
     }
 }
 
@@ -88,7 +160,7 @@ pub fn paint_error(message: &str, color: bool) -> String {
 pub fn report(
     result: Result<Diagnostics, Error>,
     color: bool,
-    what: &str,
+    what: Failed,
 ) -> anyhow::Result<ExitCode> {
     match result {
         Ok(warnings) => {
@@ -97,12 +169,8 @@ pub fn report(
         }
         Err(Error::Invalid(diags)) => {
             eprint!("{}", diags.render(color));
-            let summary = format!(
-                "{what} failed: {} error(s), {} warning(s)",
-                diags.error_count(),
-                diags.warning_count()
-            );
-            eprintln!("{}", paint_error(&summary, color));
+            let summary = what.summary(diags.error_count(), diags.warning_count());
+            eprintln!("{}", paint_error(summary.as_str(), color));
             Ok(ExitCode::from(1))
         }
         Err(e) => Err(e.into()),

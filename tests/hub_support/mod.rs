@@ -361,13 +361,18 @@ impl Server {
     }
 }
 
-/// Runs `pbgdpl aggregate` with `args`, colours off.
+/// Runs `pbgdpl aggregate` with `args`, colours off, messages in
+/// Vietnamese whatever the machine's locale (`--lang en` in `args` for English).
 pub fn aggregate(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
         .arg("aggregate")
         .args(args)
         .current_dir(dir)
         .env_remove("PBGDPL_NOW")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PBGDPL_LANG")
         .env("NO_COLOR", "1")
         .output()
         .expect("the pbgdpl binary runs")

@@ -51,12 +51,55 @@ pub fn temp_site(name: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, root)
 }
 
-/// Runs the `pbgdpl` binary with colours off and the fixed today.
-pub fn pbgdpl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
-        .args(args)
-        .env("PBGDPL_TODAY", TODAY)
+/// The language of a run of the binary, in tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Vietnamese, the default.
+    Vi,
+    /// English (`--lang en`).
+    En,
+}
+
+impl Lang {
+    /// Both, Vietnamese first.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// `vi` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The `pbgdpl` binary with colours off, the fixed today, and no locale
+/// from the environment the tests run in (so its messages are Vietnamese,
+/// the default, whatever LANG the machine has).
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pbgdpl"));
+    c.env("PBGDPL_TODAY", TODAY)
         .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PBGDPL_LANG");
+    c
+}
+
+/// Runs the `pbgdpl` binary (see [`command`]): messages in Vietnamese.
+pub fn pbgdpl(args: &[&str]) -> Output {
+    command()
+        .args(args)
+        .output()
+        .expect("the pbgdpl binary runs")
+}
+
+/// Runs the `pbgdpl` binary with its messages in `lang`.
+pub fn pbgdpl_in(lang: Lang, args: &[&str]) -> Output {
+    command()
+        .args(args)
+        .env("PBGDPL_LANG", lang.code())
         .output()
         .expect("the pbgdpl binary runs")
 }
@@ -161,6 +204,15 @@ pub fn golden(name: &str, actual: &str) {
     );
 }
 
+/// Compares the output of a run in each language with its golden file:
+/// `tests/golden/<name>.vi.<ext>` and `tests/golden/<name>.en.<ext>`
+/// (`PBGDPL_BLESS=1` rewrites them).
+pub fn golden_in_both(name: &str, ext: &str, run: impl Fn(Lang) -> String) {
+    for lang in Lang::ALL {
+        golden(&format!("{name}.{}.{ext}", lang.code()), &run(lang));
+    }
+}
+
 // Helpers of the content-kinds and documentation tests.
 
 /// `YYYY-MM-DD`.
@@ -233,8 +285,8 @@ pub fn build_with(root: &Path, today: &str, drafts: bool) -> Built {
 /// The `pbgdpl` binary as a [`Command`], with no inherited PBGDPL_TODAY
 /// and no colours.
 pub fn pbgdpl_cmd() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_pbgdpl"));
-    c.env_remove("PBGDPL_TODAY").env("NO_COLOR", "1");
+    let mut c = command();
+    c.env_remove("PBGDPL_TODAY");
     c
 }
 

@@ -13,7 +13,9 @@ mod material;
 mod question;
 
 pub use activity::ACTIVITY_FORMS;
-pub use document::{DOCUMENT_TYPES, VALIDITIES, check_document_number, suggest_document_number};
+pub use document::{
+    DOCUMENT_TYPES, NumberProblem, VALIDITIES, check_document_number, suggest_document_number,
+};
 pub use material::{MATERIAL_KINDS, webvtt_cues, youtube_id};
 pub use question::personal_data;
 

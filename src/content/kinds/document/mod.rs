@@ -3,9 +3,10 @@
 
 mod number;
 
-pub use number::{check_document_number, suggest_document_number};
+pub use number::{NumberProblem, check_document_number, suggest_document_number};
 
 use crate::fields::{Fields, Key};
+use crate::msg;
 
 use super::FIELD;
 use crate::content::model::Document;
@@ -78,13 +79,10 @@ pub(super) fn read(f: &mut Fields<'_>, required: bool) -> Document {
         f.error_at(
             "bad-document-number",
             n.span.clone(),
-            format!("document number \"{}\" is not valid: {why}", n.value),
+            msg!("doc-number-invalid", number = &n.value, why = why.message()),
             match suggest_document_number(&n.value) {
-                Some(fix) => format!("write number = \"{fix}\""),
-                None => "write it as on the document: normative documents number/year/symbol \
-                         (\"14/2019/QĐ-TTg\", \"12/2024/NQ-HĐND\"), others number/symbol \
-                         (\"266/KH-UBND\", \"2500/BTP-PBGDPL\")"
-                    .to_string(),
+                Some(fix) => msg!("doc-number-fix", key = f.display(NUMBER), fix = fix),
+                None => msg!("doc-number-forms"),
             },
         );
     }

@@ -1,0 +1,1 @@
+# Messages: aggregate. Same ids as in ../vi/aggregate.ftl.

@@ -1,0 +1,6 @@
+# Messages: cli. Same ids as in ../vi/cli.ftl.
+
+## The summary line when a command stops on errors in the section
+failed-build = build failed: { summary-errors } (the previous output is kept)
+failed-check = check failed: { summary-errors }
+failed-aggregate = aggregate failed: { summary-errors }

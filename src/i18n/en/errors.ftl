@@ -1,0 +1,1 @@
+# Messages: errors. Same ids as in ../vi/errors.ftl.

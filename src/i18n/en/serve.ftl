@@ -1,0 +1,1 @@
+# Messages: serve. Same ids as in ../vi/serve.ftl.

@@ -1,0 +1,1 @@
+# Messages: site. Same ids as in ../vi/site.ftl.

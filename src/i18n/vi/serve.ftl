@@ -1,0 +1,1 @@
+# Messages: serve. Same ids as in ../en/serve.ftl.
