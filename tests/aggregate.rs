@@ -819,7 +819,7 @@ fn a_mistake_in_sources_toml_never_deletes_published_data() {
     province.write_sources(&broken);
     let o = province.run("2026-11-23T10:00:00+07:00");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    hub_support_golden("aggregate/sources-never-delete.txt", &stderr(&o));
+    hub_support_golden("aggregate/sources-never-delete.vi.txt", &stderr(&o));
     assert!(hub_before == tree(&province.hub()), "the hub was touched");
     assert_eq!(text(&state.join("state.json")), state_before);
 }
