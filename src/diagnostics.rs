@@ -59,6 +59,32 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Longest source line shown whole under a diagnostic, in characters.
+const MAX_SHOWN_LINE: usize = 240;
+
+/// The part of a long line around a 1-based `column` (a 1 MB line is not
+/// printed whole), with `…` where it is cut, and the column and caret
+/// width within that part.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let len = line.chars().count();
+    if len <= MAX_SHOWN_LINE {
+        return (line.to_string(), column, width);
+    }
+    let start = column.saturating_sub(1).saturating_sub(MAX_SHOWN_LINE / 3);
+    let end = (start + MAX_SHOWN_LINE).min(len);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(end - start));
+    if end < len {
+        shown.push('…');
+    }
+    let at = column.saturating_sub(1);
+    let width = ((at + width).min(end).saturating_sub(at)).max(1);
+    (shown, at - start + 1 + usize::from(start > 0), width)
+}
+
 impl Diagnostic {
     /// A new error with a code and a message of the catalogue:
     /// `Diagnostic::error("unknown-key", msg!("unknown-key", key = name))`.
@@ -165,10 +191,10 @@ impl Diagnostic {
             }
             if loc.width > 0 {
                 let bar = paint("1;34", "|");
-                let caret_pad: String = loc
-                    .line_text
+                let (shown, column, width) = excerpt(&loc.line_text, loc.column, loc.width);
+                let caret_pad: String = shown
                     .chars()
-                    .take(loc.column - 1)
+                    .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let _ = writeln!(out, "{gutter} {bar}");
@@ -176,12 +202,12 @@ impl Diagnostic {
                     out,
                     "{} {bar} {}",
                     paint("1;34", &loc.line.to_string()),
-                    loc.line_text
+                    shown
                 );
                 let _ = writeln!(
                     out,
                     "{gutter} {bar} {caret_pad}{}",
-                    paint(label_color, &"^".repeat(loc.width))
+                    paint(label_color, &"^".repeat(width))
                 );
             }
             if let Some(help) = &self.help {
@@ -378,6 +404,20 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_shown_around_the_column() {
+        assert_eq!(excerpt("a = 1", 3, 1), ("a = 1".to_string(), 3, 1));
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let (shown, column, width) = excerpt(&line, 5001, 3);
+        assert!(shown.chars().count() <= MAX_SHOWN_LINE + 2, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(column - 1), Some('X'));
+        assert_eq!(width, 3);
+        // A caret at the very end of a long line.
+        let (shown, column, _) = excerpt(&"a".repeat(500), 501, 1);
+        assert_eq!(column, shown.chars().count() + 1);
+    }
 
     #[test]
     fn renders_like_cargo() {

@@ -16,6 +16,7 @@ use toml::de::{DeTable, DeValue};
 use crate::date::{self, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::i18n::Message;
+use crate::msg;
 use crate::source::SourceFile;
 use crate::text::fold;
 
@@ -71,6 +72,28 @@ pub struct Parsed<'s> {
     pub span: Range<usize>,
 }
 
+/// How deeply TOML values may nest (tables, arrays and dotted keys inside
+/// each other): the toml parser's own limit, which keeps it off the call
+/// stack's end. Documented in docs/content.md and docs/huong-dan.md.
+pub const TOML_MAX_NESTING: usize = 80;
+
+/// The line whose key has the most dotted parts (the parser reports a key
+/// that nests too deeply without a position): the span of that key.
+fn deepest_key(text: &str) -> Option<Range<usize>> {
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let key = line.split('=').next().unwrap_or("");
+        let dots = key.matches('.').count();
+        if dots > 0 && best.as_ref().is_none_or(|(d, _)| dots > *d) {
+            let lead = key.len() - key.trim_start().len();
+            best = Some((dots, start + lead..start + key.trim_end().len()));
+        }
+        start += line.len();
+    }
+    best.map(|(_, span)| span)
+}
+
 /// Parses `text` (a slice of `source.text` starting at byte `offset`) as a
 /// TOML document. Syntax errors are reported as diagnostics; the part that
 /// parsed is still returned so its keys can be checked too.
@@ -83,22 +106,32 @@ pub fn parse<'s>(
     let (table, errors) = DeTable::parse_recoverable(text);
     let mut error_spans = Vec::new();
     for e in errors {
+        // The parser stops at a depth instead of overflowing the stack;
+        // say so in plain words, where it happens.
+        let too_deep = e.message().contains("recurs");
         let span = e
             .span()
+            .or_else(|| too_deep.then(|| deepest_key(text)).flatten())
             .map(|s| s.start + offset..s.end + offset)
             .unwrap_or(offset..offset);
         error_spans.push(span.clone());
-        diags.push(
+        let d = if too_deep {
+            Diagnostic::error(
+                "toml-too-deep",
+                msg!("toml-too-deep", limit = TOML_MAX_NESTING),
+            )
+            .help(msg!("toml-too-deep-help"))
+        } else {
             Diagnostic::error(
                 "toml-syntax",
                 format!("TOML syntax: {}", e.message().trim()),
             )
-            .at(source, span)
             .help(
                 "front matter and site.toml use TOML: `key = \"text\"`, `date = 2026-03-15`, \
                      `tags = [\"a\", \"b\"]`; text values need double quotes",
-            ),
-        );
+            )
+        };
+        diags.push(d.at(source, span));
     }
     Parsed {
         table,
@@ -679,5 +712,36 @@ impl<'s> Fields<'s> {
             self.diags.push(d);
         }
         self.diags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        let source = SourceFile::from_text("a.toml", "a.toml".into(), text);
+        let mut diags = Diagnostics::new();
+        parse(&source, &source.text, 0, &mut diags);
+        diags.iter().cloned().collect()
+    }
+
+    #[test]
+    fn nesting_limit_is_the_documented_one_and_reported_where_it_is() {
+        let arrays = |n: usize| format!("a = {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert!(errors(&arrays(TOML_MAX_NESTING)).is_empty());
+        assert!(!errors(&arrays(TOML_MAX_NESTING + 1)).is_empty());
+        let deep = errors(&format!("title = \"x\"\n{}", arrays(10_000)));
+        assert_eq!(deep.len(), 1);
+        assert_eq!(deep[0].code, "toml-too-deep");
+        assert_eq!(deep[0].location.as_ref().unwrap().line, 2);
+
+        let keys = |n: usize| vec!["a"; n].join(".") + " = 1\n";
+        assert!(errors(&keys(TOML_MAX_NESTING)).is_empty());
+        assert!(!errors(&keys(TOML_MAX_NESTING + 1)).is_empty());
+        let deep = errors(&format!("title = \"x\"\nb.c = 1\n{}", keys(10_000)));
+        assert_eq!(deep[0].code, "toml-too-deep");
+        let at = deep[0].location.as_ref().unwrap();
+        assert_eq!((at.line, at.column), (3, 1));
     }
 }

@@ -14,7 +14,7 @@
 //! | content: files, front matter, model | [`content`] (with [`fields`], [`source`], [`date`], [`text`]) |
 //! | the standard categories | [`category`] |
 //! | checks across the site | [`validate`], reported as [`diagnostics`] |
-//! | rendering: Markdown, templates | [`render`] (with [`i18n`]) |
+//! | rendering: Markdown, templates | [`render`] (with [`i18n`], bounded by [`nesting`]) |
 //! | outputs: HTML, assets, sitemap, feeds, embeds | [`output`] |
 //! | the sync snapshot (`sync.json`), previous snapshots | [`sync`] |
 //! | writing the output atomically | [`write`](mod@write) |
@@ -38,6 +38,7 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod incremental;
 pub mod init;
+pub mod nesting;
 pub mod output;
 pub mod progress;
 pub mod render;

@@ -40,7 +40,33 @@ enum Command {
     Serve(cmd::serve::Args),
 }
 
+/// Stack of the thread that runs the command and of rayon's workers: a
+/// known size, not whatever `ulimit -s` or `RUST_MIN_STACK` say. The
+/// nesting limits (`pbgdpl::nesting`) keep every stage far below it.
+const STACK_SIZE: usize = 16 << 20;
+
 fn main() -> ExitCode {
+    // Fails only when the pool exists already, which it cannot here.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build_global();
+    let command = std::thread::Builder::new()
+        .name("pbgdpl".into())
+        .stack_size(STACK_SIZE)
+        .spawn(run);
+    match command.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // A panic has printed its message already.
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(e) => {
+            let message = pbgdpl::msg!("cli-cannot-start", error = e.to_string());
+            eprintln!("{}", cmd::paint_error(message.as_str(), false));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     pbgdpl::i18n::set_language(cmd::language(&args));
     let cli = Cli::parse_from(args);

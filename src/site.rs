@@ -153,6 +153,7 @@ impl Site {
         let clashes = recorder.clashes();
         let written = recorder.into_written();
         let mut diags = validate::links(&prepared, &written);
+        diags.extend(validate::nesting(&prepared));
         for path in clashes {
             diags.push(
                 Diagnostic::error(

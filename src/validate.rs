@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::output::{filters, statistics};
 use crate::render::{Link, Prepared};
 use crate::site::Site;
@@ -339,6 +340,32 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
         for link in &intro.links {
             check(&intro.intro.source, "", link);
         }
+    }
+    d
+}
+
+/// Bodies that nest too deeply to render (see [`crate::nesting`]): each
+/// is reported where it passes the limit.
+pub fn nesting(p: &Prepared<'_>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    let pages = p.pages.iter().filter_map(|page| {
+        let span = page.body.too_deep.as_ref()?;
+        let offset = page.entry.body_offset;
+        Some((&page.entry.source, span.start + offset..span.end + offset))
+    });
+    let intros = p.intros.values().chain(&p.home_intro);
+    let intros = intros.filter_map(|i| Some((&i.intro.source, i.too_deep.clone()?)));
+    for (source, span) in pages.chain(intros) {
+        // Point at the start only: the span of a deep quote or list runs
+        // to the end of the file.
+        d.push(
+            Diagnostic::error(
+                "too-deep",
+                msg!("too-deep", limit = crate::nesting::MAX_NESTING),
+            )
+            .at(source, span.start..span.start + 1)
+            .help(msg!("too-deep-help")),
+        );
     }
     d
 }

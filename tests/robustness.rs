@@ -104,3 +104,176 @@ fn help_and_version() {
         }
     }
 }
+
+/// An entry with a valid front matter and `body`.
+fn entry(body: &str) -> String {
+    format!("+++\ntitle = \"Sâu\"\ndate = 2026-01-01\n+++\n{body}")
+}
+
+/// Builds `root` with the real binary (an abort or a stack overflow kills
+/// the process: it must instead exit with the content-error status 1) and
+/// asserts every `(position, text)` is in the diagnostics.
+fn assert_fails_with(root: &std::path::Path, expected: &[(&str, &str)]) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let root = root.to_str().unwrap();
+    for cmd in ["build", "check"] {
+        let o = match cmd {
+            "build" => pbgdpl_in(
+                Lang::En,
+                &[cmd, "--root", root, "--out", out.to_str().unwrap()],
+            ),
+            _ => pbgdpl_in(Lang::En, &[cmd, "--root", root]),
+        };
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {err}");
+        for (at, text) in expected {
+            // A position ending in `:` leaves the column open.
+            let at = match at.ends_with(':') {
+                true => format!("--> {at}"),
+                false => format!("--> {at}\n"),
+            };
+            assert!(err.contains(&at), "{cmd}: {at}:\n{err}");
+            assert!(err.contains(text), "{cmd}: {text}:\n{err}");
+        }
+        assert!(
+            !err.contains("overflow") && !err.contains("panicked"),
+            "{err}"
+        );
+        assert!(
+            err.lines().all(|l| l.chars().count() < 400),
+            "long lines are cut:\n{err}"
+        );
+        if cmd == "build" {
+            assert!(!out.exists(), "a failed build writes nothing");
+        }
+    }
+}
+
+#[test]
+fn deep_documents_are_diagnostics_not_stack_overflows() {
+    let (_tmp, root) = temp_site("minimal");
+    let files = [
+        ("quote", "> ".repeat(10_000) + "x\n"),
+        ("list", "- ".repeat(5_000) + "x\n"),
+        ("ordered", "1. ".repeat(5_000) + "x\n"),
+        (
+            "indented",
+            (0..300)
+                .map(|i| format!("{}- a\n", "  ".repeat(i)))
+                .collect(),
+        ),
+        ("divs", "<div>".repeat(10_000) + "x\n"),
+        ("div-lines", "<div>\n".repeat(10_000) + "x\n"),
+        (
+            "emphasis",
+            "*".repeat(20_000) + "x" + &"*".repeat(20_000) + "\n",
+        ),
+        (
+            "reopened",
+            (0..3_000)
+                .map(|i| format!("<div><font color={i}>x</div>"))
+                .collect(),
+        ),
+    ];
+    for (name, body) in &files {
+        write(
+            &root.join(format!("content/tin-tuc/{name}.md")),
+            &entry(body),
+        );
+    }
+    write(
+        &root.join("content/hoi-dap/_index.md"),
+        &format!("+++\n+++\n{}x\n", "> ".repeat(10_000)),
+    );
+    let too_deep = "nests more than 100 levels deep";
+    assert_fails_with(
+        &root,
+        &[
+            ("content/tin-tuc/quote.md:5:201", too_deep),
+            ("content/tin-tuc/list.md:5:101", too_deep),
+            ("content/tin-tuc/ordered.md:5:151", too_deep),
+            ("content/tin-tuc/indented.md:55:101", too_deep),
+            ("content/tin-tuc/divs.md:5:501", too_deep),
+            ("content/tin-tuc/div-lines.md:105:1", too_deep),
+            ("content/tin-tuc/emphasis.md:5:199", too_deep),
+            ("content/tin-tuc/reopened.md:5:", too_deep),
+            ("content/hoi-dap/_index.md:3:201", too_deep),
+        ],
+    );
+}
+
+#[test]
+fn the_documented_depth_is_allowed() {
+    let (_tmp, root) = temp_site("minimal");
+    // 99 quotes and the paragraph inside: 100 levels.
+    write(
+        &root.join("content/tin-tuc/sau.md"),
+        &entry(&("> ".repeat(99) + "x\n")),
+    );
+    // Code that highlights into deep spans is shown without colours.
+    write(
+        &root.join("content/tin-tuc/json.md"),
+        &entry(&format!("```json\n{}\n```\n", "[".repeat(10_000))),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    build(&root, &tmp.path().join("out"));
+    let html = std::fs::read_to_string(tmp.path().join("out/tin-tuc/sau/index.html")).unwrap();
+    assert_eq!(html.matches("<blockquote>").count(), 99);
+    let json = std::fs::read_to_string(tmp.path().join("out/tin-tuc/json/index.html")).unwrap();
+    assert!(json.contains("[[[[[[[["), "the code is there");
+
+    write(
+        &root.join("content/tin-tuc/sau.md"),
+        &entry(&("> ".repeat(100) + "x\n")),
+    );
+    assert_fails_with(
+        &root,
+        &[(
+            "content/tin-tuc/sau.md:5:201",
+            "nests more than 100 levels deep",
+        )],
+    );
+}
+
+#[test]
+fn deep_toml_is_a_diagnostic_not_a_stack_overflow() {
+    let (_tmp, root) = temp_site("minimal");
+    let arrays = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let tables = format!("{}1{}", "{a = ".repeat(10_000), "}".repeat(10_000));
+    write(
+        &root.join("content/tin-tuc/mang.md"),
+        &format!("+++\ntitle = \"x\"\ndate = 2026-01-01\ntags = {arrays}\n+++\n"),
+    );
+    write(
+        &root.join("content/tin-tuc/bang.md"),
+        &format!("+++\ntitle = \"x\"\ndate = 2026-01-01\nsummary = {tables}\n+++\n"),
+    );
+    write(
+        &root.join("content/tin-tuc/khoa.md"),
+        &format!(
+            "+++\ntitle = \"x\"\ndate = 2026-01-01\n{} = 1\n+++\n",
+            vec!["a"; 10_000].join(".")
+        ),
+    );
+    write(
+        &root.join("content/thong-ke/so-lieu.toml"),
+        &format!("title = \"x\"\ncolumns = [\"a\"]\nrows = {arrays}\n"),
+    );
+    let site = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    write(
+        &root.join("site.toml"),
+        &format!("[{}]\nx = 1\n{site}", vec!["bang"; 10_000].join(".")),
+    );
+    let too_deep = "TOML nests too deeply: more than 80";
+    assert_fails_with(
+        &root,
+        &[
+            ("content/tin-tuc/mang.md:4:88", too_deep),
+            ("content/tin-tuc/bang.md:4:", too_deep),
+            ("content/tin-tuc/khoa.md:4:1", too_deep),
+            ("content/thong-ke/so-lieu.toml:3:88", too_deep),
+            ("site.toml:1:1", too_deep),
+        ],
+    );
+}

@@ -12,7 +12,41 @@ static CFG: LazyLock<minify_html::Cfg> = LazyLock::new(|| {
     cfg
 });
 
+/// Deepest nesting the minifier is given: it recurses once per level.
+/// Bodies are held far below this ([`crate::nesting::MAX_NESTING`]); only
+/// a theme could go deeper, and its pages are then written unminified.
+const MAX_MINIFIED_NESTING: usize = 400;
+
 /// Minifies an HTML document or fragment.
 pub fn html(text: &str) -> Vec<u8> {
+    if crate::nesting::deeper_than(text, MAX_MINIFIED_NESTING) {
+        return text.as_bytes().to_vec();
+    }
     minify_html::minify(text.as_bytes(), &CFG)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn deep_pages_are_left_as_they_are_not_crashed_on() {
+        let page = |depth: usize| format!("{} x {}", "<div>".repeat(depth), "</div>".repeat(depth));
+        // On the 2 MiB stack rayon's threads have (an unoptimised build
+        // needs the most).
+        let (shallow, deep) = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                (
+                    super::html(&page(super::MAX_MINIFIED_NESTING)),
+                    super::html(&page(20_000)),
+                )
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(
+            shallow.len() < page(super::MAX_MINIFIED_NESTING).len(),
+            "minified"
+        );
+        assert_eq!(deep, page(20_000).into_bytes(), "left as it was");
+    }
 }

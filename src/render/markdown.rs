@@ -11,6 +11,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::nesting::{self, BodyGuard, MAX_NESTING};
 use crate::text::{escape_xml, slugify};
 
 /// Syntaxes load once per process (they are large).
@@ -44,7 +45,19 @@ pub struct Rendered {
     /// Plain text of the start of the body (for search), at most
     /// [`PLAIN_TEXT_CHARS`] characters.
     pub plain_text: String,
+    /// Where the body nests deeper than [`MAX_NESTING`] elements (byte
+    /// range in the Markdown text), if it does: then it is not rendered
+    /// (`html` is empty) and the build reports it.
+    pub too_deep: Option<Range<usize>>,
 }
+
+/// How much deeper than [`MAX_NESTING`] the sanitised HTML may nest: the
+/// markup pbgdpl adds (table boxes, highlighted code, footnotes).
+const GENERATED_NESTING: usize = 40;
+
+/// How deeply highlighted code may nest its spans; deeper code is shown
+/// without colours.
+const MAX_HIGHLIGHT_NESTING: usize = 24;
 
 /// How much plain text [`Rendered::plain_text`] keeps.
 pub const PLAIN_TEXT_CHARS: usize = 2000;
@@ -72,8 +85,19 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     let mut in_first_paragraph = None::<bool>;
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut heading_start: Option<usize> = None;
+    // Every later stage (sanitiser, minifier) slows down or recurses with
+    // the nesting: measure it here, stop past the limit.
+    let mut guard = BodyGuard::new();
+    let mut deepest = 0..0;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if let Some((depth, at)) = guard.follow(&event, &range) {
+            deepest = at..range.end;
+            if depth > MAX_NESTING {
+                out.too_deep = Some(deepest);
+                return out;
+            }
+        }
         if let Event::Text(t) | Event::Code(t) = &event
             && out.plain_text.len() < PLAIN_TEXT_CHARS
         {
@@ -173,6 +197,12 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = sanitize(&html);
+    // The guard errs on the deep side, but an HTML parser can nest raw
+    // HTML in ways it does not foresee: measure the result exactly.
+    if nesting::deeper_than(&out.html, MAX_NESTING + GENERATED_NESTING) {
+        out.html.clear();
+        out.too_deep = Some(deepest);
+    }
     out
 }
 
@@ -280,21 +310,25 @@ fn highlight(lang: &str, code: &str) -> String {
             prefix: HIGHLIGHT_PREFIX,
         },
     );
+    let plain = || {
+        format!(
+            "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
+            escape_xml(code)
+        )
+    };
     for line in LinesWithEndings::from(code) {
         if generator
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!(
-                "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
-                escape_xml(code)
-            );
+            return plain();
         }
     }
-    format!(
-        "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
-        generator.finalize()
-    )
+    let spans = generator.finalize();
+    if nesting::deeper_than(&spans, MAX_HIGHLIGHT_NESTING) {
+        return plain();
+    }
+    format!("<pre class=\"code\"><code{lang_class}>{spans}</code></pre>\n")
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {

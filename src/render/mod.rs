@@ -79,6 +79,8 @@ pub struct RenderedIntro<'a> {
     pub html: String,
     /// Its internal links (spans relative to the source file).
     pub links: Vec<Link>,
+    /// Where it nests too deeply to render (span in the source file).
+    pub too_deep: Option<std::ops::Range<usize>>,
 }
 
 /// The whole site, rendered to HTML fragments, as every output sees it.
@@ -172,6 +174,10 @@ impl<'a> Prepared<'a> {
                 intro,
                 html: r.html.clone(),
                 links: offset_links(&r.internal_links, intro.body_offset),
+                too_deep: r
+                    .too_deep
+                    .as_ref()
+                    .map(|s| s.start + intro.body_offset..s.end + intro.body_offset),
             }
         };
         let intros = site

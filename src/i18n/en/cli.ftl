@@ -4,3 +4,6 @@
 failed-build = build failed: { summary-errors } (the previous output is kept)
 failed-check = check failed: { summary-errors }
 failed-aggregate = aggregate failed: { summary-errors }
+
+## When the command cannot start
+cli-cannot-start = cannot start: { $error }

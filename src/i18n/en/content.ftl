@@ -17,3 +17,9 @@ char-minus = a minus sign
 char-other-dash = another kind of dash
 char-backslash = a backslash
 char-other-slash = another kind of slash
+
+## Content nested too deeply (limits in src/nesting.rs, docs/content.md)
+too-deep = the text nests more than { $limit } levels deep (quotes, lists or HTML elements inside each other)
+too-deep-help = flatten the structure: close the quotes, lists or HTML elements opened before this point; real documents need fewer than 20 levels
+toml-too-deep = TOML nests too deeply: more than { $limit } tables, lists or dotted key parts inside each other
+toml-too-deep-help = flatten the value: pbgdpl's keys need at most three levels (`[[attachments]]`, `rows = [[…]]`)

@@ -4,3 +4,6 @@
 failed-build = không tạo được trang: { summary-errors } (trang đã tạo lần trước vẫn giữ nguyên)
 failed-check = kiểm tra không đạt: { summary-errors }
 failed-aggregate = không tạo được trang tỉnh: { summary-errors }
+
+## Khi không khởi động được
+cli-cannot-start = không khởi động được: { $error }

@@ -17,3 +17,9 @@ char-minus = dấu trừ
 char-other-dash = một loại gạch ngang khác
 char-backslash = gạch chéo ngược
 char-other-slash = một loại gạch chéo khác
+
+## Nội dung lồng nhau quá sâu (giới hạn ở src/nesting.rs, docs/huong-dan.md)
+too-deep = nội dung bài lồng nhau quá { $limit } lớp (trích dẫn trong trích dẫn, danh sách trong danh sách, hay thẻ HTML trong thẻ HTML)
+too-deep-help = bớt các lớp lồng nhau: đóng các thẻ `<div>`, trích dẫn `>` hay danh sách đã mở trước chỗ này; văn bản thật chỉ cần dưới 20 lớp
+toml-too-deep = phần thông tin lồng nhau quá { $limit } lớp (ngoặc `[`, `{"{"}` hay tên nối bằng dấu chấm lồng vào nhau)
+toml-too-deep-help = viết lại giá trị cho phẳng, theo mẫu ở docs/huong-dan.md: các mục của pbgdpl lồng nhiều nhất ba lớp (`[[attachments]]`, `rows = [[…]]`)
