@@ -32,6 +32,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
+pub mod encoding;
 pub mod error;
 pub mod fields;
 pub mod fingerprint;
