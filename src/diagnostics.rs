@@ -137,6 +137,20 @@ impl Diagnostic {
         self
     }
 
+    /// Points the diagnostic at a line and column of a file whose text is
+    /// not a [`SourceFile`] (a file that could not be read as UTF-8: the
+    /// line is shown decoded).
+    pub fn at_line(mut self, file: &str, line: usize, column: usize, line_text: &str) -> Self {
+        self.location = Some(Location {
+            file: file.to_string(),
+            line,
+            column,
+            width: 1,
+            line_text: line_text.to_string(),
+        });
+        self
+    }
+
     /// Points the diagnostic at a directory (no line or column).
     pub fn in_dir(mut self, dir: &str) -> Self {
         self.location = Some(Location {

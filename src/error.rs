@@ -32,6 +32,25 @@ pub enum Error {
         offset: usize,
     },
 
+    /// A text file is in a legacy Vietnamese encoding (TCVN3, VNI,
+    /// Windows-1258) or in UTF-16, not in UTF-8.
+    #[error(
+        "{path}:{line}:{column}: tệp được lưu bằng bảng mã {}, không phải UTF-8\n  help: chuyển tệp sang UTF-8 bằng lệnh: pbgdpl convert {path}",
+        .encoding.name()
+    )]
+    LegacyEncoding {
+        /// The file, relative to the site root.
+        path: String,
+        /// 1-based line of the first character that is not plain ASCII.
+        line: usize,
+        /// 1-based character column of that character.
+        column: usize,
+        /// That line, decoded.
+        line_text: String,
+        /// What the file is in.
+        encoding: crate::encoding::Detected,
+    },
+
     /// A template could not be parsed or rendered.
     #[error("template {name}: {message}")]
     Template {

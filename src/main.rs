@@ -36,6 +36,10 @@ enum Command {
     Init(cmd::init::Args),
     /// Add a new draft entry to a category.
     New(cmd::new::Args),
+    /// Convert files typed in TCVN3 (.VnTime), VNI or Windows-1258, or saved
+    /// as UTF-16, to UTF-8; the original is kept as <file>~.
+    #[command(visible_alias = "chuyen-ma")]
+    Convert(cmd::convert::Args),
     /// Preview the section: build into memory, serve it, rebuild and reload the browser on every change.
     Serve(cmd::serve::Args),
 }
@@ -78,6 +82,7 @@ fn run() -> ExitCode {
         Command::Init(a) => cmd::init::run(a),
         Command::New(a) => cmd::new::run(a),
         Command::Serve(a) => cmd::serve::run(a, color),
+        Command::Convert(a) => cmd::convert::run(a, color),
     };
     match result {
         Ok(code) => code,

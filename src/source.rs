@@ -38,10 +38,16 @@ impl SourceFile {
             path: path.clone(),
             source,
         })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: rel_path.to_string(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                return Err(not_utf8(
+                    rel_path,
+                    e.as_bytes(),
+                    e.utf8_error().valid_up_to(),
+                ));
+            }
+        };
         Ok(Self::from_text(rel_path, path, &text))
     }
 
@@ -103,6 +109,34 @@ impl SourceFile {
             .map(|&e| e.saturating_sub(1))
             .unwrap_or(self.text.len());
         self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// The error for a file that is not UTF-8: which encoding it is in and
+/// where its first non-ASCII letter is, when the encoding is recognised.
+fn not_utf8(rel_path: &str, bytes: &[u8], valid_up_to: usize) -> Error {
+    use crate::encoding::{self, Detected};
+    let detected = encoding::detect(bytes);
+    let at = match detected {
+        Detected::Legacy(_) => encoding::first_non_ascii(bytes),
+        Detected::Utf16 { .. } => 2,
+        Detected::Utf8 | Detected::Unknown => {
+            return Error::NotUtf8 {
+                path: rel_path.to_string(),
+                offset: valid_up_to,
+            };
+        }
+    };
+    let (line, column) = encoding::position(bytes, at, detected);
+    let line_text = encoding::decode(bytes, detected)
+        .and_then(|t| t.lines().nth(line - 1).map(str::to_string))
+        .unwrap_or_default();
+    Error::LegacyEncoding {
+        path: rel_path.to_string(),
+        line,
+        column,
+        line_text,
+        encoding: detected,
     }
 }
 

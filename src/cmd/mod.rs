@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod build;
 pub mod check;
+pub mod convert;
 pub mod init;
 pub mod new;
 pub mod progress;

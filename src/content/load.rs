@@ -434,7 +434,34 @@ fn reload_walking(
 
 fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
     let read = |rel: &str, diags: &mut Diagnostics| match SourceFile::read(root, rel) {
-        Ok(s) => Some(s),
+        Ok(s) => {
+            if let Some(g) = crate::encoding::garbled(&s.text) {
+                diags.push(garbled_warning(&s, &g));
+            }
+            Some(s)
+        }
+        Err(Error::LegacyEncoding {
+            path,
+            line,
+            column,
+            line_text,
+            encoding,
+        }) => {
+            diags.push(
+                Diagnostic::error(
+                    "legacy-encoding",
+                    format!(
+                        "tệp được lưu bằng bảng mã {}, không phải UTF-8",
+                        encoding.name()
+                    ),
+                )
+                .at_line(&path, line, column, &line_text)
+                .help(format!(
+                    "chuyển tệp sang UTF-8 bằng lệnh: pbgdpl convert {path}"
+                )),
+            );
+            None
+        }
         Err(e) => {
             diags.push(Diagnostic::error("unreadable", e.to_string()).in_file(rel));
             None
@@ -459,6 +486,34 @@ fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
             parse_table(&source, slug, diags).map(Parsed::Table)
         }
     }
+}
+
+/// The warning for text typed in a `.VnTime` or VNI font that arrived as
+/// garbled Unicode ("Phæ biÕn" for "Phổ biến").
+fn garbled_warning(source: &SourceFile, g: &crate::encoding::Garbled) -> Diagnostic {
+    let font = match g.encoding {
+        crate::encoding::Legacy::Vni => "VNI-Times",
+        _ => ".VnTime",
+    };
+    let more = if g.lines > 1 {
+        format!(" ({} dòng có chữ lỗi)", g.lines)
+    } else {
+        String::new()
+    };
+    Diagnostic::warning(
+        "garbled-text",
+        format!(
+            "chữ bị lỗi phông {}: \"{}\" có lẽ là \"{}\"{more}",
+            g.encoding.name(),
+            g.word,
+            g.fixed
+        ),
+    )
+    .at(source, g.offset..g.offset + g.word.len())
+    .help(format!(
+        "đoạn chữ được chép từ tài liệu gõ bằng phông {font}; chuyển lại thành chữ Unicode bằng lệnh: pbgdpl convert {}",
+        source.rel_path
+    ))
 }
 
 fn walk_category(
