@@ -30,7 +30,7 @@ pub struct InitOptions {
     pub today: NaiveDate,
 }
 
-fn toml_str(s: &str) -> String {
+pub(crate) fn toml_str(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

@@ -37,6 +37,7 @@ pub mod error;
 pub mod fields;
 pub mod fingerprint;
 pub mod i18n;
+pub mod import;
 pub mod incremental;
 pub mod init;
 pub mod nesting;

@@ -36,6 +36,11 @@ enum Command {
     Init(cmd::init::Args),
     /// Add a new draft entry to a category.
     New(cmd::new::Args),
+    /// Turn a Word file (.docx) of a document into a draft entry: its
+    /// number, type, issuer, dates and signer read from the layout, its text
+    /// as Markdown, the original attached.
+    #[command(visible_alias = "nhap")]
+    Import(cmd::import::Args),
     /// Convert files typed in TCVN3 (.VnTime), VNI or Windows-1258, or saved
     /// as UTF-16, to UTF-8; the original is kept as <file>~.
     #[command(visible_alias = "chuyen-ma")]
@@ -83,6 +88,7 @@ fn run() -> ExitCode {
         Command::New(a) => cmd::new::run(a),
         Command::Serve(a) => cmd::serve::run(a, color),
         Command::Convert(a) => cmd::convert::run(a, color),
+        Command::Import(a) => cmd::import::run(a),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@ pub mod aggregate;
 pub mod build;
 pub mod check;
 pub mod convert;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod progress;

@@ -111,6 +111,9 @@ fn upper(c: char) -> char {
 
 /// Decodes TCVN3 bytes. With `upper_font` (text set in `.VnTimeH`,
 /// `.VnArialH`…, whose glyphs are capitals), letters come out in capitals.
+/// Without it, a line (or a column of one, between tabs or bars) whose
+/// plain letters are all capitals ("UBND TØNH") was typed in an upper-case
+/// font too: it comes out in capitals.
 pub fn decode_tcvn3(bytes: &[u8], upper_font: bool) -> String {
     let text: String = bytes
         .iter()
@@ -123,6 +126,23 @@ pub fn decode_tcvn3(bytes: &[u8], upper_font: bool) -> String {
             if upper_font { upper(c) } else { c }
         })
         .collect();
+    let text: String = if upper_font {
+        text
+    } else {
+        text.split_inclusive(['\n', '\t', '|'])
+            .map(|line| {
+                let mut ascii = line.chars().filter(char::is_ascii_alphabetic).peekable();
+                let capitals = ascii.peek().is_some()
+                    && line.chars().filter(char::is_ascii_alphabetic).count() >= 3
+                    && ascii.all(|c| c.is_ascii_uppercase());
+                if capitals {
+                    line.to_uppercase()
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect()
+    };
     text.nfc().collect()
 }
 

@@ -21,7 +21,7 @@ pub mod tables;
 
 pub use convert::{ConvertOutcome, backup_path, convert_file};
 pub use garbled::{Garbled, garbled, repair, repair_word};
-pub use legacy::{decode_legacy, decode_tcvn3, encode_legacy};
+pub use legacy::{cp1252_byte, decode_legacy, decode_tcvn3, encode_legacy};
 
 use unicode_normalization::UnicodeNormalization;
 
