@@ -18,7 +18,9 @@
 //! every page made from an example must show the example's values.
 //! Binary files an example refers to (the PDF, the MP3 the reader is told to
 //! copy) cannot be written in a document: they are created as small
-//! placeholders when the entry that names them is written.
+//! placeholders when the entry that names them is written. A Word file the
+//! guide imports is shown as its text (```` ```text title="x.docx" ````;
+//! lines with " | " are the columns of a table): the test makes the .docx.
 //!
 //! `content.md` is also checked against the code: every key in its tables
 //! exists with exactly that alias, every key of the code is documented, and
@@ -450,6 +452,12 @@ fn the_guide_works_from_the_first_command_to_the_last() {
                     "docs/huong-dan.md:{}: files are written from the section's directory",
                     b.line
                 );
+                // A Word file the reader receives is shown as its text:
+                // the test makes the .docx.
+                if rel.ends_with(".docx") {
+                    std::fs::write(cwd.join(rel), support::docx::from_text(&b.body)).unwrap();
+                    continue;
+                }
                 write_file(&cwd, rel, &b.body);
                 files.insert(rel.clone(), b.body.clone());
             }

@@ -625,3 +625,35 @@ fn zip_bombs_are_bounded() {
         "{err}"
     );
 }
+
+/// Damaged Word files (bytes changed, cut short) and random bytes end in
+/// an error or a document, never in a panic.
+#[test]
+fn mutated_word_files_never_panic() {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for original in [luat(), thong_tu(), nghi_quyet()] {
+        for _ in 0..150 {
+            let mut bytes = original.clone();
+            for _ in 0..(next() % 8 + 1) {
+                let at = (next() as usize) % bytes.len();
+                bytes[at] = next() as u8;
+            }
+            if next() % 4 == 0 {
+                let keep = (next() as usize) % bytes.len();
+                bytes.truncate(keep);
+            }
+            if let Ok(doc) = pbgdpl::import::read_document(&bytes, "docx") {
+                let h = pbgdpl::import::recognise(&doc);
+                let _ = pbgdpl::import::markdown::write(&doc, &doc.blocks[h.body]);
+            }
+            let _ = pbgdpl::encoding::detect(&bytes);
+            let _ = pbgdpl::encoding::garbled(&String::from_utf8_lossy(&bytes));
+        }
+    }
+}

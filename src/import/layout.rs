@@ -407,9 +407,10 @@ pub fn body_case(text: &str) -> String {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    // UBND, HĐND, PBGDPL: no Vietnamese syllable, an abbreviation.
     let is_abbreviation = |w: &str| {
-        let f = fold(w);
-        !f.contains(['a', 'e', 'i', 'o', 'u', 'y']) || w.contains('.')
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty() && !crate::encoding::syllable::is_syllable(&letters)
     };
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut proper = false;
@@ -599,8 +600,13 @@ fn read_header(doc: &Document, h: &mut Header) -> usize {
     let mut header_end = 0;
     let mut seen_anything = false;
     let limit = doc.blocks.len().min(40);
-    // Whether paragraphs say if they are centred (Word files do).
-    let centring_known = !doc.from_text;
+    // Whether paragraphs say if they are centred: Word files do, unless
+    // nothing at the top is centred (a file typed without formatting).
+    let centring_known = !doc.from_text
+        && doc.blocks.iter().take(limit).any(|b| match b {
+            Block::Paragraph(p) => p.centered,
+            Block::Table(_) => false,
+        });
     'blocks: for (i, block) in doc.blocks.iter().enumerate().take(limit) {
         let is_table = matches!(block, Block::Table(_));
         let lines = lines_of(block, doc.markdown, doc.columns());

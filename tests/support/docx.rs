@@ -317,3 +317,32 @@ impl Docx {
         zip.finish().unwrap().into_inner()
     }
 }
+
+/// A Word file of a document shown as text in the guide: each line a
+/// paragraph; consecutive lines with " | " make a borderless two-column
+/// table, as the header and the signature block of Word templates are.
+pub fn from_text(text: &str) -> Vec<u8> {
+    let mut d = Docx::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let flush = |d: Docx, rows: &mut Vec<Vec<String>>| -> Docx {
+        if rows.is_empty() {
+            return d;
+        }
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = cells.iter().map(Vec::as_slice).collect();
+        let x = table(&refs, Font::Unicode);
+        rows.clear();
+        d.xml(&x)
+    };
+    for line in text.lines() {
+        if line.contains(" | ") {
+            rows.push(line.split(" | ").map(|c| c.trim().to_string()).collect());
+        } else {
+            d = flush(d, &mut rows).p(line);
+        }
+    }
+    flush(d, &mut rows).bytes()
+}
