@@ -35,8 +35,8 @@ pub enum Error {
     /// A text file is in a legacy Vietnamese encoding (TCVN3, VNI,
     /// Windows-1258) or in UTF-16, not in UTF-8.
     #[error(
-        "{path}:{line}:{column}: tệp được lưu bằng bảng mã {}, không phải UTF-8\n  help: chuyển tệp sang UTF-8 bằng lệnh: pbgdpl convert {path}",
-        .encoding.name()
+        "{}",
+        crate::encoding::legacy_encoding_message(.path, *.line, *.column, *.encoding)
     )]
     LegacyEncoding {
         /// The file, relative to the site root.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use pbgdpl::encoding::{self, ConvertOutcome, Detected, Legacy};
+use pbgdpl::msg;
 
 /// Flags of `pbgdpl convert`.
 #[derive(clap::Args)]
@@ -27,9 +28,9 @@ fn parse_from(s: &str) -> Result<From, String> {
     if s.eq_ignore_ascii_case("auto") {
         return Ok(From::Auto);
     }
-    Legacy::parse(s).map(From::Legacy).ok_or_else(|| {
-        format!("\"{s}\" không phải bảng mã đã biết; chọn tcvn3, vni, cp1258 hoặc auto")
-    })
+    Legacy::parse(s)
+        .map(From::Legacy)
+        .ok_or_else(|| msg!("convert-unknown-from", value = s).into_string())
 }
 
 /// Converts every file; a file that fails does not stop the others.
@@ -46,20 +47,24 @@ pub fn run(a: Args, color: bool) -> anyhow::Result<ExitCode> {
                 garbled,
                 backup,
             }) => {
-                let what = match (garbled, from) {
-                    (true, Detected::Legacy(l)) => {
-                        format!("đã sửa chữ bị lỗi phông {}", l.name())
-                    }
-                    _ => format!("đã chuyển từ bảng mã {} sang UTF-8", from.name()),
+                let line = match (garbled, from) {
+                    (true, Detected::Legacy(l)) => msg!(
+                        "convert-repaired",
+                        file = file,
+                        encoding = l.name(),
+                        backup = &backup
+                    ),
+                    _ => msg!(
+                        "convert-converted",
+                        file = file,
+                        encoding = from.name(),
+                        backup = &backup
+                    ),
                 };
-                println!(
-                    "{}: {what}; bản gốc được giữ ở {}",
-                    file.display(),
-                    backup.display()
-                );
+                println!("{line}");
             }
             Ok(ConvertOutcome::Unchanged) => {
-                println!("{}: đã là UTF-8, không cần chuyển", file.display());
+                println!("{}", msg!("convert-unchanged", file = file));
             }
             Err(e) => {
                 failed += 1;

@@ -30,7 +30,7 @@ pub struct Args {
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     s.get(..10)
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .ok_or_else(|| format!("\"{s}\" không phải ngày dạng 2026-06-05"))
+        .ok_or_else(|| pbgdpl::msg!("import-bad-today", value = s).into_string())
 }
 
 /// Imports the file and prints what was found.

@@ -450,15 +450,10 @@ fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
             diags.push(
                 Diagnostic::error(
                     "legacy-encoding",
-                    format!(
-                        "tệp được lưu bằng bảng mã {}, không phải UTF-8",
-                        encoding.name()
-                    ),
+                    crate::msg!("legacy-encoding", encoding = encoding.name()),
                 )
                 .at_line(&path, line, column, &line_text)
-                .help(format!(
-                    "chuyển tệp sang UTF-8 bằng lệnh: pbgdpl convert {path}"
-                )),
+                .help(crate::msg!("legacy-encoding-help", path = &path)),
             );
             None
         }
@@ -491,29 +486,29 @@ fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
 /// The warning for text typed in a `.VnTime` or VNI font that arrived as
 /// garbled Unicode ("Phæ biÕn" for "Phổ biến").
 fn garbled_warning(source: &SourceFile, g: &crate::encoding::Garbled) -> Diagnostic {
-    let font = match g.encoding {
-        crate::encoding::Legacy::Vni => "VNI-Times",
-        _ => ".VnTime",
-    };
-    let more = if g.lines > 1 {
-        format!(" ({} dòng có chữ lỗi)", g.lines)
+    let message = if g.lines > 1 {
+        crate::msg!(
+            "garbled-text-lines",
+            encoding = g.encoding.name(),
+            word = &g.word,
+            fixed = &g.fixed,
+            lines = g.lines
+        )
     } else {
-        String::new()
+        crate::msg!(
+            "garbled-text",
+            encoding = g.encoding.name(),
+            word = &g.word,
+            fixed = &g.fixed
+        )
     };
-    Diagnostic::warning(
-        "garbled-text",
-        format!(
-            "chữ bị lỗi phông {}: \"{}\" có lẽ là \"{}\"{more}",
-            g.encoding.name(),
-            g.word,
-            g.fixed
-        ),
-    )
-    .at(source, g.offset..g.offset + g.word.len())
-    .help(format!(
-        "đoạn chữ được chép từ tài liệu gõ bằng phông {font}; chuyển lại thành chữ Unicode bằng lệnh: pbgdpl convert {}",
-        source.rel_path
-    ))
+    Diagnostic::warning("garbled-text", message)
+        .at(source, g.offset..g.offset + g.word.len())
+        .help(crate::msg!(
+            "garbled-text-help",
+            font = g.encoding.font(),
+            path = &source.rel_path
+        ))
 }
 
 fn walk_category(

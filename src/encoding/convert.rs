@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Detected, Legacy, decode, detect, garbled, repair};
 use crate::error::Error;
+use crate::msg;
 
 /// The largest text file `convert` reads (a text, not a database dump).
 pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
@@ -51,8 +52,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
     }
 }
 
-fn usage(path: &Path, message: String) -> Error {
-    Error::Usage(format!("{}: {message}", path.display()))
+fn usage(message: crate::i18n::Message) -> Error {
+    Error::Usage(message.into_string())
 }
 
 /// Rewrites `path` as UTF-8 NFC. `from` forces the legacy encoding; with
@@ -62,17 +63,15 @@ fn usage(path: &Path, message: String) -> Error {
 pub fn convert_file(path: &Path, from: Option<Legacy>) -> Result<ConvertOutcome, Error> {
     let meta = std::fs::metadata(path).map_err(Error::io(path))?;
     if !meta.is_file() {
-        return Err(usage(path, "không phải là tệp".into()));
+        return Err(usage(msg!("convert-not-a-file", path = path)));
     }
     if meta.len() > MAX_TEXT_BYTES {
-        return Err(usage(
-            path,
-            format!(
-                "tệp quá lớn ({}) để là một tệp văn bản; giới hạn là {}",
-                crate::text::human_size(meta.len()),
-                crate::text::human_size(MAX_TEXT_BYTES)
-            ),
-        ));
+        return Err(usage(msg!(
+            "convert-too-large",
+            path = path,
+            size = crate::text::human_size(meta.len()),
+            limit = crate::text::human_size(MAX_TEXT_BYTES)
+        )));
     }
     let bytes = std::fs::read(path).map_err(Error::io(path))?;
     let detected = detect(&bytes);
@@ -81,11 +80,7 @@ pub fn convert_file(path: &Path, from: Option<Legacy>) -> Result<ConvertOutcome,
             let text = decode(&bytes, Detected::Utf8).unwrap_or_default();
             let encoding = match forced {
                 Some(Legacy::Windows1258) => {
-                    return Err(usage(
-                        path,
-                        "tệp đã là UTF-8; chữ Windows-1258 không thể bị lỗi phông theo cách này"
-                            .into(),
-                    ));
+                    return Err(usage(msg!("convert-utf8-cp1258", path = path)));
                 }
                 Some(l) => l,
                 None => match garbled(&text) {
@@ -102,20 +97,13 @@ pub fn convert_file(path: &Path, from: Option<Legacy>) -> Result<ConvertOutcome,
         (Detected::Utf16 { .. }, _) => match decode(&bytes, detected) {
             Some(t) => (t, detected, false),
             None => {
-                return Err(usage(
-                    path,
-                    "tệp bắt đầu như UTF-16 nhưng có byte không hợp lệ".into(),
-                ));
+                return Err(usage(msg!("convert-bad-utf16", path = path)));
             }
         },
         (_, Some(l)) => (super::decode_legacy(&bytes, l), Detected::Legacy(l), false),
         (Detected::Legacy(l), None) => (super::decode_legacy(&bytes, l), detected, false),
         (Detected::Unknown, None) => {
-            return Err(usage(
-                path,
-                "không nhận ra bảng mã của tệp; chỉ rõ bằng --from tcvn3, --from vni hoặc --from cp1258"
-                    .into(),
-            ));
+            return Err(usage(msg!("convert-unknown-encoding", path = path)));
         }
     };
     let text: String = text.nfc().collect();

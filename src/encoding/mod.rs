@@ -25,6 +25,31 @@ pub use legacy::{cp1252_byte, decode_legacy, decode_tcvn3, encode_legacy};
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::i18n::Message;
+use crate::msg;
+
+/// The message of a file in a legacy encoding or UTF-16, with its place
+/// (`Error::LegacyEncoding`'s text).
+pub fn legacy_encoding_message(
+    path: &str,
+    line: usize,
+    column: usize,
+    detected: Detected,
+) -> String {
+    format!(
+        "{}\n  {}: {}",
+        msg!(
+            "legacy-encoding-at",
+            path = path,
+            line = line.to_string(),
+            column = column.to_string(),
+            encoding = detected.name()
+        ),
+        msg!("label-help"),
+        msg!("legacy-encoding-help", path = path)
+    )
+}
+
 /// A legacy single-byte Vietnamese encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Legacy {
@@ -60,10 +85,19 @@ impl Legacy {
     }
 
     /// The encoding's name as officers know it (with its fonts).
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> Message {
         match self {
-            Legacy::Tcvn3 => "TCVN3 (ABC, phông .VnTime)",
-            Legacy::Vni => "VNI (phông VNI-Times)",
+            Legacy::Tcvn3 => msg!("encoding-tcvn3"),
+            Legacy::Vni => msg!("encoding-vni"),
+            Legacy::Windows1258 => msg!("encoding-cp1258"),
+        }
+    }
+
+    /// A font typical of the encoding, as officers know them.
+    pub fn font(self) -> &'static str {
+        match self {
+            Legacy::Tcvn3 => ".VnTime",
+            Legacy::Vni => "VNI-Times",
             Legacy::Windows1258 => "Windows-1258",
         }
     }
@@ -87,12 +121,12 @@ pub enum Detected {
 
 impl Detected {
     /// The encoding's name for messages.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> Message {
         match self {
-            Detected::Utf8 => "UTF-8",
-            Detected::Utf16 { .. } => "UTF-16 (\"Unicode\" của Notepad)",
+            Detected::Utf8 => msg!("encoding-utf8"),
+            Detected::Utf16 { .. } => msg!("encoding-utf16"),
             Detected::Legacy(l) => l.name(),
-            Detected::Unknown => "không rõ",
+            Detected::Unknown => msg!("encoding-unknown"),
         }
     }
 }

@@ -45,6 +45,8 @@ files![
     "errors",
     "serve",
     "aggregate",
+    "import",
+    "convert",
 ];
 
 /// A sentence of the catalogue, formatted in the language of the run.

@@ -13,9 +13,10 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::error::ImportError;
+use super::error::{ImportError, OtherKind};
 use super::model::{Block, Cell, Document, ListLabel, Paragraph, Run, Table};
 use crate::encoding::{self, Legacy};
+use crate::msg;
 
 /// The most entries a `.docx` may have.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -43,7 +44,11 @@ impl<'a> Package<'a> {
         let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
         if zip.len() > MAX_ENTRIES {
             return Err(ImportError::Bounds {
-                detail: format!("có {} tệp con, nhiều hơn giới hạn {MAX_ENTRIES}", zip.len()),
+                detail: msg!(
+                    "import-bound-entries",
+                    count = zip.len(),
+                    limit = MAX_ENTRIES
+                ),
             });
         }
         Ok(Self {
@@ -75,9 +80,10 @@ impl<'a> Package<'a> {
             .map_err(corrupt)?;
         if out.len() as u64 > limit {
             return Err(ImportError::Bounds {
-                detail: format!(
-                    "phần {name} khi giải nén lớn hơn {}",
-                    crate::text::human_size(limit)
+                detail: msg!(
+                    "import-bound-part",
+                    part = name,
+                    limit = crate::text::human_size(limit)
                 ),
             });
         }
@@ -148,20 +154,11 @@ fn main_part(pkg: &mut Package<'_>) -> Result<String, ImportError> {
 
 fn not_word(pkg: &Package<'_>) -> ImportError {
     if pkg.has("content.xml") || pkg.has("mimetype") {
-        ImportError::OtherKind {
-            what: "một tệp OpenDocument (LibreOffice, .odt)",
-            help: "mở tệp bằng LibreOffice Writer, chọn Lưu thành (Save As) kiểu \"Word 2007-365 (.docx)\", rồi nhập tệp .docx",
-        }
+        ImportError::OtherKind(OtherKind::Odt)
     } else if pkg.has("xl/workbook.xml") {
-        ImportError::OtherKind {
-            what: "một bảng tính Excel",
-            help: "chỉ nhập được văn bản Word; số liệu dạng bảng đưa vào content/thong-ke/ (xem docs/content.md)",
-        }
+        ImportError::OtherKind(OtherKind::Excel)
     } else if pkg.has("ppt/presentation.xml") {
-        ImportError::OtherKind {
-            what: "một bài trình chiếu PowerPoint",
-            help: "chỉ nhập được văn bản Word; bài trình chiếu có thể đính kèm vào một bài tài liệu",
-        }
+        ImportError::OtherKind(OtherKind::PowerPoint)
     } else {
         ImportError::NotADocument
     }
@@ -195,7 +192,7 @@ impl<'a> Xml<'a> {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
                     return Err(ImportError::Bounds {
-                        detail: format!("cấu trúc lồng nhau sâu hơn {MAX_DEPTH} tầng"),
+                        detail: msg!("import-bound-depth", limit = MAX_DEPTH),
                     });
                 }
             }
@@ -211,7 +208,7 @@ impl<'a> Xml<'a> {
         loop {
             match self.next()? {
                 Event::End(_) if self.depth < depth => return Ok(()),
-                Event::Eof => return Err(corrupt("tệp XML kết thúc giữa chừng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -235,7 +232,7 @@ impl<'a> Xml<'a> {
                     }
                 }
                 Event::End(_) if self.depth < depth => return Ok(out),
-                Event::Eof => return Err(corrupt("tệp XML kết thúc giữa chừng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -307,7 +304,7 @@ impl RunProps {
                     _ => {}
                 },
                 Event::End(_) if x.depth < depth => return Ok(p),
-                Event::Eof => return Err(corrupt("tệp XML kết thúc giữa chừng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -642,7 +639,7 @@ impl DocReader {
                 Event::Start(e) if e.local_name().as_ref() == b"body" => {
                     return self.blocks(&mut x);
                 }
-                Event::Eof => return Err(corrupt("không có phần nội dung (w:body)")),
+                Event::Eof => return Err(corrupt(msg!("import-no-body"))),
                 _ => {}
             }
         }
@@ -705,7 +702,7 @@ impl DocReader {
                     _ => {}
                 },
                 Event::End(_) if x.depth < depth => return Ok(table),
-                Event::Eof => return Err(corrupt("bảng không được đóng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -743,7 +740,7 @@ impl DocReader {
                     _ => {}
                 },
                 Event::End(_) if x.depth < depth => break,
-                Event::Eof => return Err(corrupt("ô bảng không được đóng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -782,7 +779,7 @@ impl DocReader {
                     _ => {}
                 },
                 Event::End(_) if x.depth < depth => break,
-                Event::Eof => return Err(corrupt("đoạn văn không được đóng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -826,7 +823,7 @@ impl DocReader {
                 },
                 Event::Empty(e) => push_special(&e, &mut text, &mut footnotes),
                 Event::End(_) if x.depth < depth => break,
-                Event::Eof => return Err(corrupt("đoạn chữ không được đóng")),
+                Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
                 _ => {}
             }
         }
@@ -904,7 +901,7 @@ fn read_paragraph_props(x: &mut Xml<'_>) -> Result<ParagraphProps, ImportError> 
                 _ => {}
             },
             Event::End(_) if x.depth < depth => break,
-            Event::Eof => return Err(corrupt("tệp XML kết thúc giữa chừng")),
+            Event::Eof => return Err(corrupt(msg!("import-xml-unfinished"))),
             _ => {}
         }
     }

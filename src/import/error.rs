@@ -1,26 +1,69 @@
-//! Why a file could not be imported, in words an officer can act on.
+//! Why a file could not be imported, in words an officer can act on (from
+//! the message catalogue, `src/i18n/*/import.ftl`).
 
+use std::fmt;
 use std::path::PathBuf;
 
+use crate::i18n::Message;
+use crate::msg;
+
+/// What a file is when it is no Word document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherKind {
+    /// An old binary Office file that is no Word document.
+    OfficeBinary,
+    /// A PDF.
+    Pdf,
+    /// An RTF file.
+    Rtf,
+    /// A web page saved with a Word name.
+    Html,
+    /// An OpenDocument text.
+    Odt,
+    /// An Excel workbook.
+    Excel,
+    /// A PowerPoint presentation.
+    PowerPoint,
+}
+
+impl OtherKind {
+    fn what(self) -> Message {
+        match self {
+            OtherKind::OfficeBinary => msg!("import-kind-office"),
+            OtherKind::Pdf => msg!("import-kind-pdf"),
+            OtherKind::Rtf => msg!("import-kind-rtf"),
+            OtherKind::Html => msg!("import-kind-html"),
+            OtherKind::Odt => msg!("import-kind-odt"),
+            OtherKind::Excel => msg!("import-kind-excel"),
+            OtherKind::PowerPoint => msg!("import-kind-powerpoint"),
+        }
+    }
+
+    fn help(self) -> Message {
+        match self {
+            OtherKind::OfficeBinary => msg!("import-kind-office-help"),
+            OtherKind::Pdf => msg!("import-kind-pdf-help"),
+            OtherKind::Rtf | OtherKind::Html => msg!("import-kind-save-as-docx"),
+            OtherKind::Odt => msg!("import-kind-odt-help"),
+            OtherKind::Excel => msg!("import-kind-excel-help"),
+            OtherKind::PowerPoint => msg!("import-kind-powerpoint-help"),
+        }
+    }
+}
+
 /// An import that could not be done. Nothing is written when one occurs.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
     /// The file could not be read, or the entry written.
-    #[error("{}: {source}", path.display())]
     Io {
         /// The path involved.
         path: PathBuf,
         /// The underlying error.
-        #[source]
         source: std::io::Error,
     },
     /// The file is empty.
-    #[error("tệp rỗng (0 byte): không có gì để nhập")]
     Empty,
     /// The file is larger than the importer reads.
-    #[error(
-        "tệp quá lớn ({size}); lệnh chỉ nhập tệp đến {limit}. Nếu tệp có nhiều ảnh, hãy lưu một bản không có ảnh rồi nhập bản đó"
-    )]
     TooLarge {
         /// The file's size, for people.
         size: String,
@@ -28,56 +71,31 @@ pub enum ImportError {
         limit: String,
     },
     /// An old binary Word document (Word 97–2003).
-    #[error(
-        "đây là tệp Word cũ (.doc, Word 97–2003), lệnh chưa đọc được dạng này.\n  help: mở tệp bằng Word, chọn Tệp → Lưu thành (File → Save As), chọn kiểu \"Tài liệu Word (*.docx)\", rồi nhập tệp .docx vừa lưu"
-    )]
     OldDoc,
     /// A password-protected Word document.
-    #[error(
-        "tệp Word có đặt mật khẩu nên không đọc được nội dung.\n  help: mở tệp bằng Word, vào Tệp → Thông tin → Bảo vệ tài liệu → Mã hóa bằng mật khẩu (File → Info → Protect Document → Encrypt with Password), xóa mật khẩu, lưu lại rồi nhập lại"
-    )]
     Encrypted,
     /// Another kind of file (PDF, RTF, a spreadsheet…).
-    #[error("đây không phải tệp Word (.docx) mà là {what}.\n  help: {help}")]
-    OtherKind {
-        /// What the file is.
-        what: &'static str,
-        /// What to do instead.
-        help: &'static str,
-    },
+    OtherKind(OtherKind),
     /// Not a Word document, nor anything recognised.
-    #[error(
-        "không phải tệp Word (.docx) hay tệp văn bản (.txt, .md).\n  help: mở văn bản bằng Word và lưu thành \"Tài liệu Word (*.docx)\""
-    )]
     NotADocument,
-    /// A damaged `.docx`.
-    #[error(
-        "tệp .docx bị hỏng, không đọc được ({detail}).\n  help: mở tệp bằng Word; nếu Word sửa được tệp, lưu lại thành .docx rồi nhập lại"
-    )]
+    /// A damaged `.docx`: what the zip or XML reader said.
     Corrupt {
-        /// What was wrong, from the zip or XML reader.
+        /// What was wrong.
         detail: String,
     },
     /// A `.docx` beyond the importer's bounds (a "zip bomb" or a freak).
-    #[error("tệp .docx bất thường: {detail}; lệnh dừng để tránh treo máy")]
     Bounds {
         /// Which bound was reached.
-        detail: String,
+        detail: Message,
     },
     /// A text file whose encoding is not recognised.
-    #[error(
-        "tệp văn bản không ở bảng mã UTF-8 và cũng không nhận ra là TCVN3, VNI hay Windows-1258.\n  help: mở tệp bằng Notepad, chọn Lưu thành (Save As) với bảng mã UTF-8, rồi nhập lại"
-    )]
     UnknownEncoding,
     /// Nothing readable in the document.
-    #[error("văn bản không có chữ nào để nhập")]
     NoText,
     /// The entry would overwrite an existing one.
-    #[error("đã có {}; lệnh không ghi đè bài đã có.\n  help: đặt tên khác cho bài bằng --name <tên>, hoặc xóa/chuyển bài cũ đi", .0.display())]
     Exists(PathBuf),
     /// The site or the arguments are not right (unknown category…).
-    #[error(transparent)]
-    Site(#[from] crate::error::Error),
+    Site(crate::error::Error),
 }
 
 impl ImportError {
@@ -85,5 +103,78 @@ impl ImportError {
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> ImportError {
         let path = path.into();
         move |source| ImportError::Io { path, source }
+    }
+
+    /// The message, and how to fix the problem when there is something to say.
+    pub fn message(&self) -> (Message, Option<Message>) {
+        match self {
+            ImportError::Io { path, source } => (
+                msg!("import-io", path = path, error = source.to_string()),
+                None,
+            ),
+            ImportError::Empty => (msg!("import-empty"), None),
+            ImportError::TooLarge { size, limit } => (
+                msg!("import-too-large", size = size, limit = limit),
+                Some(msg!("import-too-large-help")),
+            ),
+            ImportError::OldDoc => (msg!("import-old-doc"), Some(msg!("import-old-doc-help"))),
+            ImportError::Encrypted => (
+                msg!("import-encrypted"),
+                Some(msg!("import-encrypted-help")),
+            ),
+            ImportError::OtherKind(k) => {
+                (msg!("import-other-kind", what = k.what()), Some(k.help()))
+            }
+            ImportError::NotADocument => (
+                msg!("import-not-document"),
+                Some(msg!("import-not-document-help")),
+            ),
+            ImportError::Corrupt { detail } => (
+                msg!("import-corrupt", detail = detail),
+                Some(msg!("import-corrupt-help")),
+            ),
+            ImportError::Bounds { detail } => (msg!("import-bounds", detail = detail), None),
+            ImportError::UnknownEncoding => (
+                msg!("import-unknown-encoding"),
+                Some(msg!("import-unknown-encoding-help")),
+            ),
+            ImportError::NoText => (msg!("import-no-text"), None),
+            ImportError::Exists(path) => (
+                msg!("import-exists", path = path),
+                Some(msg!("import-exists-help")),
+            ),
+            ImportError::Site(e) => (Message::from(e.to_string()), None),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.message() {
+            (message, Some(help)) => {
+                write!(
+                    f,
+                    "{}",
+                    msg!("import-with-help", message = message, help = help)
+                )
+            }
+            (message, None) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Io { source, .. } => Some(source),
+            ImportError::Site(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::error::Error> for ImportError {
+    fn from(e: crate::error::Error) -> Self {
+        ImportError::Site(e)
     }
 }

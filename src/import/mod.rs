@@ -35,6 +35,7 @@ pub use model::Document;
 
 use crate::category::{self, CATEGORIES, Category, Kind};
 use crate::encoding::{self, Legacy};
+use crate::msg;
 use crate::text::slugify;
 
 /// The largest file `import` reads.
@@ -154,10 +155,9 @@ pub fn import_file(
                     .filter(|c| accepts_documents(c))
                     .map(|c| c.key)
                     .collect();
-                return Err(crate::error::Error::Usage(format!(
-                    "không nhập văn bản vào chuyên mục `{key}` được; chọn một trong: {}",
-                    valid.join(", ")
-                ))
+                return Err(crate::error::Error::Usage(
+                    msg!("import-category", key = key, valid = valid.join(", ")).into_string(),
+                )
                 .into());
             }
         },
@@ -262,91 +262,100 @@ pub fn import_file(
 }
 
 impl ImportReport {
-    /// What was found and what was not, in Vietnamese, for the officer.
-    /// `shown` is the entry's path as the officer should see it.
+    /// What was found and what was not, for the officer (in the language
+    /// of the run). `shown` is the entry's path as the officer should see it.
     pub fn summary(&self, shown: &Path) -> String {
         let h = &self.header;
         let mut out = String::new();
-        let _ = writeln!(out, "Đã tạo bài nháp: {}", shown.display());
-        let _ = writeln!(
-            out,
-            "Chuyên mục: {} ({}){}",
-            self.category.key,
-            self.category.label_vi,
-            if self.category_chosen {
-                " — chọn theo loại văn bản; đổi bằng --category"
-            } else {
-                ""
-            }
-        );
+        let _ = writeln!(out, "{}", msg!("import-created", path = shown));
+        let label = match crate::i18n::language() {
+            crate::i18n::Lang::Vi => self.category.label_vi,
+            crate::i18n::Lang::En => self.category.label_en,
+        };
+        let category = if self.category_chosen {
+            msg!(
+                "import-category-chosen",
+                key = self.category.key,
+                label = label
+            )
+        } else {
+            msg!(
+                "import-category-given",
+                key = self.category.key,
+                label = label
+            )
+        };
+        let _ = writeln!(out, "{category}");
         for (l, _) in &self.converted {
-            let _ = writeln!(
-                out,
-                "Đã chuyển chữ gõ bằng bảng mã {} sang Unicode.",
-                l.name()
-            );
+            let _ = writeln!(out, "{}", msg!("import-converted", encoding = l.name()));
         }
         if let Some(l) = self.repaired {
-            let _ = writeln!(out, "Đã sửa chữ bị lỗi phông {}.", l.name());
+            let _ = writeln!(out, "{}", msg!("import-repaired", encoding = l.name()));
         }
-        let mut found: Vec<(String, String)> = Vec::new();
-        let mut missing: Vec<String> = Vec::new();
-        let mut item = |label: &str, key: &str, value: Option<String>| match value {
-            Some(v) => found.push((format!("{label} ({key})"), v)),
-            None => missing.push(format!("{label} ({key})")),
-        };
-        item(
-            "tiêu đề",
-            "title",
-            self.title_found.then(|| self.title.clone()),
-        );
-        item(
-            "loại văn bản",
-            "document_type",
-            h.document_type.map(str::to_string),
-        );
-        item("số ký hiệu", "number", h.number.clone());
-        item("cơ quan ban hành", "issuer", h.issuer.clone());
-        item(
-            "ngày ban hành",
-            "issue_date",
-            h.issue_date.map(|d| d.format("%d/%m/%Y").to_string()),
-        );
-        item(
-            "người ký",
-            "signer",
-            h.signer.as_ref().map(|s| match &h.signer_position {
-                Some(p) => format!("{s} ({p})"),
-                None => s.clone(),
-            }),
-        );
-        item(
-            "ngày có hiệu lực",
-            "effective_date",
-            h.effective_date.map(|d| d.format("%d/%m/%Y").to_string()),
-        );
-        out.push_str("Đã tìm thấy:\n");
-        for (label, value) in &found {
-            let _ = writeln!(out, "  {label}: {value}");
+        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
+        let items = [
+            (
+                msg!("import-field-title"),
+                "title",
+                self.title_found.then(|| self.title.clone()),
+            ),
+            (
+                msg!("import-field-type"),
+                "document_type",
+                h.document_type.map(str::to_string),
+            ),
+            (msg!("import-field-number"), "number", h.number.clone()),
+            (msg!("import-field-issuer"), "issuer", h.issuer.clone()),
+            (
+                msg!("import-field-issue-date"),
+                "issue_date",
+                date(h.issue_date),
+            ),
+            (
+                msg!("import-field-signer"),
+                "signer",
+                h.signer.as_ref().map(|s| match &h.signer_position {
+                    Some(p) => format!("{s} ({p})"),
+                    None => s.clone(),
+                }),
+            ),
+            (
+                msg!("import-field-effective-date"),
+                "effective_date",
+                date(h.effective_date),
+            ),
+        ];
+        let _ = writeln!(out, "{}", msg!("import-found"));
+        for (label, key, value) in &items {
+            if let Some(v) = value {
+                let _ = writeln!(out, "  {label} ({key}): {v}");
+            }
         }
         if let Some(p) = &h.place {
-            let _ = writeln!(out, "  nơi ban hành: {p}");
+            let _ = writeln!(out, "  {}", msg!("import-place", place = p));
         }
+        let missing: Vec<_> = items.iter().filter(|(_, _, v)| v.is_none()).collect();
         if missing.is_empty() {
-            out.push_str("Không thiếu mục nào.\n");
+            let _ = writeln!(out, "{}", msg!("import-nothing-missing"));
         } else {
-            out.push_str("Chưa tìm thấy (để dạng ghi chú trong index.md, cần điền tay):\n");
-            for m in &missing {
-                let _ = writeln!(out, "  {m}");
+            let _ = writeln!(out, "{}", msg!("import-missing"));
+            for (label, key, _) in missing {
+                let _ = writeln!(out, "  {label} ({key})");
             }
         }
         let (p, t, f) = self.counts;
         let _ = writeln!(
             out,
-            "Nội dung: {p} đoạn, {t} bảng, {f} chú thích; tệp gốc đính kèm: {}",
-            self.attachment
+            "{}",
+            msg!(
+                "import-counts",
+                paragraphs = p,
+                tables = t,
+                footnotes = f,
+                attachment = &self.attachment
+            )
         );
-        out.push_str("Tiếp theo: đối chiếu index.md với văn bản gốc, rồi chạy pbgdpl check\n");
+        let _ = writeln!(out, "{}", msg!("import-next"));
         out
     }
 }

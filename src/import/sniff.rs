@@ -2,7 +2,7 @@
 //! a password-protected document (both OLE compound files), a PDF, an RTF,
 //! or text.
 
-use super::error::ImportError;
+use super::error::{ImportError, OtherKind};
 
 /// The kinds of input the importer tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,31 +40,18 @@ pub fn sniff(bytes: &[u8], extension: &str) -> Result<Kind, ImportError> {
         if has_stream(bytes, "WordDocument") {
             return Err(ImportError::OldDoc);
         }
-        return Err(ImportError::OtherKind {
-            what: "một tệp Office dạng cũ (Excel, PowerPoint…)",
-            help: "chỉ nhập được văn bản Word; mở văn bản bằng Word và lưu thành .docx",
-        });
+        return Err(ImportError::OtherKind(OtherKind::OfficeBinary));
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(ImportError::OtherKind {
-            what: "một tệp PDF",
-            help: "hãy nhập tệp Word (.docx) gốc của văn bản; nếu chỉ có PDF, tạo bài bằng \
-                   `pbgdpl new <chuyên mục> \"<tiêu đề>\" --bundle` rồi chép tệp PDF vào cạnh index.md",
-        });
+        return Err(ImportError::OtherKind(OtherKind::Pdf));
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Err(ImportError::OtherKind {
-            what: "một tệp RTF",
-            help: "mở tệp bằng Word, chọn Lưu thành (Save As) kiểu \"Tài liệu Word (*.docx)\", rồi nhập tệp .docx",
-        });
+        return Err(ImportError::OtherKind(OtherKind::Rtf));
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     if head.contains("<html") || head.contains("xmlns:w=\"urn:schemas-microsoft-com:office:word\"")
     {
-        return Err(ImportError::OtherKind {
-            what: "một trang web (HTML) mang đuôi của Word",
-            help: "mở tệp bằng Word, chọn Lưu thành (Save As) kiểu \"Tài liệu Word (*.docx)\", rồi nhập tệp .docx",
-        });
+        return Err(ImportError::OtherKind(OtherKind::Html));
     }
     if matches!(extension, "doc" | "docx") {
         return Err(ImportError::NotADocument);
@@ -96,15 +83,15 @@ mod tests {
         ));
         assert!(matches!(
             sniff(&ole("Workbook"), "xls"),
-            Err(ImportError::OtherKind { .. })
+            Err(ImportError::OtherKind(_))
         ));
         assert!(matches!(
             sniff(b"%PDF-1.7", "pdf"),
-            Err(ImportError::OtherKind { .. })
+            Err(ImportError::OtherKind(_))
         ));
         assert!(matches!(
             sniff(b"{\\rtf1\\ansi", "doc"),
-            Err(ImportError::OtherKind { .. })
+            Err(ImportError::OtherKind(_))
         ));
         assert!(matches!(
             sniff(b"hello", "docx"),
