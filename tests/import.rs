@@ -507,6 +507,11 @@ fn a_text_file_with_the_same_header() {
     let (fm, _, out, _) = imported("ke-hoach-75-tcvn3.txt", &legacy, &[]);
     assert_eq!(s(&fm, "number"), "75/KH-UBND");
     assert!(out.contains("Đã chuyển chữ gõ bằng bảng mã TCVN3"), "{out}");
+    // And so is a file saved as "Unicode" by Notepad (UTF-16 with a BOM).
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(KE_HOACH_TXT.encode_utf16().flat_map(u16::to_le_bytes));
+    let (fm, _, _, _) = imported("ke-hoach-75-unicode.txt", &utf16, &[]);
+    assert_eq!(s(&fm, "issuer"), "Ủy ban nhân dân tỉnh Long An");
     let md = KE_HOACH_TXT
         .replace("I. MỤC ĐÍCH, YÊU CẦU", "## I. MỤC ĐÍCH, YÊU CẦU")
         .replace("KẾ HOẠCH", "**KẾ HOẠCH**");

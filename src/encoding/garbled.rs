@@ -3,6 +3,8 @@
 //! byte became the Windows-1252 character drawn at its place ("Phæ biÕn
 //! ph¸p luËt" for "Phổ biến pháp luật", "Phoå bieán" in VNI).
 
+use std::sync::LazyLock;
+
 use super::Legacy;
 use super::legacy::{cp1252_byte, decode_legacy};
 use super::syllable::{is_syllable, untone};
@@ -38,11 +40,19 @@ fn is_word_char(c: char) -> bool {
 /// that is no Vietnamese letter (æ Õ ¸ Ë ® …). Keeps the scan cheap on
 /// ordinary Vietnamese text.
 fn suspicious(line: &str) -> bool {
+    // Which of U+00A1–U+00FF are no Vietnamese letter, computed once.
+    static ODD: LazyLock<[bool; 95]> = LazyLock::new(|| {
+        let mut odd = [false; 95];
+        for (i, slot) in odd.iter_mut().enumerate() {
+            let c = char::from(0xA1 + i as u8);
+            *slot =
+                !c.is_alphabetic() || c.to_lowercase().next().is_none_or(|l| untone(l).is_none());
+        }
+        odd
+    });
     line.chars().any(|c| {
-        ('\u{A1}'..='\u{FF}').contains(&c)
-            && c.to_lowercase()
-                .next()
-                .is_none_or(|l| untone(l).is_none() || !c.is_alphabetic())
+        let n = u32::from(c);
+        (0xA1..=0xFF).contains(&n) && ODD[(n - 0xA1) as usize]
     })
 }
 

@@ -35,6 +35,7 @@ pub use model::Document;
 
 use crate::category::{self, CATEGORIES, Category, Kind};
 use crate::encoding::{self, Legacy};
+use crate::i18n::Message;
 use crate::msg;
 use crate::text::slugify;
 
@@ -326,9 +327,16 @@ impl ImportReport {
             ),
         ];
         let _ = writeln!(out, "{}", msg!("import-found"));
+        let named = |label: &Message, key: &str| {
+            if label.as_str() == key {
+                key.to_string()
+            } else {
+                format!("{label} ({key})")
+            }
+        };
         for (label, key, value) in &items {
             if let Some(v) = value {
-                let _ = writeln!(out, "  {label} ({key}): {v}");
+                let _ = writeln!(out, "  {}: {v}", named(label, key));
             }
         }
         if let Some(p) = &h.place {
@@ -340,7 +348,7 @@ impl ImportReport {
         } else {
             let _ = writeln!(out, "{}", msg!("import-missing"));
             for (label, key, _) in missing {
-                let _ = writeln!(out, "  {label} ({key})");
+                let _ = writeln!(out, "  {}", named(label, key));
             }
         }
         let (p, t, f) = self.counts;
