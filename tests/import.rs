@@ -263,9 +263,10 @@ fn ke_hoach_with_header_as_paragraphs_a_table_and_lists() {
 /// An official letter (Công văn) with its "V/v" abstract under the number.
 fn cong_van() -> Vec<u8> {
     let left = "**BỘ TƯ PHÁP**\n-------\nSố: 2500/BTP-PBGDPL\nV/v hướng dẫn triển khai Ngày Pháp luật\nViệt Nam năm 2025";
+    let kinh_gui = "Kính gửi: Sở Tư pháp các tỉnh, thành phố.";
     let right = format!("{QH}\n//Hà Nội, ngày 15 tháng 8 năm 2025//");
     Docx::new()
-        .xml(&table(&[&[left, &right]], Font::Unicode))
+        .xml(&table(&[&[left, &right], &["", kinh_gui]], Font::Unicode))
         .center("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.")
         .p("Thực hiện Luật Phổ biến, giáo dục pháp luật, Bộ Tư pháp đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo tổ chức các hoạt động hưởng ứng Ngày Pháp luật Việt Nam năm 2025.")
         .p("Đề nghị các địa phương báo cáo kết quả trước ngày 30/11/2025./.")
@@ -298,7 +299,9 @@ fn cong_van_with_its_vv_abstract() {
     assert_eq!(d(&fm, "issue_date"), "2025-08-15");
     assert_eq!(s(&fm, "signer"), "Phan Chí Hiếu");
     assert!(
-        body.starts_with("Kính gửi: Ủy ban nhân dân các tỉnh"),
+        body.starts_with(
+            "Kính gửi: Sở Tư pháp các tỉnh, thành phố.\n\nKính gửi: Ủy ban nhân dân các tỉnh"
+        ),
         "{body}"
     );
     assert!(
@@ -667,4 +670,57 @@ fn mutated_word_files_never_panic() {
             let _ = pbgdpl::encoding::garbled(&String::from_utf8_lossy(&bytes));
         }
     }
+}
+
+/// A document without the administrative layout (an article, a leaflet):
+/// its first line becomes the title, every document key is left as a
+/// comment with its note, and the summary says what to fill in; Word's
+/// heading styles and characters Markdown would read as markup survive.
+#[test]
+fn a_document_without_the_layout() {
+    let doc = Docx::new()
+        .heading(1, "Hỏi đáp về hòa giải ở cơ sở")
+        .p("Câu hỏi *thường gặp* về [hòa giải] và mức chi 5_000 đồng <tối thiểu>.")
+        .heading(2, "Hòa giải viên là ai?")
+        .p("**Hòa giải viên** là người //được bầu// tại cộng đồng dân cư.")
+        .p("# không phải đề mục")
+        .bytes();
+    let (tmp, root) = site();
+    let file = tmp.path().join("hoi-dap.docx");
+    std::fs::write(&file, &doc).unwrap();
+    let o = import(&root, &file, &["--category", "thong-bao"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for missing in [
+        "số ký hiệu (number)",
+        "cơ quan ban hành (issuer)",
+        "người ký (signer)",
+    ] {
+        assert!(out.contains(&format!("  {missing}\n")), "{out}");
+    }
+    let index = root.join("content/thong-bao/hoi-dap-ve-hoa-giai-o-co-so/index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    assert!(text.contains("# Chưa nhận ra tên loại và trích yếu của văn bản: sửa lại tiêu đề.\ntitle = \"Hỏi đáp về hòa giải ở cơ sở\""), "{text}");
+    assert!(
+        text.contains("# number = \"\"   # chưa tìm thấy dòng \"Số: …\""),
+        "{text}"
+    );
+    for expected in [
+        "## Hỏi đáp về hòa giải ở cơ sở",
+        "Câu hỏi \\*thường gặp\\* về \\[hòa giải\\] và mức chi 5\\_000 đồng \\<tối thiểu\\>.",
+        "### Hòa giải viên là ai?",
+        "**Hòa giải viên** là người *được bầu* tại cộng đồng dân cư.",
+        "\\# không phải đề mục",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // thong-bao has the document keys optional: the draft passes check.
+    let c = pbgdpl(&["check", "--root", root.to_str().unwrap()]);
+    assert!(c.status.success(), "{}", stderr(&c));
+    // In van-ban-moi they are required: check says which to fill in.
+    let o = import(&root, &file, &["--category", "van-ban-moi"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c = pbgdpl(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(1));
+    assert!(stderr(&c).contains("number"), "{}", stderr(&c));
 }

@@ -48,6 +48,9 @@ pub struct Header {
     pub effective_date: Option<NaiveDate>,
     /// Which blocks are the body (header and signature block removed).
     pub body: std::ops::Range<usize>,
+    /// Text of a header table that is no part of the header (a "Kính gửi"
+    /// row, say): it opens the body.
+    pub leftover: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -711,9 +714,10 @@ fn read_header(doc: &Document, h: &mut Header) -> usize {
             } else if is_table && l.col == Col::Left && is_upper(t) {
                 recognised = true;
             } else if is_table {
-                // Text in a header table that is none of the above
-                // (a "Kính gửi" cell, say) stays out of the way.
+                // Text in a header table that is none of the above (a
+                // "Kính gửi" row, say) opens the body.
                 recognised = true;
+                h.leftover.push(t.to_string());
             } else {
                 break;
             }
@@ -721,10 +725,8 @@ fn read_header(doc: &Document, h: &mut Header) -> usize {
         if !recognised {
             break;
         }
-        if is_table || recognised {
-            seen_anything = true;
-            header_end = i + 1;
-        }
+        seen_anything = true;
+        header_end = i + 1;
         if phase == Phase::Summary {
             continue;
         }

@@ -206,7 +206,15 @@ pub fn import_file(
     };
     let dir = entry::bundle_dir(root, category, &name)?;
     let body_blocks = &doc.blocks[header.body.clone()];
-    let body = markdown::write(&doc, body_blocks);
+    let mut body = markdown::write(&doc, body_blocks);
+    if !header.leftover.is_empty() {
+        let lines: Vec<model::Block> = header
+            .leftover
+            .iter()
+            .map(|l| model::Block::Paragraph(model::Paragraph::plain(l.clone())))
+            .collect();
+        body = markdown::write(&doc, &lines) + "\n" + &body;
+    }
     let original_name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
