@@ -8,7 +8,8 @@ use url::Url;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::fields::{self, Fields, Key};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::source::SourceFile;
 
 /// The file name of a site's configuration.
@@ -183,16 +184,16 @@ impl Config {
         let mut f = Fields::new(source, &table, 0, "");
         let before = diags.error_count();
 
-        let title = f.required_text(TITLE, "the section's title");
-        let base_url = f.required_text(BASE_URL, "the address the section is published at");
+        let title = f.required_text(TITLE, msg!("what-site-title"));
+        let base_url = f.required_text(BASE_URL, msg!("what-base-url"));
         let base_url = base_url.and_then(|u| match normalize_base_url(&u.value) {
             Ok(url) => Some(url),
             Err(why) => {
                 f.error_at(
                     "bad-url",
                     u.span,
-                    format!("`base_url` is not usable: {why}"),
-                    "write the full address of the section, e.g. base_url = \"https://stc.nghean.gov.vn/pbgdpl/\"",
+                    msg!("bad-base-url", key = "base_url", why = why),
+                    msg!("bad-base-url-help"),
                 );
                 None
             }
@@ -205,8 +206,8 @@ impl Config {
                     f.error_at(
                         "unknown-value",
                         l.span,
-                        format!("unsupported language {:?}", l.value),
-                        "use language = \"vi\" (Vietnamese) or \"en\" (English)",
+                        msg!("bad-language", value = &l.value),
+                        msg!("bad-language-help"),
                     );
                 }
                 lang
@@ -260,27 +261,22 @@ impl Config {
     /// Replaces `base_url` (e.g. from `--base-url`).
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Error> {
         self.base_url = normalize_base_url(url)
-            .map_err(|why| Error::Usage(format!("--base-url {url:?}: {why}")))?;
+            .map_err(|why| Error::Usage(msg!("bad-base-url-option", url = url, why = why)))?;
         Ok(())
     }
 }
 
-/// Checks a base URL and makes sure it ends with `/`.
-pub fn normalize_base_url(text: &str) -> Result<String, String> {
+/// Checks a base URL and makes sure it ends with `/`; says why not.
+pub fn normalize_base_url(text: &str) -> Result<String, Message> {
     let mut url = Url::parse(text.trim()).map_err(|e| match e {
-        url::ParseError::RelativeUrlWithoutBase => {
-            "it must start with https:// (or http://)".to_string()
-        }
-        e => e.to_string(),
+        url::ParseError::RelativeUrlWithoutBase => msg!("url-no-scheme"),
+        e => msg!("url-invalid", detail = e.to_string()),
     })?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!(
-            "it must start with https:// or http://, not {}:",
-            url.scheme()
-        ));
+        return Err(msg!("url-scheme", scheme = url.scheme()));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err("it cannot contain ? or #".into());
+        return Err(msg!("url-query"));
     }
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
@@ -298,8 +294,8 @@ fn positive(f: &mut Fields<'_>, key: Key, default: usize) -> usize {
             f.error_at(
                 "bad-number",
                 n.span,
-                format!("`{name}` must be 1 or more"),
-                format!("remove the line to use the default ({default})"),
+                msg!("number-at-least-one", key = name),
+                msg!("number-default-help", default = default),
             );
             default
         }
@@ -319,10 +315,8 @@ fn read_feeds(f: &mut Fields<'_>) -> Feeds {
                 t.error_at(
                     "bad-number",
                     n.span,
-                    format!("`{name}` must be between 1 and {MAX_FEED_LIMIT}"),
-                    format!(
-                        "it is how many entries the feeds carry (older ones go to archive pages); remove the line to use the default ({DEFAULT_FEED_LIMIT})"
-                    ),
+                    msg!("number-between", key = name, max = MAX_FEED_LIMIT),
+                    msg!("feed-limit-help", default = DEFAULT_FEED_LIMIT),
                 );
                 DEFAULT_FEED_LIMIT
             }
@@ -341,7 +335,12 @@ fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
         );
         return None;
     };
-    let agency = agency_keys(&mut a, "agency", "the agency's name", "the agency's portal");
+    let agency = agency_keys(
+        &mut a,
+        "agency",
+        msg!("what-agency-name"),
+        msg!("what-agency-url"),
+    );
     f.absorb(a);
     Some(agency)
 }
@@ -350,15 +349,24 @@ fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {
 /// `[hub.agency]` of the aggregator's `sources.toml`. `path` names the
 /// table in messages; `name_help` says what the name is, `portal` what
 /// the URL is.
-pub(crate) fn agency_keys(a: &mut Fields<'_>, path: &str, name_help: &str, portal: &str) -> Agency {
+pub(crate) fn agency_keys(
+    a: &mut Fields<'_>,
+    path: &str,
+    name_help: impl Into<Message>,
+    portal: impl Into<Message>,
+) -> Agency {
     let name = a.required_text(NAME, name_help);
     let url = a.url(URL);
     if url.is_none() {
         a.missing(
             URL,
             "missing-key",
-            format!("missing `{path}.url` ({portal})"),
-            format!("add url = \"https://…\" under [{path}]"),
+            msg!(
+                "key-missing",
+                key = format!("{path}.url"),
+                what = portal.into()
+            ),
+            msg!("url-missing-help", table = path),
         );
     }
     Agency {
@@ -379,14 +387,18 @@ fn read_province(f: &mut Fields<'_>) -> Option<Province> {
         );
         return None;
     };
-    let name = p.required_text(NAME, "the name of the provincial PBGDPL site");
+    let name = p.required_text(NAME, msg!("what-province-name"));
     let url = p.url(URL);
     if url.is_none() {
         p.missing(
             URL,
             "missing-key",
-            "missing `province.url` (the provincial PBGDPL site the banner links to)",
-            "add url = \"https://…\" under [province]",
+            msg!(
+                "key-missing",
+                key = "province.url",
+                what = msg!("what-province-url")
+            ),
+            msg!("url-missing-help", table = "province"),
         );
     }
     let province = Province {
@@ -422,9 +434,13 @@ fn read_links(f: &mut Fields<'_>) -> Vec<NationalLink> {
 }
 
 fn missing_table(f: &mut Fields<'_>, name: &str, example: &str) {
-    let d = Diagnostic::error("missing-key", format!("missing the [{name}] section"))
+    let d = Diagnostic::error("missing-key", msg!("table-missing", table = name))
         .at(f.source(), 0..0)
-        .help(format!("add it to site.toml:\n\n{example}"));
+        .help(msg!(
+            "table-missing-help",
+            file = "site.toml",
+            example = example
+        ));
     f.report(d);
 }
 
@@ -473,7 +489,7 @@ url = "https://pbgdpl.example.gov.vn"
         assert!(c.is_none());
         let out = d.render(false);
         assert!(
-            out.contains("`feeds.limit` must be between 1 and 1000"),
+            out.contains("mục `feeds.limit` phải từ 1 đến 1000"),
             "{out}"
         );
         assert!(out.contains("site.toml:11:9"), "{out}");
@@ -484,18 +500,19 @@ url = "https://pbgdpl.example.gov.vn"
         let (c, d) = parse(&GOOD.replace("title =", "titel ="));
         assert!(c.is_none());
         let out = d.render(false);
-        assert!(out.contains("unknown key `titel`"), "{out}");
+        assert!(out.contains("không có mục `titel`"), "{out}");
         assert!(out.contains("site.toml:2:1"), "{out}");
-        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert!(out.contains("có phải bạn muốn viết `title`?"), "{out}");
         // The misspelling is reported once, not also as a missing title.
-        assert!(!out.contains("missing `title`"), "{out}");
+        assert!(!out.contains("thiếu mục `title`"), "{out}");
+        assert_eq!(d.error_count(), 1, "{out}");
     }
 
     #[test]
     fn nested_unknown_keys_get_the_table_prefix() {
         let (_, d) = parse(&GOOD.replace("[province]\nname", "[province]\nnmae"));
         let out = d.render(false);
-        assert!(out.contains("unknown key `province.nmae`"), "{out}");
-        assert!(out.contains("did you mean `province.name`?"), "{out}");
+        assert!(out.contains("không có mục `province.nmae`"), "{out}");
+        assert!(out.contains("`province.name`?"), "{out}");
     }
 }

@@ -3,28 +3,24 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostics;
+use crate::i18n::Message;
+use crate::msg;
 
 /// Everything that can stop a build.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// The site has content errors; each one is a diagnostic with a position.
-    #[error("{} error(s) found in the site", .0.error_count())]
     Invalid(Diagnostics),
 
     /// A file or directory could not be read or written.
-    #[error("{}: {source}", path.display())]
     Io {
         /// The path involved.
         path: PathBuf,
         /// The underlying I/O error.
-        #[source]
         source: std::io::Error,
     },
 
     /// A text file is not valid UTF-8.
-    #[error(
-        "{path}: the file is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8"
-    )]
     NotUtf8 {
         /// The file, relative to the site root.
         path: String,
@@ -52,7 +48,6 @@ pub enum Error {
     },
 
     /// A template could not be parsed or rendered.
-    #[error("template {name}: {message}")]
     Template {
         /// The template's name (`entry.html`, …).
         name: String,
@@ -61,38 +56,28 @@ pub enum Error {
     },
 
     /// Data could not be serialised to JSON.
-    #[error("could not write {what}: {source}")]
     Json {
         /// What was being written.
         what: String,
         /// serde_json's explanation.
-        #[source]
         source: serde_json::Error,
     },
 
     /// The site root has no `site.toml`.
-    #[error("no site.toml in {}: this is not a pbgdpl site (create one with `pbgdpl init`)", .0.display())]
     NotASite(PathBuf),
 
     /// `init` refused to overwrite an existing site.
-    #[error("{} already contains a site.toml or content/; choose an empty directory", .0.display())]
     AlreadyExists(PathBuf),
 
     /// The previous `sync.json` (given with `--previous`) could not be used.
-    #[error("cannot use the previous snapshot {from}: {message}")]
     Previous {
         /// The path or URL it was read from.
         from: String,
         /// What went wrong.
-        message: String,
+        message: Message,
     },
 
     /// Another `pbgdpl aggregate` holds the lock of the state directory.
-    #[error(
-        "another `pbgdpl aggregate` is running with the state directory {} (it holds {}); this run stopped without changing anything\n  help: let that run finish; runs started by cron can wait for each other with `flock` (see docs/aggregate.md)",
-        .dir.display(),
-        .lock.display()
-    )]
     Busy {
         /// The state directory.
         dir: PathBuf,
@@ -101,19 +86,74 @@ pub enum Error {
     },
 
     /// A command-line value was not acceptable.
-    #[error("{0}")]
-    Usage(String),
+    Usage(Message),
 
     /// The preview server (`pbgdpl serve`) could not listen or watch files.
-    #[error("{0}")]
-    Serve(String),
+    Serve(Message),
 }
 
 impl Error {
+    /// What went wrong, in the language of the run.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Invalid(d) => msg!("error-invalid", errors = d.error_count()),
+            Error::Io { path, source } => msg!("error-io", path = path, why = io_reason(source)),
+            Error::NotUtf8 { path, offset } => {
+                msg!("error-not-utf8", path = path, offset = *offset)
+            }
+            Error::Template { name, message } => {
+                msg!("error-template", name = name, detail = message)
+            }
+            Error::Json { what, source } => {
+                msg!("error-json", what = what, detail = source.to_string())
+            }
+            Error::NotASite(dir) => msg!("error-not-a-site", dir = dir),
+            Error::AlreadyExists(dir) => msg!("error-already-exists", dir = dir),
+            Error::Previous { from, message } => {
+                msg!("error-previous", from = from, why = message)
+            }
+            Error::Busy { dir, lock } => msg!("error-busy", dir = dir, lock = lock),
+            Error::Usage(m) | Error::Serve(m) => m.clone(),
+        }
+    }
+
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
         move |source| Error::Io { path, source }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message().as_str())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Json { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file operation failed, in the language of the run: the usual
+/// reasons in words, others as the system says them.
+pub fn io_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => msg!("io-not-found"),
+        ErrorKind::PermissionDenied => msg!("io-permission-denied"),
+        ErrorKind::AlreadyExists => msg!("io-already-exists"),
+        ErrorKind::StorageFull => msg!("io-storage-full"),
+        ErrorKind::ReadOnlyFilesystem => msg!("io-read-only"),
+        ErrorKind::IsADirectory => msg!("io-is-a-directory"),
+        ErrorKind::NotADirectory => msg!("io-not-a-directory"),
+        ErrorKind::AddrInUse => msg!("io-address-in-use"),
+        _ => msg!("io-other", detail = e.to_string()),
     }
 }
 

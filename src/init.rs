@@ -11,6 +11,7 @@ use crate::category::{self, CATEGORIES, Category, Kind};
 use crate::content::kinds;
 use crate::content::load::CONTENT_DIR;
 use crate::error::Error;
+use crate::msg;
 use crate::text::slugify;
 
 /// What `init` writes into `site.toml`.
@@ -306,17 +307,26 @@ pub fn new_entry(
     bundle: bool,
 ) -> Result<PathBuf, Error> {
     let Some(category) = category::by_key(category_key) else {
-        let hint = crate::diagnostics::closest(category_key, CATEGORIES.iter().map(|c| c.key))
-            .map(|c| format!(" (did you mean {c}?)"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "`{category_key}` is not a standard category{hint}; choose one of: {}",
-            CATEGORIES
-                .iter()
-                .map(|c| c.key)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        let list = CATEGORIES
+            .iter()
+            .map(|c| c.key)
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Error::Usage(
+            match crate::diagnostics::closest(category_key, CATEGORIES.iter().map(|c| c.key)) {
+                Some(c) => msg!(
+                    "new-unknown-category-did-you-mean",
+                    name = category_key,
+                    suggestion = c,
+                    categories = list
+                ),
+                None => msg!(
+                    "new-unknown-category",
+                    name = category_key,
+                    categories = list
+                ),
+            },
+        ));
     };
     if !root.join(crate::config::FILE_NAME).is_file() {
         return Err(Error::NotASite(root.to_path_buf()));
@@ -326,10 +336,7 @@ pub fn new_entry(
     let dir = file.with_extension("");
     for existing in [&file, &dir] {
         if existing.exists() {
-            return Err(Error::Usage(format!(
-                "{} already exists; choose another title or edit that entry",
-                existing.display()
-            )));
+            return Err(Error::Usage(msg!("new-exists", path = existing)));
         }
     }
     let path = if bundle { dir.join("index.md") } else { file };

@@ -11,6 +11,7 @@ use crate::content::{self, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::incremental::Preview;
+use crate::msg;
 use crate::output::{self, NullSink, Recorder, RenderContext, Sink};
 use crate::progress::{Progress, Silent};
 use crate::render::templates::Theme;
@@ -156,11 +157,8 @@ impl Site {
         diags.extend(validate::nesting(&prepared));
         for path in clashes {
             diags.push(
-                Diagnostic::error(
-                    "output-clash",
-                    format!("two outputs were written to {path}"),
-                )
-                .help("a file in static/ or in a bundle has the same path as a generated page or feed; rename it"),
+                Diagnostic::error("output-clash", msg!("output-clash", path = path))
+                    .help(msg!("output-clash-help")),
             );
         }
         Ok(RenderReport {

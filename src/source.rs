@@ -78,6 +78,37 @@ impl SourceFile {
         self.digest
     }
 
+    /// Masks the text in `ranges` (personal data that must not be shown):
+    /// every byte of a visible character becomes `x`, blanks and line
+    /// breaks stay, so positions, lines and columns do not move.
+    pub fn redact(&mut self, ranges: &[std::ops::Range<usize>]) {
+        let mut text = std::mem::take(&mut self.text).into_bytes();
+        for range in ranges {
+            let end = range.end.min(text.len());
+            let Some(part) = text.get(range.start.min(end)..end) else {
+                continue;
+            };
+            let Ok(part) = std::str::from_utf8(part) else {
+                continue; // not on character boundaries: never from a match
+            };
+            let masked: Vec<u8> = part
+                .chars()
+                .flat_map(|c| {
+                    let n = c.len_utf8();
+                    let b = if c.is_ascii_whitespace() {
+                        c as u8
+                    } else {
+                        b'x'
+                    };
+                    std::iter::repeat_n(b, n)
+                })
+                .collect();
+            text[range.start..end].copy_from_slice(&masked);
+        }
+        // Only ASCII replaced whole characters: still UTF-8.
+        self.text = String::from_utf8(text).unwrap_or_default();
+    }
+
     /// The 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
@@ -151,6 +182,17 @@ mod tests {
         assert_eq!(f.position(off), Position { line: 2, column: 6 });
         assert_eq!(f.line_text(2), "tiêu = 1");
         assert_eq!(f.line_text(9), "");
+    }
+
+    #[test]
+    fn redacting_keeps_positions() {
+        let mut f = SourceFile::from_text("a.md", "a.md".into(), "gọi 0912\n345 678 nhé\n");
+        let start = f.text.find('0').unwrap();
+        let end = f.text.find(" nhé").unwrap();
+        let ranges = vec![start..end, 0..0];
+        f.redact(&ranges);
+        assert_eq!(f.text, "gọi xxxx\nxxx xxx nhé\n");
+        assert_eq!(f.line_text(2), "xxx xxx nhé");
     }
 
     #[test]

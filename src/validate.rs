@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Message;
 use crate::msg;
 use crate::output::{filters, statistics};
 use crate::render::{Link, Prepared};
@@ -32,10 +33,15 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error(
                     "duplicate-path",
-                    format!("two entries would be published at /{path}: {first} and {}", e.source.rel_path),
+                    msg!(
+                        "duplicate-path",
+                        path = format!("/{path}"),
+                        first = *first,
+                        second = &e.source.rel_path
+                    ),
                 )
                 .in_file(&e.source.rel_path)
-                .help("rename one of the two files (the address comes from the file name, without diacritics)"),
+                .help(msg!("duplicate-path-help")),
             );
         } else {
             seen.insert(path, &e.source.rel_path);
@@ -47,13 +53,15 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error(
                     "duplicate-path",
-                    format!(
-                        "data table {} and entry {entry} would both be published at /{path}",
-                        t.file
+                    msg!(
+                        "duplicate-path-table",
+                        table = &t.file,
+                        entry = *entry,
+                        path = format!("/{path}")
                     ),
                 )
                 .in_file(&t.file)
-                .help("rename the data table file or the entry"),
+                .help(msg!("duplicate-path-table-help")),
             );
         }
     }
@@ -74,17 +82,13 @@ fn reserved_segments(category: &Category) -> Vec<&'static str> {
 }
 
 fn reserved_paths(site: &Site, d: &mut Diagnostics) {
-    let message = |cat: &Category, slug: &str| {
-        format!(
-            "the address /{}/{slug}/ is reserved for the category's own pages",
-            cat.key
-        )
-    };
+    let message =
+        |cat: &Category, slug: &str| msg!("reserved-path", path = format!("/{}/{slug}/", cat.key));
     let help = |cat: &Category| {
-        format!(
-            "rename the file: in {} these names are taken: {}",
-            cat.key,
-            reserved_segments(cat).join(", ")
+        msg!(
+            "reserved-path-help",
+            category = cat.key,
+            names = reserved_segments(cat).join(", ")
         )
     };
     for e in &site.content.entries {
@@ -125,13 +129,15 @@ fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
             Some((first, _)) => d.push(
                 Diagnostic::error(
                     "duplicate-id",
-                    format!(
-                        "id \"{}\" is used by both {first} and {}",
-                        e.id, e.source.rel_path
+                    msg!(
+                        "duplicate-id",
+                        id = &e.id,
+                        first = *first,
+                        second = &e.source.rel_path
                     ),
                 )
                 .in_file(&e.source.rel_path)
-                .help("every entry needs its own id; `pbgdpl new` writes a fresh one"),
+                .help(msg!("duplicate-id-help")),
             ),
         }
     }
@@ -153,17 +159,9 @@ pub fn implicit_ids(site: &Site) -> Diagnostics {
     files
         .into_iter()
         .map(|(file, id)| {
-            Diagnostic::warning(
-                "implicit-id",
-                format!(
-                    "no `id`: the entry's id \"{id}\" comes from its file name, so renaming the file changes it"
-                ),
-            )
-            .in_file(file)
-            .help(format!(
-                "add the line id = \"{id}\" to the front matter: the entry keeps the id it has today, \
-                 whatever the file is later called (`pbgdpl new` always writes an id)"
-            ))
+            Diagnostic::warning("implicit-id", msg!("implicit-id", id = id))
+                .in_file(file)
+                .help(msg!("implicit-id-help", id = id))
         })
         .collect()
 }
@@ -175,12 +173,9 @@ fn workflow(site: &Site, d: &mut Diagnostics) {
     for e in &site.content.entries {
         if e.editorial.status == Status::Approved && e.editorial.approver.is_none() {
             d.push(
-                Diagnostic::warning(
-                    "missing-approver",
-                    "this entry is approved but does not say who approved it",
-                )
-                .in_file(&e.source.rel_path)
-                .help("add approver = \"…\" (the person who approved publication), as [workflow] require_approver asks"),
+                Diagnostic::warning("missing-approver", msg!("missing-approver"))
+                    .in_file(&e.source.rel_path)
+                    .help(msg!("missing-approver-help")),
             );
         }
     }
@@ -199,15 +194,15 @@ fn required_categories(site: &Site, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::warning(
                     "empty-required-category",
-                    format!(
-                        "category {} ({}) has no published entry, but Decision 471/QĐ-TTg (III.{}) requires it",
-                        c.key,
-                        c.label_vi,
-                        c.clause.unwrap_or("")
+                    msg!(
+                        "empty-required-category",
+                        category = c.key,
+                        label = c.label_vi,
+                        clause = c.clause.unwrap_or("")
                     ),
                 )
                 .in_dir(&format!("content/{}", c.key))
-                .help(format!("publish at least one entry: pbgdpl new {} \"Tiêu đề\"", c.key)),
+                .help(msg!("empty-required-category-help", category = c.key)),
             );
         }
     }
@@ -298,31 +293,23 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
         }
         let help = if let Some(v) = unpublished().get(&path) {
             let why = match v {
-                Visibility::Unapproved => "it is not approved yet",
-                Visibility::Scheduled => "its publish_date has not come yet",
-                Visibility::Expired => "its expiry_date has passed",
-                Visibility::Published => "",
+                Visibility::Unapproved => msg!("link-why-unapproved"),
+                Visibility::Scheduled => msg!("link-why-scheduled"),
+                Visibility::Expired => msg!("link-why-expired"),
+                Visibility::Published => Message::default(),
             };
-            format!(
-                "that entry is not published ({why}); publish it first, or remove the link until it is"
-            )
+            msg!("link-unpublished", why = why)
         } else if !base.is_empty() && link.target.starts_with(&format!("{base}/")) {
-            format!(
-                "links starting with / are already inside the section: write {} instead",
-                &link.target[base.len()..]
-            )
+            msg!("link-inside-section", fixed = &link.target[base.len()..])
         } else if link.target.starts_with('/') {
-            "check the address: pages are at /<category>/<file name without .md>/".to_string()
+            msg!("link-absolute-help")
         } else {
-            "relative links are resolved from the entry's own address; put the file beside index.md, or start the link with /".to_string()
+            msg!("link-relative-help")
         };
         d.push(
-            Diagnostic::error(
-                "broken-link",
-                format!("link to {} leads nowhere", link.target),
-            )
-            .at(source, link.span.clone())
-            .help(help),
+            Diagnostic::error("broken-link", msg!("broken-link", target = &link.target))
+                .at(source, link.span.clone())
+                .help(help),
         );
     };
     for page in p.pages.iter().filter(|page| !page.links.is_empty()) {

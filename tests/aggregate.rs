@@ -598,7 +598,7 @@ fn deletions_reach_the_hub_snapshot_as_tombstones() {
     let o = aggregate(&province.dir, &["--out", "hub", "--state", "hub/state"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("cannot be inside the output directory"),
+        stderr(&o).contains("không được nằm trong thư mục kết quả"),
         "{}",
         stderr(&o)
     );

@@ -367,7 +367,11 @@ fn init_then_build_works() {
     // A second init refuses to overwrite.
     let again = pbgdpl(&["init", dir.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("already contains"));
+    assert!(
+        stderr(&again).contains("đã có site.toml"),
+        "{}",
+        stderr(&again)
+    );
 }
 
 #[test]
@@ -605,7 +609,7 @@ fn require_approver_warns_on_approved_entries_without_one() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("approved but does not say who approved it"),
+        err.contains("bài đã duyệt nhưng chưa ghi người duyệt"),
         "{err}"
     );
     assert!(err.contains("content/tin-tuc/ba.md"), "{err}");

@@ -1220,8 +1220,70 @@ fn golden_captions_that_are_not_webvtt() {
 }
 
 #[test]
-fn golden_personal_data_is_a_warning() {
-    golden_case("personal-data", true);
+fn golden_personal_data_in_a_published_question_is_an_error() {
+    golden_case("personal-data", false);
+}
+
+#[test]
+fn golden_personal_data_in_a_draft_is_a_warning_for_every_match() {
+    golden_case("personal-data-draft", true);
+}
+
+#[test]
+fn personal_data_never_reaches_a_page_or_a_feed() {
+    // A preview build shows the draft, with the personal data masked
+    // everywhere: page, feeds, search index, sync.json.
+    let site = broken_site("personal-data-draft");
+    let out = site.path().join("public");
+    let o = pbgdpl_cmd()
+        .args(["build", "--drafts", "--quiet", "--today", TODAY, "--root"])
+        .arg(site.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        for secret in [
+            "0912 345 678",
+            "0987.654.321",
+            "an.nguyen@gmail.com",
+            "001203004567",
+        ] {
+            assert!(
+                !text.contains(secret),
+                "{secret} in {}",
+                entry.path().display()
+            );
+        }
+        if text.contains("xxxx xxx xxx") {
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "the masked number shows in the preview");
+}
+
+#[test]
+fn consented_personal_data_is_published() {
+    let site = broken_site("personal-data-consent");
+    let o = pbgdpl_cmd()
+        .args(["check", "--strict", "--today", TODAY, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !err.contains("personal") && !err.contains("cá nhân"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -1252,7 +1314,7 @@ fn check_json_gives_machine_readable_positions() {
     assert_eq!(
         found,
         [
-            ("toml-syntax".to_string(), file.clone(), 3, 8),
+            ("bad-date".to_string(), file.clone(), 3, 8),
             ("unknown-value".to_string(), file.clone(), 4, 8),
             ("wrong-type".to_string(), file.clone(), 5, 16),
             ("unknown-key".to_string(), file, 6, 1),

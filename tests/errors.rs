@@ -123,6 +123,82 @@ fn toml_syntax() {
 }
 
 #[test]
+fn word_smart_quotes() {
+    case(
+        "smart-quotes",
+        &[(
+            "content/tin-tuc/a.md",
+            "+++\ntitle = “Hội nghị phổ biến pháp luật”\ndate = 2026-01-01\n+++\n",
+        )],
+        &[],
+    );
+}
+
+#[test]
+fn a_date_written_day_first_without_quotes() {
+    case(
+        "date-day-first",
+        &[(
+            "content/van-ban-moi/a.md",
+            "+++\ntitle = \"A\"\ndate = 2026-03-01\nnumber = \"12/2026/QĐ-UBND\"\ndocument_type = \"Quyết định\"\nissuer = \"UBND tỉnh\"\nissue_date = 28/02/2026\n+++\n",
+        )],
+        &[],
+    );
+}
+
+#[test]
+fn an_impossible_date_names_the_day_and_the_month() {
+    case(
+        "impossible-date-unquoted",
+        &[(
+            "content/tin-tuc/a.md",
+            "+++\ntitle = \"A\"\ndate = 31/02/2026\n+++\n",
+        )],
+        &[],
+    );
+    case(
+        "impossible-month",
+        &[(
+            "content/tin-tuc/a.md",
+            "+++\ntitle = \"A\"\ndate = 2026-13-01\n+++\n",
+        )],
+        &[],
+    );
+}
+
+#[test]
+fn a_word_dash_in_a_document_number_is_named() {
+    case(
+        "document-number-en-dash",
+        &[(
+            "content/van-ban-moi/a.md",
+            "+++\ntitle = \"A\"\ndate = 2026-03-01\nnumber = \"12/2026/QĐ–UBND\"\ndocument_type = \"Quyết định\"\nissuer = \"UBND tỉnh\"\nissue_date = 2026-02-28\n+++\n",
+        )],
+        &[],
+    );
+}
+
+#[test]
+fn a_missing_closing_quote_and_a_missing_equals_sign() {
+    case(
+        "unclosed-quote",
+        &[(
+            "content/tin-tuc/a.md",
+            "+++\ntitle = \"Tin hội nghị\ndate = 2026-01-01\n+++\n",
+        )],
+        &[],
+    );
+    case(
+        "missing-equals",
+        &[(
+            "content/tin-tuc/a.md",
+            "+++\ntitle \"Tin hội nghị\"\ndate = 2026-01-01\n+++\n",
+        )],
+        &[],
+    );
+}
+
+#[test]
 fn unclosed_front_matter() {
     case(
         "unclosed-front-matter",

@@ -333,7 +333,7 @@ fn renaming_an_entry_without_id_is_a_deletion_and_check_warns_about_it() {
     assert_eq!(implicit.len(), 1, "one warning per entry without id");
     let loc = implicit[0].location.as_ref().unwrap();
     assert_eq!(loc.file, "content/tin-tuc/tap-huan.md");
-    assert!(implicit[0].message.contains("renaming the file changes it"));
+    assert!(implicit[0].message.contains("đổi tên tệp sẽ làm đổi mã"));
     assert!(implicit[0].help.as_deref().unwrap().contains("pbgdpl new"));
 
     site.build();

@@ -282,7 +282,11 @@ fn an_unusable_previous_stops_the_build_and_keeps_the_output() {
     std::fs::write(&garbage, "<html>not json</html>").unwrap();
     options.previous = Some(garbage.display().to_string());
     let err = pbgdpl::build(&site.root, Some(&site.out), &options).unwrap_err();
-    assert!(err.to_string().contains("not a pbgdpl sync.json"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("không phải tệp sync.json của pbgdpl"),
+        "{err}"
+    );
     assert!(
         before == tree(&site.out),
         "a failed build touched the output"
@@ -303,7 +307,7 @@ fn a_damaged_sync_json_in_the_output_is_a_warning() {
     assert_eq!(w.len(), 1);
     assert!(
         w[0].message
-            .contains("deletions since the last build are not recorded")
+            .contains("các bài đã xóa từ lần tạo trang trước sẽ không được ghi nhận")
     );
     assert_eq!(site.json("sync.json")["count"], 7);
 }
@@ -336,6 +340,7 @@ fn the_command_line_takes_previous_and_reports_a_missing_file() {
         .arg("--previous")
         .arg(&missing)
         .env("PBGDPL_TODAY", "2026-11-22")
+        .env("PBGDPL_LANG", "en")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

@@ -38,6 +38,7 @@ use serde_json::json;
 use crate::date::Timestamp;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::msg;
 use crate::output::{DirSink, Recorder};
 use crate::render::templates::Theme;
 use crate::sync::canonical;
@@ -322,10 +323,10 @@ pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
         abs(inner).starts_with(abs(outer))
     };
     if inside(&state_dir, &options.out) {
-        return Err(Error::Usage(format!(
-            "the state directory {} cannot be inside the output directory {}: every build replaces the output",
-            state_dir.display(),
-            options.out.display()
+        return Err(Error::Usage(msg!(
+            "aggregate-state-inside-out",
+            state = &state_dir,
+            out = &options.out
         )));
     }
     let (mut state, warning) = State::open(&state_dir)?;

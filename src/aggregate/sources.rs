@@ -590,8 +590,8 @@ nguon_tin = "sites/a/"
             + "[fetch]\ntimeout_seconds = 0\n";
         let (c, d) = parse(&bad);
         assert!(c.is_none());
-        assert!(d.contains("unknown key `source[0].synk`"), "{d}");
-        assert!(d.contains("did you mean `source[0].sync`?"), "{d}");
+        assert!(d.contains("không có mục `source[0].synk`"), "{d}");
+        assert!(d.contains("có phải bạn muốn viết `source[0].sync`?"), "{d}");
         // The misspelt key is reported once, not also as a missing one.
         assert!(!d.contains("says neither"), "{d}");
         assert!(

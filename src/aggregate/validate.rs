@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::msg;
 use crate::output::schemas::SCHEMAS;
 use crate::sync::{
     FEED_SCHEMA, FeedLinks, Record, SCHEMA_MAJOR, SYNC_SCHEMA, SiteInfo, Tombstone, canonical,
@@ -72,7 +73,13 @@ fn compile(name: &str) -> Result<jsonschema::Validator, Error> {
     jsonschema::options()
         .should_validate_formats(true)
         .build(&value)
-        .map_err(|e| Error::Usage(format!("schemas/{name} does not compile: {e}")))
+        .map_err(|e| {
+            Error::Usage(msg!(
+                "schema-does-not-compile",
+                name = format!("schemas/{name}"),
+                detail = e.to_string()
+            ))
+        })
 }
 
 impl Schemas {

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::SiteArgs;
-use super::progress::{Bar, Verbosity, by_renderer, elapsed, outputs_timed};
+use super::progress::{Bar, Verbosity, by_renderer, elapsed, outputs_timed, stage_name};
+use pbgdpl::msg;
 
 /// Flags of `pbgdpl build`.
 #[derive(clap::Args)]
@@ -39,17 +40,18 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
     let result = pbgdpl::build_with(&args.site.root, args.out.as_deref(), &options, &bar);
     bar.clear();
     let summary = result.as_ref().ok().map(|r| {
-        let mut s = format!(
-            "built {} entries, {} files ({}) into {} in {}",
-            r.pages,
-            r.files,
-            by_renderer(&r.by_renderer),
-            r.output.display(),
-            elapsed(r.elapsed)
-        );
+        let mut s = msg!(
+            "build-summary",
+            entries = r.pages,
+            files = r.files,
+            outputs = by_renderer(&r.by_renderer),
+            out = &r.output,
+            elapsed = elapsed(r.elapsed)
+        )
+        .into_string();
         if verbosity == Verbosity::Verbose {
             for (stage, took) in bar.timings() {
-                s.push_str(&format!("\n  {stage:>8}: {}", elapsed(took)));
+                s.push_str(&format!("\n  {:>10}: {}", stage_name(stage), elapsed(took)));
                 if stage == "render" {
                     s.push_str(&outputs_timed(&r.by_renderer));
                 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use pbgdpl::Error;
+use pbgdpl::{Error, msg};
 
 use super::SiteArgs;
 
@@ -49,10 +49,8 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
         Format::Human => {
             let warnings = result.as_ref().ok().map(|w| w.warning_count());
             let code = super::report(result, color, super::Failed::Check)?;
-            match warnings {
-                Some(0) => eprintln!("no errors found"),
-                Some(n) => eprintln!("no errors found, {n} warning(s)"),
-                None => {}
+            if let Some(n) = warnings {
+                eprintln!("{}", msg!("check-ok", warnings = n));
             }
             Ok(code)
         }

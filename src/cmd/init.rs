@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use pbgdpl::init::{InitOptions, init};
+use pbgdpl::msg;
 
 /// Flags of `pbgdpl init`.
 #[derive(clap::Args)]
@@ -42,11 +43,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     };
     let created = init(&a.dir, &options)?;
     eprintln!(
-        "created a section with {} files in {}\nnext: edit {}/site.toml, then run: pbgdpl build --root {}",
-        created.len(),
-        a.dir.display(),
-        a.dir.display(),
-        a.dir.display()
+        "{}",
+        msg!("init-created", files = created.len(), dir = &a.dir)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use pbgdpl::msg;
+
 /// Flags of `pbgdpl new`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,8 +27,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let path = pbgdpl::init::new_entry(&a.root, &a.category, &a.title, today, a.bundle)?;
     println!("{}", path.display());
     if a.bundle {
-        eprintln!("put its attachments and media beside index.md");
+        eprintln!("{}", msg!("new-bundle"));
     }
-    eprintln!("created a draft; set status = \"approved\" when it may be published");
+    eprintln!("{}", msg!("new-created"));
     Ok(ExitCode::SUCCESS)
 }

@@ -7,8 +7,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pbgdpl::RendererReport;
+use pbgdpl::i18n::Message;
 use pbgdpl::progress::Progress;
+use pbgdpl::{RendererReport, msg};
 
 /// How much to print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,13 +58,20 @@ impl Bar {
     }
 
     fn style(&self, known_length: bool) -> ProgressStyle {
+        let files = msg!("progress-files");
         let template = match (known_length, self.color) {
-            (true, true) => "{spinner:.green} {msg:>8} [{bar:40.cyan/blue}] {pos}/{len} files",
-            (true, false) => "{spinner} {msg:>8} [{bar:40}] {pos}/{len} files",
-            (false, true) => "{spinner:.green} {msg:>8} {pos} files",
-            (false, false) => "{spinner} {msg:>8} {pos} files",
+            (true, true) => {
+                format!(
+                    "{{spinner:.green}} {{msg:>10}} [{{bar:40.cyan/blue}}] {{pos}}/{{len}} {files}"
+                )
+            }
+            (true, false) => {
+                format!("{{spinner}} {{msg:>10}} [{{bar:40}}] {{pos}}/{{len}} {files}")
+            }
+            (false, true) => format!("{{spinner:.green}} {{msg:>10}} {{pos}} {files}"),
+            (false, false) => format!("{{spinner}} {{msg:>10}} {{pos}} {files}"),
         };
-        ProgressStyle::with_template(template)
+        ProgressStyle::with_template(&template)
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ")
     }
@@ -103,7 +111,7 @@ impl Progress for Bar {
                 None => bar.unset_length(),
             }
             bar.set_position(0);
-            bar.set_message(name);
+            bar.set_message(stage_name(name).into_string());
         }
     }
 
@@ -118,12 +126,42 @@ impl Progress for Bar {
     }
 }
 
+/// A stage of the build (`load`, `render`…) in the language of the run.
+pub fn stage_name(stage: &str) -> Message {
+    match stage {
+        "load" => msg!("stage-load"),
+        "check" => msg!("stage-check"),
+        "prepare" => msg!("stage-prepare"),
+        "render" => msg!("stage-render"),
+        other => msg!("stage-other", name = other),
+    }
+}
+
+/// An output (`html`, `feeds`…) in the language of the run.
+pub fn output_name(output: &str) -> Message {
+    match output {
+        "html" => msg!("output-html"),
+        "assets" => msg!("output-assets"),
+        "feeds" => msg!("output-feeds"),
+        "sitemap" => msg!("output-sitemap"),
+        "search" => msg!("output-search"),
+        "sync" => msg!("output-sync"),
+        "tags" => msg!("output-tags"),
+        "filters" => msg!("output-filters"),
+        "statistics" => msg!("output-statistics"),
+        "embed" => msg!("output-embed"),
+        "schemas" => msg!("output-schemas"),
+        "banner-image" => msg!("output-banner-image"),
+        other => msg!("output-other", name = other),
+    }
+}
+
 /// `html 12 003, sitemap 2, …`: files written by each output.
 pub fn by_renderer(reports: &[RendererReport]) -> String {
     reports
         .iter()
         .filter(|r| r.files > 0)
-        .map(|r| format!("{} {}", r.name, r.files))
+        .map(|r| format!("{} {}", output_name(r.name), r.files))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -131,30 +169,41 @@ pub fn by_renderer(reports: &[RendererReport]) -> String {
 /// One line per output for `--verbose`: its files (and how many were kept
 /// from the previous build) and the time it took, so a slow output shows.
 pub fn outputs_timed(reports: &[RendererReport]) -> String {
-    let width = reports.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let names: Vec<Message> = reports.iter().map(|r| output_name(r.name)).collect();
+    let width = names
+        .iter()
+        .map(|n| n.as_str().chars().count())
+        .max()
+        .unwrap_or(0);
     reports
         .iter()
-        .map(|r| {
-            let kept = if r.kept > 0 {
-                format!(" ({} kept)", r.kept)
-            } else {
-                String::new()
-            };
+        .zip(names)
+        .map(|(r, name)| {
+            let pad = " ".repeat(width - name.as_str().chars().count());
             format!(
-                "\n    {:>width$}: {} files{kept} in {}",
-                r.name,
-                r.files,
-                elapsed(r.elapsed)
+                "\n    {pad}{name}: {}",
+                msg!(
+                    "output-timed",
+                    files = r.files,
+                    kept = r.kept,
+                    elapsed = elapsed(r.elapsed)
+                )
             )
         })
         .collect()
 }
 
-/// Seconds with one decimal under a minute, else milliseconds are noise.
+/// Milliseconds under a second, else seconds with one decimal
+/// (milliseconds are noise then), in the language of the run.
 pub fn elapsed(d: Duration) -> String {
     if d < Duration::from_secs(1) {
-        format!("{} ms", d.as_millis())
+        msg!("elapsed-ms", ms = d.as_millis().to_string()).into_string()
     } else {
-        format!("{:.1} s", d.as_secs_f64())
+        let seconds = format!("{:.1}", d.as_secs_f64());
+        let seconds = match pbgdpl::i18n::language() {
+            pbgdpl::i18n::Lang::Vi => seconds.replace('.', ","),
+            pbgdpl::i18n::Lang::En => seconds,
+        };
+        msg!("elapsed-s", seconds = seconds).into_string()
     }
 }

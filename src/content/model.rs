@@ -258,6 +258,11 @@ pub struct Meta {
     pub material: Option<Material>,
     /// Contacts (danh-ba).
     pub contacts: Vec<Contact>,
+    /// Byte ranges of the source file that no output may show: personal
+    /// data found in a Q&A without consent. Reading the entry masks them
+    /// in its texts and its body.
+    #[serde(skip)]
+    pub hidden: Vec<std::ops::Range<usize>>,
 }
 
 /// One entry of a category.

@@ -44,8 +44,10 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::error::Error;
-use crate::i18n::{self, Lang, Strings};
+use crate::error::io_reason;
+use crate::i18n::{self, Lang, Message, Strings};
 use crate::incremental::{Changes, Preview, Session, Update};
+use crate::msg;
 use crate::output::store::{Changes as OutputChanges, Snapshot, Store};
 use crate::progress::{Progress, Silent};
 use crate::site::BuildOptions;
@@ -218,8 +220,8 @@ impl std::fmt::Debug for Server {
     }
 }
 
-fn serve_error(what: &str) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |e| Error::Serve(format!("{what}: {e}"))
+fn serve_error(what: Message) -> impl FnOnce(std::io::Error) -> Error {
+    move |e| Error::Serve(msg!("serve-failed", what = what, why = io_reason(&e)))
 }
 
 impl Server {
@@ -228,23 +230,23 @@ impl Server {
     /// shown in the browser until they are fixed.
     pub fn start(options: &ServeOptions, events: Arc<dyn Events>) -> Result<Self, Error> {
         let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
-            .map_err(serve_error(&format!(
-                "cannot listen on {}:{}",
-                options.bind, options.port
+            .map_err(serve_error(msg!(
+                "serve-cannot-listen-on",
+                address = SocketAddr::new(options.bind, options.port).to_string()
             )))?;
         let addr = listener
             .local_addr()
-            .map_err(serve_error("cannot read the address"))?;
+            .map_err(serve_error(msg!("serve-cannot-read-address")))?;
         listener
             .set_nonblocking(true)
-            .map_err(serve_error("cannot listen"))?;
+            .map_err(serve_error(msg!("serve-cannot-listen")))?;
         let origin = format!("http://{addr}");
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("pbgdpl-http")
             .enable_all()
             .build()
-            .map_err(serve_error("cannot start the HTTP server"))?;
+            .map_err(serve_error(msg!("serve-cannot-start")))?;
         let state = Arc::new(State {
             store: Store::new(),
             base_path: RwLock::new("/".into()),
@@ -261,11 +263,17 @@ impl Server {
         // triggers a rebuild.
         let (tx, changes) = mpsc::channel();
         let mut watcher = new_debouncer(DEBOUNCE, None, tx)
-            .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
+            .map_err(|e| Error::Serve(msg!("serve-cannot-watch", detail = e.to_string())))?;
         let root = session.root().to_path_buf();
         watcher
             .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", root.display())))?;
+            .map_err(|e| {
+                Error::Serve(msg!(
+                    "serve-cannot-watch-dir",
+                    dir = &root,
+                    detail = e.to_string()
+                ))
+            })?;
         let mut watched = Vec::new();
         watch_new_dirs(&mut watcher, &session.watched(), &mut watched);
         let mut server = Server {
@@ -282,7 +290,8 @@ impl Server {
         server.rebuild(&Changes::Unknown, events.progress());
         let listener = {
             let _guard = server.runtime.enter();
-            tokio::net::TcpListener::from_std(listener).map_err(serve_error("cannot listen"))?
+            tokio::net::TcpListener::from_std(listener)
+                .map_err(serve_error(msg!("serve-cannot-listen")))?
         };
         server.runtime.spawn(accept(listener, server.state.clone()));
         server.events.listening(&server.url());
@@ -308,8 +317,10 @@ impl Server {
                     .collect(),
                 Err(errors) => {
                     for e in errors {
-                        self.events
-                            .failed(&Error::Serve(format!("watching files: {e}")));
+                        self.events.failed(&Error::Serve(msg!(
+                            "serve-watch-failed",
+                            detail = e.to_string()
+                        )));
                     }
                     continue;
                 }

@@ -9,7 +9,9 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::error::Error;
+use crate::error::{Error, io_reason};
+use crate::i18n::Message;
+use crate::msg;
 
 use super::{SCHEMA_MAJOR, SYNC_PATH, Tombstone};
 
@@ -52,14 +54,15 @@ struct Raw {
 }
 
 /// Parses a snapshot's text.
-pub fn parse(text: &str) -> Result<Previous, String> {
-    let raw: Raw =
-        serde_json::from_str(text).map_err(|e| format!("not a pbgdpl sync.json ({e})"))?;
+pub fn parse(text: &str) -> Result<Previous, Message> {
+    let raw: Raw = serde_json::from_str(text)
+        .map_err(|e| msg!("previous-not-sync", detail = e.to_string()))?;
     let major = raw.schema_version.split('.').next().unwrap_or("");
     if major != SCHEMA_MAJOR {
-        return Err(format!(
-            "it has schema_version {}, this pbgdpl reads {SCHEMA_MAJOR}.x; upgrade pbgdpl",
-            raw.schema_version
+        return Err(msg!(
+            "previous-schema",
+            found = &raw.schema_version,
+            reads = format!("{SCHEMA_MAJOR}.x")
         ));
     }
     Ok(Previous {
@@ -75,7 +78,7 @@ pub fn is_url(source: &str) -> bool {
 }
 
 /// Downloads a snapshot (certificates verified as usual, with timeouts).
-fn fetch(url: &str) -> Result<String, String> {
+fn fetch(url: &str) -> Result<String, Message> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(CONNECT_TIMEOUT))
         .timeout_global(Some(TOTAL_TIMEOUT))
@@ -86,25 +89,25 @@ fn fetch(url: &str) -> Result<String, String> {
         .get(url)
         .header("Accept", "application/json")
         .call()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| msg!("previous-fetch", detail = e.to_string()))?;
     response
         .body_mut()
         .with_config()
         .limit(MAX_BYTES)
         .read_to_string()
-        .map_err(|e| e.to_string())
+        .map_err(|e| msg!("previous-fetch", detail = e.to_string()))
 }
 
 /// Loads a snapshot from a file or an `http(s)://` address.
 pub fn load(source: &str) -> Result<Previous, Error> {
-    let failed = |message: String| Error::Previous {
+    let failed = |message: Message| Error::Previous {
         from: source.to_string(),
         message,
     };
     let text = if is_url(source) {
         fetch(source).map_err(failed)?
     } else {
-        std::fs::read_to_string(source).map_err(|e| failed(e.to_string()))?
+        std::fs::read_to_string(source).map_err(|e| failed(io_reason(&e)))?
     };
     parse(&text).map_err(failed)
 }
@@ -132,11 +135,9 @@ pub fn for_build(
             Some(
                 Diagnostic::warning(
                     "previous-snapshot",
-                    format!("{e}; deletions since the last build are not recorded"),
+                    msg!("previous-snapshot", why = e.message()),
                 )
-                .help(
-                    "delete the damaged file, or pass the published snapshot with --previous URL",
-                ),
+                .help(msg!("previous-snapshot-help")),
             ),
         )),
     }
@@ -153,13 +154,10 @@ mod tests {
         assert!(
             parse(r#"{"schema_version":"2.0"}"#)
                 .unwrap_err()
-                .contains("upgrade pbgdpl")
+                .as_str()
+                .contains("pbgdpl")
         );
-        assert!(
-            parse("<html>")
-                .unwrap_err()
-                .contains("not a pbgdpl sync.json")
-        );
+        assert!(parse("<html>").unwrap_err().as_str().contains("sync.json"));
         assert!(is_url("https://x/sync.json"));
         assert!(!is_url("public/sync.json"));
     }

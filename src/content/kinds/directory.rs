@@ -2,6 +2,7 @@
 
 use crate::content::model::Contact;
 use crate::fields::{Fields, Key};
+use crate::msg;
 
 const CONTACTS: Key = Key::new("contacts", "lien_he");
 const NAME: Key = Key::new("name", "ho_ten");
@@ -17,7 +18,7 @@ pub(super) const KEYS: &[Key] = &[CONTACTS];
 pub(super) fn read(f: &mut Fields<'_>) -> Vec<Contact> {
     let mut out = Vec::new();
     for mut c in f.table_list(CONTACTS) {
-        let name = c.required_text(NAME, "the person's or office's name");
+        let name = c.required_text(NAME, msg!("what-contact-name"));
         let contact = Contact {
             name: name.map(|n| n.value).unwrap_or_default(),
             position: c.text(POSITION).map(|v| v.value),

@@ -17,13 +17,17 @@ pub use document::{
     DOCUMENT_TYPES, NumberProblem, VALIDITIES, check_document_number, suggest_document_number,
 };
 pub use material::{MATERIAL_KINDS, webvtt_cues, youtube_id};
-pub use question::personal_data;
+pub use question::{
+    Found as PersonalData, Kind as PersonalDataKind, find_all as find_personal_data, personal_data,
+};
 
 use std::ops::Range;
 
 use crate::category::{CATEGORIES, Category, Kind};
 use crate::date::Timestamp;
 use crate::fields::{Fields, Key};
+use crate::i18n::Message;
+use crate::msg;
 
 use super::entry::BundleFile;
 use super::model::Meta;
@@ -42,6 +46,8 @@ pub struct EntryFacts<'a> {
     pub body_offset: usize,
     /// Files of the bundle, when the entry is a bundle.
     pub bundle_files: Option<&'a [BundleFile]>,
+    /// Whether the entry is approved for publication (`status = "approved"`).
+    pub published: bool,
 }
 
 // Keys shared by several kinds.
@@ -63,7 +69,7 @@ fn keys_of(kind: Kind) -> &'static [Key] {
 }
 
 /// For an unknown key: if another category accepts it, say which.
-pub fn where_valid(key: &str, here: &Category) -> Option<String> {
+pub fn where_valid(key: &str, here: &Category) -> Option<Message> {
     let cats: Vec<&str> = CATEGORIES
         .iter()
         .filter(|c| c.key != here.key)
@@ -75,10 +81,11 @@ pub fn where_valid(key: &str, here: &Category) -> Option<String> {
         .map(|c| c.key)
         .collect();
     (!cats.is_empty()).then(|| {
-        format!(
-            "`{key}` is only used in {}; remove it from this {} entry",
-            cats.join(", "),
-            here.key
+        msg!(
+            "key-only-in",
+            key = key,
+            categories = cats.join(", "),
+            here = here.key
         )
     })
 }
@@ -92,7 +99,7 @@ pub fn read(category: &Category, f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> 
             let d = document::read(f, false);
             meta.document = (!d.is_empty()).then_some(d);
         }
-        Kind::Question => meta.question = Some(question::read(f, facts)),
+        Kind::Question => meta.question = Some(question::read(f, facts, &mut meta.hidden)),
         Kind::Activity => meta.activity = Some(activity::read(f, facts)),
         Kind::Dialogue => meta.dialogue = Some(dialogue::read(f)),
         Kind::Material => meta.material = Some(material::read(f, facts)),

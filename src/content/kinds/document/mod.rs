@@ -96,12 +96,12 @@ pub(super) fn read(f: &mut Fields<'_>, required: bool) -> Document {
         f.error_at(
             "date-order",
             e.span.clone(),
-            format!(
-                "`effective_date` ({}) is before `issue_date` ({})",
-                e.value.dmy(),
-                i.value.dmy()
+            msg!(
+                "effective-before-issue",
+                effective = e.value.dmy(),
+                issued = i.value.dmy()
             ),
-            "a document cannot take effect before it is issued; check both dates against the document",
+            msg!("effective-before-issue-help"),
         );
     }
     if required {
@@ -115,16 +115,15 @@ pub(super) fn read(f: &mut Fields<'_>, required: bool) -> Document {
             f.error_at(
                 "missing-key",
                 span,
-                format!(
-                    "a legal document introduction needs {}",
-                    missing
+                msg!(
+                    "document-keys-missing",
+                    keys = missing
                         .iter()
                         .map(|m| format!("`{m}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-                "add, for example: number = \"14/2019/QĐ-TTg\", document_type = \"Quyết định\", \
-                 issuer = \"Thủ tướng Chính phủ\", issue_date = 2019-04-26",
+                msg!("document-keys-missing-help"),
             );
         }
     }

@@ -9,6 +9,7 @@ pub use youtube::youtube_id;
 
 use crate::content::model::{Material, Media};
 use crate::fields::{Field, Fields, Key};
+use crate::msg;
 
 use super::{EntryFacts, FIELD};
 
@@ -77,8 +78,11 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             m.error_at(
                 "bad-media",
                 v.span,
-                format!("`{name}` must be a {} file", exts.join(" / ")),
-                format!("use a file ending in .{}", exts.join(", .")),
+                msg!("bad-media-kind", key = name, kinds = exts.join(" / ")),
+                msg!(
+                    "bad-media-kind-help",
+                    extensions = format!(".{}", exts.join(", ."))
+                ),
             );
             return None;
         }
@@ -87,19 +91,19 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             .is_some_and(|files| files.iter().any(|b| b.name == v.value));
         if !exists {
             let help = match facts.bundle_files {
-                None => "media files need a bundle: move the entry to <name>/index.md and put the file beside it".to_string(),
+                None => msg!("media-needs-bundle"),
                 Some(files) => match crate::diagnostics::closest(
                     &v.value,
                     files.iter().map(|b| b.name.as_str()),
                 ) {
-                    Some(c) => format!("did you mean \"{c}\"? the file must sit beside index.md"),
-                    None => "put the file beside index.md, or correct its name".to_string(),
+                    Some(c) => msg!("file-did-you-mean", file = c),
+                    None => msg!("file-put-beside"),
                 },
             };
             m.error_at(
                 "missing-attachment",
                 v.span,
-                format!("media file \"{}\" does not exist", v.value),
+                msg!("media-missing", file = v.value),
                 help,
             );
             return None;
@@ -121,8 +125,8 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
             m.error_at(
                 "bad-media",
                 y.span,
-                format!("\"{}\" is not a YouTube video address", y.value),
-                "paste the video's address (https://www.youtube.com/watch?v=…) or its 11-character id",
+                msg!("bad-youtube", value = y.value),
+                msg!("bad-youtube-help"),
             );
             None
         }
@@ -138,11 +142,8 @@ fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
         m.error_at(
             "missing-captions",
             v.span.clone(),
-            format!("the video \"{}\" has no captions", v.value),
-            format!(
-                "add captions = \"{stem}.vtt\" under [media] and put that WebVTT subtitle file \
-                 beside index.md, so deaf and hard-of-hearing readers can follow the video"
-            ),
+            msg!("missing-captions", file = &v.value),
+            msg!("missing-captions-help", file = format!("{stem}.vtt")),
         );
     }
     Media {
@@ -169,8 +170,8 @@ fn read_captions(m: &mut Fields<'_>, captions: &Field<String>) -> Vec<String> {
                 m.error_at(
                     "bad-captions",
                     captions.span.clone(),
-                    format!("\"{}\" is not UTF-8 text", captions.value),
-                    "save the captions file as UTF-8 (WebVTT files are always UTF-8)",
+                    msg!("captions-not-utf8", file = &captions.value),
+                    msg!("captions-not-utf8-help"),
                 );
                 return Vec::new();
             }
@@ -183,9 +184,8 @@ fn read_captions(m: &mut Fields<'_>, captions: &Field<String>) -> Vec<String> {
             m.error_at(
                 "bad-captions",
                 captions.span.clone(),
-                format!("\"{}\" is not a WebVTT file", captions.value),
-                "its first line must be WEBVTT; a SubRip (.srt) file needs converting: add a \
-                 first line WEBVTT and a blank line, and write times as 00:00:01.000 (dot, not comma)",
+                msg!("captions-not-webvtt", file = &captions.value),
+                msg!("captions-not-webvtt-help"),
             );
             Vec::new()
         }

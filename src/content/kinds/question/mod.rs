@@ -3,22 +3,26 @@
 
 mod personal_data;
 
-pub use personal_data::personal_data;
+pub use personal_data::{Found, Kind, find_all, personal_data};
 
 use std::ops::Range;
 
+use crate::content::model::Question;
 use crate::diagnostics::Diagnostic;
-use crate::fields::{Field, Fields, Key};
+use crate::fields::{Fields, Key};
+use crate::msg;
 
 use super::{EntryFacts, FIELD};
-use crate::content::model::Question;
-use personal_data::personal_data_at;
 
 const QUESTION: Key = Key::new("question", "cau_hoi");
 const ASKER: Key = Key::new("asker", "nguoi_hoi");
 const ASKED_DATE: Key = Key::new("asked_date", "ngay_hoi");
 const ANSWERED_DATE: Key = Key::new("answered_date", "ngay_tra_loi");
 const ANSWERED_BY: Key = Key::new("answered_by", "co_quan_tra_loi");
+/// `consent = true`: the person agreed that their contact details be
+/// published with the question.
+const CONSENT: Key = Key::new("consent", "dong_y_cong_bo");
+const ID_KEY: Key = Key::new("id", "ma");
 
 /// The keys of a Q&A entry.
 pub(super) const KEYS: &[Key] = &[
@@ -28,38 +32,81 @@ pub(super) const KEYS: &[Key] = &[
     ANSWERED_DATE,
     ANSWERED_BY,
     FIELD,
+    CONSENT,
 ];
 
 /// Narrows `span` (a TOML value in `source`) to where `part` is written in
-/// it, so the caret points at the phone number rather than the whole text.
-fn narrow(source: &crate::source::SourceFile, span: &Range<usize>, part: &str) -> Range<usize> {
+/// it, from byte `from` of the span on, so the caret points at the phone
+/// number rather than the whole text.
+fn narrow(
+    source: &crate::source::SourceFile,
+    span: &Range<usize>,
+    part: &str,
+    from: usize,
+) -> Range<usize> {
     source
         .text
-        .get(span.clone())
+        .get(span.start + from.min(span.len())..span.end)
         .and_then(|raw| raw.find(part))
-        .map(|i| span.start + i..span.start + i + part.len())
+        .map(|i| span.start + from + i..span.start + from + i + part.len())
         .unwrap_or_else(|| span.clone())
 }
 
-/// Reads the keys of a Q&A entry and checks its answer.
-pub(super) fn read(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Question {
-    let question = f.text(QUESTION);
-    let asker = f.text(ASKER);
-    let title = facts.title_span.clone().map(|span| Field {
-        value: facts.title.to_string(),
-        span,
-    });
-    for field in [&title, &question, &asker].into_iter().flatten() {
-        if let Some((what, part)) = personal_data_at(&field.value) {
-            let d = Diagnostic::warning(
-                "personal-data",
-                format!("this looks like {what}: \"{part}\""),
-            )
-            .at(f.source(), narrow(f.source(), &field.span, part))
-            .help("personal data must not be published: remove phone numbers, e-mail addresses and ID numbers from the question");
-            f.report(d);
+/// Reports every piece of personal data in the entry's texts (every key
+/// but `id`) and its answer: an error when the entry is approved for
+/// publication, a warning in a draft, nothing when the entry says the
+/// person agreed (`consent = true`). What is reported is hidden from every
+/// output (see [`crate::content::model::Meta::hidden`]).
+fn check_personal_data(f: &mut Fields<'_>, facts: &EntryFacts<'_>, hidden: &mut Vec<Range<usize>>) {
+    let consent = f.boolean(CONSENT).is_some_and(|c| c.value);
+    if consent {
+        return;
+    }
+    let source = f.source();
+    let mut places: Vec<(Range<usize>, Kind, String)> = Vec::new();
+    for (_, field) in f.texts_except(&[ID_KEY, CONSENT]) {
+        let mut cursor = 0;
+        for found in find_all(&field.value) {
+            let part = &field.value[found.range.clone()];
+            let at = narrow(source, &field.span, part, cursor);
+            cursor = at.end.saturating_sub(field.span.start);
+            places.push((at, found.kind, part.to_string()));
         }
     }
+    for found in find_all(facts.body) {
+        let at = facts.body_offset + found.range.start..facts.body_offset + found.range.end;
+        places.push((at, found.kind, facts.body[found.range].to_string()));
+    }
+    for (at, kind, part) in places {
+        let d = if facts.published {
+            Diagnostic::error(
+                "personal-data",
+                msg!("personal-data-published", what = kind.name(), part = &part),
+            )
+        } else {
+            Diagnostic::warning(
+                "personal-data",
+                msg!("personal-data", what = kind.name(), part = &part),
+            )
+        };
+        f.report(
+            d.at(source, at.clone())
+                .help(msg!("personal-data-help", key = f.display(CONSENT))),
+        );
+        hidden.push(at);
+    }
+}
+
+/// Reads the keys of a Q&A entry and checks its answer; `hidden` receives
+/// the places of personal data.
+pub(super) fn read(
+    f: &mut Fields<'_>,
+    facts: &EntryFacts<'_>,
+    hidden: &mut Vec<Range<usize>>,
+) -> Question {
+    let question = f.text(QUESTION);
+    let asker = f.text(ASKER);
+    check_personal_data(f, facts, hidden);
     let asked_date = f.date(ASKED_DATE);
     let answered_date = f.date(ANSWERED_DATE);
     if let (Some(a), Some(r)) = (&asked_date, &answered_date)
@@ -68,19 +115,19 @@ pub(super) fn read(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Question {
         f.error_at(
             "date-order",
             r.span.clone(),
-            format!(
-                "`answered_date` ({}) is before `asked_date` ({})",
-                r.value.dmy(),
-                a.value.dmy()
+            msg!(
+                "answered-before-asked",
+                answered = r.value.dmy(),
+                asked = a.value.dmy()
             ),
-            "a question cannot be answered before it was asked; correct one of the dates",
+            msg!("answered-before-asked-help"),
         );
     }
     if facts.body.trim().is_empty() {
         let at = facts.body_offset.saturating_sub(1);
-        let d = Diagnostic::error("missing-answer", "this question has no answer")
+        let d = Diagnostic::error("missing-answer", msg!("missing-answer"))
             .at(f.source(), at.saturating_sub(3)..at)
-            .help("write the answer below the closing +++ line; a question without an answer cannot be published");
+            .help(msg!("missing-answer-help"));
         f.report(d);
     }
     Question {

@@ -1,59 +1,118 @@
 //! Personal data that must not be published: e-mail addresses, phone
-//! numbers, ID-card numbers.
+//! numbers, ID-card numbers (CMND: 9 digits, CCCD: 12 digits).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Personal data that must not be published in a question: what it looks
-/// like, and a pattern for it.
-fn personal_data_patterns() -> &'static [(&'static str, Regex)] {
-    static P: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+use crate::i18n::Message;
+use crate::msg;
+
+/// A kind of personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An e-mail address.
+    Email,
+    /// A phone number (Vietnamese mobile or landline, or +84…).
+    Phone,
+    /// A 9-digit identity-card or 12-digit citizen-ID number.
+    IdCard,
+}
+
+impl Kind {
+    /// What it is, in words ("một số điện thoại").
+    pub fn name(self) -> Message {
+        match self {
+            Kind::Email => msg!("personal-email"),
+            Kind::Phone => msg!("personal-phone"),
+            Kind::IdCard => msg!("personal-id-card"),
+        }
+    }
+}
+
+/// One piece of personal data found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// What it is.
+    pub kind: Kind,
+    /// Where, as a byte range of the text searched.
+    pub range: Range<usize>,
+}
+
+fn patterns() -> &'static [(Kind, Regex)] {
+    static P: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         [
-            ("an e-mail address", r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
-            ("a phone number", r"(?:\+84|\b0)(?:[\s.-]?\d){8,10}\b"),
-            ("an ID-card number", r"\b\d{12}\b|\b\d{9}\b"),
+            (Kind::Email, r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
+            (Kind::Phone, r"(?:\+84|\b0)(?:[\s.-]?\d){8,10}\b"),
+            (Kind::IdCard, r"\b\d{12}\b|\b\d{9}\b"),
         ]
         .into_iter()
-        .filter_map(|(what, re)| Regex::new(re).ok().map(|r| (what, r)))
+        .filter_map(|(kind, re)| Regex::new(re).ok().map(|r| (kind, r)))
         .collect()
     });
     &P
 }
 
-/// What personal data `text` seems to contain, if any.
-pub fn personal_data(text: &str) -> Option<&'static str> {
-    personal_data_at(text).map(|(what, _)| what)
+/// Every piece of personal data in `text`, in order, none overlapping
+/// (an e-mail address wins over the digits inside it).
+pub fn find_all(text: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for (kind, re) in patterns() {
+        for m in re.find_iter(text) {
+            let range = m.range();
+            if found
+                .iter()
+                .all(|f| f.range.end <= range.start || range.end <= f.range.start)
+            {
+                found.push(Found { kind: *kind, range });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.range.start);
+    found
 }
 
-/// What personal data `text` seems to contain and the part that looks like it.
-pub(super) fn personal_data_at(text: &str) -> Option<(&'static str, &str)> {
-    personal_data_patterns()
-        .iter()
-        .find_map(|(what, re)| re.find(text).map(|m| (*what, m.as_str())))
+/// What personal data `text` seems to contain first, if any, in words.
+pub fn personal_data(text: &str) -> Option<Message> {
+    find_all(text).first().map(|f| f.kind.name())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        find_all(text)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.range]))
+            .collect()
+    }
+
     #[test]
     fn personal_data_is_spotted() {
         assert_eq!(
-            personal_data("gọi 0912 345 678 giúp tôi"),
-            Some("a phone number")
+            kinds("gọi 0912 345 678 giúp tôi"),
+            [(Kind::Phone, "0912 345 678")]
         );
         assert_eq!(
-            personal_data("thư: an.nguyen@gmail.com"),
-            Some("an e-mail address")
+            kinds("thư: an.nguyen@gmail.com"),
+            [(Kind::Email, "an.nguyen@gmail.com")]
         );
+        assert_eq!(kinds("CCCD 001203004567"), [(Kind::IdCard, "001203004567")]);
+        assert!(kinds("Theo Nghị định 13/2023/NĐ-CP, năm 2026").is_empty());
+    }
+
+    #[test]
+    fn every_match_is_found_in_order() {
         assert_eq!(
-            personal_data("CCCD 001203004567"),
-            Some("an ID-card number")
-        );
-        assert_eq!(
-            personal_data("Theo Nghị định 13/2023/NĐ-CP, năm 2026"),
-            None
+            kinds("thư an@x.vn, gọi 0912.345.678 hoặc +84 912 345 679, CMND 123456789"),
+            [
+                (Kind::Email, "an@x.vn"),
+                (Kind::Phone, "0912.345.678"),
+                (Kind::Phone, "+84 912 345 679"),
+                (Kind::IdCard, "123456789"),
+            ]
         );
     }
 }

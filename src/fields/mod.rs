@@ -8,6 +8,8 @@
 //! closest valid key as a hint. One pass therefore reports all the problems
 //! of a table, not just the first.
 
+pub mod syntax;
+
 use std::ops::Range;
 
 use toml::Spanned;
@@ -59,6 +61,9 @@ pub struct Fields<'s> {
     diags: Diagnostics,
     span: Range<usize>,
     quiet: Vec<Range<usize>>,
+    /// Keys whose value was reported as wrong (so they are not also
+    /// reported as missing).
+    wrong: Vec<&'static str>,
 }
 
 /// A parsed TOML document and where its syntax errors are.
@@ -122,14 +127,9 @@ pub fn parse<'s>(
             )
             .help(msg!("toml-too-deep-help"))
         } else {
-            Diagnostic::error(
-                "toml-syntax",
-                format!("TOML syntax: {}", e.message().trim()),
-            )
-            .help(
-                "front matter and site.toml use TOML: `key = \"text\"`, `date = 2026-03-15`, \
-                     `tags = [\"a\", \"b\"]`; text values need double quotes",
-            )
+            let line = source.position(span.start).line;
+            let explained = syntax::explain(source.line_text(line), line, e.message().trim());
+            Diagnostic::error(explained.code, explained.message).help(explained.help)
         };
         diags.push(d.at(source, span));
     }
@@ -169,6 +169,7 @@ impl<'s> Fields<'s> {
             diags: Diagnostics::new(),
             span: parsed.span.clone(),
             quiet: parsed.error_spans.clone(),
+            wrong: Vec::new(),
         }
     }
 
@@ -208,6 +209,20 @@ impl<'s> Fields<'s> {
         self.diags.push(d);
     }
 
+    /// An error about the value of `key` (which is then not also reported
+    /// as missing).
+    fn value_error(
+        &mut self,
+        key: Key,
+        code: &'static str,
+        span: Range<usize>,
+        message: Message,
+        help: Message,
+    ) {
+        self.wrong.push(key.name);
+        self.error_at(code, span, message, help);
+    }
+
     /// Display name of a key, with the table prefix (`media.video`).
     pub fn display(&self, key: Key) -> String {
         format!("{}{}", self.prefix, key.name)
@@ -226,17 +241,17 @@ impl<'s> Fields<'s> {
                 if let Some((_, first_span, _)) = &found {
                     let d = Diagnostic::error(
                         "duplicate-key",
-                        format!(
-                            "`{}` is given twice (as `{}` and `{}`)",
-                            self.display(key),
-                            self.entries[found.as_ref().map(|f| f.0).unwrap_or(i)].0,
-                            name
+                        msg!(
+                            "duplicate-key",
+                            key = self.display(key),
+                            first = &self.entries[found.as_ref().map(|f| f.0).unwrap_or(i)].0,
+                            second = name
                         ),
                     )
                     .at(self.source, kspan.clone())
-                    .help(format!(
-                        "keep only one of them; the first is at line {}",
-                        self.source.position(first_span.start).line
+                    .help(msg!(
+                        "duplicate-key-help",
+                        line = self.source.position(first_span.start).line
                     ));
                     self.diags.push(d);
                 } else {
@@ -252,13 +267,14 @@ impl<'s> Fields<'s> {
         s.start + self.offset..s.end + self.offset
     }
 
-    fn type_error(&mut self, key: Key, span: Range<usize>, expected: &str, example: &str) {
+    fn type_error(&mut self, key: Key, span: Range<usize>, expected: Message, example: &str) {
         let name = self.display(key);
-        self.error_at(
+        self.value_error(
+            key,
             "wrong-type",
             span,
-            format!("`{name}` must be {expected}"),
-            format!("write it like this: {name} = {example}"),
+            msg!("wrong-type", key = &name, expected = expected),
+            msg!("wrong-type-help", key = name, example = example),
         );
     }
 
@@ -274,7 +290,7 @@ impl<'s> Fields<'s> {
                 })
             }
             _ => {
-                self.type_error(key, span, "text in double quotes", "\"…\"");
+                self.type_error(key, span, msg!("type-text"), "\"…\"");
                 None
             }
         }
@@ -283,20 +299,20 @@ impl<'s> Fields<'s> {
     /// A text value that may be absent but, when written, is not empty:
     /// `key = ""` is an error, never read as "absent" (a blank address
     /// must not silently drop what it configures).
-    pub fn nonempty_text(&mut self, key: Key, help: &str) -> Option<Field<String>> {
+    pub fn nonempty_text(&mut self, key: Key, help: impl Into<Message>) -> Option<Field<String>> {
         let present = self.has(key);
         let before = self.diags.error_count();
         let field = self.text(key);
         if field.is_none() && present && self.diags.error_count() == before {
             let name = self.display(key);
             let span = self.missing_span(key);
-            self.error_at("empty-value", span, format!("`{name}` is empty"), help);
+            self.error_at("empty-value", span, msg!("key-empty", key = name), help);
         }
         field
     }
 
     /// A text value that must be present and non-empty.
-    pub fn required_text(&mut self, key: Key, what: &str) -> Option<Field<String>> {
+    pub fn required_text(&mut self, key: Key, what: impl Into<Message>) -> Option<Field<String>> {
         let present = self
             .entries
             .iter()
@@ -309,19 +325,23 @@ impl<'s> Fields<'s> {
             .iter()
             .enumerate()
             .any(|(i, (n, _, _))| !self.used[i] && closest(n, [key.name, key.alias]).is_some());
-        if field.is_none() && !misspelt && !self.has_error_for(key) {
+        if field.is_none()
+            && !misspelt
+            && !self.wrong.contains(&key.name)
+            && !self.written_but_unreadable(key)
+        {
             let name = self.display(key);
-            let msg = if present {
-                format!("`{name}` is empty")
+            let message = if present {
+                msg!("key-empty", key = &name)
             } else {
-                format!("missing `{name}` ({what})")
+                msg!("key-missing", key = &name, what = what.into())
             };
             let span = self.missing_span(key);
             self.error_at(
                 "missing-key",
                 span,
-                msg,
-                format!("add a line `{name} = \"…\"`"),
+                message,
+                msg!("key-missing-help", key = name),
             );
         }
         field
@@ -332,6 +352,23 @@ impl<'s> Fields<'s> {
         self.entries
             .iter()
             .any(|(n, _, _)| n == key.name || n == key.alias)
+            || self.written_but_unreadable(key)
+    }
+
+    /// True when a line the parser could not read starts with `key`: after
+    /// a syntax error the key is written, so it is not also "missing".
+    fn written_but_unreadable(&self, key: Key) -> bool {
+        if self.quiet.is_empty() || !self.prefix.is_empty() {
+            return false;
+        }
+        let text = self.source.text.get(self.span.clone()).unwrap_or("");
+        text.lines().any(|line| {
+            let line = line.trim_start();
+            [key.name, key.alias].iter().any(|k| {
+                line.strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with([' ', '\t', '=']))
+            })
+        })
     }
 
     /// Reports that a needed `key` is absent, where it should be added. Does
@@ -348,11 +385,6 @@ impl<'s> Fields<'s> {
             let at = self.insertion_point();
             self.error_at(code, at, message, help);
         }
-    }
-
-    fn has_error_for(&self, key: Key) -> bool {
-        let name = format!("`{}", self.display(key));
-        self.diags.iter().any(|d| d.message.starts_with(&name))
     }
 
     fn missing_span(&self, key: Key) -> Range<usize> {
@@ -387,11 +419,12 @@ impl<'s> Fields<'s> {
             Some(f)
         } else {
             let name = self.display(key);
-            self.error_at(
+            self.value_error(
+                key,
                 "bad-url",
                 f.span,
-                format!("`{name}` is not a web address: {:?}", f.value),
-                "use a full address starting with https:// (or http://)",
+                msg!("bad-url", key = name, value = f.value),
+                msg!("bad-url-help"),
             );
             None
         }
@@ -408,15 +441,21 @@ impl<'s> Fields<'s> {
         };
         if parsed.is_none() {
             let name = self.display(key);
-            self.error_at(
-                "bad-date",
-                span.clone(),
-                format!("`{name}` is not a valid date"),
-                format!(
-                    "write a real calendar date as {name} = 2026-03-15 (year-month-day), \
-                     or {name} = 2026-03-15T08:30:00+07:00 with a time"
+            let impossible = match v.get_ref() {
+                DeValue::String(s) => syntax::impossible_date(s),
+                _ => None,
+            };
+            let (message, help) = match impossible {
+                Some(why) => (
+                    msg!("bad-date-impossible", key = &name, why = why),
+                    syntax::impossible_date_help(&name),
                 ),
-            );
+                None => (
+                    msg!("bad-date", key = &name),
+                    msg!("bad-date-help", key = &name),
+                ),
+            };
+            self.value_error(key, "bad-date", span.clone(), message, help);
         }
         parsed.map(|value| Field { value, span })
     }
@@ -429,7 +468,7 @@ impl<'s> Fields<'s> {
             _ => None,
         };
         if n.is_none() {
-            self.type_error(key, span.clone(), "a whole number without quotes", "120");
+            self.type_error(key, span.clone(), msg!("type-integer"), "120");
         }
         n.map(|value| Field { value, span })
     }
@@ -444,11 +483,12 @@ impl<'s> Fields<'s> {
             }),
             Err(_) => {
                 let name = self.display(key);
-                self.error_at(
+                self.value_error(
+                    key,
                     "negative-number",
                     f.span,
-                    format!("`{name}` cannot be negative ({})", f.value),
-                    "write the number of people (0 or more)",
+                    msg!("negative-number", key = name, value = f.value.to_string()),
+                    msg!("negative-number-help"),
                 );
                 None
             }
@@ -461,7 +501,7 @@ impl<'s> Fields<'s> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(Field { value: *b, span }),
             _ => {
-                self.type_error(key, span, "true or false (no quotes)", "true");
+                self.type_error(key, span, msg!("type-boolean"), "true");
                 None
             }
         }
@@ -488,14 +528,19 @@ impl<'s> Fields<'s> {
                         DeValue::String(_) => {}
                         _ => {
                             let item_span = self.value_span(item);
-                            self.type_error(key, item_span, "a list of texts", "[\"…\", \"…\"]");
+                            self.type_error(
+                                key,
+                                item_span,
+                                msg!("type-text-list"),
+                                "[\"…\", \"…\"]",
+                            );
                         }
                     }
                 }
                 Some(Field { value: out, span })
             }
             _ => {
-                self.type_error(key, span, "a list of texts", "[\"…\", \"…\"]");
+                self.type_error(key, span, msg!("type-text-list"), "[\"…\", \"…\"]");
                 None
             }
         }
@@ -509,7 +554,7 @@ impl<'s> Fields<'s> {
             self.type_error(
                 key,
                 span,
-                "a list of rows",
+                msg!("type-rows"),
                 "[[\"…\", \"…\"], [\"…\", \"…\"]]",
             );
             return None;
@@ -518,12 +563,7 @@ impl<'s> Fields<'s> {
         for row in rows.iter() {
             let row_span = self.value_span(row);
             let DeValue::Array(cells) = row.get_ref() else {
-                self.type_error(
-                    key,
-                    row_span,
-                    "a list of rows, each in [ ]",
-                    "[[\"…\", \"…\"]]",
-                );
+                self.type_error(key, row_span, msg!("type-row"), "[[\"…\", \"…\"]]");
                 continue;
             };
             let mut values = Vec::new();
@@ -538,12 +578,7 @@ impl<'s> Fields<'s> {
                         .unwrap_or_else(|| d.to_string()),
                     DeValue::Array(_) | DeValue::Table(_) => {
                         let cell_span = self.value_span(cell);
-                        self.type_error(
-                            key,
-                            cell_span,
-                            "rows of plain cells (text or numbers)",
-                            "[\"…\", 12]",
-                        );
+                        self.type_error(key, cell_span, msg!("type-cells"), "[\"…\", 12]");
                         String::new()
                     }
                 };
@@ -569,19 +604,21 @@ impl<'s> Fields<'s> {
             });
         }
         let name = self.display(key);
-        let suggestion = closest(&f.value, options.iter().copied())
-            .map(|s| format!("did you mean \"{s}\"? "))
-            .unwrap_or_default();
         let list = options
             .iter()
             .map(|o| format!("\"{o}\""))
             .collect::<Vec<_>>()
             .join(", ");
-        self.error_at(
+        let help = match closest(&f.value, options.iter().copied()) {
+            Some(s) => msg!("unknown-value-did-you-mean", suggestion = s, list = list),
+            None => msg!("unknown-value-help", list = list),
+        };
+        self.value_error(
+            key,
             "unknown-value",
             f.span,
-            format!("`{name}` has an unknown value \"{}\"", f.value),
-            format!("{suggestion}valid values: {list}"),
+            msg!("unknown-value", key = name, value = f.value),
+            help,
         );
         None
     }
@@ -594,13 +631,12 @@ impl<'s> Fields<'s> {
             DeValue::Table(t) => Some(self.child(key, t, self.value_span(v), "")),
             _ => {
                 let name = self.display(key);
-                self.error_at(
+                self.value_error(
+                    key,
                     "wrong-type",
                     span,
-                    format!("`{name}` must be a table"),
-                    format!(
-                        "write it as a section: [{name}] followed by its keys on the next lines"
-                    ),
+                    msg!("table-expected", key = &name),
+                    msg!("table-expected-help", key = name),
                 );
                 None
             }
@@ -622,22 +658,24 @@ impl<'s> Fields<'s> {
                     } else {
                         let item_span = self.value_span(item);
                         let name = self.display(key);
-                        self.error_at(
+                        self.value_error(
+                            key,
                             "wrong-type",
                             item_span,
-                            format!("each item of `{name}` must be a table"),
-                            format!("write each item as a section [[{name}]] followed by its keys"),
+                            msg!("table-list-item", key = &name),
+                            msg!("table-list-help", key = name),
                         );
                     }
                 }
             }
             _ => {
                 let name = self.display(key);
-                self.error_at(
+                self.value_error(
+                    key,
                     "wrong-type",
                     span,
-                    format!("`{name}` must be a list of tables"),
-                    format!("write each item as a section [[{name}]] followed by its keys"),
+                    msg!("table-list-expected", key = &name),
+                    msg!("table-list-help", key = name),
                 );
             }
         }
@@ -668,6 +706,7 @@ impl<'s> Fields<'s> {
             diags: Diagnostics::new(),
             span,
             quiet: self.quiet.clone(),
+            wrong: Vec::new(),
         }
     }
 
@@ -675,6 +714,43 @@ impl<'s> Fields<'s> {
     pub fn absorb(&mut self, child: Fields<'s>) {
         let d = child.finish(|_| None);
         self.diags.extend(d);
+    }
+
+    /// Every text of the table, with its key, in order: the text values
+    /// and the texts inside lists, except those of `skip` (for checks that
+    /// look at every text, like personal data). Reading them does not
+    /// count as using the keys.
+    pub fn texts_except(&self, skip: &[Key]) -> Vec<(String, Field<String>)> {
+        let mut out = Vec::new();
+        for (name, _, value) in &self.entries {
+            if skip.iter().any(|k| k.name == name || k.alias == name) {
+                continue;
+            }
+            match value.get_ref() {
+                DeValue::String(s) => out.push((
+                    name.clone(),
+                    Field {
+                        value: s.to_string(),
+                        span: self.value_span(value),
+                    },
+                )),
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        if let DeValue::String(s) = item.get_ref() {
+                            out.push((
+                                name.clone(),
+                                Field {
+                                    value: s.to_string(),
+                                    span: self.value_span(item),
+                                },
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Names of keys present in the table, in order (for callers that read
@@ -686,17 +762,21 @@ impl<'s> Fields<'s> {
     /// Reports every key that no getter asked for, suggesting the closest
     /// valid key, and returns all diagnostics. `hint` may explain a key that
     /// exists elsewhere (e.g. only in another category).
-    pub fn finish(mut self, hint: impl Fn(&str) -> Option<String>) -> Diagnostics {
+    pub fn finish(mut self, hint: impl Fn(&str) -> Option<Message>) -> Diagnostics {
         for (i, (name, span, _)) in self.entries.iter().enumerate() {
             if self.used[i] {
                 continue;
             }
             let help =
                 hint(name).unwrap_or_else(|| match closest(name, self.known.iter().copied()) {
-                    Some(k) => format!("did you mean `{}{k}`?", self.prefix),
-                    None => format!(
-                        "valid keys here: {}",
-                        self.canonical
+                    Some(k) => msg!(
+                        "unknown-key-did-you-mean",
+                        key = format!("{}{k}", self.prefix)
+                    ),
+                    None => msg!(
+                        "unknown-key-valid",
+                        list = self
+                            .canonical
                             .iter()
                             .map(|k| format!("`{k}`"))
                             .collect::<Vec<_>>()
@@ -705,7 +785,7 @@ impl<'s> Fields<'s> {
                 });
             let d = Diagnostic::error(
                 "unknown-key",
-                format!("unknown key `{}{name}`", self.prefix),
+                msg!("unknown-key", key = format!("{}{name}", self.prefix)),
             )
             .at(self.source, span.clone())
             .help(help);
