@@ -30,10 +30,6 @@ pub enum Error {
 
     /// A text file is in a legacy Vietnamese encoding (TCVN3, VNI,
     /// Windows-1258) or in UTF-16, not in UTF-8.
-    #[error(
-        "{}",
-        crate::encoding::legacy_encoding_message(.path, *.line, *.column, *.encoding)
-    )]
     LegacyEncoding {
         /// The file, relative to the site root.
         path: String,
@@ -98,6 +94,15 @@ impl Error {
         match self {
             Error::Invalid(d) => msg!("error-invalid", errors = d.error_count()),
             Error::Io { path, source } => msg!("error-io", path = path, why = io_reason(source)),
+            Error::LegacyEncoding {
+                path,
+                line,
+                column,
+                encoding,
+                ..
+            } => Message::from(crate::encoding::legacy_encoding_message(
+                path, *line, *column, *encoding,
+            )),
             Error::NotUtf8 { path, offset } => {
                 msg!("error-not-utf8", path = path, offset = *offset)
             }

@@ -53,7 +53,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 fn usage(message: crate::i18n::Message) -> Error {
-    Error::Usage(message.into_string())
+    Error::Usage(message)
 }
 
 /// Rewrites `path` as UTF-8 NFC. `from` forces the legacy encoding; with

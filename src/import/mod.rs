@@ -156,9 +156,11 @@ pub fn import_file(
                     .filter(|c| accepts_documents(c))
                     .map(|c| c.key)
                     .collect();
-                return Err(crate::error::Error::Usage(
-                    msg!("import-category", key = key, valid = valid.join(", ")).into_string(),
-                )
+                return Err(crate::error::Error::Usage(msg!(
+                    "import-category",
+                    key = key,
+                    valid = valid.join(", ")
+                ))
                 .into());
             }
         },
