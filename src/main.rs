@@ -4,7 +4,8 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Static-site generator for PBGDPL sections (chuyên mục phổ biến, giáo dục
 /// pháp luật) under Decision 471/QĐ-TTg.
@@ -75,10 +76,71 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command line with every text in the language of the run.
+fn command() -> clap::Command {
+    cmd::help::localize(Cli::command())
+}
+
+/// Parses the arguments; prints help, the version or what is wrong with
+/// them (in the language of the run) and gives the exit status otherwise.
+fn parse(mut args: Vec<std::ffi::OsString>) -> Result<Cli, ExitCode> {
+    // `pbgdpl help build` is `pbgdpl build --help`.
+    if args.get(1).is_some_and(|a| a == "help" || a == "tro-giup") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    let mut command = command();
+    let error = match command.try_get_matches_from_mut(&args) {
+        Ok(matches) => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => return Ok(cli),
+            Err(e) => e,
+        },
+        Err(e) => e,
+    };
+    match error.kind() {
+        ErrorKind::DisplayHelp => {
+            print!("{}", cmd::help::words(&error.render().to_string()));
+            Err(ExitCode::SUCCESS)
+        }
+        ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            Err(ExitCode::SUCCESS)
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            eprint!("{}", cmd::help::words(&command.render_help().to_string()));
+            Err(ExitCode::from(2))
+        }
+        _ => {
+            let color = cmd::ColorChoice::Auto.enabled();
+            match cmd::help::explain(&error) {
+                Some(text) => {
+                    eprintln!("{}", cmd::paint_error(&text, color));
+                    let usage = error
+                        .get(clap::error::ContextKind::Usage)
+                        .map(|u| u.to_string())
+                        .unwrap_or_default();
+                    if let Some((_, rest)) = usage.split_once(": ") {
+                        let rest = cmd::help::words(rest);
+                        eprintln!("\n{} {rest}", pbgdpl::msg!("help-usage"));
+                    }
+                    eprintln!("\n{}", pbgdpl::msg!("clap-see-help"));
+                }
+                None => {
+                    let _ = error.print();
+                }
+            }
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     pbgdpl::i18n::set_language(cmd::language(&args));
-    let cli = Cli::parse_from(args);
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let color = cli.color.enabled();
     let result = match cli.command {
         Command::Build(a) => cmd::build::run(a, color),
@@ -96,5 +158,55 @@ fn run() -> ExitCode {
             eprintln!("{}", cmd::paint_error(&format!("{e:#}"), color));
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pbgdpl::i18n::{Lang, set_language};
+
+    /// Every (sub)command and option with its text, in the language set.
+    fn texts() -> Vec<(String, String)> {
+        let mut command = command();
+        command.build();
+        let mut out = Vec::new();
+        let mut stack = vec![(String::new(), &command)];
+        while let Some((path, c)) = stack.pop() {
+            let path = format!("{path} {}", c.get_name());
+            out.push((
+                path.clone(),
+                c.get_about().map(|a| a.to_string()).unwrap_or_default(),
+            ));
+            for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
+                out.push((
+                    format!("{path} {}", a.get_id()),
+                    a.get_help().map(|h| h.to_string()).unwrap_or_default(),
+                ));
+            }
+            stack.extend(c.get_subcommands().map(|s| (path.clone(), s)));
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_command_and_option_is_explained_in_both_languages() {
+        set_language(Lang::Vi);
+        let vi = texts();
+        set_language(Lang::En);
+        let en = texts();
+        set_language(Lang::Vi);
+        assert_eq!(vi.len(), en.len());
+        let mut missing = Vec::new();
+        for ((what, vi), (_, en)) in vi.iter().zip(&en) {
+            if vi.is_empty() || vi == en {
+                missing.push(what.clone());
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "no Vietnamese text (add it to cmd/help.rs and src/i18n/*/cli.ftl): {missing:?}"
+        );
     }
 }

@@ -36,9 +36,7 @@ pub struct Args {
 }
 
 fn parse_time(s: &str) -> Result<Timestamp, String> {
-    Timestamp::parse(s).ok_or_else(|| {
-        format!("{s:?} is not a time like 2026-11-22T08:00:00+07:00 (or a date like 2026-11-22)")
-    })
+    Timestamp::parse(s).ok_or_else(|| pbgdpl::msg!("cli-bad-time").into_string())
 }
 
 /// Runs the aggregator. Exit status: 0 when every source was fetched (or

@@ -5,6 +5,7 @@ pub mod aggregate;
 pub mod build;
 pub mod check;
 pub mod convert;
+pub mod help;
 pub mod import;
 pub mod init;
 pub mod new;
@@ -122,8 +123,7 @@ impl SiteArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date like 2026-11-22"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| msg!("cli-bad-date").into_string())
 }
 
 /// The "error:" prefix (in the language of the run), red when colours are on.
