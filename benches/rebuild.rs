@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use pbgdpl::BuildOptions;
-use pbgdpl::incremental::{Changes, Session};
 use pbgdpl::output::store::Store;
 use pbgdpl::progress::Progress;
+use pbgdpl::serve::session::{Changes, Session};
 
 /// `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
 /// file without it, as a quick smoke test on a small site.

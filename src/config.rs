@@ -16,7 +16,7 @@ use crate::source::SourceFile;
 pub const FILE_NAME: &str = "site.toml";
 
 /// The agency that runs the section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Agency {
     /// Full name (`Sở Tài chính tỉnh Nghệ An`).
     pub name: String,
@@ -31,7 +31,7 @@ pub struct Agency {
 }
 
 /// The province whose PBGDPL site every page's uniform banner links to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Province {
     /// Name of the provincial PBGDPL site.
     pub name: String,
@@ -40,7 +40,7 @@ pub struct Province {
 }
 
 /// One of the national legal information systems linked from every page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct NationalLink {
     /// Key in `[national_links]`.
     pub key: &'static str,
@@ -93,14 +93,14 @@ pub const NATIONAL_LINKS: [(&str, &str, &str, &str, &str); 5] = [
 ];
 
 /// The editorial workflow settings (`[workflow]`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Workflow {
     /// Warn on approved entries without an `approver`.
     pub require_approver: bool,
 }
 
 /// The feed settings (`[feeds]`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Feeds {
     /// How many entries the subscription feeds carry (site-wide and per
     /// category); older entries are in archive documents.
@@ -122,7 +122,7 @@ impl Default for Feeds {
 }
 
 /// A site's configuration, read from `site.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Config {
     /// Title of the section (`Chuyên mục Phổ biến, giáo dục pháp luật`).
     pub title: String,

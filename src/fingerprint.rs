@@ -51,10 +51,32 @@ impl Fingerprint {
         }
     }
 
+    /// Adds a value through its [`Hash`](std::hash::Hash) implementation.
+    pub fn value<T: std::hash::Hash + ?Sized>(mut self, value: &T) -> Self {
+        value.hash(&mut self.0);
+        self
+    }
+
     /// The 64-bit result.
     pub fn finish(&self) -> u64 {
         self.0.finish()
     }
+}
+
+/// The fingerprint of a value, through its [`Hash`](std::hash::Hash)
+/// implementation: derived for the views outputs are made from, so every
+/// field is hashed (a field added to a view is hashed without anyone
+/// remembering to), without formatting or serialising anything, and
+/// without a way to fail.
+pub fn hash<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = Xxh3::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// The xxh3 hash of some bytes, unframed (the hash of a file's contents).
+pub fn of_bytes(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The fingerprint of one string.

@@ -9,8 +9,8 @@ use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Message;
 use crate::msg;
-use crate::output::{filters, statistics};
 use crate::render::{Link, Prepared};
+use crate::routes::{self, STATISTICS_CATEGORY, reserved_segments};
 use crate::site::Site;
 use crate::source::SourceFile;
 
@@ -48,7 +48,7 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
         }
     }
     for t in &site.content.tables {
-        let path = format!("thong-ke/{}/", t.slug);
+        let path = routes::table_page(&t.slug);
         if let Some(entry) = seen.get(&path) {
             d.push(
                 Diagnostic::error(
@@ -65,20 +65,6 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
             );
         }
     }
-}
-
-/// URL segments a category's own pages use: pagination everywhere, the
-/// filter pages where entries can carry document metadata, the CSV files of
-/// the computed statistics.
-fn reserved_segments(category: &Category) -> Vec<&'static str> {
-    let mut r = vec!["page"];
-    if filters::has_documents(category) {
-        r.extend([filters::TYPE_SEGMENT, filters::YEAR_SEGMENT]);
-    }
-    if category.key == statistics::CATEGORY {
-        r.push(statistics::SUMMARY_DIR);
-    }
-    r
 }
 
 fn reserved_paths(site: &Site, d: &mut Diagnostics) {
@@ -100,7 +86,7 @@ fn reserved_paths(site: &Site, d: &mut Diagnostics) {
             );
         }
     }
-    if let Some(cat) = crate::category::by_key(statistics::CATEGORY) {
+    if let Some(cat) = crate::category::by_key(STATISTICS_CATEGORY) {
         for t in &site.content.tables {
             if reserved_segments(cat).contains(&t.slug.as_str()) {
                 d.push(

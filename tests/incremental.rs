@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use pbgdpl::incremental::{Changes, Session, Update};
 use pbgdpl::output::MemorySink;
 use pbgdpl::output::store::{Changes as StoreChanges, Store};
 use pbgdpl::progress::Silent;
+use pbgdpl::serve::session::{Changes, Session, Update};
 use pbgdpl::{BuildOptions, Error, Site};
 
 fn fixture(name: &str) -> PathBuf {
@@ -426,7 +426,7 @@ fn a_preview_renders_the_open_pages_first_then_the_whole_site_follows() {
     let main = f.store.writer();
     let calls = std::cell::Cell::new(0);
     let ready = || calls.set(calls.get() + 1);
-    let preview = pbgdpl::incremental::Preview {
+    let preview = pbgdpl::pipeline::Preview {
         pages: &open,
         sink: &first,
         ready: &ready,
@@ -457,7 +457,7 @@ fn a_preview_renders_the_open_pages_first_then_the_whole_site_follows() {
     // pass: no preview.
     std::fs::write(f.path("static/ghi-chu.txt"), "đã sửa").unwrap();
     let first = MemorySink::new();
-    let preview = pbgdpl::incremental::Preview {
+    let preview = pbgdpl::pipeline::Preview {
         pages: &open,
         sink: &first,
         ready: &ready,

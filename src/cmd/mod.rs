@@ -117,7 +117,7 @@ impl SiteArgs {
             drafts: self.drafts,
             today: self.today,
             base_url,
-            previous: None,
+            ..BuildOptions::default()
         }
     }
 }

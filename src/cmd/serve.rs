@@ -5,9 +5,9 @@ use std::net::IpAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use pbgdpl::incremental::Update;
 use pbgdpl::output::store::Changes;
 use pbgdpl::progress::Progress;
+use pbgdpl::serve::session::Update;
 use pbgdpl::serve::{Events, ServeOptions, serve};
 use pbgdpl::{Error, msg};
 

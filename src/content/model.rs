@@ -357,7 +357,7 @@ impl Intro {
 }
 
 /// A statistics data table (`content/thong-ke/<name>.toml`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct DataTable {
     /// Slug (file name).
     pub slug: String,

@@ -28,7 +28,7 @@ pub use catalogue::{Arg, Message};
 pub use theme::{Strings, builtin};
 
 /// A language of the pages or of the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum Lang {
     /// Vietnamese (default).
     #[default]

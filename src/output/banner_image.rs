@@ -15,8 +15,10 @@ use resvg::usvg::{self, fontdb};
 use crate::config::Province;
 use crate::error::Error;
 
+use crate::render::Prepared;
+
 use super::feeds::xml::Xml;
-use super::{RenderContext, Renderer, Sink, write_unless_kept};
+use super::{Job, RenderContext, Renderer};
 
 /// Where the SVG banner is written.
 pub const SVG_PATH: &str = "embed/banner.svg";
@@ -234,27 +236,29 @@ pub fn png(svg: &str) -> Result<Vec<u8>, Error> {
 pub struct BannerImage;
 
 impl Renderer for BannerImage {
+    /// The province (also part of every page, but the banner is made from
+    /// it alone).
+    type View<'p> = &'p Province;
+
     fn name(&self) -> &'static str {
         "banner-image"
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let province = &cx.prepared.site.config.province;
-        // Made from the province alone (and this program's drawing code).
-        let key = crate::fingerprint::Fingerprint::new()
-            .bytes(env!("CARGO_PKG_VERSION"))
-            .bytes(format!("{province:?}"))
-            .finish();
-        let made = std::cell::OnceCell::new();
-        let drawn = || -> Result<&String, Error> {
-            if let Some(drawn) = made.get() {
-                return Ok(drawn);
-            }
-            let drawn = svg(province)?;
-            Ok(made.get_or_init(|| drawn))
-        };
-        write_unless_kept(out, PNG_PATH, key, || png(drawn()?))?;
-        write_unless_kept(out, SVG_PATH, key, || Ok(drawn()?.as_bytes().to_vec()))
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<&'p Province>>, Error> {
+        Ok(vec![Job {
+            paths: vec![PNG_PATH.to_string(), SVG_PATH.to_string()],
+            view: &p.config.province,
+        }])
+    }
+
+    fn render(
+        &self,
+        _: &RenderContext<'_>,
+        province: &&Province,
+        _: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let drawn = svg(province)?;
+        Ok(vec![png(&drawn)?, drawn.into_bytes()])
     }
 }
 

@@ -16,11 +16,10 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
 use crate::output::feeds::{self, ATOM_FILE, JSON_FILE, RSS_FILE};
-use crate::render::Page;
+use crate::render::{Listed, Prepared};
 
-use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
+use super::{Job, RenderContext, Renderer};
 
 /// How many entries the embeds list.
 pub const EMBED_ENTRIES: usize = 5;
@@ -66,71 +65,66 @@ struct EmbedView<'a> {
 pub struct Embeds;
 
 impl Renderer for Embeds {
+    /// The newest entries (the rest is the site's).
+    type View<'p> = Vec<Listed<'p>>;
+
     fn name(&self) -> &'static str {
         "embed"
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let p = cx.prepared;
-        let lang = p.site.config.language;
-        let newest_pages: Vec<&Page<'_>> = feeds::item::ordered(&p.pages)
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<Vec<Listed<'p>>>>, Error> {
+        let newest = feeds::item::ordered(&p.pages)
             .into_iter()
             .take(EMBED_ENTRIES)
+            .map(Listed::new)
             .collect();
-        // The embeds show the site (name, menu, strings, feeds) and the
-        // newest entries.
-        let key = newest_pages
-            .iter()
-            .fold(
-                Fingerprint::new()
-                    .number(cx.page_fingerprint())
-                    .bytes("embed"),
-                |f, pg| f.number(pg.list_fingerprint),
-            )
-            .finish();
-        let mut context = None;
-        for name in EMBEDS {
-            write_unless_kept(out, name, key, || {
-                let ctx = context.get_or_insert_with(|| {
-                    let newest: Vec<_> = newest_pages
-                        .iter()
-                        .filter_map(|pg| feeds::item::item(p, pg))
-                        .collect();
-                    let view = EmbedView {
-                        home: p.permalink(""),
-                        categories: p
-                            .categories()
-                            .iter()
-                            .map(|c| CategoryLink {
-                                key: c.key,
-                                label: c.label(lang),
-                                url: p.permalink(&format!("{}/", c.key)),
-                                clause: c.clause,
-                            })
-                            .collect(),
-                        entries: newest
-                            .iter()
-                            .map(|i| EntryLink {
-                                title: i.title,
-                                url: i.url,
-                                dmy: i.published.dmy(),
-                                machine: i.published.machine(),
-                                category_label: i.category().label(lang),
-                            })
-                            .collect(),
-                        atom: p.permalink(ATOM_FILE),
-                        rss: p.permalink(RSS_FILE),
-                        json: p.permalink(JSON_FILE),
-                    };
-                    let mut ctx = Context::new();
-                    ctx.insert("site", &p.site_view());
-                    ctx.insert("t", &p.strings);
-                    ctx.insert("embed", &view);
-                    ctx
-                });
-                Ok(minify::html(&cx.theme.render(name, ctx)?))
-            })?;
-        }
-        Ok(())
+        Ok(vec![Job {
+            paths: EMBEDS.iter().map(|s| s.to_string()).collect(),
+            view: newest,
+        }])
+    }
+
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        newest: &Vec<Listed<'_>>,
+        paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let p = cx.common;
+        let lang = p.config.language;
+        let view = EmbedView {
+            home: p.permalink(""),
+            categories: p
+                .categories()
+                .iter()
+                .map(|c| CategoryLink {
+                    key: c.key,
+                    label: c.label(lang),
+                    url: p.permalink(&crate::routes::category(c)),
+                    clause: c.clause,
+                })
+                .collect(),
+            entries: newest
+                .iter()
+                .filter_map(|e| {
+                    let published = e.entry().date?;
+                    Some(EntryLink {
+                        title: &e.entry().title,
+                        url: e.permalink(),
+                        dmy: published.dmy(),
+                        machine: published.machine(),
+                        category_label: e.entry().category.label(lang),
+                    })
+                })
+                .collect(),
+            atom: p.permalink(ATOM_FILE),
+            rss: p.permalink(RSS_FILE),
+            json: p.permalink(JSON_FILE),
+        };
+        let mut ctx = Context::new();
+        ctx.insert("site", &p.site_view());
+        ctx.insert("t", &p.strings);
+        ctx.insert("embed", &view);
+        paths.iter().map(|name| cx.page(name, &ctx)).collect()
     }
 }

@@ -10,47 +10,24 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::category::{Category, Kind};
+use crate::category::Category;
 use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
-use crate::render::{Page, Prepared};
+use crate::render::{Common, Listed, Prepared};
+use crate::routes;
 use crate::text::slugify;
 
-use super::html::{Pagination, category_page_path};
-use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
+use super::html::Pagination;
+use super::{Job, RenderContext, Renderer};
 
-/// URL segment of the pages by document type (`/<category>/loai/<type>/`).
-pub const TYPE_SEGMENT: &str = "loai";
-/// URL segment of the pages by year of issue (`/<category>/nam/<year>/`).
-pub const YEAR_SEGMENT: &str = "nam";
-
-/// What a filter selects on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dimension {
-    /// The document type (`Quyết định`).
-    Type,
-    /// The year of issue (`issue_date`).
-    Year,
-}
-
-impl Dimension {
-    fn segment(self) -> &'static str {
-        match self {
-            Dimension::Type => TYPE_SEGMENT,
-            Dimension::Year => YEAR_SEGMENT,
-        }
-    }
-}
+pub use crate::routes::{Dimension, TYPE_SEGMENT, YEAR_SEGMENT, has_documents};
 
 /// One value of a filter and the pages it selects, in category order.
 #[derive(Debug)]
-pub struct FilterValue<'p, 'a> {
+pub struct FilterValue<'p> {
     /// Type or year.
     pub dimension: Dimension,
     /// Shown to readers (`Quyết định`, `2025`).
@@ -58,27 +35,19 @@ pub struct FilterValue<'p, 'a> {
     /// URL segment (`quyet-dinh`, `2025`).
     pub slug: String,
     /// The pages it selects.
-    pub pages: Vec<&'p Page<'a>>,
-}
-
-/// Whether `category` can carry document metadata at all.
-pub fn has_documents(category: &Category) -> bool {
-    matches!(
-        category.kind,
-        Kind::Document | Kind::DocumentOptional | Kind::Statistics
-    )
+    pub pages: Vec<Listed<'p>>,
 }
 
 /// Every filter value of a category, types first (in the order of the
 /// closed list), then years (newest first). Empty when the category's
 /// entries carry no document type or issue date.
-pub fn values<'p, 'a>(p: &'p Prepared<'a>, category: &Category) -> Vec<FilterValue<'p, 'a>> {
+pub fn values<'p>(p: &'p Prepared<'p>, category: &Category) -> Vec<FilterValue<'p>> {
     if !has_documents(category) {
         return Vec::new();
     }
     let pages = p.in_category(category);
-    let mut types: BTreeMap<usize, Vec<&'p Page<'a>>> = BTreeMap::new();
-    let mut years: BTreeMap<std::cmp::Reverse<i32>, Vec<&'p Page<'a>>> = BTreeMap::new();
+    let mut types: BTreeMap<usize, Vec<Listed<'p>>> = BTreeMap::new();
+    let mut years: BTreeMap<std::cmp::Reverse<i32>, Vec<Listed<'p>>> = BTreeMap::new();
     for page in pages {
         let Some(doc) = &page.entry.meta.document else {
             continue;
@@ -86,16 +55,16 @@ pub fn values<'p, 'a>(p: &'p Prepared<'a>, category: &Category) -> Vec<FilterVal
         if let Some(t) = doc.document_type
             && let Some(i) = DOCUMENT_TYPES.iter().position(|d| *d == t)
         {
-            types.entry(i).or_default().push(page);
+            types.entry(i).or_default().push(Listed::new(page));
         }
         if let Some(d) = doc.issue_date {
             years
                 .entry(std::cmp::Reverse(d.year()))
                 .or_default()
-                .push(page);
+                .push(Listed::new(page));
         }
     }
-    let mut out: Vec<FilterValue<'p, 'a>> = types
+    let mut out: Vec<FilterValue<'p>> = types
         .into_iter()
         .map(|(i, pages)| FilterValue {
             dimension: Dimension::Type,
@@ -116,41 +85,24 @@ pub fn values<'p, 'a>(p: &'p Prepared<'a>, category: &Category) -> Vec<FilterVal
 /// Site-relative path of page `n` of a filter
 /// (`van-ban-moi/loai/quyet-dinh/`, `van-ban-moi/nam/2025/page/2/`).
 pub fn filter_page_path(category: &Category, dimension: Dimension, slug: &str, n: usize) -> String {
-    let base = format!("{}/{}/{slug}/", category.key, dimension.segment());
-    if n <= 1 {
-        base
-    } else {
-        format!("{base}page/{n}/")
-    }
+    routes::filter_page(category, dimension, slug, n)
 }
 
 /// Site-relative paths of every page of every filter (for the sitemap).
 pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
-    let all = all_values(p);
-    jobs(&all, p.site.config.entries_per_page)
-        .iter()
-        .map(Job::dir)
-        .collect()
-}
-
-/// Adds to `f` everything [`values`] reads, without computing them: the
-/// document type and year of issue of every entry of every category. What
-/// changes the set of filter pages changes this fingerprint (the sitemap's
-/// key).
-pub fn fold_inputs(p: &Prepared<'_>, f: Fingerprint) -> Fingerprint {
-    p.categories().iter().fold(f, |f, c| {
-        p.in_category(c)
-            .into_iter()
-            .filter_map(|pg| pg.entry.meta.document.as_ref())
-            .fold(f.bytes(c.key), |f, doc| {
-                f.option(doc.document_type)
-                    .number(doc.issue_date.map_or(0, |d| d.year() as u64 + 1))
-            })
-    })
+    let per_page = p.config.entries_per_page;
+    let mut paths = Vec::new();
+    for c in p.categories() {
+        for v in values(p, c) {
+            let total = routes::page_count(v.pages.len(), per_page);
+            paths.extend((1..=total).map(|n| filter_page_path(c, v.dimension, &v.slug, n)));
+        }
+    }
+    paths
 }
 
 /// `filters` in templates: the filter menu of a category.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct FilterMenu {
     /// The unfiltered category.
     pub all: MenuLink,
@@ -159,7 +111,7 @@ pub struct FilterMenu {
 }
 
 /// A group of filter links.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct MenuGroup {
     /// `type` or `year` (for `id`s and CSS).
     pub key: Dimension,
@@ -170,7 +122,7 @@ pub struct MenuGroup {
 }
 
 /// One link of the filter menu.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct MenuLink {
     /// Text (`Quyết định`, `2025`, `Tất cả`).
     pub label: String,
@@ -196,14 +148,10 @@ pub struct ActiveFilter {
     pub url: String,
 }
 
-fn t(p: &Prepared<'_>, key: &str) -> String {
-    p.strings.get(key).cloned().unwrap_or_default()
-}
-
-fn active_label(p: &Prepared<'_>, value: &FilterValue<'_, '_>) -> String {
-    match value.dimension {
-        Dimension::Type => value.label.clone(),
-        Dimension::Year => format!("{} {}", t(p, "issue_year"), value.label),
+fn active_label(p: &Common<'_>, dimension: Dimension, label: &str) -> String {
+    match dimension {
+        Dimension::Type => label.to_string(),
+        Dimension::Year => format!("{} {label}", p.t("issue_year")),
     }
 }
 
@@ -214,12 +162,21 @@ pub fn menu(
     category: &Category,
     current: Option<(Dimension, &str)>,
 ) -> Option<FilterMenu> {
-    let values = values(p, category);
+    menu_of(p, category, &values(p, category), current)
+}
+
+/// The filter menu of `category` from its `values`.
+fn menu_of(
+    p: &Prepared<'_>,
+    category: &Category,
+    values: &[FilterValue<'_>],
+    current: Option<(Dimension, &str)>,
+) -> Option<FilterMenu> {
     if values.is_empty() {
         return None;
     }
     let mut groups: Vec<MenuGroup> = Vec::new();
-    for v in &values {
+    for v in values {
         let link = MenuLink {
             label: v.label.clone(),
             url: p.url(&filter_page_path(category, v.dimension, &v.slug, 1)),
@@ -231,8 +188,8 @@ pub fn menu(
             _ => groups.push(MenuGroup {
                 key: v.dimension,
                 label: match v.dimension {
-                    Dimension::Type => t(p, "filter_by_type"),
-                    Dimension::Year => t(p, "filter_by_year"),
+                    Dimension::Type => p.t("filter_by_type"),
+                    Dimension::Year => p.t("filter_by_year"),
                 },
                 links: vec![link],
             }),
@@ -240,8 +197,8 @@ pub fn menu(
     }
     Some(FilterMenu {
         all: MenuLink {
-            label: t(p, "all"),
-            url: p.url(&category_page_path(category, 1)),
+            label: p.t("all"),
+            url: p.url(&routes::category_page(category, 1)),
             count: p.in_category(category).len(),
             current: current.is_none(),
         },
@@ -249,74 +206,47 @@ pub fn menu(
     })
 }
 
-/// Fingerprint of the filter menu of `category` (its values, addresses and
-/// counts): the category page and every filter page of the category show
-/// it, so they change when it does, and only then.
-pub fn menu_fingerprint(p: &Prepared<'_>, category: &Category) -> u64 {
-    match menu(p, category, None) {
-        None => 0,
-        Some(menu) => crate::fingerprint::of(serde_json::to_vec(&menu).unwrap_or_default()),
-    }
-}
-
 /// Writes the filter pages of every category that has document metadata.
 pub struct Filters;
 
-struct Job<'v, 'p, 'a> {
-    category: &'static Category,
-    value: &'v FilterValue<'p, 'a>,
-    number: usize,
-    total: usize,
-}
-
-impl Job<'_, '_, '_> {
-    /// Site-relative address of the page (`van-ban-moi/loai/luat/`).
-    fn dir(&self) -> String {
-        filter_page_path(
-            self.category,
-            self.value.dimension,
-            &self.value.slug,
-            self.number,
-        )
-    }
-
-    /// Site-relative path of the page's file.
-    fn path(&self) -> String {
-        format!("{}index.html", self.dir())
-    }
-}
-
-/// The filter values of every category that has some.
-fn all_values<'p, 'a>(p: &'p Prepared<'a>) -> Vec<(&'static Category, Vec<FilterValue<'p, 'a>>)> {
-    p.categories()
-        .iter()
-        .map(|c| (c, values(p, c)))
-        .filter(|(_, v)| !v.is_empty())
-        .collect()
-}
-
-/// One job per page of every filter of `all`.
-fn jobs<'v, 'p, 'a>(
-    all: &'v [(&'static Category, Vec<FilterValue<'p, 'a>>)],
-    per_page: usize,
-) -> Vec<Job<'v, 'p, 'a>> {
-    let per_page = per_page.max(1);
-    let mut jobs = Vec::new();
-    for (category, values) in all {
-        for value in values {
-            let total = value.pages.len().div_ceil(per_page).max(1);
-            jobs.extend((1..=total).map(|number| Job {
-                category,
-                value,
-                number,
-                total,
-            }));
-        }
-    }
-    jobs
+/// What one filter page shows.
+#[derive(Debug, Hash)]
+pub enum FilterView<'p> {
+    /// Page `number` of `total` of one filter.
+    Page {
+        /// The category.
+        category: &'static Category,
+        /// Type or year.
+        dimension: Dimension,
+        /// The value as shown.
+        label: String,
+        /// Its URL segment.
+        slug: String,
+        /// This page.
+        number: usize,
+        /// Pages of the filter.
+        total: usize,
+        /// The entries of this page.
+        entries: Vec<Listed<'p>>,
+        /// The category's filter menu, this filter marked.
+        menu: Option<FilterMenu>,
+    },
+    /// `…/page/1/`, leading back to the filter's first page.
+    Redirect {
+        /// The category.
+        category: &'static Category,
+        /// Type or year.
+        dimension: Dimension,
+        /// The value as shown.
+        label: String,
+        /// Its URL segment.
+        slug: String,
+    },
 }
 
 impl Renderer for Filters {
+    type View<'p> = FilterView<'p>;
+
     fn name(&self) -> &'static str {
         "filters"
     }
@@ -325,99 +255,106 @@ impl Renderer for Filters {
         true
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let p = cx.prepared;
-        let per_page = p.site.config.entries_per_page.max(1);
-        let all = all_values(p);
-        let jobs = jobs(&all, per_page);
-        let site = cx.page_fingerprint();
-        let menus: BTreeMap<&str, u64> = all
-            .iter()
-            .map(|(c, _)| (c.key, menu_fingerprint(p, c)))
-            .collect();
-        jobs.par_iter().try_for_each(|job| {
-            let file = job.path();
-            if !out.wants(&file) {
-                return Ok(());
-            }
-            // What a filter page shows: the category, the filter, its menu,
-            // the page number and the entries of the page.
-            let key = shown(job, per_page)
-                .fold(
-                    Fingerprint::new()
-                        .number(site)
-                        .bytes("filter")
-                        .bytes(job.category.key)
-                        .bytes(job.value.dimension.segment())
-                        .bytes(&job.value.slug)
-                        .bytes(&job.value.label)
-                        .number(menus.get(job.category.key).copied().unwrap_or(0))
-                        .number(job.number as u64)
-                        .number(job.total as u64),
-                    |f, pg| f.number(pg.list_fingerprint),
-                )
-                .finish();
-            write_unless_kept(out, &file, key, || {
-                let html = cx
-                    .theme
-                    .render("category.html", &filter_context(p, job, per_page))?;
-                Ok(minify::html(&html))
-            })
-        })?;
-        // `…/page/1/` leads back to the filter's first page, as for categories.
-        for (category, values) in &all {
-            for value in values {
-                let target = filter_page_path(category, value.dimension, &value.slug, 1);
-                let key = Fingerprint::new()
-                    .number(site)
-                    .bytes("filter-redirect")
-                    .bytes(&target)
-                    .bytes(&value.label)
-                    .finish();
-                write_unless_kept(out, &format!("{target}page/1/index.html"), key, || {
-                    let mut page =
-                        p.page_view("redirect", active_label(p, value), &target, String::new());
-                    page.noindex = true;
-                    let mut ctx = p.base_context(page);
-                    ctx.insert("target", &p.permalink(&target));
-                    Ok(minify::html(&cx.theme.render("redirect.html", &ctx)?))
-                })?;
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<FilterView<'p>>>, Error> {
+        let per_page = p.config.entries_per_page;
+        let mut jobs = Vec::new();
+        let mut redirects = Vec::new();
+        for category in p.categories() {
+            let values = values(p, category);
+            for value in &values {
+                let total = routes::page_count(value.pages.len(), per_page);
+                let menu = menu_of(p, category, &values, Some((value.dimension, &value.slug)));
+                for number in 1..=total {
+                    jobs.push(Job::page(
+                        &filter_page_path(category, value.dimension, &value.slug, number),
+                        FilterView::Page {
+                            category,
+                            dimension: value.dimension,
+                            label: value.label.clone(),
+                            slug: value.slug.clone(),
+                            number,
+                            total,
+                            entries: routes::paged(&value.pages, number, per_page).to_vec(),
+                            menu: menu.clone(),
+                        },
+                    ));
+                }
+                let first = filter_page_path(category, value.dimension, &value.slug, 1);
+                redirects.push(Job::file(
+                    routes::first_page_alias(&first),
+                    FilterView::Redirect {
+                        category,
+                        dimension: value.dimension,
+                        label: value.label.clone(),
+                        slug: value.slug.clone(),
+                    },
+                ));
             }
         }
-        Ok(())
+        jobs.extend(redirects);
+        Ok(jobs)
+    }
+
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &FilterView<'_>,
+        _paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let p = cx.common;
+        let page = match view {
+            FilterView::Page { .. } => cx.page("category.html", &filter_context(p, view))?,
+            FilterView::Redirect {
+                category,
+                dimension,
+                label,
+                slug,
+            } => {
+                let target = filter_page_path(category, *dimension, slug, 1);
+                let mut page = p.page_view(
+                    "redirect",
+                    active_label(p, *dimension, label),
+                    &target,
+                    String::new(),
+                );
+                page.noindex = true;
+                let mut ctx = p.base_context(page);
+                ctx.insert("target", &p.permalink(&target));
+                cx.page("redirect.html", &ctx)?
+            }
+        };
+        Ok(vec![page])
     }
 }
 
-/// The pages of one page of a filter.
-fn shown<'v, 'p, 'a>(
-    job: &Job<'v, 'p, 'a>,
-    per_page: usize,
-) -> impl Iterator<Item = &'v &'p Page<'a>> {
-    job.value
-        .pages
-        .iter()
-        .skip((job.number - 1) * per_page)
-        .take(per_page)
-}
-
-fn filter_context(p: &Prepared<'_>, job: &Job<'_, '_, '_>, per_page: usize) -> tera::Context {
-    let (category, value) = (job.category, job.value);
+fn filter_context(p: &Common<'_>, view: &FilterView<'_>) -> tera::Context {
+    let FilterView::Page {
+        category,
+        dimension,
+        label: value,
+        slug,
+        number,
+        total,
+        entries,
+        menu,
+    } = view
+    else {
+        return tera::Context::new();
+    };
     let cv = p.category_view(category);
-    let label = active_label(p, value);
+    let label = active_label(p, *dimension, value);
     let mut title = format!("{label} – {}", cv.label);
-    if job.number > 1 {
-        title = format!("{title} – {} {}", t(p, "page"), job.number);
+    if *number > 1 {
+        title = format!("{title} – {} {number}", p.t("page"));
     }
-    let path = filter_page_path(category, value.dimension, &value.slug, job.number);
+    let path = filter_page_path(category, *dimension, slug, *number);
     let description = format!("{}: {label}", cv.label);
     let mut page = p.page_view("filter", title, &path, description);
     page.section = Some(category.key);
     let mut ctx = p.base_context(page);
-    let entries: Vec<EntryView<'_>> = shown(job, per_page)
-        .map(|pg| p.entry_view(pg, false))
-        .collect();
-    let pagination = Pagination::new(job.number, job.total, |n| {
-        p.url(&filter_page_path(category, value.dimension, &value.slug, n))
+    let entries: Vec<EntryView<'_>> = entries.iter().map(|e| p.list_entry(*e)).collect();
+    let pagination = Pagination::new(*number, *total, |n| {
+        p.url(&filter_page_path(category, *dimension, slug, n))
     });
     ctx.insert("category", &cv);
     ctx.insert("entries", &entries);
@@ -425,16 +362,13 @@ fn filter_context(p: &Prepared<'_>, job: &Job<'_, '_, '_>, per_page: usize) -> t
     ctx.insert(
         "filter",
         &ActiveFilter {
-            key: value.dimension,
-            value: value.label.clone(),
+            key: *dimension,
+            value: value.clone(),
             label,
-            url: p.url(&filter_page_path(category, value.dimension, &value.slug, 1)),
+            url: p.url(&filter_page_path(category, *dimension, slug, 1)),
         },
     );
-    ctx.insert(
-        "filters",
-        &menu(p, category, Some((value.dimension, value.slug.as_str()))),
-    );
+    ctx.insert("filters", menu);
     ctx.insert("statistics", &None::<()>);
     ctx
 }

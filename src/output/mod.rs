@@ -1,6 +1,28 @@
 //! Outputs: each kind of file the build emits (HTML pages, static assets,
-//! sitemap, feeds, the sync snapshot, embeds…) is one [`Renderer`],
-//! writing through a [`Sink`].
+//! sitemap, feeds, the sync snapshot, embeds…) is one [`Renderer`].
+//!
+//! A renderer does two things and knows nothing else:
+//!
+//! 1. [`Renderer::jobs`]: from the prepared site, it declares its jobs.
+//!    A [`Job`] names the file(s) it writes and carries one typed *view*:
+//!    everything the job shows besides what every page shows
+//!    ([`Common`]). The view derives [`Hash`]; it holds entries as
+//!    [`Full`] (the whole page) or [`Listed`] (what a list shows), whose
+//!    hashes are the pages' fingerprints.
+//! 2. [`Renderer::render`]: from the [`Common`] part of the site and one
+//!    view, it makes the bytes of the job's files.
+//!
+//! The build loop ([`crate::pipeline`]) does the rest: it hashes each
+//! job's view with the site-wide fingerprint, keeps the previous build's
+//! files when that hash has not changed (in `serve` and in `pbgdpl build`
+//! alike), renders the other jobs in parallel, writes them through a
+//! [`Sink`] and times each renderer. Since what is hashed is what is
+//! rendered, a renderer cannot forget an input: `render` has no other way
+//! to reach the entries.
+//!
+//! **Adding an output**: write a `Renderer` in `src/output/<name>.rs`
+//! (its view type, `jobs`, `render`), take paths from [`crate::routes`],
+//! and add it to [`renderers`]. No fingerprint, cache or file-writing code.
 
 pub mod assets;
 pub mod banner_image;
@@ -9,7 +31,6 @@ pub mod embed;
 pub mod feeds;
 pub mod filters;
 pub mod html;
-pub mod memo;
 pub mod minify;
 pub mod schemas;
 pub mod search;
@@ -20,106 +41,231 @@ pub mod store;
 pub mod sync;
 pub mod tags;
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use crate::content::model::Asset;
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
-use crate::render::Prepared;
 use crate::render::templates::Theme;
+use crate::render::{Common, Prepared};
 
-pub use memo::Memo;
+pub use crate::incremental::Memo;
+pub use crate::render::{Full, Listed};
 pub use sink::{DirSink, Focus, MemorySink, NullSink, Recorder, Sink};
 
-/// Everything a renderer needs.
-pub struct RenderContext<'a> {
-    /// The rendered site.
-    pub prepared: &'a Prepared<'a>,
-    /// The templates.
-    pub theme: &'a Theme,
-    /// Pieces of outputs kept from the previous build (`serve`); none in
-    /// one-off builds.
-    pub memo: Option<&'a Memo>,
+/// One unit of work of a renderer: the files it writes, and the view they
+/// are made from.
+#[derive(Debug)]
+pub struct Job<V> {
+    /// Site-relative paths of the files, in the order
+    /// [`Renderer::render`] returns their bytes.
+    pub paths: Vec<String>,
+    /// What the files show besides [`Common`]: hashed by the build loop,
+    /// then given to [`Renderer::render`].
+    pub view: V,
 }
 
-impl RenderContext<'_> {
-    /// Fingerprint of what every page made from the templates shows besides
-    /// its own entries: the site ([`Prepared::fingerprint`]) and the theme.
-    pub fn page_fingerprint(&self) -> u64 {
-        Fingerprint::new()
-            .number(self.prepared.fingerprint)
-            .number(self.theme.fingerprint())
-            .finish()
-    }
-
-    /// True when values are kept between builds (`serve`).
-    pub fn memoizes(&self) -> bool {
-        self.memo.is_some()
-    }
-
-    /// `make()`, or the value it gave for the same `kind` and `key` in the
-    /// previous build when there is a [`Memo`]. `key` must fingerprint
-    /// everything `make` reads.
-    pub fn memo<T: std::any::Any + Send + Sync>(
-        &self,
-        kind: &'static str,
-        key: u64,
-        make: impl FnOnce() -> Result<T, Error>,
-    ) -> Result<Arc<T>, Error> {
-        match self.memo {
-            Some(memo) => memo.get_or_make(kind, key, make),
-            None => make().map(Arc::new),
+impl<V> Job<V> {
+    /// A job writing one file at `path`.
+    pub fn file(path: impl Into<String>, view: V) -> Self {
+        Self {
+            paths: vec![path.into()],
+            view,
         }
     }
-}
 
-/// Writes the file at `path`, made from inputs whose fingerprint is
-/// `fingerprint`: the sink keeps the previous build's file when it was made
-/// from the same inputs (`serve`), and `render` only runs when it does not.
-/// The fingerprint must cover everything the file shows: a file kept
-/// wrongly is stale, which is far worse than slow.
-pub fn write_unless_kept(
-    out: &dyn Sink,
-    path: &str,
-    fingerprint: u64,
-    render: impl FnOnce() -> Result<Vec<u8>, Error>,
-) -> Result<(), Error> {
-    if out.reuse(path, fingerprint)? {
-        return Ok(());
+    /// A job writing the page at `path` (`tin-tuc/` → `tin-tuc/index.html`).
+    pub fn page(path: &str, view: V) -> Self {
+        Self::file(crate::routes::index_file(path), view)
     }
-    out.write_fingerprinted(path, fingerprint, &render()?)
 }
 
-/// One kind of output.
+/// What a renderer sees while rendering: the site-wide part of the
+/// site, the theme, and pieces of outputs kept between builds.
+pub struct RenderContext<'a> {
+    /// What every page may show.
+    pub common: &'a Common<'a>,
+    /// The templates.
+    pub theme: &'a Theme,
+    memo: Option<&'a Memo>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context; `memo` keeps pieces of outputs between builds (`serve`).
+    pub fn new(common: &'a Common<'a>, theme: &'a Theme, memo: Option<&'a Memo>) -> Self {
+        Self {
+            common,
+            theme,
+            memo,
+        }
+    }
+
+    /// Renders a template into a minified HTML document.
+    pub fn page(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, Error> {
+        Ok(minify::html(&self.theme.render(template, context)?))
+    }
+
+    /// `make(view)`, or the value it gave for an equal view (same type,
+    /// same hash) in this or the previous build when pieces are kept
+    /// (`serve`): for whole-site files made of one piece per entry
+    /// (`sync.json`, the search index), whose pieces mostly do not change.
+    pub fn piece<V: Hash, T: std::any::Any + Send + Sync>(
+        &self,
+        view: &V,
+        make: impl FnOnce(&V) -> Result<T, Error>,
+    ) -> Result<Arc<T>, Error> {
+        match self.memo {
+            Some(memo) => {
+                let key = crate::fingerprint::Fingerprint::new()
+                    .number(self.common.fingerprint)
+                    .bytes(std::any::type_name::<V>())
+                    .value(view)
+                    .finish();
+                memo.get_or_make(std::any::type_name::<T>(), key, || make(view))
+            }
+            None => make(view).map(Arc::new),
+        }
+    }
+
+    /// True when pieces are kept between builds (`serve`).
+    pub fn keeps_pieces(&self) -> bool {
+        self.memo.is_some()
+    }
+}
+
+impl<'a> std::ops::Deref for RenderContext<'a> {
+    type Target = Common<'a>;
+
+    fn deref(&self) -> &Common<'a> {
+        self.common
+    }
+}
+
+/// One kind of output (see the module documentation).
 pub trait Renderer: Sync {
+    /// What one job is made from besides [`Common`]. Its [`Hash`] must
+    /// reach everything [`Renderer::render`] reads of it (derive it).
+    type View<'p>: Hash + Sync
+    where
+        Self: 'p;
+
     /// A short name for progress and error messages (`html`, `sitemap`…).
     fn name(&self) -> &'static str;
 
-    /// Writes this renderer's files.
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error>;
-
     /// Whether it makes pages a browser shows (HTML), so that the first
-    /// pass of a `serve` rebuild runs it for the pages open in the
-    /// browser ([`Focus`]); such a renderer asks [`Sink::wants`] before
-    /// working on a page.
+    /// pass of a `serve` rebuild runs its jobs for the pages open in the
+    /// browser.
     fn makes_pages(&self) -> bool {
         false
+    }
+
+    /// Declares the jobs of this build.
+    fn jobs<'p>(&'p self, site: &'p Prepared<'p>) -> Result<Vec<Job<Self::View<'p>>>, Error>;
+
+    /// Files copied as they are (static files, attachments).
+    fn copies<'p>(&'p self, _site: &'p Prepared<'p>) -> Vec<&'p Asset> {
+        Vec::new()
+    }
+
+    /// The bytes of each of `paths` (the job's), made from `view`.
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &Self::View<'_>,
+        paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error>;
+}
+
+/// The jobs of one renderer, as the build loop handles them (the
+/// renderer's view type erased).
+pub trait Planned: Sync {
+    /// Number of jobs.
+    fn len(&self) -> usize;
+    /// True when there is no job.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The paths of job `i`.
+    fn paths(&self, i: usize) -> &[String];
+    /// Feeds the view of job `i` to `state`.
+    fn hash_view(&self, i: usize, state: &mut dyn Hasher);
+    /// Renders job `i`.
+    fn render(&self, i: usize, cx: &RenderContext<'_>) -> Result<Vec<Vec<u8>>, Error>;
+    /// Files copied as they are.
+    fn copies(&self) -> &[&Asset];
+}
+
+/// A renderer as the build loop sees it.
+pub trait Output: Sync {
+    /// [`Renderer::name`].
+    fn name(&self) -> &'static str;
+    /// [`Renderer::makes_pages`].
+    fn makes_pages(&self) -> bool;
+    /// [`Renderer::jobs`], type-erased.
+    fn plan<'p>(&'p self, site: &'p Prepared<'p>) -> Result<Box<dyn Planned + 'p>, Error>;
+}
+
+struct Plan<'p, R: Renderer + 'p> {
+    renderer: &'p R,
+    jobs: Vec<Job<R::View<'p>>>,
+    copies: Vec<&'p Asset>,
+}
+
+impl<'p, R: Renderer + 'p> Planned for Plan<'p, R> {
+    fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    fn paths(&self, i: usize) -> &[String] {
+        &self.jobs[i].paths
+    }
+
+    fn hash_view(&self, i: usize, mut state: &mut dyn Hasher) {
+        self.jobs[i].view.hash(&mut state);
+    }
+
+    fn render(&self, i: usize, cx: &RenderContext<'_>) -> Result<Vec<Vec<u8>>, Error> {
+        let job = &self.jobs[i];
+        self.renderer.render(cx, &job.view, &job.paths)
+    }
+
+    fn copies(&self) -> &[&Asset] {
+        &self.copies
+    }
+}
+
+impl<R: Renderer> Output for R {
+    fn name(&self) -> &'static str {
+        Renderer::name(self)
+    }
+
+    fn makes_pages(&self) -> bool {
+        Renderer::makes_pages(self)
+    }
+
+    fn plan<'p>(&'p self, site: &'p Prepared<'p>) -> Result<Box<dyn Planned + 'p>, Error> {
+        Ok(Box::new(Plan {
+            renderer: self,
+            jobs: self.jobs(site)?,
+            copies: self.copies(site),
+        }))
     }
 }
 
 /// Every renderer of a build, in the order they run.
-pub fn renderers() -> Vec<Box<dyn Renderer>> {
+pub fn renderers() -> Vec<&'static dyn Output> {
     vec![
-        Box::new(assets::Assets),
-        Box::new(html::HtmlPages),
-        Box::new(sitemap::Sitemap),
-        Box::new(filters::Filters),
-        Box::new(statistics::StatisticsFiles),
-        Box::new(search::Search),
-        Box::new(tags::Tags),
-        Box::new(feeds::Feeds),
-        Box::new(sync::SyncManifest),
-        Box::new(schemas::Schemas),
-        Box::new(embed::Embeds),
-        Box::new(banner_image::BannerImage),
+        &assets::Assets,
+        &html::HtmlPages,
+        &sitemap::Sitemap,
+        &filters::Filters,
+        &statistics::StatisticsFiles,
+        &search::Search,
+        &tags::Tags,
+        &feeds::Feeds,
+        &sync::SyncManifest,
+        &schemas::Schemas,
+        &embed::Embeds,
+        &banner_image::BannerImage,
     ]
 }

@@ -6,7 +6,9 @@
 use crate::error::Error;
 use crate::sync::{FEED_SCHEMA, SYNC_SCHEMA};
 
-use super::{RenderContext, Renderer, Sink};
+use crate::render::Prepared;
+
+use super::{Job, RenderContext, Renderer};
 
 /// The schemas: (file name, text).
 pub const SCHEMAS: [(&str, &str); 2] = [
@@ -21,15 +23,27 @@ pub const SCHEMAS: [(&str, &str); 2] = [
 pub struct Schemas;
 
 impl Renderer for Schemas {
+    /// The schema's text.
+    type View<'p> = &'static str;
+
     fn name(&self) -> &'static str {
         "schemas"
     }
 
-    fn render(&self, _cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        for (name, text) in SCHEMAS {
-            out.write(&format!("schemas/{name}"), text.as_bytes())?;
-        }
-        Ok(())
+    fn jobs<'p>(&'p self, _: &'p Prepared<'p>) -> Result<Vec<Job<&'static str>>, Error> {
+        Ok(SCHEMAS
+            .iter()
+            .map(|(name, text)| Job::file(format!("schemas/{name}"), *text))
+            .collect())
+    }
+
+    fn render(
+        &self,
+        _: &RenderContext<'_>,
+        text: &&'static str,
+        _: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        Ok(vec![text.as_bytes().to_vec()])
     }
 }
 

@@ -3,22 +3,16 @@
 //! folded (`đất đai` → `dat dai`), and the search page (`tim-kiem/`) folds
 //! the query the same way in the browser.
 
-use std::sync::Arc;
-
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
-use crate::render::{Page, Prepared, truncate};
+use crate::render::{Common, Full, Prepared, truncate};
 use crate::text::fold;
 
-use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
+use super::{Job, RenderContext, Renderer};
 
-/// Where the search page is.
-pub const SEARCH_PATH: &str = "tim-kiem/";
-/// Where the index is.
-pub const INDEX_PATH: &str = "search-index.json";
+pub use crate::routes::{INDEX_PATH, SEARCH_PATH};
+
 /// How much of each body is searchable, in characters.
 const BODY_CHARS: usize = 600;
 
@@ -39,7 +33,7 @@ struct Doc<'a> {
     k: String,
 }
 
-fn doc<'a>(p: &Prepared<'_>, page: &'a Page<'_>) -> Doc<'a> {
+fn doc<'a>(p: &Common<'_>, page: &'a Full<'_>) -> Doc<'a> {
     let e = page.entry;
     let mut text = format!("{} {} {}", e.title, page.summary, e.tags.join(" "));
     if let Some(n) = e.meta.document.as_ref().and_then(|d| d.number.as_deref()) {
@@ -51,7 +45,7 @@ fn doc<'a>(p: &Prepared<'_>, page: &'a Page<'_>) -> Doc<'a> {
     Doc {
         t: &e.title,
         u: &page.url,
-        c: e.category.label(p.site.config.language),
+        c: e.category.label(p.config.language),
         d: e.date.map(|d| d.dmy()),
         s: &page.summary,
         k: fold(&text),
@@ -61,77 +55,74 @@ fn doc<'a>(p: &Prepared<'_>, page: &'a Page<'_>) -> Doc<'a> {
 /// Writes the search index and page.
 pub struct Search;
 
+/// The search index (every published entry) or the search page.
+#[derive(Debug, Hash)]
+pub enum SearchView<'p> {
+    /// `search-index.json`.
+    Index(Vec<Full<'p>>),
+    /// The search page.
+    Page,
+}
+
 impl Renderer for Search {
+    type View<'p> = SearchView<'p>;
+
     fn name(&self) -> &'static str {
         "search"
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let p = cx.prepared;
-        let published: Vec<&Page<'_>> = p.published().collect();
-        let lang = p.site.config.language.code();
-        // Each entry's JSON, made again only when the entry changed.
-        let pieces: Vec<Arc<Piece>> = published
-            .par_iter()
-            .map(|page| {
-                let key = Fingerprint::new()
-                    .number(page.fingerprint)
-                    .bytes(lang)
-                    .finish();
-                cx.memo("search-doc", key, || {
-                    let json = serde_json::to_vec(&doc(p, page)).map_err(|source| Error::Json {
-                        what: INDEX_PATH.to_string(),
-                        source,
-                    })?;
-                    Ok(Piece {
-                        hash: crate::fingerprint::of(&json),
-                        json,
-                    })
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        let key = pieces
-            .iter()
-            .fold(
-                Fingerprint::new().number(pieces.len() as u64),
-                |f, piece| f.number(piece.hash),
-            )
-            .finish();
-        // The same bytes as serializing the list of documents at once.
-        write_unless_kept(out, INDEX_PATH, key, || {
-            let len = pieces
-                .iter()
-                .map(|piece| piece.json.len() + 1)
-                .sum::<usize>();
-            let mut json = Vec::with_capacity(len + 2);
-            json.push(b'[');
-            for (i, piece) in pieces.iter().enumerate() {
-                if i > 0 {
-                    json.push(b',');
-                }
-                json.extend_from_slice(&piece.json);
-            }
-            json.push(b']');
-            Ok(json)
-        })?;
-
-        let key = Fingerprint::new()
-            .number(cx.page_fingerprint())
-            .bytes("search")
-            .finish();
-        write_unless_kept(out, &format!("{SEARCH_PATH}index.html"), key, || {
-            let title = p.strings.get("search").cloned().unwrap_or_default();
-            let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
-            page.noindex = true;
-            let mut ctx = p.base_context(page);
-            ctx.insert("index_url", &p.url(INDEX_PATH));
-            Ok(minify::html(&cx.theme.render("search.html", &ctx)?))
-        })
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SearchView<'p>>>, Error> {
+        Ok(vec![
+            Job::file(
+                INDEX_PATH,
+                SearchView::Index(p.published().map(Full).collect()),
+            ),
+            Job::page(SEARCH_PATH, SearchView::Page),
+        ])
     }
-}
 
-/// One entry of the index, serialized, and the fingerprint of its bytes.
-struct Piece {
-    json: Vec<u8>,
-    hash: u64,
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &SearchView<'_>,
+        _paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let p = cx.common;
+        match view {
+            SearchView::Index(pages) => {
+                // Each entry's JSON, kept between builds of `serve`; the
+                // same bytes as serializing the list at once.
+                let pieces = pages
+                    .iter()
+                    .map(|page| {
+                        cx.piece(page, |page| {
+                            serde_json::to_vec(&doc(p, page)).map_err(|source| Error::Json {
+                                what: INDEX_PATH.to_string(),
+                                source,
+                            })
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let len = pieces.iter().map(|piece| piece.len() + 1).sum::<usize>();
+                let mut json = Vec::with_capacity(len + 2);
+                json.push(b'[');
+                for (i, piece) in pieces.iter().enumerate() {
+                    if i > 0 {
+                        json.push(b',');
+                    }
+                    json.extend_from_slice(piece);
+                }
+                json.push(b']');
+                Ok(vec![json])
+            }
+            SearchView::Page => {
+                let title = p.t("search");
+                let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
+                page.noindex = true;
+                let mut ctx = p.base_context(page);
+                ctx.insert("index_url", &p.url(INDEX_PATH));
+                Ok(vec![cx.page("search.html", &ctx)?])
+            }
+        }
+    }
 }

@@ -8,38 +8,25 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::Error;
+use crate::incremental::Made;
 use crate::progress::{Progress, Silent};
 
 /// A destination for output files. Paths are relative, `/`-separated,
 /// without a leading slash (`tin-tuc/index.html`).
 ///
-/// Incremental rebuilds: a renderer that can say what an output is made
-/// from (a [`fingerprint`](crate::fingerprint) of its inputs) first asks
-/// [`Sink::reuse`]; a sink that remembers the previous build (the `serve`
-/// store) keeps the old file when the fingerprint matches, so the renderer
-/// skips the work. Other sinks answer `false` and the renderer writes with
-/// [`Sink::write_fingerprinted`]. Renderers that never fingerprint simply
-/// write everything on every build, which is always correct.
+/// A sink only writes. Which files can be kept from the previous build is
+/// the build loop's business ([`crate::incremental`]); it then asks the
+/// sink to [`keep`](Sink::keep) them.
 pub trait Sink: Sync {
     /// Stores a file's bytes.
     fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error>;
 
-    /// Keeps the file this sink received at `path` in the previous build if
-    /// it was written with the same `fingerprint`, and says whether it did.
-    /// When it returns `true` the file counts as written.
-    fn reuse(&self, _path: &str, _fingerprint: u64) -> Result<bool, Error> {
+    /// Keeps the file this sink's previous build left at `path`, as it was,
+    /// and says whether it could: a sink without a previous build cannot,
+    /// nor can one whose file is no longer what the build that made it
+    /// wrote (`made`). When it returns `true` the file counts as written.
+    fn keep(&self, _path: &str, _made: &Made) -> Result<bool, Error> {
         Ok(false)
-    }
-
-    /// Stores a file's bytes together with the fingerprint of the inputs it
-    /// was made from, so a later build can [`Sink::reuse`] it.
-    fn write_fingerprinted(
-        &self,
-        path: &str,
-        _fingerprint: u64,
-        contents: &[u8],
-    ) -> Result<(), Error> {
-        self.write(path, contents)
     }
 
     /// Stores a copy of a file on disk (attachments, static files).
@@ -50,8 +37,8 @@ pub trait Sink: Sync {
 
     /// Whether this build makes the file at `path`. Only a [`Focus`] says
     /// no (the first pass of `serve`, which renders the pages open in the
-    /// browser before the rest); renderers of pages ask before doing any
-    /// work for a page.
+    /// browser before the rest); the build loop asks before doing any
+    /// work for a file.
     fn wants(&self, _path: &str) -> bool {
         true
     }
@@ -59,7 +46,7 @@ pub trait Sink: Sync {
 
 /// A sink that only takes some pages: the first pass of a `serve` rebuild,
 /// which renders the pages open in the browser and shows them before the
-/// rest of the site is rebuilt ([`crate::incremental::Preview`]). Files it
+/// rest of the site is rebuilt ([`crate::pipeline::Preview`]). Files it
 /// does not want are neither rendered ([`Sink::wants`]) nor stored.
 pub struct Focus<'a> {
     sink: &'a dyn Sink,
@@ -81,25 +68,13 @@ impl Sink for Focus<'_> {
         Ok(())
     }
 
-    fn reuse(&self, path: &str, fingerprint: u64) -> Result<bool, Error> {
+    fn keep(&self, path: &str, made: &Made) -> Result<bool, Error> {
         // A page it does not want counts as kept, so it is not rendered.
         if self.wants(path) {
-            self.sink.reuse(path, fingerprint)
+            self.sink.keep(path, made)
         } else {
             Ok(true)
         }
-    }
-
-    fn write_fingerprinted(
-        &self,
-        path: &str,
-        fingerprint: u64,
-        contents: &[u8],
-    ) -> Result<(), Error> {
-        if self.wants(path) {
-            self.sink.write_fingerprinted(path, fingerprint, contents)?;
-        }
-        Ok(())
     }
 
     fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
@@ -118,12 +93,26 @@ impl Sink for Focus<'_> {
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
+    previous: Option<PathBuf>,
 }
 
 impl DirSink {
     /// Writes under `root` (which must exist).
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            previous: None,
+        }
+    }
+
+    /// Writes under `root`; files kept from the previous build are taken
+    /// from `previous` (the output being replaced), hard-linked when the
+    /// file system allows, else copied.
+    pub fn with_previous(root: impl Into<PathBuf>, previous: impl Into<PathBuf>) -> Self {
+        Self {
+            root: root.into(),
+            previous: Some(previous.into()),
+        }
     }
 
     fn target(&self, path: &str) -> Result<PathBuf, Error> {
@@ -145,6 +134,34 @@ impl Sink for DirSink {
         let target = self.target(path)?;
         std::fs::copy(from, &target).map_err(Error::io(from))?;
         Ok(())
+    }
+
+    fn keep(&self, path: &str, made: &Made) -> Result<bool, Error> {
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
+        let old = previous.join(path);
+        // Only what the previous build wrote, unchanged since: a file
+        // edited or damaged in the output is made again.
+        let Ok(meta) = std::fs::symlink_metadata(&old) else {
+            return Ok(false);
+        };
+        if !meta.is_file() || meta.len() != made.len {
+            return Ok(false);
+        }
+        if let Some(digest) = made.digest {
+            let Ok(bytes) = std::fs::read(&old) else {
+                return Ok(false);
+            };
+            if crate::fingerprint::of_bytes(&bytes) != digest {
+                return Ok(false);
+            }
+        }
+        let target = self.target(path)?;
+        if std::fs::hard_link(&old, &target).is_err() {
+            std::fs::copy(&old, &target).map_err(Error::io(&old))?;
+        }
+        Ok(true)
     }
 }
 
@@ -243,7 +260,7 @@ impl<'a> Recorder<'a> {
     }
 
     /// How many files the sink kept from the previous build
-    /// ([`Sink::reuse`]) so far.
+    /// ([`Sink::keep`]) so far.
     pub fn kept(&self) -> usize {
         self.kept.load(Ordering::Relaxed)
     }
@@ -285,23 +302,13 @@ impl Sink for Recorder<'_> {
         self.sink.copy(path, from)
     }
 
-    fn reuse(&self, path: &str, fingerprint: u64) -> Result<bool, Error> {
-        let kept = self.sink.reuse(path, fingerprint)?;
+    fn keep(&self, path: &str, made: &Made) -> Result<bool, Error> {
+        let kept = self.sink.keep(path, made)?;
         if kept {
             self.kept.fetch_add(1, Ordering::Relaxed);
             self.record(path);
         }
         Ok(kept)
-    }
-
-    fn write_fingerprinted(
-        &self,
-        path: &str,
-        fingerprint: u64,
-        contents: &[u8],
-    ) -> Result<(), Error> {
-        self.record(path);
-        self.sink.write_fingerprinted(path, fingerprint, contents)
     }
 
     fn wants(&self, path: &str) -> bool {

@@ -15,7 +15,6 @@
 //! so that Excel opens Vietnamese text correctly.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -24,21 +23,18 @@ use crate::content::kinds::{ACTIVITY_FORMS, DOCUMENT_TYPES};
 use crate::content::model::DataTable;
 use crate::date::Timestamp;
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
 use crate::i18n::Lang;
-use crate::render::Prepared;
+use crate::render::{Common, Prepared};
+use crate::routes;
 use crate::text::{fold, group_digits};
 
 use super::chart::{Bar, bar_chart};
-use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
+use super::{Job, RenderContext, Renderer};
 
-/// The category holding statistics.
-pub const CATEGORY: &str = "thong-ke";
-/// Directory (inside `thong-ke/`) of the CSV files of computed statistics.
-pub const SUMMARY_DIR: &str = "tong-hop";
+pub use crate::routes::{STATISTICS_CATEGORY as CATEGORY, SUMMARY_DIR};
 
 /// `statistics` in templates: what the `thong-ke` page shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Statistics {
     /// How many published entries the figures come from.
     pub entries_counted: usize,
@@ -53,7 +49,7 @@ pub struct Statistics {
 }
 
 /// One key figure (`Hoạt động: 7`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Figure {
     /// What is counted.
     pub label: String,
@@ -62,7 +58,7 @@ pub struct Figure {
 }
 
 /// A computed table: rows of a label and counts, a total, a chart.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct StatTable {
     /// Stable name (`hoat-dong-theo-quy`), used for ids and the CSV file.
     pub slug: &'static str,
@@ -81,7 +77,7 @@ pub struct StatTable {
 }
 
 /// One row of a computed table.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct StatRow {
     /// Row label (`Quý I/2026`, `Hội nghị`).
     pub label: String,
@@ -93,7 +89,7 @@ pub struct StatRow {
 }
 
 /// A data table as listed on the `thong-ke` page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct DataTableLink {
     /// Title.
     pub title: String,
@@ -107,8 +103,8 @@ pub struct DataTableLink {
     pub rows: usize,
 }
 
-fn t(p: &Prepared<'_>, key: &str) -> String {
-    p.strings.get(key).cloned().unwrap_or_default()
+fn t(p: &Common<'_>, key: &str) -> String {
+    p.t(key)
 }
 
 fn roman(q: u32) -> &'static str {
@@ -166,7 +162,7 @@ type FieldKey = (bool, String);
 impl Statistics {
     /// Computes the statistics of the published content.
     pub fn compute(p: &Prepared<'_>) -> Self {
-        let lang = p.site.config.language;
+        let lang = p.config.language;
         let unclassified = t(p, "unclassified");
         let mut by_quarter: Tally<(i32, u32)> = Tally::default();
         let mut by_form: Tally<usize> = Tally::default();
@@ -304,8 +300,6 @@ impl Statistics {
             .collect();
 
         let data_tables = p
-            .site
-            .content
             .tables
             .iter()
             .map(|d| DataTableLink {
@@ -325,20 +319,6 @@ impl Statistics {
             data_tables,
         }
     }
-}
-
-/// The statistics of this build: computed once per change of the
-/// published content (`serve` keeps them in its memo; every published
-/// entry's metadata and the site are part of the key).
-pub fn computed(cx: &RenderContext<'_>) -> Result<Arc<Statistics>, Error> {
-    let p = cx.prepared;
-    let key = p
-        .published()
-        .fold(Fingerprint::new().number(p.fingerprint), |f, pg| {
-            f.number(pg.list_fingerprint)
-        })
-        .finish();
-    cx.memo("statistics", key, || Ok(Statistics::compute(p)))
 }
 
 fn fill_gaps_quarters(tally: &mut Tally<(i32, u32)>) {
@@ -380,13 +360,13 @@ fn fill_gaps_years(tally: &mut Tally<i32>) {
 }
 
 fn stat_table(
-    p: &Prepared<'_>,
+    p: &Common<'_>,
     slug: &'static str,
     title: &str,
     columns: Vec<String>,
     rows: Vec<(String, Vec<u64>)>,
 ) -> StatTable {
-    let lang = p.site.config.language;
+    let lang = p.config.language;
     let row = |label: String, raw: Vec<u64>| StatRow {
         label,
         values: raw.iter().map(|n| group_digits(*n, lang)).collect(),
@@ -423,17 +403,17 @@ fn stat_table(
 
 /// Site-relative path of the CSV of a computed table.
 pub fn summary_csv_path(slug: &str) -> String {
-    format!("{CATEGORY}/{SUMMARY_DIR}/{slug}.csv")
+    routes::summary_csv(slug)
 }
 
 /// Site-relative path of a data table's page (`thong-ke/bao-cao-vien/`).
 pub fn table_page_path(t: &DataTable) -> String {
-    format!("{CATEGORY}/{}/", t.slug)
+    routes::table_page(&t.slug)
 }
 
 /// Site-relative path of a data table's CSV (`thong-ke/bao-cao-vien.csv`).
 pub fn table_csv_path(t: &DataTable) -> String {
-    format!("{CATEGORY}/{}.csv", t.slug)
+    routes::table_csv(&t.slug)
 }
 
 /// CSV bytes: UTF-8 with a byte-order mark, RFC 4180 records (CRLF).
@@ -501,55 +481,87 @@ fn row_header(table: &DataTable) -> usize {
 /// Writes the data table pages and every CSV file of the statistics.
 pub struct StatisticsFiles;
 
+/// One file of the statistics.
+#[derive(Debug, Hash)]
+pub enum StatisticsView<'p> {
+    /// The CSV of a computed table.
+    SummaryCsv(StatTable),
+    /// The CSV of a data table.
+    TableCsv(&'p DataTable),
+    /// The page of a data table.
+    TablePage(&'p DataTable),
+}
+
 impl Renderer for StatisticsFiles {
+    type View<'p> = StatisticsView<'p>;
+
     fn name(&self) -> &'static str {
         "statistics"
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let p = cx.prepared;
-        let stats = computed(cx)?;
-        for table in &stats.tables {
-            let records = std::iter::once(table.columns.clone()).chain(
-                table.rows.iter().chain([&table.total]).map(|r| {
-                    std::iter::once(r.label.clone())
-                        .chain(r.raw.iter().map(u64::to_string))
-                        .collect()
-                }),
-            );
-            out.write(&summary_csv_path(table.slug), &csv_bytes(records)?)?;
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<StatisticsView<'p>>>, Error> {
+        let stats = Statistics::compute(p);
+        let mut jobs: Vec<_> = stats
+            .tables
+            .into_iter()
+            .map(|table| {
+                Job::file(
+                    summary_csv_path(table.slug),
+                    StatisticsView::SummaryCsv(table),
+                )
+            })
+            .collect();
+        if crate::category::by_key(CATEGORY).is_some() {
+            for table in p.tables {
+                jobs.push(Job::file(
+                    table_csv_path(table),
+                    StatisticsView::TableCsv(table),
+                ));
+                jobs.push(Job::page(
+                    &table_page_path(table),
+                    StatisticsView::TablePage(table),
+                ));
+            }
         }
-        let Some(category) = crate::category::by_key(CATEGORY) else {
-            return Ok(());
-        };
-        let category = p.category_view(category);
-        let site = cx.page_fingerprint();
-        for table in &p.site.content.tables {
-            let records = std::iter::once(table.columns.clone()).chain(table.rows.iter().cloned());
-            out.write(&table_csv_path(table), &csv_bytes(records)?)?;
+        Ok(jobs)
+    }
 
-            let path = table_page_path(table);
-            let key = Fingerprint::new()
-                .number(site)
-                .bytes("data-table")
-                .bytes(format!("{table:?}"))
-                .finish();
-            write_unless_kept(out, &format!("{path}index.html"), key, || {
-                table_page(cx, &category, table, &path)
-            })?;
-        }
-        Ok(())
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &StatisticsView<'_>,
+        _: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let bytes = match view {
+            StatisticsView::SummaryCsv(table) => {
+                let records = std::iter::once(table.columns.clone()).chain(
+                    table.rows.iter().chain([&table.total]).map(|r| {
+                        std::iter::once(r.label.clone())
+                            .chain(r.raw.iter().map(u64::to_string))
+                            .collect()
+                    }),
+                );
+                csv_bytes(records)?
+            }
+            StatisticsView::TableCsv(table) => {
+                let records =
+                    std::iter::once(table.columns.clone()).chain(table.rows.iter().cloned());
+                csv_bytes(records)?
+            }
+            StatisticsView::TablePage(table) => table_page(cx, table)?,
+        };
+        Ok(vec![bytes])
     }
 }
 
 /// The page of a data table.
-fn table_page(
-    cx: &RenderContext<'_>,
-    category: &crate::render::context::CategoryView<'_>,
-    table: &DataTable,
-    path: &str,
-) -> Result<Vec<u8>, Error> {
-    let p = cx.prepared;
+fn table_page(cx: &RenderContext<'_>, table: &DataTable) -> Result<Vec<u8>, Error> {
+    let p = cx.common;
+    let path = &table_page_path(table);
+    let Some(category) = crate::category::by_key(CATEGORY) else {
+        return Ok(Vec::new());
+    };
+    let category = p.category_view(category);
     let description = table
         .description
         .clone()
@@ -579,8 +591,7 @@ fn table_page(
         url: p.url(path),
     };
     ctx.insert("table", &view);
-    let html = cx.theme.render("data_table.html", &ctx)?;
-    Ok(minify::html(&html))
+    cx.page("data_table.html", &ctx)
 }
 
 #[cfg(test)]

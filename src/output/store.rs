@@ -5,7 +5,7 @@
 //! never a half-written file.
 //!
 //! Unchanged files are shared between snapshots, not copied: a rebuild that
-//! [`Sink::reuse`]s a page, or writes the same bytes again, keeps the
+//! [`Sink::keep`]s a page, or writes the same bytes again, keeps the
 //! previous snapshot's `Arc`. Copied files (attachments, `static/`) are not
 //! read into memory at all: the store remembers where they are on disk.
 
@@ -17,6 +17,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 
 use crate::error::Error;
+use crate::incremental::Made;
 
 use super::Sink;
 
@@ -41,9 +42,6 @@ pub enum Body {
 pub struct StoredFile {
     /// The contents.
     pub body: Body,
-    /// The fingerprint of the inputs it was made from, when its renderer
-    /// gave one.
-    pub fingerprint: Option<u64>,
 }
 
 /// A complete output, as one build left it.
@@ -133,7 +131,7 @@ impl Store {
     /// Makes what `writer` received part of the current output, in one
     /// step, keeping every file it did not write: the pages a first pass of
     /// `serve` renders before the rest of the site
-    /// ([`crate::incremental::Preview`]). Says which paths changed.
+    /// ([`crate::pipeline::Preview`]). Says which paths changed.
     pub fn commit_over(&self, writer: &StoreWriter) -> Changes {
         let pending =
             std::mem::take(&mut *writer.pending.lock().unwrap_or_else(|e| e.into_inner()));
@@ -269,7 +267,6 @@ impl Sink for StoreWriter {
             path,
             StoredFile {
                 body: Body::Bytes(Bytes::copy_from_slice(contents)),
-                fingerprint: None,
             },
         );
         Ok(())
@@ -285,39 +282,21 @@ impl Sink for StoreWriter {
                     len: meta.len(),
                     modified: meta.modified().ok(),
                 },
-                fingerprint: None,
             },
         );
         Ok(())
     }
 
-    fn reuse(&self, path: &str, fingerprint: u64) -> Result<bool, Error> {
+    fn keep(&self, path: &str, _made: &Made) -> Result<bool, Error> {
+        // What is in memory was written by the previous build: nobody
+        // else can have changed it.
         let Some(old) = self.previous.files.get(path) else {
             return Ok(false);
         };
-        if old.fingerprint != Some(fingerprint) {
-            return Ok(false);
-        }
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         pending.files.insert(path.to_string(), old.clone());
         pending.shared += 1;
         Ok(true)
-    }
-
-    fn write_fingerprinted(
-        &self,
-        path: &str,
-        fingerprint: u64,
-        contents: &[u8],
-    ) -> Result<(), Error> {
-        self.put(
-            path,
-            StoredFile {
-                body: Body::Bytes(Bytes::copy_from_slice(contents)),
-                fingerprint: Some(fingerprint),
-            },
-        );
-        Ok(())
     }
 }
 
@@ -334,15 +313,16 @@ mod tests {
         let store = Store::new();
         let w = store.writer();
         w.write("a.html", b"old a").unwrap();
-        w.write_fingerprinted("b.html", 7, b"old b").unwrap();
+        w.write("b.html", b"old b").unwrap();
         let first = store.commit(w);
         assert_eq!(first.changed, ["a.html", "b.html"]);
         let reader = store.snapshot();
 
         let w = store.writer();
         w.write("a.html", b"new a").unwrap();
-        assert!(w.reuse("b.html", 7).unwrap());
-        assert!(!w.reuse("c.html", 7).unwrap());
+        let made = Made::rendered(7, b"old b");
+        assert!(w.keep("b.html", &made).unwrap());
+        assert!(!w.keep("c.html", &made).unwrap());
         // Not visible before the commit.
         assert_eq!(text(&store.snapshot(), "a.html"), "old a");
         let changes = store.commit(w);
@@ -354,15 +334,14 @@ mod tests {
     }
 
     #[test]
-    fn a_changed_fingerprint_is_not_reused_and_unwritten_files_go() {
+    fn same_bytes_are_no_change_and_unwritten_files_go() {
         let store = Store::new();
         let w = store.writer();
-        w.write_fingerprinted("b.html", 7, b"b").unwrap();
+        w.write("b.html", b"b").unwrap();
         w.write("gone.html", b"x").unwrap();
         store.commit(w);
         let w = store.writer();
-        assert!(!w.reuse("b.html", 8).unwrap());
-        w.write_fingerprinted("b.html", 8, b"b").unwrap();
+        w.write("b.html", b"b").unwrap();
         let changes = store.commit(w);
         assert!(changes.changed.is_empty(), "same bytes: nothing to reload");
         assert_eq!(changes.removed, ["gone.html"]);

@@ -25,15 +25,15 @@
 //! (status, editor, approver, weight) are not content and not hashed.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
-use crate::render::{Page, Prepared};
+use crate::render::{Common, Full, Page, Prepared};
 use crate::sync::{
     self, FeedLinks, Named, Record, SCHEMA_VERSION, SYNC_PATH, SYNC_SCHEMA, SiteInfo, Snapshot,
     Tombstone, canonical,
@@ -41,56 +41,90 @@ use crate::sync::{
 
 use super::feeds::item::{global_id, meta, tag_prefix};
 use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
-use super::{RenderContext, Renderer, Sink};
+use super::{Job, RenderContext, Renderer};
 
-/// The SHA-256 of every attachment of an entry's bundle, in order (empty
-/// strings for an entry without a bundle). In `serve`, a file is read again
-/// only when its size or modification time changed: both were taken when
-/// the bundle was last walked, which any change to its files triggers, so
-/// no file is even looked at when nothing changed. A one-off build reads
-/// every file.
-pub fn attachment_hashes(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<Vec<String>, Error> {
+/// An attached file as `sync.json` hashes it: where it is, and its size
+/// and modification time when the build saw it (a changed file changes
+/// them, so a record is made again only when one of its files changed).
+#[derive(Debug, Hash)]
+pub struct AttachedFile {
+    /// The file on disk.
+    pub path: PathBuf,
+    /// Its size.
+    pub size: u64,
+    /// Its modification time (nanoseconds since 1970, 0 when unknown).
+    pub modified: u64,
+}
+
+/// One published entry as `sync.json` records it.
+#[derive(Debug, Hash)]
+pub struct SyncEntry<'p> {
+    /// The entry.
+    pub page: Full<'p>,
+    /// Its attachments (none for an entry without a bundle).
+    pub files: Option<Vec<AttachedFile>>,
+}
+
+/// The files of an entry's bundle, with their size and modification time
+/// (from the walk of the bundle, or from the file system when the walk
+/// could not tell).
+fn attached_files(
+    root: &std::path::Path,
+    page: &Page<'_>,
+) -> Result<Option<Vec<AttachedFile>>, Error> {
     let e = page.entry;
     let Some(dir) = &e.bundle_dir else {
-        return Ok(vec![String::new(); e.attachments.len()]);
+        return Ok(None);
     };
     e.attachments
         .iter()
         .map(|a| {
-            let path = cx.prepared.site.root.join(dir).join(&a.file);
-            let read = || {
-                let bytes = std::fs::read(&path).map_err(Error::io(&path))?;
-                Ok(canonical::sha256_hex(&bytes))
-            };
-            if !cx.memoizes() {
-                return read();
+            let path = root.join(dir).join(&a.file);
+            if a.modified != 0 {
+                return Ok(AttachedFile {
+                    path,
+                    size: a.size,
+                    modified: a.modified,
+                });
             }
-            let (size, modified) = if a.modified == 0 {
-                // The walk could not tell: ask the file system.
-                let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
-                let modified = meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as u64);
-                (meta.len(), modified)
-            } else {
-                (a.size, a.modified)
-            };
-            let key = Fingerprint::new()
-                .bytes(path.as_os_str().as_encoded_bytes())
-                .number(size)
-                .number(modified)
-                .finish();
-            let sha = cx.memo("attachment-sha256", key, read)?;
+            let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            Ok(AttachedFile {
+                size: meta.len(),
+                modified,
+                path,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()
+        .map(Some)
+}
+
+/// The SHA-256 of every attachment of an entry's bundle, in order (empty
+/// strings for an entry without a bundle). Each file's hash is kept
+/// between builds of `serve` by its path, size and modification time.
+fn attachment_hashes(cx: &RenderContext<'_>, entry: &SyncEntry<'_>) -> Result<Vec<String>, Error> {
+    let Some(files) = &entry.files else {
+        return Ok(vec![String::new(); entry.page.entry.attachments.len()]);
+    };
+    files
+        .iter()
+        .map(|file| {
+            let sha = cx.piece(file, |file| {
+                let bytes = std::fs::read(&file.path).map_err(Error::io(&file.path))?;
+                Ok(canonical::sha256_hex(&bytes))
+            })?;
             Ok(String::clone(&sha))
         })
         .collect()
 }
 
 /// The canonical object of an entry (see the module documentation);
-/// `hashes` are its attachments' SHA-256 ([`attachment_hashes`]).
-pub fn canonical_entry(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> Value {
+/// `hashes` are its attachments' SHA-256.
+pub fn canonical_entry(p: &Common<'_>, page: &Page<'_>, hashes: &[String]) -> Value {
     let e = page.entry;
     let attachments: Vec<Value> = e
         .attachments
@@ -107,7 +141,7 @@ pub fn canonical_entry(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> 
         })
         .collect();
     let mut v = json!({
-        "id": global_id(&p.site.config, &e.id),
+        "id": global_id(p.config, &e.id),
         "url": page.permalink,
         "category": e.category.key,
         "title": e.title,
@@ -131,10 +165,10 @@ pub fn canonical_entry(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> 
 }
 
 /// The record of one published entry.
-pub fn record(p: &Prepared<'_>, page: &Page<'_>, hashes: &[String]) -> Record {
+pub fn record(p: &Common<'_>, page: &Page<'_>, hashes: &[String]) -> Record {
     let e = page.entry;
     Record {
-        id: global_id(&p.site.config, &e.id),
+        id: global_id(p.config, &e.id),
         url: page.permalink.clone(),
         category: e.category.key.to_string(),
         date_modified: e.modified().map(|d| d.rfc3339()),
@@ -152,23 +186,12 @@ struct Piece {
     pretty: Box<RawValue>,
 }
 
-/// The piece of one entry, from the memo when neither the entry (its file,
-/// address, attachments' list), the site's address nor any of its
-/// attachments' bytes changed.
-fn piece(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<std::sync::Arc<Piece>, Error> {
-    let p = cx.prepared;
-    let hashes = attachment_hashes(cx, page)?;
-    let key = hashes
-        .iter()
-        .fold(
-            Fingerprint::new()
-                .number(page.fingerprint)
-                .bytes(&p.site.config.base_url),
-            |f, h| f.bytes(h),
-        )
-        .finish();
-    cx.memo("sync-record", key, || {
-        let record = record(p, page, &hashes);
+/// The piece of one entry, kept between builds of `serve` while neither
+/// the entry nor any of its attachments changed.
+fn piece(cx: &RenderContext<'_>, entry: &SyncEntry<'_>) -> Result<Arc<Piece>, Error> {
+    let hashes = attachment_hashes(cx, entry)?;
+    cx.piece(entry, |entry| {
+        let record = record(cx.common, entry.page.0, &hashes);
         let canonical = canonical::to_string(&serde_json::to_value(&record).unwrap_or_default());
         Ok(Piece {
             pretty: pretty_record(&record)?,
@@ -195,26 +218,19 @@ pub fn tombstones(p: &Prepared<'_>) -> Vec<Tombstone> {
     }
     let ids: Vec<String> = p
         .published()
-        .map(|pg| global_id(&p.site.config, &pg.entry.id))
+        .map(|pg| global_id(p.config, &pg.entry.id))
         .collect();
     let current: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
-    let prefix = tag_prefix(&p.site.config);
-    sync::tombstones(&current, p.site.previous.as_ref(), &prefix, p.site.today)
-}
-
-/// The pieces of every published entry, sorted by id.
-fn pieces(cx: &RenderContext<'_>) -> Result<Vec<std::sync::Arc<Piece>>, Error> {
-    let pages: Vec<&Page<'_>> = cx.prepared.published().collect();
-    let mut pieces: Vec<std::sync::Arc<Piece>> = pages
-        .par_iter()
-        .map(|pg| piece(cx, pg))
-        .collect::<Result<_, _>>()?;
-    pieces.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(pieces)
+    let prefix = tag_prefix(p.config);
+    sync::tombstones(&current, p.site.previous.as_ref(), &prefix, p.today)
 }
 
 /// The snapshot of the section, made of `pieces` (sorted by id).
-fn snapshot<'a>(p: &Prepared<'_>, pieces: &'a [std::sync::Arc<Piece>]) -> Snapshot<&'a RawValue> {
+fn snapshot<'a>(
+    p: &Common<'_>,
+    pieces: &'a [Arc<Piece>],
+    tombstones: &[Tombstone],
+) -> Snapshot<&'a RawValue> {
     // The digest is the SHA-256 of the canonical JSON array of the records
     // ([`sync::digest`]), hashed piece by piece.
     let mut digest = Sha256::new();
@@ -227,7 +243,7 @@ fn snapshot<'a>(p: &Prepared<'_>, pieces: &'a [std::sync::Arc<Piece>]) -> Snapsh
     }
     digest.update(b"]");
     let entries: Vec<&RawValue> = pieces.iter().map(|piece| &*piece.pretty).collect();
-    let c = &p.site.config;
+    let c = p.config;
     Snapshot {
         schema: p.permalink(&format!("schemas/{SYNC_SCHEMA}")),
         schema_version: SCHEMA_VERSION.to_string(),
@@ -253,24 +269,65 @@ fn snapshot<'a>(p: &Prepared<'_>, pieces: &'a [std::sync::Arc<Piece>]) -> Snapsh
         count: entries.len(),
         digest: canonical::hex(&digest.finalize()),
         entries,
-        deleted: tombstones(p),
+        deleted: tombstones.to_vec(),
     }
 }
 
 /// Writes `sync.json`.
 pub struct SyncManifest;
 
+/// What `sync.json` is made from.
+#[derive(Debug, Hash)]
+pub struct SyncView<'p> {
+    /// Every published entry.
+    pub entries: Vec<SyncEntry<'p>>,
+    /// Entries deleted since earlier builds.
+    pub tombstones: Vec<Tombstone>,
+}
+
 impl Renderer for SyncManifest {
+    type View<'p> = SyncView<'p>;
+
     fn name(&self) -> &'static str {
         "sync"
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let pieces = pieces(cx)?;
-        let snapshot = snapshot(cx.prepared, &pieces);
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SyncView<'p>>>, Error> {
+        let entries = p
+            .published()
+            .map(|page| {
+                Ok(SyncEntry {
+                    page: Full(page),
+                    files: attached_files(p.root, page)?,
+                })
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(vec![Job::file(
+            SYNC_PATH,
+            SyncView {
+                entries,
+                tombstones: tombstones(p),
+            },
+        )])
+    }
+
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &SyncView<'_>,
+        _: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        use rayon::prelude::*;
+        let mut pieces: Vec<Arc<Piece>> = view
+            .entries
+            .par_iter()
+            .map(|entry| piece(cx, entry))
+            .collect::<Result<_, _>>()?;
+        pieces.sort_by(|a, b| a.id.cmp(&b.id));
+        let snapshot = snapshot(cx.common, &pieces, &view.tombstones);
         let mut bytes = serde_json::to_vec_pretty(&snapshot)
             .map_err(|e| Error::io(SYNC_PATH)(std::io::Error::other(e)))?;
         bytes.push(b'\n');
-        out.write(SYNC_PATH, &bytes)
+        Ok(vec![bytes])
     }
 }

@@ -5,30 +5,28 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
 use crate::render::context::EntryView;
-use crate::render::{Page, Prepared};
+use crate::render::{Listed, Page, Prepared};
+use crate::routes;
 use crate::text::{fold, slugify};
 
 use super::html::Pagination;
-use super::{RenderContext, Renderer, Sink, minify, write_unless_kept};
+use super::{Job, RenderContext, Renderer};
 
-/// URL segment of the tag pages.
-pub const TAGS_SEGMENT: &str = "the";
+pub use crate::routes::TAGS_SEGMENT;
 
 /// One tag and its pages, in site order (newest first within categories).
-struct Tag<'p, 'a> {
+struct Tag<'p> {
     label: String,
     slug: String,
-    pages: Vec<&'p Page<'a>>,
+    pages: Vec<Listed<'p>>,
 }
 
 /// A tag as the templates see it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct TagView {
     /// As written in the first entry that uses it.
     pub label: String,
@@ -40,17 +38,13 @@ pub struct TagView {
 
 /// Site-relative path of page `n` of a tag.
 pub fn tag_page_path(slug: &str, n: usize) -> String {
-    if n <= 1 {
-        format!("{TAGS_SEGMENT}/{slug}/")
-    } else {
-        format!("{TAGS_SEGMENT}/{slug}/page/{n}/")
-    }
+    routes::tag_page(slug, n)
 }
 
 /// The tags of the published pages, by slug.
-fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
-    let mut by_slug: BTreeMap<String, Tag<'p, 'a>> = BTreeMap::new();
-    let mut pages: Vec<&Page<'_>> = p.published().collect();
+fn tags<'p>(p: &'p Prepared<'p>) -> Vec<Tag<'p>> {
+    let mut by_slug: BTreeMap<String, Tag<'p>> = BTreeMap::new();
+    let mut pages: Vec<&'p Page<'p>> = p.published().collect();
     // Newest first across categories, then site order.
     pages.sort_by_key(|p| std::cmp::Reverse(p.entry.date));
     // Entries share a few hundred labels: slugify each once.
@@ -71,8 +65,12 @@ fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
             });
             // An entry's labels are read one after the other: the same
             // entry can only be the last one added.
-            if !tag.pages.last().is_some_and(|q| std::ptr::eq(*q, page)) {
-                tag.pages.push(page);
+            if !tag
+                .pages
+                .last()
+                .is_some_and(|q| std::ptr::eq(q.entry(), page.entry))
+            {
+                tag.pages.push(Listed::new(page));
             }
         }
     }
@@ -82,46 +80,40 @@ fn tags<'p, 'a>(p: &'p Prepared<'a>) -> Vec<Tag<'p, 'a>> {
 /// Site-relative paths of the tag index and of every page of every tag
 /// (for the sitemap).
 pub fn page_paths(p: &Prepared<'_>) -> Vec<String> {
-    let all = tags(p);
-    std::iter::once(format!("{TAGS_SEGMENT}/"))
-        .chain(
-            jobs(&all, p.site.config.entries_per_page)
-                .into_iter()
-                .map(|(tag, n, _)| tag_page_path(&tag.slug, n)),
-        )
-        .collect()
-}
-
-/// Adds to `f` everything the tag pages are made from, without making
-/// them: the tags of every published entry, in order. What changes the set of tag
-/// pages changes this fingerprint (the sitemap's key).
-pub fn fold_inputs(p: &Prepared<'_>, f: Fingerprint) -> Fingerprint {
-    p.published().fold(f, |f, pg| {
-        let tags = &pg.entry.tags;
-        tags.iter()
-            .fold(f.number(tags.len() as u64), |f, t| f.bytes(t))
-    })
-}
-
-/// One job per page of every tag: the tag, the page number, the number of
-/// pages.
-fn jobs<'t, 'p, 'a>(
-    all: &'t [Tag<'p, 'a>],
-    per_page: usize,
-) -> Vec<(&'t Tag<'p, 'a>, usize, usize)> {
-    let per_page = per_page.max(1);
-    all.iter()
-        .flat_map(|t| {
-            let total = t.pages.len().div_ceil(per_page).max(1);
-            (1..=total).map(move |n| (t, n, total))
-        })
+    let per_page = p.config.entries_per_page;
+    std::iter::once(routes::tags())
+        .chain(tags(p).iter().flat_map(|t| {
+            (1..=routes::page_count(t.pages.len(), per_page)).map(|n| tag_page_path(&t.slug, n))
+        }))
         .collect()
 }
 
 /// Writes the tag index and every tag's pages.
 pub struct Tags;
 
+/// What a tag page shows.
+#[derive(Debug, Hash)]
+pub enum TagsView<'p> {
+    /// The index: every tag with its count, most used first.
+    Index(Vec<TagView>),
+    /// Page `number` of `total` of one tag.
+    Page {
+        /// The tag.
+        tag: TagView,
+        /// Its URL segment.
+        slug: String,
+        /// This page.
+        number: usize,
+        /// Pages of the tag.
+        total: usize,
+        /// The entries of this page.
+        entries: Vec<Listed<'p>>,
+    },
+}
+
 impl Renderer for Tags {
+    type View<'p> = TagsView<'p>;
+
     fn name(&self) -> &'static str {
         "tags"
     }
@@ -130,119 +122,80 @@ impl Renderer for Tags {
         true
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let p = cx.prepared;
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<TagsView<'p>>>, Error> {
         let all = tags(p);
-        let heading = p.strings.get("tags").cloned().unwrap_or_default();
-
-        let mut index: Vec<TagView> = all
-            .iter()
-            .map(|t| TagView {
-                label: t.label.clone(),
-                url: p.url(&tag_page_path(&t.slug, 1)),
-                count: t.pages.len(),
-            })
-            .collect();
+        let view = |t: &Tag<'_>| TagView {
+            label: t.label.clone(),
+            url: p.url(&tag_page_path(&t.slug, 1)),
+            count: t.pages.len(),
+        };
+        let mut index: Vec<TagView> = all.iter().map(view).collect();
         // Most used first; then in Vietnamese alphabetical order, ignoring
         // diacritics (so "đất đai" sorts with "dat", not after "z").
-        index.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| fold(&a.label).cmp(&fold(&b.label)))
-                .then_with(|| a.label.cmp(&b.label))
-        });
-        let index_path = format!("{TAGS_SEGMENT}/");
-        // The index shows the labels, addresses and counts, nothing else.
-        let site = cx.page_fingerprint();
-        let key = index
-            .iter()
-            .fold(Fingerprint::new().number(site).bytes("tags"), |f, t| {
-                f.bytes(&t.label).bytes(&t.url).number(t.count as u64)
-            })
-            .finish();
-        write_unless_kept(out, &format!("{index_path}index.html"), key, || {
-            let page = p.page_view("tags", heading.clone(), &index_path, heading.clone());
-            let mut ctx = p.base_context(page);
-            ctx.insert("tags", &index);
-            ctx.insert("tag", &None::<()>);
-            Ok(minify::html(&cx.theme.render("tags.html", &ctx)?))
-        })?;
+        index.sort_by_cached_key(|t| (std::cmp::Reverse(t.count), fold(&t.label), t.label.clone()));
+        let mut jobs = vec![Job::page(&routes::tags(), TagsView::Index(index))];
+        let per_page = p.config.entries_per_page;
+        for tag in &all {
+            let total = routes::page_count(tag.pages.len(), per_page);
+            for number in 1..=total {
+                jobs.push(Job::page(
+                    &tag_page_path(&tag.slug, number),
+                    TagsView::Page {
+                        tag: view(tag),
+                        slug: tag.slug.clone(),
+                        number,
+                        total,
+                        entries: routes::paged(&tag.pages, number, per_page).to_vec(),
+                    },
+                ));
+            }
+        }
+        Ok(jobs)
+    }
 
-        let per_page = p.site.config.entries_per_page.max(1);
-        jobs(&all, per_page)
-            .par_iter()
-            .try_for_each(|&(tag, number, total)| {
-                let path = tag_page_path(&tag.slug, number);
-                let file = format!("{path}index.html");
-                if !out.wants(&file) {
-                    return Ok(());
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &TagsView<'_>,
+        _paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let p = cx.common;
+        let heading = p.t("tags");
+        let ctx = match view {
+            TagsView::Index(index) => {
+                let path = routes::tags();
+                let page = p.page_view("tags", heading.clone(), &path, heading);
+                let mut ctx = p.base_context(page);
+                ctx.insert("tags", index);
+                ctx.insert("tag", &None::<()>);
+                ctx
+            }
+            TagsView::Page {
+                tag,
+                slug,
+                number,
+                total,
+                entries,
+            } => {
+                let mut title = format!("{heading}: {}", tag.label);
+                if *number > 1 {
+                    title = format!("{title} – {} {number}", p.t("page"));
                 }
-                let shown = || {
-                    tag.pages
-                        .iter()
-                        .skip((number - 1) * per_page)
-                        .take(per_page)
-                };
-                // A tag page shows the tag, its count, the page number and the
-                // entries of this page.
-                let key = shown()
-                    .fold(
-                        Fingerprint::new()
-                            .number(site)
-                            .bytes("tag")
-                            .bytes(&tag.slug)
-                            .bytes(&tag.label)
-                            .number(tag.pages.len() as u64)
-                            .number(number as u64)
-                            .number(total as u64),
-                        |f, pg| f.number(pg.list_fingerprint),
-                    )
-                    .finish();
-                write_unless_kept(out, &file, key, || {
-                    render_tag_page(cx, tag, &heading, &path, shown(), number, total)
-                })
-            })
+                let path = tag_page_path(slug, *number);
+                let page = p.page_view("tag", title.clone(), &path, title);
+                let mut ctx = p.base_context(page);
+                let entries: Vec<EntryView<'_>> =
+                    entries.iter().map(|e| p.list_entry(*e)).collect();
+                ctx.insert("entries", &entries);
+                ctx.insert(
+                    "pagination",
+                    &Pagination::new(*number, *total, |n| p.url(&tag_page_path(slug, n))),
+                );
+                ctx.insert("tag", tag);
+                ctx.insert("tags_url", &p.url(&routes::tags()));
+                ctx
+            }
+        };
+        Ok(vec![cx.page("tags.html", &ctx)?])
     }
-}
-
-/// One page of a tag's list.
-fn render_tag_page<'p, 'a: 'p>(
-    cx: &RenderContext<'_>,
-    tag: &Tag<'p, 'a>,
-    heading: &str,
-    path: &str,
-    shown: impl Iterator<Item = &'p &'p Page<'a>>,
-    number: usize,
-    total: usize,
-) -> Result<Vec<u8>, Error> {
-    let p = cx.prepared;
-    let mut title = format!("{heading}: {}", tag.label);
-    if number > 1 {
-        let word = p.strings.get("page").cloned().unwrap_or_default();
-        title = format!("{title} – {word} {number}");
-    }
-    let page = p.page_view("tag", title.clone(), path, title);
-    let mut ctx = p.base_context(page);
-    let entries: Vec<EntryView<'_>> = shown.map(|pg| p.entry_view(pg, false)).collect();
-    ctx.insert("entries", &entries);
-    ctx.insert(
-        "pagination",
-        &Pagination::new(number, total, |n| p.url(&tag_page_path(&tag.slug, n))),
-    );
-    ctx.insert(
-        "tag",
-        &TagView {
-            label: tag.label.clone(),
-            url: p.url(&tag_page_path(&tag.slug, 1)),
-            count: tag.pages.len(),
-        },
-    );
-    ctx.insert("tags_url", &p.url(&format!("{TAGS_SEGMENT}/")));
-    let html = cx.theme.render("tags.html", &ctx)?;
-    Ok(minify::html(&html))
-}
-
-/// The address of a tag's page (for links from entries).
-pub fn tag_url(p: &Prepared<'_>, label: &str) -> String {
-    p.url(&tag_page_path(&slugify(label), 1))
 }

@@ -10,7 +10,7 @@ use crate::config::{Agency, Province};
 use crate::content::model::{Entry, Visibility};
 use crate::i18n::Lang;
 
-use super::{Page, Prepared};
+use super::{Common, Full, Listed, Page};
 
 /// `site` in templates.
 #[derive(Debug, Serialize)]
@@ -138,14 +138,14 @@ pub struct CategoryView<'a> {
     pub description: Option<&'a str>,
 }
 
-impl<'a> Prepared<'a> {
+impl<'a> Common<'a> {
     fn lang(&self) -> Lang {
-        self.site.config.language
+        self.config.language
     }
 
     /// `site`.
     pub fn site_view(&self) -> SiteView<'_> {
-        let c = &self.site.config;
+        let c = &self.config;
         SiteView {
             title: &c.title,
             description: c.description.as_deref(),
@@ -166,7 +166,7 @@ impl<'a> Prepared<'a> {
                     url: l.url.clone(),
                 })
                 .collect(),
-            stylesheet: self.url(crate::output::assets::STYLESHEET_PATH),
+            stylesheet: self.url(crate::routes::STYLESHEET_PATH),
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -200,8 +200,22 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// An entry's view; `with_body` includes the HTML.
-    pub fn entry_view<'p>(&'p self, page: &'p Page<'a>, with_body: bool) -> EntryView<'p> {
+    /// The address of a tag's page (for links from entries).
+    pub fn tag_url(&self, label: &str) -> String {
+        self.url(&crate::routes::tag_page(&crate::text::slugify(label), 1))
+    }
+
+    /// An entry as lists show it (no body).
+    pub fn list_entry<'p>(&'p self, listed: Listed<'p>) -> EntryView<'p> {
+        self.entry_view(listed.page(), false)
+    }
+
+    /// An entry as its own page shows it, with the body.
+    pub fn full_entry<'p>(&'p self, page: Full<'p>) -> EntryView<'p> {
+        self.entry_view(page.0, true)
+    }
+
+    fn entry_view<'p>(&'p self, page: &'p Page<'p>, with_body: bool) -> EntryView<'p> {
         let t = |k: &str| {
             self.strings
                 .get(k)
@@ -226,7 +240,7 @@ impl<'a> Prepared<'a> {
             html: with_body.then_some(page.html()),
             marker,
             category_label: c.label(self.lang()),
-            category_url: self.url(&format!("{}/", c.key)),
+            category_url: self.url(&crate::routes::category(c)),
             json_ld: with_body.then(|| faq_json_ld(page)).flatten(),
             tag_links: page
                 .entry
@@ -234,9 +248,7 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .map(|label| TagLink {
                     label: label.clone(),
-                    url: page
-                        .is_published()
-                        .then(|| crate::output::tags::tag_url(self, label)),
+                    url: page.is_published().then(|| self.tag_url(label)),
                 })
                 .collect(),
         }

@@ -1,24 +1,27 @@
 //! Rendering: Markdown bodies to HTML (in parallel), and the view of the
 //! site that templates and every output work from.
 
-pub mod bodies;
 pub mod context;
 pub mod markdown;
 pub mod templates;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use rayon::prelude::*;
 
 use crate::category::{CATEGORIES, Category};
-use crate::content::model::{Attachment, Entry, Intro, Visibility};
+use crate::config::Config;
+use crate::content::model::{Attachment, DataTable, Entry, Intro, Visibility};
 use crate::fingerprint::Fingerprint;
 use crate::i18n::{self, Strings};
+use crate::routes::Urls;
 use crate::site::Site;
 use crate::source::SourceFile;
 
-pub use bodies::BodyCache;
 pub use markdown::{Link, Rendered};
 
 /// Longest automatic summary, in characters.
@@ -43,7 +46,7 @@ pub struct Page<'a> {
     pub links: Vec<Link>,
     /// Fingerprint of everything the page is made from (its file, address,
     /// attachments and visibility): an output made from pages whose
-    /// fingerprints, and the site's [`Prepared::fingerprint`], have not
+    /// fingerprints, and the site's [`Common::fingerprint`], have not
     /// changed is the same as before.
     pub fingerprint: u64,
     /// Fingerprint of what a list of entries (category, tag and filter
@@ -70,6 +73,15 @@ impl Page<'_> {
     }
 }
 
+/// Where [`Prepared`] gets the HTML of Markdown bodies: rendered now, or
+/// kept from an earlier build.
+pub trait Bodies: Sync {
+    /// What [`markdown::render`] gives for `markdown` under `base_path`;
+    /// `key` fingerprints `markdown` (its file's digest and where it
+    /// starts), so the text need not be hashed again.
+    fn render(&self, key: u64, markdown: &str, base_path: &str) -> Arc<Rendered>;
+}
+
 /// A rendered introduction (`_index.md`).
 #[derive(Debug, Clone)]
 pub struct RenderedIntro<'a> {
@@ -83,28 +95,71 @@ pub struct RenderedIntro<'a> {
     pub too_deep: Option<std::ops::Range<usize>>,
 }
 
-/// The whole site, rendered to HTML fragments, as every output sees it.
+/// What every page may show besides its own entries: the configuration,
+/// the interface strings, the introductions, the data tables, the build's
+/// date and mode. Renderers render from this and their job's view only;
+/// its [`Common::fingerprint`] covers all of it.
 #[derive(Debug)]
-pub struct Prepared<'a> {
-    /// The site.
-    pub site: &'a Site,
-    /// Pages to output, in category order then newest first: published
-    /// entries, plus unpublished ones in preview (`--drafts`) builds.
-    pub pages: Vec<Page<'a>>,
+pub struct Common<'a> {
+    /// `site.toml`.
+    pub config: &'a Config,
+    /// The site's root directory.
+    pub root: &'a Path,
+    /// The build's "today".
+    pub today: NaiveDate,
+    /// Preview build (`--drafts`).
+    pub drafts: bool,
+    /// The data tables of `content/thong-ke/`.
+    pub tables: &'a [DataTable],
     /// Category introductions by category key.
     pub intros: BTreeMap<&'static str, RenderedIntro<'a>>,
     /// The home page introduction.
     pub home_intro: Option<RenderedIntro<'a>>,
+    /// Addresses of paths.
+    pub urls: Urls,
     /// Path prefix of every internal URL (`/` or `/pbgdpl/`).
     pub base_path: String,
     /// Interface strings.
     pub strings: Strings,
-    /// Fingerprint of what every page shows besides its own entries:
-    /// configuration, interface strings, navigation, introductions, data
-    /// tables, the build's date and mode.
+    /// Fingerprint of everything above.
     pub fingerprint: u64,
     /// `site`, `t` and `nav` as Tera values, made on first use.
     base_values: std::sync::OnceLock<(tera::Value, tera::Value, tera::Value)>,
+}
+
+/// The whole site, rendered to HTML fragments, as outputs plan their jobs
+/// from it: the site-wide [`Common`] part (also reachable through `Deref`)
+/// and the pages.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// What every page may show.
+    pub common: Common<'a>,
+    /// Pages to output, in category order then newest first: published
+    /// entries, plus unpublished ones in preview (`--drafts`) builds.
+    pub pages: Vec<Page<'a>>,
+}
+
+impl<'a> std::ops::Deref for Prepared<'a> {
+    type Target = Common<'a>;
+
+    fn deref(&self) -> &Common<'a> {
+        &self.common
+    }
+}
+
+/// Everything [`Common::fingerprint`] is made from.
+#[derive(Hash)]
+struct SiteInputs<'a> {
+    version: &'static str,
+    config: &'a Config,
+    strings: &'a Strings,
+    today: NaiveDate,
+    drafts: bool,
+    base_path: &'a str,
+    intros: Vec<(&'a str, &'a str)>,
+    tables: &'a [DataTable],
 }
 
 impl<'a> Prepared<'a> {
@@ -113,31 +168,30 @@ impl<'a> Prepared<'a> {
         Self::prepare(site, None)
     }
 
-    /// Like [`Prepared::new`], but takes the HTML of bodies that have not
-    /// changed from `cache` (incremental rebuilds) and adds the new ones.
-    pub fn with_cache(site: &'a Site, cache: &BodyCache) -> Self {
-        Self::prepare(site, Some(cache))
+    /// Like [`Prepared::new`], but takes the HTML of bodies from `bodies`
+    /// (which may keep them between builds).
+    pub fn with_bodies(site: &'a Site, bodies: &dyn Bodies) -> Self {
+        Self::prepare(site, Some(bodies))
     }
 
-    fn prepare(site: &'a Site, cache: Option<&BodyCache>) -> Self {
+    fn prepare(site: &'a Site, bodies: Option<&dyn Bodies>) -> Self {
         // A body is identified by its file's digest and where it starts.
         let render = |source: &SourceFile, offset: usize, base_path: &str| {
             let markdown = source.text.get(offset..).unwrap_or("");
-            match cache {
-                Some(c) => {
+            match bodies {
+                Some(b) => {
                     let key = Fingerprint::new()
                         .number(source.digest())
                         .number(offset as u64)
                         .finish();
-                    c.render_keyed(key, markdown, base_path)
+                    b.render(key, markdown, base_path)
                 }
                 None => Arc::new(markdown::render(markdown, base_path)),
             }
         };
         let base_path = site.config.base_path();
-        let base_url = site.config.base_url.trim_end_matches('/').to_string();
-        let origin_len = base_url.len() - base_path.trim_end_matches('/').len();
-        let origin = &base_url[..origin_len];
+        let urls = Urls::new(&site.config.base_url, &base_path);
+        let origin = urls.origin();
         let pages = site
             .content
             .entries
@@ -187,39 +241,26 @@ impl<'a> Prepared<'a> {
             .map(|(k, i)| (*k, render_intro(i)))
             .collect();
         let home_intro = site.content.home_intro.as_ref().map(render_intro);
-        let mut prepared = Self {
-            site,
-            pages,
+        let mut common = Common {
+            config: &site.config,
+            root: &site.root,
+            today: site.today,
+            drafts: site.drafts,
+            tables: &site.content.tables,
             intros,
             home_intro,
             strings: i18n::builtin(site.config.language),
+            urls,
             base_path,
             fingerprint: 0,
             base_values: std::sync::OnceLock::new(),
         };
-        prepared.fingerprint = prepared.site_fingerprint();
-        prepared
-    }
-
-    fn site_fingerprint(&self) -> u64 {
-        let site = self.site;
-        let mut f = Fingerprint::new()
-            .bytes(env!("CARGO_PKG_VERSION"))
-            .bytes(format!("{:?}", site.config))
-            .bytes(json(&self.site_view()))
-            .bytes(json(&self.nav()))
-            .bytes(json(&self.strings))
-            .bytes(site.today.to_string())
-            .number(u64::from(site.drafts))
-            .bytes(&self.base_path);
-        let intros = self.intros.values().map(|i| &i.intro.source);
-        for source in intros.chain(self.home_intro.as_ref().map(|i| &i.intro.source)) {
-            f = f.bytes(&source.rel_path).bytes(&source.text);
+        common.fingerprint = common.site_fingerprint();
+        Self {
+            site,
+            common,
+            pages,
         }
-        for table in &site.content.tables {
-            f = f.bytes(format!("{table:?}"));
-        }
-        f.finish()
     }
 
     /// Pages of one category, newest first.
@@ -234,24 +275,120 @@ impl<'a> Prepared<'a> {
     pub fn published(&self) -> impl Iterator<Item = &Page<'a>> {
         self.pages.iter().filter(|p| p.is_published())
     }
+}
+
+impl Common<'_> {
+    fn site_fingerprint(&self) -> u64 {
+        let intros = self.intros.values().map(|i| &i.intro.source);
+        let intros = intros
+            .chain(self.home_intro.as_ref().map(|i| &i.intro.source))
+            .map(|s| (s.rel_path.as_str(), s.text.as_str()))
+            .collect();
+        crate::fingerprint::hash(&SiteInputs {
+            version: env!("CARGO_PKG_VERSION"),
+            config: self.config,
+            strings: &self.strings,
+            today: self.today,
+            drafts: self.drafts,
+            base_path: &self.base_path,
+            intros,
+            tables: self.tables,
+        })
+    }
 
     /// Absolute path of a site-relative path (`tin-tuc/` → `/pbgdpl/tin-tuc/`).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+        self.urls.url(path)
     }
 
     /// Full URL of a site-relative path.
     pub fn permalink(&self, path: &str) -> String {
-        format!(
-            "{}{}",
-            self.site.config.base_url,
-            path.trim_start_matches('/')
-        )
+        self.urls.permalink(path)
     }
 
     /// The standard categories, in navigation order.
     pub fn categories(&self) -> &'static [Category] {
         &CATEGORIES
+    }
+
+    /// An interface string (empty when unknown).
+    pub fn t(&self, key: &str) -> String {
+        self.strings.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// An entry's whole page as a job reads it: hashing it hashes the page's
+/// [`Page::fingerprint`], which covers everything the page is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct Full<'p>(pub &'p Page<'p>);
+
+impl std::hash::Hash for Full<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.fingerprint);
+    }
+}
+
+impl<'p> std::ops::Deref for Full<'p> {
+    type Target = Page<'p>;
+
+    fn deref(&self) -> &Page<'p> {
+        self.0
+    }
+}
+
+/// An entry as a list shows it (title, address, dates, summary, front
+/// matter; never the body): hashing it hashes [`Page::list_fingerprint`].
+/// Lists (category, tag and filter pages, the home page, neighbours,
+/// embeds, statistics) take their entries as `Listed`, so a body edit that
+/// keeps the summary leaves them as they are.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'p>(&'p Page<'p>);
+
+impl<'p> Listed<'p> {
+    /// `page` as lists show it.
+    pub fn new(page: &'p Page<'p>) -> Self {
+        Self(page)
+    }
+
+    /// The entry (its front matter).
+    pub fn entry(&self) -> &'p Entry {
+        self.0.entry
+    }
+
+    /// Whether it is public.
+    pub fn visibility(&self) -> Visibility {
+        self.0.visibility
+    }
+
+    /// True when it is public.
+    pub fn is_published(&self) -> bool {
+        self.0.is_published()
+    }
+
+    /// Absolute path.
+    pub fn url(&self) -> &'p str {
+        &self.0.url
+    }
+
+    /// Full URL.
+    pub fn permalink(&self) -> &'p str {
+        &self.0.permalink
+    }
+
+    /// The summary.
+    pub fn summary(&self) -> &'p str {
+        &self.0.summary
+    }
+
+    /// The page, for the views of lists only ([`Common::list_entry`]).
+    pub(crate) fn page(&self) -> &'p Page<'p> {
+        self.0
+    }
+}
+
+impl std::hash::Hash for Listed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.list_fingerprint);
     }
 }
 
@@ -306,11 +443,6 @@ fn list_fingerprint(entry: &Entry, visibility: Visibility, url: &str, summary: &
         .number(visibility as u64)
         .option(entry.bundle_dir.as_deref());
     attachments_fingerprint(f, &entry.attachments)
-}
-
-/// A view as JSON, for fingerprints.
-fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_default()
 }
 
 fn offset_links(links: &[Link], offset: usize) -> Vec<Link> {

@@ -11,7 +11,7 @@
 //!   over it.
 //! - Watching: notify, debounced (50 ms, notify-debouncer-full), on `site.toml`, `content/`,
 //!   `static/`, `templates/` and `themes/`.
-//! - Rebuilding: an [`incremental::Session`](crate::incremental::Session).
+//! - Rebuilding: a [`Session`].
 //!   After an edit of entries, the pages open in browsers (each event stream
 //!   says which page it belongs to) are rendered first and swapped in over
 //!   the current output ([`Preview`]); tabs on a changed page reload at
@@ -27,6 +27,7 @@ pub mod http;
 pub mod live;
 pub mod mime;
 pub mod paths;
+pub mod session;
 
 use std::collections::HashSet;
 use std::convert::Infallible;
@@ -46,11 +47,12 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::error::Error;
 use crate::error::io_reason;
 use crate::i18n::{self, Lang, Message, Strings};
-use crate::incremental::{Changes, Preview, Session, Update};
 use crate::msg;
 use crate::output::store::{Changes as OutputChanges, Snapshot, Store};
+use crate::pipeline::Preview;
 use crate::progress::{Progress, Silent};
 use crate::site::BuildOptions;
+use session::{Changes, Session, Update};
 
 /// How long the watcher waits for more changes before rebuilding (editors
 /// often write a file in several steps).

@@ -53,7 +53,7 @@ pub struct Record {
 }
 
 /// A deleted (or unpublished) entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Tombstone {
     /// The id the entry had.
     pub id: String,

@@ -27,7 +27,7 @@ use crate::category::{Category, Kind};
 use crate::config::Config;
 use crate::content::model::Entry;
 use crate::date::Timestamp;
-use crate::render::{Page, Prepared};
+use crate::render::{Common, Page};
 
 pub use super::meta::{MetaOut, meta};
 
@@ -205,11 +205,11 @@ pub fn attachment_url(page: &Page<'_>, file: &str) -> String {
 
 /// The feed item of a published page; `None` for undated pages
 /// (introduction, directory), which feeds leave out.
-pub fn item<'a>(p: &Prepared<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
+pub fn item<'a>(p: &Common<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
     let e = page.entry;
     let published = e.date?;
     let modified = e.modified().unwrap_or(published);
-    let config = &p.site.config;
+    let config = p.config;
     let authors = vec![match &e.editorial.author {
         Some(name) => Author {
             name: name.clone(),
@@ -273,7 +273,7 @@ pub fn ordered<'p, 'a>(pages: &'p [Page<'a>]) -> Vec<&'p Page<'a>> {
 
 /// Every published, dated entry as a feed item, in feed order
 /// ([`ordered`]).
-pub fn items<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
+pub fn items<'a>(p: &Common<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
     ordered(pages)
         .into_iter()
         .filter_map(|pg| item(p, pg))

@@ -26,16 +26,14 @@ pub mod rss;
 pub mod xml;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::category::Category;
 use crate::date::Timestamp;
 use crate::error::Error;
-use crate::fingerprint::Fingerprint;
-use crate::render::{Page, Prepared};
+use crate::render::{Common, Full, Page, Prepared};
 use crate::sync::Tombstone;
 
-use super::{RenderContext, Renderer, Sink};
+use super::{Job, RenderContext, Renderer};
 
 pub use chain::{Part, Position, chain};
 pub use item::FeedItem;
@@ -48,7 +46,7 @@ pub const RSS_FILE: &str = "rss.xml";
 pub const ATOM_FILE: &str = "atom.xml";
 
 /// What a feed covers.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 pub enum Scope {
     /// The whole section.
     Site,
@@ -97,8 +95,8 @@ impl FeedDoc<'_, '_> {
     }
 
     /// Feed title.
-    pub fn title(&self, p: &Prepared<'_>) -> String {
-        let c = &p.site.config;
+    pub fn title(&self, p: &Common<'_>) -> String {
+        let c = p.config;
         match self.scope {
             Scope::Site => format!("{} – {}", c.title, c.agency.name),
             Scope::Category(cat) => format!("{} – {}", cat.label(c.language), c.agency.name),
@@ -106,8 +104,8 @@ impl FeedDoc<'_, '_> {
     }
 
     /// Feed description.
-    pub fn description(&self, p: &Prepared<'_>) -> String {
-        let c = &p.site.config;
+    pub fn description(&self, p: &Common<'_>) -> String {
+        let c = p.config;
         match self.scope {
             Scope::Site => c.description.clone().unwrap_or_else(|| self.title(p)),
             Scope::Category(cat) => p
@@ -121,10 +119,10 @@ impl FeedDoc<'_, '_> {
     /// The document's head, `permalink` making full URLs.
     pub fn head<'h>(
         &'h self,
-        p: &'h Prepared<'_>,
+        p: &'h Common<'_>,
         permalink: &'h dyn Fn(&str) -> String,
     ) -> head::Head<'h> {
-        let c = &p.site.config;
+        let c = p.config;
         head::Head {
             scope: self.scope,
             position: &self.position,
@@ -148,62 +146,30 @@ impl FeedDoc<'_, '_> {
     }
 }
 
-/// One feed document before its items are made: the pages it carries.
-/// Items are made only for the documents that are written (`serve` keeps
-/// the others, see [`Plan::fingerprint`]).
-#[derive(Debug)]
-pub struct Plan<'p, 'a> {
+/// One feed document before its items are made: what the build loop
+/// hashes, then renders in each of the three formats.
+#[derive(Debug, Hash)]
+pub struct Plan<'p> {
     /// What it covers.
     pub scope: Scope,
     /// Where it sits in the scope's archive chain.
     pub position: Position,
     /// Its pages, newest first (published and dated).
-    pub pages: Vec<&'p Page<'a>>,
+    pub pages: Vec<Full<'p>>,
     /// Deleted entries (subscription feeds only).
-    pub tombstones: Vec<&'p Tombstone>,
+    pub tombstones: Vec<Tombstone>,
     /// The newest modification among its pages (or of the section).
     pub updated: Timestamp,
 }
 
-impl<'p, 'a> Plan<'p, 'a> {
-    /// Fingerprint of everything the document shows, in every format: the
-    /// site (configuration, introductions, date), where it sits in the
-    /// archive chain, its tombstones, and each of its entries.
-    pub fn fingerprint(&self, p: &Prepared<'_>) -> u64 {
-        let mut f = Fingerprint::new()
-            .number(p.fingerprint)
-            .bytes("feed")
-            .bytes(self.scope.dir())
-            .option(self.position.archive.as_deref())
-            .option(self.position.prev.as_deref())
-            .option(self.position.next.as_deref())
-            .bytes(self.updated.rfc3339())
-            .number(self.tombstones.len() as u64);
-        for t in &self.tombstones {
-            f = f
-                .bytes(&t.id)
-                .bytes(&t.deleted_at)
-                .option(t.url.as_deref())
-                .option(t.category.as_deref());
-        }
-        self.pages
-            .iter()
-            .fold(f.number(self.pages.len() as u64), |f, pg| {
-                f.number(pg.fingerprint)
-            })
-            .finish()
-    }
-
+impl<'p> Plan<'p> {
     /// The document, with `items` made from [`Plan::pages`].
-    pub fn doc<'i>(&self, items: &'i [FeedItem<'a>]) -> FeedDoc<'i, 'a>
-    where
-        'p: 'i,
-    {
+    pub fn doc<'i>(&'i self, items: &'i [FeedItem<'p>]) -> FeedDoc<'i, 'p> {
         FeedDoc {
             scope: self.scope,
             position: self.position.clone(),
             items: items.iter().collect(),
-            tombstones: self.tombstones.clone(),
+            tombstones: self.tombstones.iter().collect(),
             updated: self.updated,
         }
     }
@@ -216,13 +182,13 @@ fn modified(page: &Page<'_>) -> Option<Timestamp> {
 
 /// Splits a scope's pages (newest first) into the subscription feed and
 /// its archives (see the module documentation).
-pub fn plans<'p, 'a>(
+pub fn plans<'p>(
     scope: Scope,
-    pages: Vec<&'p Page<'a>>,
+    pages: Vec<&'p Page<'p>>,
     limit: usize,
-    tombstones: Vec<&'p Tombstone>,
+    tombstones: Vec<Tombstone>,
     fallback: Timestamp,
-) -> Vec<Plan<'p, 'a>> {
+) -> Vec<Plan<'p>> {
     let updated = |pages: &[&Page<'_>]| {
         pages
             .iter()
@@ -238,7 +204,7 @@ pub fn plans<'p, 'a>(
             scope,
             position: part.position,
             updated: part.updated,
-            pages: part.items,
+            pages: part.items.into_iter().map(Full).collect(),
             // Tombstones go in the subscription document only (the first).
             tombstones: tombstones.take().unwrap_or_default(),
         })
@@ -249,25 +215,26 @@ pub fn plans<'p, 'a>(
 pub struct Feeds;
 
 impl Renderer for Feeds {
+    type View<'p> = Plan<'p>;
+
     fn name(&self) -> &'static str {
         "feeds"
     }
 
-    fn render(&self, cx: &RenderContext<'_>, out: &dyn Sink) -> Result<(), Error> {
-        let p = cx.prepared;
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<Plan<'p>>>, Error> {
         let pages = item::ordered(&p.pages);
         let tombstones = super::sync::tombstones(p);
-        let limit = p.site.config.feeds.limit;
+        let limit = p.config.feeds.limit;
         let fallback = pages
             .iter()
             .filter_map(|pg| modified(pg))
             .max()
-            .unwrap_or_else(|| Timestamp::from_date(p.site.today));
+            .unwrap_or_else(|| Timestamp::from_date(p.today));
         let mut docs = plans(
             Scope::Site,
             pages.clone(),
             limit,
-            tombstones.iter().collect(),
+            tombstones.clone(),
             fallback,
         );
         for c in p.categories() {
@@ -282,44 +249,49 @@ impl Renderer for Feeds {
                 tombstones
                     .iter()
                     .filter(|t| t.category.as_deref() == Some(c.key))
+                    .cloned()
                     .collect(),
                 fallback,
             ));
         }
-        docs.par_iter().try_for_each(|plan| {
-            let key = plan.fingerprint(p);
-            let mut missing = Vec::new();
-            for file in [JSON_FILE, RSS_FILE, ATOM_FILE] {
-                let path = plan.scope.path(plan.position.archive.as_deref(), file);
-                if !out.reuse(&path, key)? {
-                    missing.push((file, path));
+        Ok(docs
+            .into_iter()
+            .map(|plan| {
+                let archive = plan.position.archive.clone();
+                Job {
+                    paths: [JSON_FILE, RSS_FILE, ATOM_FILE]
+                        .iter()
+                        .map(|file| plan.scope.path(archive.as_deref(), file))
+                        .collect(),
+                    view: plan,
                 }
-            }
-            if missing.is_empty() {
-                return Ok(());
-            }
-            let items: Vec<FeedItem<'_>> = plan
-                .pages
-                .iter()
-                .filter_map(|pg| item::item(p, pg))
-                .collect();
-            let doc = plan.doc(&items);
-            for (file, path) in missing {
-                let bytes = match file {
-                    JSON_FILE => json::write(p, &doc),
-                    RSS_FILE => rss::write(p, &doc),
-                    _ => atom::write(p, &doc),
-                };
-                let bytes = bytes.map_err(Error::io(&path))?;
-                out.write_fingerprinted(&path, key, &bytes)?;
-            }
-            Ok(())
-        })
+            })
+            .collect())
+    }
+
+    fn render(
+        &self,
+        cx: &RenderContext<'_>,
+        plan: &Plan<'_>,
+        paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let p = cx.common;
+        let items: Vec<FeedItem<'_>> = plan
+            .pages
+            .iter()
+            .filter_map(|pg| item::item(p, pg.0))
+            .collect();
+        let doc = plan.doc(&items);
+        Ok(vec![
+            json::write(p, &doc).map_err(Error::io(&paths[0]))?,
+            rss::write(p, &doc).map_err(Error::io(&paths[1]))?,
+            atom::write(p, &doc).map_err(Error::io(&paths[2]))?,
+        ])
     }
 }
 
 /// Newest published, dated pages of the section (for the embeds).
-pub fn newest<'a>(p: &Prepared<'_>, pages: &'a [Page<'a>], n: usize) -> Vec<FeedItem<'a>> {
+pub fn newest<'a>(p: &Common<'_>, pages: &'a [Page<'a>], n: usize) -> Vec<FeedItem<'a>> {
     item::ordered(pages)
         .into_iter()
         .take(n)

@@ -5,14 +5,14 @@
 
 use std::io;
 
-use crate::render::Prepared;
+use crate::render::Common;
 
 use super::xml::Xml;
 use super::{FeedDoc, head};
 
 /// The RSS feed of one document.
-pub fn write(p: &Prepared<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
-    let c = &p.site.config;
+pub fn write(p: &Common<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
+    let c = p.config;
     let permalink = |path: &str| p.permalink(path);
     let mut x = Xml::new()?;
     head::open_rss(&mut x, &doc.head(p, &permalink))?;

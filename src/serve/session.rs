@@ -1,31 +1,28 @@
-//! Incremental rebuilds, for `pbgdpl serve`.
+//! `serve`'s caller of the pipeline: a [`Session`] keeps the site loaded
+//! between builds and runs the same stages as `pbgdpl build`
+//! ([`crate::pipeline`]) after each change, with every cache of
+//! [`crate::incremental`]:
 //!
-//! A [`Session`] keeps what the previous build loaded and rendered:
-//!
-//! - the parsed content, by source file ([`content::load::reload`](crate::content::load::reload)): after
-//!   an edit only the changed files are read and parsed again; the
+//! - the parsed content, by source file ([`content::load::reload`](crate::content::load::reload)):
+//!   after an edit only the changed files are read and parsed again; the
 //!   directories are walked again so new, deleted and renamed files are
 //!   noticed;
-//! - the HTML of every Markdown body, by fingerprint of its text
-//!   ([`BodyCache`](crate::render::BodyCache)): only changed bodies are
-//!   rendered again;
-//! - the per-entry pieces of whole-site files (`sync.json`, the search
-//!   index), by fingerprint of the entry ([`Memo`](crate::output::Memo));
+//! - the rendered Markdown of every body, by fingerprint of its text;
+//! - pieces of whole-site files (`sync.json`, the search index);
+//! - the keys of the previous build's files, so the build loop keeps every
+//!   file whose job did not change;
 //! - the configuration and the theme, reloaded only when `site.toml` or a
 //!   template changes.
 //!
-//! Validation and every renderer then run again, on the whole site, so
-//! every output that depends on the change (category pages, the home page,
+//! Validation and every renderer run again on the whole site, so every
+//! output that depends on the change (category pages, the home page,
 //! feeds, the sitemap, statistics, search data…) is right without any
-//! renderer knowing about incremental builds. Renderers that can say what
-//! a page is made from skip pages whose inputs did not change
-//! ([`Sink::reuse`]): the HTML renderer does so for entry and category
-//! pages, the bulk of a site. The sink of `serve` is a
+//! renderer knowing about incremental builds. The sink of `serve` is a
 //! [`Store`](crate::output::store::Store), which then swaps the new output
 //! in atomically and reports which files changed. With a [`Preview`], the
 //! pages open in the browser are rendered and shown before the rest.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -36,11 +33,12 @@ use crate::content::Content;
 use crate::content::load::{self, CONTENT_DIR, LoadCache, Reread, STATIC_DIR};
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::output::{self, Focus, RenderContext, Sink};
+use crate::incremental::{Memo, OutputKeys};
+use crate::output::Sink;
+use crate::pipeline::{Preview, RendererReport, Stages};
 use crate::progress::Progress;
 use crate::render::templates::{TEMPLATES_DIR, Theme};
-use crate::site::{BuildCache, BuildOptions, RendererReport, Site, today_in_vietnam};
-use crate::validate;
+use crate::site::{BuildOptions, Site, today_in_vietnam};
 
 /// A theme directory a site may carry (watched like `templates/`).
 pub const THEMES_DIR: &str = "themes";
@@ -73,36 +71,6 @@ pub struct Update {
     pub warnings: Diagnostics,
     /// How long the update took.
     pub elapsed: Duration,
-}
-
-/// The first pass of a `serve` rebuild after an edit of entries: once the
-/// content is loaded, checked and prepared, the pages open in the browser
-/// are rendered into `sink` and `ready` is called (`serve` swaps them in and
-/// reloads the browser); then the whole site is rendered as usual. What the
-/// person editing looks at is updated without waiting for the feeds, the
-/// tag pages or the sync snapshot (Hugo's "fast render", except that the
-/// rest of the site follows at once instead of staying stale).
-pub struct Preview<'a> {
-    /// Site-relative paths of the pages open in the browser
-    /// (`tin-tuc/hop-bao/index.html`).
-    pub pages: &'a HashSet<String>,
-    /// Where they are written.
-    pub sink: &'a dyn Sink,
-    /// Called once they are written, before the rest of the site is.
-    pub ready: &'a dyn Fn(),
-}
-
-impl Preview<'_> {
-    /// Renders the wanted pages with every renderer that makes pages, then
-    /// calls `ready`.
-    pub(crate) fn render(&self, cx: &RenderContext<'_>) -> Result<(), Error> {
-        let focus = Focus::new(self.sink, self.pages);
-        for renderer in output::renderers().iter().filter(|r| r.makes_pages()) {
-            renderer.render(cx, &focus)?;
-        }
-        (self.ready)();
-        Ok(())
-    }
 }
 
 /// What has to be loaded again.
@@ -141,7 +109,9 @@ pub struct Session {
     theme: Option<Theme>,
     content: Content,
     cache: LoadCache,
-    renders: BuildCache,
+    bodies: Memo,
+    memo: Memo,
+    keys: OutputKeys,
     loaded: bool,
 }
 
@@ -160,7 +130,9 @@ impl Session {
             theme: None,
             content: Content::default(),
             cache: LoadCache::default(),
-            renders: BuildCache::new(),
+            bodies: Memo::new(),
+            memo: Memo::new(),
+            keys: OutputKeys::new(),
             loaded: false,
         }
     }
@@ -314,41 +286,39 @@ impl Session {
         let (Some(config), Some(theme)) = (&self.config, &self.theme) else {
             return Err(Error::Invalid(diags));
         };
-        let site = Site {
-            root: self.root.clone(),
-            config: config.clone(),
-            content: std::mem::take(&mut self.content),
-            today: self.today,
-            drafts: self.options.drafts,
-            // No tombstones in a preview: sync.json describes this build only.
-            previous: None,
-        };
         progress.stage("check", None);
-        diags.extend(validate::content(&site));
-        let rendered = if diags.has_errors() {
-            Err(Error::Invalid(diags))
-        } else {
-            site.render_with(sink, theme, Some(&self.renders), progress, preview)
-                .and_then(|r| {
-                    diags.extend(r.diagnostics);
-                    if diags.has_errors() {
-                        Err(Error::Invalid(diags))
-                    } else {
-                        Ok((r.files, r.by_renderer, diags))
-                    }
-                })
+        let content = std::mem::take(&mut self.content);
+        let site = Site::new(&self.root, config.clone(), content, &self.options);
+        let diags = match site.validate(diags) {
+            Ok(diags) => diags,
+            Err(e) => {
+                // The content stays loaded for the next update.
+                self.content = site.content;
+                return Err(e);
+            }
         };
-        let pages = site.published_entries();
+        let stages = Stages {
+            theme,
+            progress,
+            implicit_ids: false,
+            bodies: Some(&self.bodies),
+            memo: Some(&self.memo),
+            previous: &self.keys,
+            preview,
+        };
+        let processed = site.process(diags, &stages, sink);
         self.content = site.content;
-        let (files, by_renderer, warnings) = rendered?;
-        self.renders.prune();
+        let done = processed?;
+        self.keys = done.keys;
+        self.bodies.prune();
+        self.memo.prune();
         Ok(Update {
             full,
             reparsed,
-            pages,
-            files,
-            by_renderer,
-            warnings,
+            pages: done.pages,
+            files: done.files,
+            by_renderer: done.by_renderer,
+            warnings: done.warnings,
             elapsed: started.elapsed(),
         })
     }
@@ -361,9 +331,7 @@ impl Session {
         let Some(mut config) = config? else {
             return Ok(());
         };
-        if let Some(url) = &self.options.base_url {
-            config.set_base_url(url)?;
-        }
+        self.options.configure(&mut config)?;
         if let Some(origin) = &self.origin {
             let url = format!("{origin}{}", config.base_path());
             config.set_base_url(&url)?;

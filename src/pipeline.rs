@@ -1,0 +1,540 @@
+//! The pipeline every command runs, and its build loop.
+//!
+//! ```text
+//! load ─→ validate ─→ prepare ─→ plan + render ─→ check links ─→ commit
+//! Site::load   Site::validate   Prepared   run (every Renderer)   build: swap the staging directory
+//! (serve: Session reloads       (Markdown)                        serve: swap the in-memory store
+//!  what changed)                                                  check: nothing
+//! ```
+//!
+//! [`build`], [`check`] and `serve`'s
+//! [`Session`](crate::serve::session::Session) call the same stages
+//! ([`Site::load`] / [`Site::validate`], then [`Site::process`]) and differ
+//! only in their [`BuildOptions`] and [`Stages`]: what they keep between
+//! builds, where they write.
+//!
+//! ## The build loop ([`run`])
+//!
+//! For each renderer ([`crate::output::renderers`]) in turn, the loop asks
+//! for its jobs ([`Renderer::jobs`](crate::output::Renderer::jobs)), then
+//! for each job, in parallel:
+//!
+//! 1. skips it when the sink wants none of its files (the first pass of
+//!    `serve` renders only the pages open in the browser);
+//! 2. hashes the renderer's name, the site-wide fingerprint
+//!    ([`Common::fingerprint`](crate::render::Common)), the theme's, the
+//!    job's paths and its view: the job's *key*;
+//! 3. when the previous build made each of the job's files with the same
+//!    key ([`OutputKeys`]), asks the sink to keep them;
+//! 4. otherwise renders the job and writes the files it could not keep.
+//!
+//! Files copied as they are (static files, attachments) are keyed by their
+//! source's path, size and modification time. The keys of this build are
+//! returned for the next one. Renderers take no part in any of this.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::config::Config;
+use crate::content;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::incremental::{KeyRecorder, Made, Memo, OutputKeys};
+use crate::msg;
+use crate::output::{self, Focus, NullSink, Output, Planned, Recorder, RenderContext, Sink};
+use crate::progress::{Progress, Silent};
+use crate::render::markdown::{self, Rendered};
+use crate::render::templates::Theme;
+use crate::render::{Bodies, Prepared};
+use crate::routes;
+use crate::site::{BuildOptions, Site};
+use crate::validate;
+use crate::write::Staging;
+
+/// Rendered Markdown kept in a [`Memo`] between builds (`serve`).
+struct KeptBodies<'a>(&'a Memo);
+
+impl Bodies for KeptBodies<'_> {
+    fn render(&self, key: u64, markdown: &str, base_path: &str) -> Arc<Rendered> {
+        let key = crate::fingerprint::Fingerprint::new()
+            .bytes(base_path)
+            .number(key)
+            .finish();
+        self.0
+            .get_or_make("markdown", key, || {
+                Ok(markdown::render(markdown, base_path))
+            })
+            // Rendering Markdown cannot fail; the memo's error type is shared.
+            .unwrap_or_else(|_| Arc::new(markdown::render(markdown, base_path)))
+    }
+}
+
+/// The first pass of a `serve` rebuild after an edit of entries: once the
+/// content is loaded, checked and prepared, the pages open in the browser
+/// are rendered into `sink` and `ready` is called (`serve` swaps them in and
+/// reloads the browser); then the whole site is rendered as usual. What the
+/// person editing looks at is updated without waiting for the feeds, the
+/// tag pages or the sync snapshot (Hugo's "fast render", except that the
+/// rest of the site follows at once instead of staying stale).
+pub struct Preview<'a> {
+    /// Site-relative paths of the pages open in the browser
+    /// (`tin-tuc/hop-bao/index.html`).
+    pub pages: &'a HashSet<String>,
+    /// Where they are written.
+    pub sink: &'a dyn Sink,
+    /// Called once they are written, before the rest of the site is.
+    pub ready: &'a dyn Fn(),
+}
+
+impl Preview<'_> {
+    /// Renders the wanted pages with every renderer that makes pages, then
+    /// calls `ready`.
+    fn render(
+        &self,
+        prepared: &Prepared<'_>,
+        theme: &Theme,
+        reuse: Reuse<'_>,
+    ) -> Result<(), Error> {
+        let focus = Focus::new(self.sink, self.pages);
+        let pages: Vec<_> = output::renderers()
+            .into_iter()
+            .filter(|r| r.makes_pages())
+            .collect();
+        run_into(&pages, prepared, theme, reuse, &focus)?;
+        (self.ready)();
+        Ok(())
+    }
+}
+
+/// What one renderer did in a build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RendererReport {
+    /// The renderer (`html`, `feeds`…).
+    pub name: &'static str,
+    /// Files it wrote or kept.
+    pub files: usize,
+    /// Of those, files kept from the previous build because their inputs
+    /// did not change.
+    pub kept: usize,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Entry pages written.
+    pub pages: usize,
+    /// Files written in all.
+    pub files: usize,
+    /// Files written by each renderer (`html`, `sitemap`…) and its time.
+    pub by_renderer: Vec<RendererReport>,
+    /// Warnings (the build succeeded anyway).
+    pub warnings: Diagnostics,
+    /// Where the output is.
+    pub output: PathBuf,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+impl Site {
+    /// Loads and checks the site at `root`. Every problem found is
+    /// reported together: `Err(Error::Invalid)` carries all of them.
+    pub fn load(root: &Path, options: &BuildOptions) -> Result<(Site, Diagnostics), Error> {
+        let mut diags = Diagnostics::new();
+        let config = Config::load(root, &mut diags)?;
+        let content = content::load(root, &mut diags)?;
+        let Some(mut config) = config else {
+            return Err(Error::Invalid(diags));
+        };
+        options.configure(&mut config)?;
+        let site = Site::new(root, config, content, options);
+        let diags = site.validate(diags)?;
+        Ok((site, diags))
+    }
+
+    /// The validate stage of every command: the checks across entries.
+    /// `diags` are the problems
+    /// found while loading; all of them come back in `Err(Error::Invalid)`
+    /// when there is an error, else the warnings.
+    pub fn validate(&self, mut diags: Diagnostics) -> Result<Diagnostics, Error> {
+        diags.extend(validate::content(self));
+        if diags.has_errors() {
+            return Err(Error::Invalid(diags));
+        }
+        Ok(diags)
+    }
+
+    /// The pipeline after loading and checking, the same for `build`,
+    /// `check` and `serve`: prepare → plan and render every output into
+    /// `sink` → check the links against what was written. Errors come
+    /// back as `Err(Error::Invalid)` with every diagnostic, `diags`
+    /// (the warnings so far) included.
+    pub fn process(
+        &self,
+        mut diags: Diagnostics,
+        stages: &Stages<'_>,
+        sink: &dyn Sink,
+    ) -> Result<Processed, Error> {
+        let progress = stages.progress;
+        progress.stage("prepare", None);
+        let prepared = match stages.bodies {
+            Some(memo) => Prepared::with_bodies(self, &KeptBodies(memo)),
+            None => Prepared::new(self),
+        };
+        let reuse = Reuse {
+            memo: stages.memo,
+            previous: stages.previous,
+        };
+        if let Some(preview) = stages.preview {
+            preview.render(&prepared, stages.theme, reuse)?;
+        }
+        progress.stage("render", Some(estimate_outputs(&prepared)));
+        let recorder = Recorder::with_progress(sink, progress);
+        let keys = KeyRecorder::new();
+        let by_renderer = run(
+            &output::renderers(),
+            &prepared,
+            stages.theme,
+            reuse,
+            &recorder,
+            &keys,
+        )?;
+        let clashes = recorder.clashes();
+        let written = recorder.into_written();
+        diags.extend(validate::links(&prepared, &written));
+        diags.extend(validate::nesting(&prepared));
+        if stages.implicit_ids {
+            diags.extend(validate::implicit_ids(self));
+        }
+        for path in clashes {
+            diags.push(
+                Diagnostic::error("output-clash", msg!("output-clash", path = path))
+                    .help(msg!("output-clash-help")),
+            );
+        }
+        if diags.has_errors() {
+            return Err(Error::Invalid(diags));
+        }
+        Ok(Processed {
+            pages: self.published_entries(),
+            files: written.len(),
+            by_renderer,
+            warnings: diags,
+            keys: keys.finish(),
+        })
+    }
+
+    /// Renders every output into `sink` as a one-off build (nothing kept
+    /// from an earlier one), then checks internal links against what was
+    /// written. Returns the number of files written and the diagnostics
+    /// (errors included).
+    pub fn render(&self, sink: &dyn Sink) -> Result<(usize, Diagnostics), Error> {
+        let theme = Theme::load(&self.root)?;
+        let none = OutputKeys::new();
+        match self.process(
+            Diagnostics::new(),
+            &Stages::new(&theme, &Silent, &none),
+            sink,
+        ) {
+            Ok(done) => Ok((done.files, done.warnings)),
+            Err(Error::Invalid(diags)) => Ok((0, diags)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// How the callers of [`Site::process`] differ: what they keep between
+/// builds and what they report.
+pub struct Stages<'a> {
+    /// The templates.
+    pub theme: &'a Theme,
+    /// Where progress goes.
+    pub progress: &'a dyn Progress,
+    /// Also warn about entries whose id comes from their file name
+    /// (`pbgdpl check`).
+    pub implicit_ids: bool,
+    /// Rendered Markdown kept between builds (`serve`).
+    pub bodies: Option<&'a Memo>,
+    /// Pieces of outputs kept between builds (`serve`).
+    pub memo: Option<&'a Memo>,
+    /// The keys of the previous build's files.
+    pub previous: &'a OutputKeys,
+    /// Render the pages open in the browser first (`serve`).
+    pub preview: Option<&'a Preview<'a>>,
+}
+
+impl<'a> Stages<'a> {
+    /// A one-off build: nothing kept from earlier builds but `previous`.
+    pub fn new(theme: &'a Theme, progress: &'a dyn Progress, previous: &'a OutputKeys) -> Self {
+        Self {
+            theme,
+            progress,
+            implicit_ids: false,
+            bodies: None,
+            memo: None,
+            previous,
+            preview: None,
+        }
+    }
+}
+
+/// What [`Site::process`] did.
+#[derive(Debug)]
+pub struct Processed {
+    /// Entries published.
+    pub pages: usize,
+    /// Files written (or kept) in all.
+    pub files: usize,
+    /// What each renderer wrote and how long it took, in the order they ran.
+    pub by_renderer: Vec<RendererReport>,
+    /// Warnings (the build succeeded).
+    pub warnings: Diagnostics,
+    /// The keys of the files written, for the next build.
+    pub keys: OutputKeys,
+}
+
+/// About how many files a render writes, for progress bars.
+fn estimate_outputs(p: &Prepared<'_>) -> u64 {
+    let per_page = p.config.entries_per_page;
+    let lists: usize = p
+        .categories()
+        .iter()
+        .map(|c| routes::page_count(p.in_category(c).len(), per_page) + 1)
+        .sum();
+    (p.pages.len() + p.site.content.assets.len() + lists + 5) as u64
+}
+
+/// Builds the site at `root` into `out` (default `root/public`), atomically:
+/// the previous output stays untouched unless the whole build succeeds.
+pub fn build(
+    root: &Path,
+    out: Option<&Path>,
+    options: &BuildOptions,
+) -> Result<BuildReport, Error> {
+    build_with(root, out, options, &Silent)
+}
+
+/// [`build`], reporting progress to `progress`. Files whose inputs did not
+/// change since the previous build into the same directory are kept from
+/// it (see [`OutputKeys`]).
+pub fn build_with(
+    root: &Path,
+    out: Option<&Path>,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    progress.stage("load", None);
+    let (mut site, mut diags) = Site::load(root, options)?;
+    let output = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join("public"));
+    // Read the previous snapshot before the new output replaces it.
+    let (previous, warning) =
+        crate::sync::previous::for_build(&output, options.previous.as_deref())?;
+    site.previous = previous;
+    diags.extend(warning.into_iter().collect());
+    let staging = Staging::new(&output)?;
+    let theme = Theme::load(&site.root)?;
+    let keys_file = OutputKeys::file_for(&output);
+    let previous_keys = if output.is_dir() {
+        OutputKeys::load(&keys_file)
+    } else {
+        OutputKeys::new()
+    };
+    let sink = output::DirSink::with_previous(staging.path(), &output);
+    let stages = Stages::new(&theme, progress, &previous_keys);
+    let done = site.process(diags, &stages, &sink)?;
+    // The keys describe the new output: remove the old ones first, so a
+    // crash between the two steps leaves no keys rather than wrong ones.
+    let _ = std::fs::remove_file(&keys_file);
+    staging.commit()?;
+    // Without the keys the next build renders everything: not an error.
+    let _ = done.keys.save(&keys_file);
+    Ok(BuildReport {
+        pages: done.pages,
+        files: done.files,
+        by_renderer: done.by_renderer,
+        warnings: done.warnings,
+        output,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Loads, checks and renders the site without writing anything. Returns the
+/// warnings; errors come back as `Err(Error::Invalid)` with every diagnostic.
+pub fn check(root: &Path, options: &BuildOptions) -> Result<Diagnostics, Error> {
+    let (site, diags) = Site::load(root, options)?;
+    let theme = Theme::load(&site.root)?;
+    let none = OutputKeys::new();
+    let mut stages = Stages::new(&theme, &Silent, &none);
+    stages.implicit_ids = true;
+    site.process(diags, &stages, &NullSink)
+        .map(|done| done.warnings)
+}
+
+/// What the loop may reuse: pieces of outputs and the keys of the
+/// previous build's files.
+#[derive(Clone, Copy)]
+pub struct Reuse<'a> {
+    /// Pieces of outputs kept between builds (`serve`).
+    pub memo: Option<&'a Memo>,
+    /// The keys of the previous build's files.
+    pub previous: &'a OutputKeys,
+}
+
+/// Runs `outputs` on the prepared site into `out`; returns what each did.
+/// `out` must count what it receives (a [`Recorder`] does) for the
+/// reports to say how many files each renderer wrote.
+pub fn run(
+    outputs: &[&dyn Output],
+    prepared: &Prepared<'_>,
+    theme: &Theme,
+    reuse: Reuse<'_>,
+    out: &crate::output::Recorder<'_>,
+    keys: &KeyRecorder,
+) -> Result<Vec<RendererReport>, Error> {
+    let cx = RenderContext::new(&prepared.common, theme, reuse.memo);
+    let site_key = {
+        let mut h = Xxh3::new();
+        h.write_u64(prepared.common.fingerprint);
+        h.write_u64(theme.fingerprint());
+        h.finish()
+    };
+    let mut reports = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        let (files, kept) = (out.count(), out.kept());
+        let started = Instant::now();
+        let planned = output.plan(prepared)?;
+        run_jobs(
+            output.name(),
+            &*planned,
+            &cx,
+            site_key,
+            reuse.previous,
+            out,
+            keys,
+        )?;
+        copy(planned.copies(), reuse.previous, out, keys)?;
+        reports.push(RendererReport {
+            name: output.name(),
+            files: out.count() - files,
+            kept: out.kept() - kept,
+            elapsed: started.elapsed(),
+        });
+    }
+    Ok(reports)
+}
+
+/// Runs the jobs of `outputs` into `out` without counting anything: the
+/// first pass of a `serve` rebuild, whose `out` takes only some pages.
+pub fn run_into(
+    outputs: &[&dyn Output],
+    prepared: &Prepared<'_>,
+    theme: &Theme,
+    reuse: Reuse<'_>,
+    out: &dyn Sink,
+) -> Result<(), Error> {
+    let recorder = crate::output::Recorder::new(out);
+    run(
+        outputs,
+        prepared,
+        theme,
+        reuse,
+        &recorder,
+        &KeyRecorder::new(),
+    )
+    .map(|_| ())
+}
+
+fn job_key(name: &str, site_key: u64, planned: &dyn Planned, i: usize) -> u64 {
+    let mut h = Xxh3::new();
+    name.hash(&mut h);
+    h.write_u64(site_key);
+    planned.paths(i).hash(&mut h);
+    planned.hash_view(i, &mut h);
+    h.finish()
+}
+
+fn run_jobs(
+    name: &str,
+    planned: &dyn Planned,
+    cx: &RenderContext<'_>,
+    site_key: u64,
+    previous: &OutputKeys,
+    out: &dyn Sink,
+    keys: &KeyRecorder,
+) -> Result<(), Error> {
+    (0..planned.len()).into_par_iter().try_for_each(|i| {
+        let paths = planned.paths(i);
+        if !paths.iter().any(|p| out.wants(p)) {
+            return Ok(());
+        }
+        let key = job_key(name, site_key, planned, i);
+        let mut missing = Vec::new();
+        for (n, path) in paths.iter().enumerate() {
+            match previous.matching(path, key) {
+                Some(made) if out.keep(path, &made)? => keys.record(path, made),
+                _ => missing.push(n),
+            }
+        }
+        if !missing.is_empty() {
+            let files = planned.render(i, cx)?;
+            for n in missing {
+                let bytes = files.get(n).ok_or_else(|| Error::Template {
+                    name: name.to_string(),
+                    message: format!("no content for {}", paths[n]),
+                })?;
+                out.write(&paths[n], bytes)?;
+                keys.record(&paths[n], Made::rendered(key, bytes));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Copies files as they are, keeping those whose source did not change.
+fn copy(
+    assets: &[&crate::content::model::Asset],
+    previous: &OutputKeys,
+    out: &dyn Sink,
+    keys: &KeyRecorder,
+) -> Result<(), Error> {
+    assets.par_iter().try_for_each(|a| {
+        if !out.wants(&a.dest) {
+            return Ok(());
+        }
+        let meta = std::fs::metadata(&a.source).map_err(Error::io(&a.source))?;
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let mut h = Xxh3::new();
+        "copy".hash(&mut h);
+        a.source.hash(&mut h);
+        meta.len().hash(&mut h);
+        modified.hash(&mut h);
+        let made = Made {
+            key: h.finish(),
+            len: meta.len(),
+            digest: None,
+        };
+        let kept = match previous.matching(&a.dest, made.key) {
+            Some(old) => out.keep(&a.dest, &old)?,
+            None => false,
+        };
+        if !kept {
+            out.copy(&a.dest, &a.source)?;
+        }
+        keys.record(&a.dest, made);
+        Ok(())
+    })
+}

@@ -1,0 +1,138 @@
+//! `pbgdpl build` into a directory it built before keeps the files whose
+//! inputs did not change, and the result is byte-for-byte a fresh build.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pbgdpl::{BuildOptions, BuildReport};
+
+fn options() -> BuildOptions {
+    BuildOptions {
+        today: NaiveDate::from_ymd_opt(2026, 11, 22),
+        ..BuildOptions::default()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn kept(report: &BuildReport) -> usize {
+    report.by_renderer.iter().map(|r| r.kept).sum()
+}
+
+/// The site, an output directory it was built into, and a fresh build of
+/// the same site into another directory.
+fn site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    copy_dir(&fixtures, &tmp.path().join("site"));
+    tmp
+}
+
+fn assert_same_as_fresh(tmp: &Path) {
+    let fresh = tmp.join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh);
+    pbgdpl::build(&tmp.join("site"), Some(&fresh), &options()).unwrap();
+    // The keys file of the fresh build sits beside it, not inside.
+    assert_eq!(files(&tmp.join("out")), files(&fresh));
+}
+
+#[test]
+fn a_second_build_keeps_everything_and_an_edit_rebuilds_what_it_changes() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    let first = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_eq!(kept(&first), 0, "nothing to keep the first time");
+    let keys = pbgdpl::incremental::OutputKeys::file_for(&out);
+    assert!(keys.is_file(), "the keys are kept beside the output");
+    assert!(!out.join(keys.file_name().unwrap()).exists());
+
+    let second = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_eq!(
+        kept(&second),
+        second.files,
+        "a no-op build keeps every file"
+    );
+    assert_same_as_fresh(tmp.path());
+
+    // A body edit: the entry's page and the whole-site files change.
+    let entry = walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .find(|e| e.path().extension().is_some_and(|x| x == "md") && e.file_name() != "_index.md")
+        .unwrap()
+        .into_path();
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(&entry, format!("{text}\nMột đoạn mới.\n")).unwrap();
+    let third = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert!(kept(&third) > 0 && kept(&third) < third.files);
+    assert_same_as_fresh(tmp.path());
+
+    // Another day: every page may differ (publication windows).
+    let later = BuildOptions {
+        today: NaiveDate::from_ymd_opt(2027, 1, 5),
+        ..BuildOptions::default()
+    };
+    let fourth = pbgdpl::build(&root, Some(&out), &later).unwrap();
+    let fresh = tmp.path().join("fresh-later");
+    pbgdpl::build(&root, Some(&fresh), &later).unwrap();
+    assert!(kept(&fourth) < fourth.files);
+    assert_eq!(files(&out), files(&fresh));
+}
+
+#[test]
+fn files_removed_from_the_output_by_hand_are_made_again() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_same_as_fresh(tmp.path());
+}
+
+#[test]
+fn a_failed_build_keeps_the_output_and_its_keys_usable() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    let before = files(&out);
+    let broken = root.join("content/tin-tuc/hong.md");
+    std::fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    std::fs::write(&broken, "+++\ntitle = \"x\"\ndate = 2026-13-45\n+++\n").unwrap();
+    assert!(pbgdpl::build(&root, Some(&out), &options()).is_err());
+    assert_eq!(
+        files(&out),
+        before,
+        "the failed build left the output alone"
+    );
+    std::fs::remove_file(&broken).unwrap();
+    let again = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_eq!(kept(&again), again.files);
+    assert_same_as_fresh(tmp.path());
+}
