@@ -823,3 +823,45 @@ fn a_mistake_in_sources_toml_never_deletes_published_data() {
     assert!(hub_before == tree(&province.hub()), "the hub was touched");
     assert_eq!(text(&state.join("state.json")), state_before);
 }
+
+#[test]
+fn two_sections_on_one_host_but_different_ports_are_two_sections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut sources = hub_toml(5);
+    for port in [8001, 8002] {
+        let root = dir.join(format!("s{port}/src"));
+        let out = dir.join(format!("s{port}/public"));
+        pbgdpl::init::init(
+            &root,
+            &pbgdpl::init::InitOptions {
+                agency: format!("Cơ quan {port}"),
+                agency_url: format!("http://127.0.0.1:{port}"),
+                province_name: hub_support::PROVINCE_NAME.into(),
+                province_url: hub_support::PROVINCE_URL.into(),
+                base_url: format!("http://127.0.0.1:{port}/pbgdpl/"),
+                today: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+            },
+        )
+        .unwrap();
+        let options = pbgdpl::BuildOptions {
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
+            ..Default::default()
+        };
+        pbgdpl::build(&root, Some(&out), &options).unwrap();
+        sources.push_str(&source_toml(
+            &format!("co-quan-{port}"),
+            &format!("Cơ quan {port}"),
+            &format!("{}/", out.display()),
+        ));
+    }
+    std::fs::write(dir.join("sources.toml"), sources).unwrap();
+    let o = aggregate(dir, &["--out", "hub", "--now", "2026-11-22T08:00:00+07:00"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let sync = json(&dir.join("hub/sync.json"));
+    let all = ids(&sync);
+    for port in [8001, 8002] {
+        let prefix = format!("tag:127.0.0.1,2019::{port}/pbgdpl/");
+        assert!(all.iter().any(|id| id.starts_with(&prefix)), "{all:?}");
+    }
+}
