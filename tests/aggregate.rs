@@ -865,3 +865,66 @@ fn two_sections_on_one_host_but_different_ports_are_two_sections() {
         assert!(all.iter().any(|id| id.starts_with(&prefix)), "{all:?}");
     }
 }
+
+#[test]
+fn an_entry_dated_in_the_future_is_held_back_until_its_day() {
+    let province = Province::new(1, |_| {});
+    let a = &province.agencies[0];
+    // The agency's feed dates one entry 2026-12-01 (and its record says
+    // it changed), as a slip of the keyboard would.
+    let sync_path = a.out.join("sync.json");
+    let feed_path = a.out.join("feed.json");
+    let mut sync = json(&sync_path);
+    let mut feed = json(&feed_path);
+    let item = feed["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["_pbgdpl"]["category"] == "tin-tuc")
+        .unwrap();
+    item["date_published"] = serde_json::json!("2026-12-01T00:00:00+07:00");
+    item["title"] = serde_json::json!("Tin ghi nhầm ngày");
+    let id = item["id"].as_str().unwrap().to_string();
+    for r in sync["entries"].as_array_mut().unwrap() {
+        if r["id"] == id.as_str() {
+            r["sha256"] = serde_json::json!("1".repeat(64));
+        }
+    }
+    hub_support::hostile::reseal(&mut sync);
+    std::fs::write(&sync_path, serde_json::to_vec(&sync).unwrap()).unwrap();
+    std::fs::write(&feed_path, serde_json::to_vec(&feed).unwrap()).unwrap();
+    province.write_sources(
+        &(hub_toml(5) + &source_toml(&a.id, &a.name, &format!("{}/", a.out.display()))),
+    );
+    let listed = |province: &Province| {
+        chain_items(&province.hub(), "feed.json").contains(&id)
+            || text(&province.hub().join("tin-tuc/index.html")).contains("Tin ghi nhầm ngày")
+    };
+
+    let o = province.run("2026-11-22T08:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        !listed(&province),
+        "an entry dated 2026-12-01 is listed on 22/11"
+    );
+    assert!(ids(&json(&province.hub().join("sync.json"))).contains(&id));
+    assert!(
+        status_row(&province.hub(), &a.id).contains("1 bài có ngày đăng sau thời điểm hiện tại"),
+        "{}",
+        status_row(&province.hub(), &a.id)
+    );
+    // Nothing changed at the agency: a run before its day rebuilds nothing.
+    let o = province.run("2026-11-28T08:00:00+07:00");
+    assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    // The day before (within the tolerance of a day), the hub is rebuilt
+    // and lists it.
+    let o = province.run("2026-11-30T08:00:00+07:00");
+    assert!(stderr(&o).contains("hub: built"), "{}", stderr(&o));
+    assert!(
+        listed(&province),
+        "the entry is not listed once its day came"
+    );
+    assert!(!status_row(&province.hub(), &a.id).contains("ngày đăng sau"));
+    let o = province.run("2026-11-30T09:00:00+07:00");
+    assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+}

@@ -372,3 +372,38 @@ impl State {
         write_atomic(&self.dir.join(HUB_SYNC), bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn items_kept_under_earlier_rules_are_admitted_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (state, warning) = State::open(tmp.path()).unwrap();
+        assert!(warning.is_none());
+        let base = "https://a.example/pbgdpl/";
+        let item = |id: &str, url: &str| {
+            json!({"sha256": "0".repeat(64), "item": {
+                "id": format!("tag:a.example,2019:/pbgdpl/{id}"), "url": url, "title": "T",
+                "date_published": "2026-11-20T00:00:00+07:00",
+                "content_html": "<p>x</p><script>alert(1)</script>"
+            }})
+        };
+        // The first layout (a bare map), kept before the rules existed.
+        let old = json!({
+            "tag:a.example,2019:/pbgdpl/x": item("x", "https://a.example/pbgdpl/x/"),
+            "tag:a.example,2019:/pbgdpl/y": item("y", "javascript:alert(5)"),
+        });
+        let dir = tmp.path().join(SOURCES_DIR).join("a");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(ITEMS_COPY), old.to_string()).unwrap();
+        let items = state.items("a", base);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let html = items["tag:a.example,2019:/pbgdpl/x"].item["content_html"]
+            .as_str()
+            .unwrap();
+        assert_eq!(html, "<p>x</p>");
+    }
+}
