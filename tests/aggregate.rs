@@ -53,8 +53,9 @@ impl Province {
         self.dir.join("hub")
     }
 
+    /// A run, its report in English (the tests read it).
     fn run(&self, now: &str) -> std::process::Output {
-        aggregate(&self.dir, &["--out", "hub", "--now", now])
+        aggregate(&self.dir, &["--out", "hub", "--now", now, "--lang", "en"])
     }
 }
 
@@ -620,7 +621,10 @@ fn a_second_run_on_the_same_state_stops_without_changing_anything() {
         .open(state.join("lock"))
         .unwrap();
     held.try_lock().expect("the lock is free between runs");
-    let o = province.run("2026-11-23T07:00:00+07:00");
+    let o = aggregate(
+        &province.dir,
+        &["--out", "hub", "--now", "2026-11-23T07:00:00+07:00"],
+    );
     assert_eq!(o.status.code(), Some(2));
     hub_support_golden("aggregate/busy.vi.txt", &stderr(&o));
     assert_eq!(
@@ -817,11 +821,20 @@ fn a_mistake_in_sources_toml_never_deletes_published_data() {
         + "\n[[source]]\nname = \"---\"\nsync = \"d/\"\n"
         + "\n[[source]]\nname = \"UBND xã E\"\nsync = \"e/\"\nbase_url = \"\"\n";
     province.write_sources(&broken);
-    let o = province.run("2026-11-23T10:00:00+07:00");
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    hub_support_golden("aggregate/sources-never-delete.vi.txt", &stderr(&o));
-    assert!(hub_before == tree(&province.hub()), "the hub was touched");
-    assert_eq!(text(&state.join("state.json")), state_before);
+    for lang in ["vi", "en"] {
+        let now = "2026-11-23T10:00:00+07:00";
+        let o = aggregate(
+            &province.dir,
+            &["--out", "hub", "--now", now, "--lang", lang],
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        hub_support_golden(
+            &format!("aggregate/sources-never-delete.{lang}.txt"),
+            &stderr(&o),
+        );
+        assert!(hub_before == tree(&province.hub()), "the hub was touched");
+        assert_eq!(text(&state.join("state.json")), state_before);
+    }
 }
 
 #[test]

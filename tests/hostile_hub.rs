@@ -44,7 +44,7 @@ const TOTAL: u64 = 12;
 /// Runs `pbgdpl aggregate`, killing it past [`CAP`].
 fn run_bounded(dir: &Path, now: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
-        .args(["aggregate", "--out", "hub", "--now", now])
+        .args(["aggregate", "--out", "hub", "--now", now, "--lang", "en"])
         .current_dir(dir)
         .env_remove("PBGDPL_NOW")
         .env("NO_COLOR", "1")

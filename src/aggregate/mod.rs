@@ -472,7 +472,6 @@ fn agency_inputs<'a>(
     resolved: &'a [Resolved],
     state: &State,
 ) -> Vec<AgencyInput<'a>> {
-    let lang = config.hub.language;
     config
         .sources
         .iter()
@@ -483,17 +482,12 @@ fn agency_inputs<'a>(
             AgencyInput {
                 source: s,
                 copy: r.copy.as_ref(),
-                failure: failure.map(|f| {
-                    let public = f
+                failure: failure.map(|f| hub::Failed {
+                    kind: f.kind,
+                    reason: f
                         .reason
-                        .as_ref()
-                        .map(|reason| {
-                            f.document
-                                .unwrap_or(accept::Document::Source)
-                                .with(reason, lang)
-                        })
-                        .unwrap_or_default();
-                    (f.kind, public)
+                        .clone()
+                        .map(|r| (f.document.unwrap_or(accept::Document::Source), r)),
                 }),
                 failing_since: failure.map(|f| f.since.clone()),
                 last_success: m.and_then(|m| m.last_success.clone()),
@@ -529,9 +523,9 @@ fn fingerprint(config: &HubConfig, agencies: &[AgencyInput<'_>], now: Timestamp)
                 "copy": copy,
                 "last_change": a.last_change,
                 "held_due": due,
-                "failure": a.failure.as_ref().map(|(kind, message)| json!({
-                    "kind": kind,
-                    "message": message,
+                "failure": a.failure.as_ref().map(|f| json!({
+                    "kind": f.kind,
+                    "reason": f.reason,
                     "since": a.failing_since,
                     "last_success": a.last_success,
                 })),

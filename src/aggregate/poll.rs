@@ -14,7 +14,6 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::category::by_key;
-use crate::i18n::Lang;
 
 use super::accept::links::{follow, under};
 use super::accept::{Document, Link, Reason, records};
@@ -26,10 +25,6 @@ use super::validate::{Schemas, Snapshot};
 /// The most feed documents followed for one source in one run, however
 /// many entries it has.
 const MAX_FEED_DOCUMENTS: usize = 10_000;
-
-/// The language of the operator's terminal report. (The command line
-/// speaks English until it has its message catalogue.)
-pub const REPORT_LANG: Lang = Lang::En;
 
 /// Why a source could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,19 +77,15 @@ impl Problem {
         self.reason.kind()
     }
 
-    /// For the operator's terminal: where, what, and the local detail.
+    /// For the operator's terminal, in the language of the run: where,
+    /// what, and the local detail. (The status page says which document
+    /// and what was wrong with [`Document::with`], never where from.)
     pub fn message(&self) -> String {
-        let mut text = format!("{}: {}", self.location, self.reason.say(REPORT_LANG));
+        let mut text = format!("{}: {}", self.location, self.reason.message());
         if let Some(d) = &self.detail {
             text.push_str(&format!(" ({d})"));
         }
         text
-    }
-
-    /// For the public status page: which document and what was wrong,
-    /// never what was received.
-    pub fn public(&self, lang: Lang) -> String {
-        self.document.with(&self.reason, lang)
     }
 }
 

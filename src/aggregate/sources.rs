@@ -15,6 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::error::Error;
 use crate::fields::{self, Fields, Key};
 use crate::i18n::Lang;
+use crate::msg;
 use crate::source::SourceFile;
 use crate::text::slugify;
 
@@ -339,7 +340,7 @@ fn read_fetch(f: &mut Fields<'_>) -> FetchSettings {
         TOTAL,
         (1, 3600),
         DEFAULT_TOTAL,
-        "how many seconds one agency may take in all, every document included",
+        msg!("aggregate-total-seconds-what").as_str(),
     );
     let parallel = bounded(
         &mut t,
@@ -381,10 +382,7 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for mut s in tables {
         let name = s.required_text(NAME, "the agency's name");
-        let id = match s.nonempty_text(
-            ID,
-            "write the short address of the agency's page, e.g. id = \"ubnd-xa-a\", or remove the line to derive it from the name",
-        ) {
+        let id = match s.nonempty_text(ID, msg!("aggregate-empty-id-help")) {
             Some(id) if valid_id(&id.value) => Some(id),
             Some(id) => {
                 s.error_at(
@@ -410,11 +408,8 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
                     s.error_at(
                         "bad-id",
                         n.span.clone(),
-                        format!(
-                            "the name {:?} gives no usable id (the address of the agency's page)",
-                            n.value
-                        ),
-                        "add id = \"…\" with lowercase letters without diacritics, digits and hyphens, e.g. id = \"ubnd-xa-a\"",
+                        msg!("aggregate-name-gives-no-id", name = n.value.as_str()),
+                        msg!("aggregate-name-gives-no-id-help"),
                     );
                     None
                 }
@@ -422,10 +417,7 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
             },
         };
         let location = |s: &mut Fields<'_>, key: Key| {
-            let f = s.nonempty_text(
-                key,
-                "write where the agency's file is; to stop aggregating an agency, remove its whole [[source]] section (its entries are then announced as deleted)",
-            )?;
+            let f = s.nonempty_text(key, msg!("aggregate-empty-location-help"))?;
             match Location::parse(&f.value, dir) {
                 Ok(l) => Some(l),
                 Err(why) => {
@@ -443,25 +435,24 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
         let sync = location(&mut s, SYNC);
         let feed = location(&mut s, FEED);
         let base_url = s
-            .nonempty_text(
-                BASE_URL,
-                "write the address the agency's section is published at, or remove the line",
-            )
-            .and_then(|u| {
-            match crate::config::normalize_base_url(&u.value) {
+            .nonempty_text(BASE_URL, msg!("aggregate-empty-base-url-help"))
+            .and_then(|u| match crate::config::normalize_base_url(&u.value) {
                 Ok(url) => Some(url),
                 Err(why) => {
                     let name = s.display(BASE_URL);
                     s.error_at(
                         "bad-url",
                         u.span,
-                        format!("`{name}` is not usable: {why}"),
-                        "write the address the agency's section is published at, e.g. base_url = \"https://stc.nghean.gov.vn/pbgdpl/\"",
+                        msg!(
+                            "aggregate-source-base-url-unusable",
+                            key = name,
+                            why = why.as_str()
+                        ),
+                        msg!("aggregate-source-base-url-help"),
                     );
                     None
                 }
-            }
-        });
+            });
         let misspelt = s.present_keys().iter().any(|k| {
             ![SYNC, FEED]
                 .iter()

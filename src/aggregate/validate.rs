@@ -299,7 +299,7 @@ mod tests {
         let e = s
             .snapshot(&serde_json::to_vec(&wrong_type).unwrap())
             .unwrap_err();
-        let said = e.say(crate::i18n::Lang::En);
+        let said = e.page(&crate::i18n::builtin(crate::i18n::Lang::En));
         assert!(
             said.contains("schemas/sync.v1.json") && said.contains("/entries/0/sha256"),
             "{said}"
@@ -315,7 +315,10 @@ mod tests {
             .snapshot(b"INTERNAL-SECRET: db_password=hunter2")
             .unwrap_err();
         assert_eq!(e, Reason::NotJson { line: 1, column: 1 });
-        assert!(!e.say(crate::i18n::Lang::Vi).contains("SECRET"));
+        assert!(
+            !e.page(&crate::i18n::builtin(crate::i18n::Lang::Vi))
+                .contains("SECRET")
+        );
     }
 
     #[test]

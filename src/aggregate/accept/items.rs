@@ -13,7 +13,9 @@
 //! `_pbgdpl`), with:
 //!
 //! - `content_html` sanitised exactly as a section's own bodies (no script,
-//!   no event handler, no `javascript:` link, nothing off the allow-list);
+//!   no event handler, no `javascript:` link, nothing off the allow-list),
+//!   and refused when it nests deeper than a section may
+//!   ([`crate::nesting::MAX_NESTING`]);
 //! - authors' `url` kept only when it is an http(s) address;
 //! - in `_pbgdpl`, any `…_url` value kept only when it is an http(s)
 //!   address.
@@ -104,6 +106,14 @@ pub fn admit(item: Value, index: usize, base_url: &str, prefix: &str) -> Result<
         }
     }
     if let Some(Value::String(html)) = item.remove("content_html") {
+        // Deeper than a section may write: refused before anything
+        // recursive reads it.
+        if crate::nesting::deeper_than(&html, crate::nesting::MAX_NESTING) {
+            return Err(Reason::ItemTooDeep {
+                item: index,
+                limit: crate::nesting::MAX_NESTING,
+            });
+        }
         out.insert("content_html".into(), Value::String(sanitize(&html)));
     }
     if let Some(Value::Array(tags)) = item.remove("tags") {
@@ -249,5 +259,13 @@ mod tests {
             assert!(!text.contains(bad), "{bad} survived: {text}");
         }
         assert_eq!(ok[1]["_pbgdpl"]["meta"]["document"]["number"], "1/QĐ");
+        let deep = "<div>".repeat(10_000) + "x" + &"</div>".repeat(10_000);
+        assert_eq!(
+            with(&|i| i["content_html"] = json!(deep)),
+            Err(Reason::ItemTooDeep {
+                item: 2,
+                limit: crate::nesting::MAX_NESTING
+            })
+        );
     }
 }

@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Message, Strings};
+use crate::msg;
 
 use super::super::poll::FailureKind;
 
@@ -187,6 +188,13 @@ pub enum Reason {
         /// Position of the item (1-based).
         item: usize,
     },
+    /// A feed item whose `content_html` nests deeper than the limit.
+    ItemTooDeep {
+        /// Position of the item (1-based).
+        item: usize,
+        /// The limit ([`crate::nesting::MAX_NESTING`]).
+        limit: usize,
+    },
     /// A link of the agency's data that is not an http(s) address.
     LinkNotAddress {
         /// Which link.
@@ -229,209 +237,250 @@ impl Reason {
         }
     }
 
-    /// The reason in plain words.
-    pub fn say(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        let pick = |v: String, e: String| if vi { v } else { e };
-        use Reason::*;
+    /// The reason's code: the name of its message in the catalogue
+    /// (`aggregate-reason-<code>`) and in the theme's strings
+    /// (`hub_reason_<code>`, with `_`).
+    pub fn code(&self) -> &'static str {
         match self {
-            NoSuchFile => pick("không có tệp này".into(), "no such file".into()),
-            NotRegularFile => pick(
-                "đây không phải là một tệp thông thường (thư mục, ống dẫn hoặc thiết bị)".into(),
-                "it is not a regular file (a directory, a pipe or a device)".into(),
+            Reason::NoSuchFile => "no-such-file",
+            Reason::NotRegularFile => "not-regular-file",
+            Reason::OutsideDirectory => "outside-directory",
+            Reason::Unreadable => "unreadable",
+            Reason::Timeout { .. } => "timeout",
+            Reason::OverBudget { .. } => "over-budget",
+            Reason::TooLarge { .. } => "too-large",
+            Reason::HttpStatus { .. } => "http-status",
+            Reason::NotModifiedUnasked => "not-modified-unasked",
+            Reason::HostNotFound => "host-not-found",
+            Reason::ConnectionRefused => "connection-refused",
+            Reason::ConnectionFailed => "connection-failed",
+            Reason::Tls => "tls",
+            Reason::BadHttp => "bad-http",
+            Reason::RedirectOutside => "redirect-outside",
+            Reason::TooManyRedirects { .. } => "too-many-redirects",
+            Reason::NotUtf8 => "not-utf8",
+            Reason::NotJson { .. } => "not-json",
+            Reason::NoSchemaVersion => "no-schema-version",
+            Reason::SchemaMajor => "schema-major",
+            Reason::Schema { .. } => "schema",
+            Reason::NotJsonFeed => "not-json-feed",
+            Reason::CountMismatch { .. } => "count-mismatch",
+            Reason::DigestMismatch => "digest-mismatch",
+            Reason::BaseUrlUnusable => "base-url-unusable",
+            Reason::BaseUrlNotConfigured => "base-url-not-configured",
+            Reason::BaseUrlNotWhereFetched => "base-url-not-where-fetched",
+            Reason::IdOutside { .. } => "id-outside",
+            Reason::IdTwice { .. } => "id-twice",
+            Reason::UrlOutside { .. } => "url-outside",
+            Reason::TombstoneOutside { .. } => "tombstone-outside",
+            Reason::TombstoneUrlOutside { .. } => "tombstone-url-outside",
+            Reason::ItemIdOutside { .. } => "item-id-outside",
+            Reason::ItemTwice { .. } => "item-twice",
+            Reason::ItemMissing { .. } => "item-missing",
+            Reason::ItemDate { .. } => "item-date",
+            Reason::ItemUrlOutside { .. } => "item-url-outside",
+            Reason::ItemTooDeep { .. } => "item-too-deep",
+            Reason::LinkNotAddress { .. } => "link-not-address",
+            Reason::LinkOutside { .. } => "link-outside",
+            Reason::TooManyDocuments { .. } => "too-many-documents",
+            Reason::Conflict { .. } => "conflict",
+        }
+    }
+
+    /// The reason in plain words, in the language of the run (the
+    /// operator's terminal).
+    pub fn message(&self) -> Message {
+        match self {
+            Reason::NoSuchFile => msg!("aggregate-reason-no-such-file"),
+            Reason::NotRegularFile => msg!("aggregate-reason-not-regular-file"),
+            Reason::OutsideDirectory => msg!("aggregate-reason-outside-directory"),
+            Reason::Unreadable => msg!("aggregate-reason-unreadable"),
+            Reason::Timeout { seconds } => msg!("aggregate-reason-timeout", seconds = *seconds),
+            Reason::OverBudget { seconds } => {
+                msg!("aggregate-reason-over-budget", seconds = *seconds)
+            }
+            Reason::TooLarge { megabytes } => {
+                msg!("aggregate-reason-too-large", megabytes = *megabytes)
+            }
+            Reason::HttpStatus { code } => msg!("aggregate-reason-http-status", code = *code),
+            Reason::NotModifiedUnasked => msg!("aggregate-reason-not-modified-unasked"),
+            Reason::HostNotFound => msg!("aggregate-reason-host-not-found"),
+            Reason::ConnectionRefused => msg!("aggregate-reason-connection-refused"),
+            Reason::ConnectionFailed => msg!("aggregate-reason-connection-failed"),
+            Reason::Tls => msg!("aggregate-reason-tls"),
+            Reason::BadHttp => msg!("aggregate-reason-bad-http"),
+            Reason::RedirectOutside => msg!("aggregate-reason-redirect-outside"),
+            Reason::TooManyRedirects { limit } => {
+                msg!("aggregate-reason-too-many-redirects", limit = *limit)
+            }
+            Reason::NotUtf8 => msg!("aggregate-reason-not-utf8"),
+            Reason::NotJson { line, column } => {
+                msg!("aggregate-reason-not-json", line = *line, column = *column)
+            }
+            Reason::NoSchemaVersion => msg!("aggregate-reason-no-schema-version"),
+            Reason::SchemaMajor => msg!(
+                "aggregate-reason-schema-major",
+                major = crate::sync::SCHEMA_MAJOR
             ),
-            OutsideDirectory => pick(
-                "đường dẫn (hoặc liên kết tượng trưng) đi ra ngoài thư mục của nguồn".into(),
-                "the path (or a symbolic link) leads outside the source's directory".into(),
-            ),
-            Unreadable => pick(
-                "không đọc được tệp (quyền truy cập)".into(),
-                "the file cannot be read (permissions)".into(),
-            ),
-            Timeout { seconds } => pick(
-                format!("không nhận đủ dữ liệu trong {seconds} giây (timeout_seconds trong [fetch])"),
-                format!("no complete answer within {seconds} s (timeout_seconds in [fetch])"),
-            ),
-            OverBudget { seconds } => pick(
-                format!("nguồn dùng hết {seconds} giây dành cho mỗi nguồn (total_seconds trong [fetch])"),
-                format!("the source used up its {seconds} s (total_seconds in [fetch])"),
-            ),
-            TooLarge { megabytes } => pick(
-                format!("tài liệu lớn hơn {megabytes} MB"),
-                format!("the document is larger than {megabytes} MB"),
-            ),
-            HttpStatus { code } => pick(
-                format!("máy chủ trả về mã HTTP {code} thay vì tài liệu"),
-                format!("the server answered HTTP {code} instead of the document"),
-            ),
-            NotModifiedUnasked => pick(
-                "máy chủ trả về 304 Not Modified cho một yêu cầu không có điều kiện".into(),
-                "the server answered 304 Not Modified to a request without conditions".into(),
-            ),
-            HostNotFound => pick(
-                "không tìm thấy tên máy chủ (DNS)".into(),
-                "the host name was not found (DNS)".into(),
-            ),
-            ConnectionRefused => pick(
-                "máy chủ từ chối kết nối".into(),
-                "the connection was refused".into(),
-            ),
-            ConnectionFailed => pick(
-                "kết nối thất bại hoặc bị ngắt giữa chừng".into(),
-                "the connection failed or was cut".into(),
-            ),
-            Tls => pick(
-                "lỗi kết nối bảo mật (TLS, chứng thư số)".into(),
-                "the secure connection failed (TLS, certificate)".into(),
-            ),
-            BadHttp => pick(
-                "câu trả lời của máy chủ không đúng giao thức HTTP".into(),
-                "the server's answer is not valid HTTP".into(),
-            ),
-            RedirectOutside => pick(
-                "máy chủ chuyển hướng ra ngoài địa chỉ của nguồn (máy chủ khác, đường dẫn khác hoặc không phải http/https); hub không đi theo".into(),
-                "the server redirects outside the source's address (another host, another path, or not http/https); the hub does not follow".into(),
-            ),
-            TooManyRedirects { limit } => pick(
-                format!("chuyển hướng quá {limit} lần hoặc thành vòng lặp"),
-                format!("more than {limit} redirects, or a loop"),
-            ),
-            NotUtf8 => pick(
-                "tài liệu không phải văn bản UTF-8".into(),
-                "it is not UTF-8 text".into(),
-            ),
-            NotJson { line, column } => pick(
-                format!("tài liệu không phải JSON (lỗi cú pháp ở dòng {line}, cột {column})"),
-                format!("it is not JSON (syntax error at line {line}, column {column})"),
-            ),
-            NoSchemaVersion => pick(
-                "thiếu schema_version: đây không phải tài liệu của pbgdpl".into(),
-                "it has no schema_version: it is not a pbgdpl document".into(),
-            ),
-            SchemaMajor => pick(
-                format!(
-                    "schema_version không phải {}.x; cần nâng cấp pbgdpl",
-                    crate::sync::SCHEMA_MAJOR
-                ),
-                format!(
-                    "its schema_version is not {}.x; upgrade pbgdpl",
-                    crate::sync::SCHEMA_MAJOR
-                ),
-            ),
-            Schema {
+            Reason::Schema {
                 schema,
                 violations,
                 more,
             } => {
-                let list = violations
+                let mut list = violations
                     .iter()
                     .map(|v| {
-                        if vi {
-                            format!("{} vi phạm quy tắc {}", v.path, v.rule)
-                        } else {
-                            format!("{} breaks the rule {}", v.path, v.rule)
-                        }
+                        msg!(
+                            "aggregate-reason-schema-violation",
+                            path = v.path.as_str(),
+                            rule = v.rule.as_str()
+                        )
+                        .into_string()
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                let tail = match (*more, vi) {
-                    (0, _) => String::new(),
-                    (n, true) => format!(" (và {n} lỗi khác)"),
-                    (n, false) => format!(" (and {n} more)"),
-                };
-                pick(
-                    format!("không đúng schemas/{schema}: {list}{tail}"),
-                    format!("it does not follow schemas/{schema}: {list}{tail}"),
+                if *more > 0 {
+                    list.push(' ');
+                    list.push_str(msg!("aggregate-reason-schema-more", count = *more).as_str());
+                }
+                msg!(
+                    "aggregate-reason-schema",
+                    schema = schema.as_str(),
+                    violations = list
                 )
             }
-            NotJsonFeed => pick(
-                "không phải JSON Feed 1.1".into(),
-                "it is not a JSON Feed 1.1".into(),
+            Reason::NotJsonFeed => msg!("aggregate-reason-not-json-feed"),
+            Reason::CountMismatch { actual } => {
+                msg!("aggregate-reason-count-mismatch", actual = *actual)
+            }
+            Reason::DigestMismatch => msg!("aggregate-reason-digest-mismatch"),
+            Reason::BaseUrlUnusable => msg!("aggregate-reason-base-url-unusable"),
+            Reason::BaseUrlNotConfigured => msg!("aggregate-reason-base-url-not-configured"),
+            Reason::BaseUrlNotWhereFetched => msg!("aggregate-reason-base-url-not-where-fetched"),
+            Reason::IdOutside { entry } => msg!("aggregate-reason-id-outside", entry = *entry),
+            Reason::IdTwice { entry } => msg!("aggregate-reason-id-twice", entry = *entry),
+            Reason::UrlOutside { entry } => msg!("aggregate-reason-url-outside", entry = *entry),
+            Reason::TombstoneOutside { tombstone } => {
+                msg!("aggregate-reason-tombstone-outside", tombstone = *tombstone)
+            }
+            Reason::TombstoneUrlOutside { tombstone } => msg!(
+                "aggregate-reason-tombstone-url-outside",
+                tombstone = *tombstone
             ),
-            CountMismatch { actual } => pick(
-                format!("count không bằng số bài ({actual})"),
-                format!("its count is not the number of its entries ({actual})"),
+            Reason::ItemIdOutside { item } => {
+                msg!("aggregate-reason-item-id-outside", item = *item)
+            }
+            Reason::ItemTwice { item } => msg!("aggregate-reason-item-twice", item = *item),
+            Reason::ItemMissing { item, field } => msg!(
+                "aggregate-reason-item-missing",
+                item = *item,
+                field = field.as_str()
             ),
-            DigestMismatch => pick(
-                "digest không phải SHA-256 của danh sách bài: tệp bị hỏng hoặc bị sửa tay".into(),
-                "its digest is not the SHA-256 of its entries: the file is damaged or was edited by hand".into(),
+            Reason::ItemDate { item } => msg!("aggregate-reason-item-date", item = *item),
+            Reason::ItemUrlOutside { item } => {
+                msg!("aggregate-reason-item-url-outside", item = *item)
+            }
+            Reason::ItemTooDeep { item, limit } => msg!(
+                "aggregate-reason-item-too-deep",
+                item = *item,
+                limit = *limit
             ),
-            BaseUrlUnusable => pick(
-                "site.base_url không phải địa chỉ http(s) của một thư mục".into(),
-                "its site.base_url is not an http(s) address of a directory".into(),
-            ),
-            BaseUrlNotConfigured => pick(
-                "site.base_url không phải địa chỉ chuyên mục ghi cho nguồn này trong sources.toml (base_url)".into(),
-                "its site.base_url is not the address sources.toml gives for this source (base_url)".into(),
-            ),
-            BaseUrlNotWhereFetched => pick(
-                "site.base_url không phải nơi hub tải dữ liệu của nguồn; nếu đây là bản sao (mirror), ghi địa chỉ chuyên mục vào base_url của nguồn trong sources.toml".into(),
-                "its site.base_url is not where the hub fetches it from; if this is a mirror, give the section's address as the source's base_url in sources.toml".into(),
-            ),
-            IdOutside { entry } => pick(
-                format!("mã (id) của bài thứ {entry} không thuộc địa chỉ của chính chuyên mục"),
-                format!("the id of entry {entry} is not under the section's own address"),
-            ),
-            IdTwice { entry } => pick(
-                format!("bài thứ {entry} trùng mã (id) với một bài trước"),
-                format!("entry {entry} has the id of an earlier one"),
-            ),
-            UrlOutside { entry } => pick(
-                format!("địa chỉ (url) của bài thứ {entry} không phải địa chỉ http(s) trong chuyên mục"),
-                format!("the url of entry {entry} is not an http(s) address inside the section"),
-            ),
-            TombstoneOutside { tombstone } => pick(
-                format!("bản ghi xóa thứ {tombstone} (deleted) là của một chuyên mục khác"),
-                format!("tombstone {tombstone} (deleted) is for another section's id"),
-            ),
-            TombstoneUrlOutside { tombstone } => pick(
-                format!("địa chỉ (url) của bản ghi xóa thứ {tombstone} không thuộc chuyên mục"),
-                format!("the url of tombstone {tombstone} is not inside the section"),
-            ),
-            ItemIdOutside { item } => pick(
-                format!("mã (id) của mục thứ {item} trong nguồn tin không thuộc địa chỉ của chuyên mục"),
-                format!("the id of feed item {item} is not under the section's own address"),
-            ),
-            ItemTwice { item } => pick(
-                format!("mục thứ {item} trong nguồn tin trùng mã với một mục trước"),
-                format!("feed item {item} has the id of an earlier one"),
-            ),
-            ItemMissing { item, field } => pick(
-                format!("mục thứ {item} trong nguồn tin thiếu {field}"),
-                format!("feed item {item} has no {field}"),
-            ),
-            ItemDate { item } => pick(
-                format!("ngày của mục thứ {item} trong nguồn tin không đúng định dạng RFC 3339"),
-                format!("a date of feed item {item} is not RFC 3339"),
-            ),
-            ItemUrlOutside { item } => pick(
-                format!("mục thứ {item} trong nguồn tin có địa chỉ (url của bài hoặc tệp đính kèm) không phải http(s) trong chuyên mục"),
-                format!("feed item {item} has an address (its url or an attachment's) that is not http(s) inside the section"),
-            ),
-            LinkNotAddress { link } => pick(
-                format!("liên kết {} không phải địa chỉ http(s)", link.name()),
-                format!("the {} link is not an http(s) address", link.name()),
-            ),
-            LinkOutside { link } => pick(
-                format!(
-                    "liên kết {} dẫn ra ngoài chuyên mục (máy chủ hoặc đường dẫn khác); hub không đi theo",
-                    link.name()
-                ),
-                format!(
-                    "the {} link leads outside the section (another host or path); the hub does not follow it",
-                    link.name()
-                ),
-            ),
-            TooManyDocuments { limit } => pick(
-                format!("chuỗi nguồn tin dài hơn {limit} tài liệu, nhiều hơn số bài của chuyên mục"),
-                format!("the feed chain is longer than {limit} documents, more than the section's entries need"),
-            ),
-            Conflict { other } => pick(
-                format!("chuyên mục (hoặc một số bài) này thuộc nguồn `{other}`; mỗi chuyên mục chỉ được đăng một lần"),
-                format!("the section (or some of its entries) belongs to the source `{other}`; each section is published once"),
-            ),
+            Reason::LinkNotAddress { link } => {
+                msg!("aggregate-reason-link-not-address", link = link.name())
+            }
+            Reason::LinkOutside { link } => {
+                msg!("aggregate-reason-link-outside", link = link.name())
+            }
+            Reason::TooManyDocuments { limit } => {
+                msg!("aggregate-reason-too-many-documents", limit = *limit)
+            }
+            Reason::Conflict { other } => msg!("aggregate-reason-conflict", other = other.as_str()),
         }
     }
+
+    /// The values the reason's sentence names.
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Reason::Timeout { seconds } => vec![("seconds", seconds.to_string())],
+            Reason::OverBudget { seconds } => vec![("seconds", seconds.to_string())],
+            Reason::TooLarge { megabytes } => vec![("megabytes", megabytes.to_string())],
+            Reason::HttpStatus { code } => vec![("code", code.to_string())],
+            Reason::TooManyRedirects { limit } => vec![("limit", limit.to_string())],
+            Reason::NotJson { line, column } => {
+                vec![("line", line.to_string()), ("column", column.to_string())]
+            }
+            Reason::SchemaMajor => vec![("major", crate::sync::SCHEMA_MAJOR.to_string())],
+            Reason::CountMismatch { actual } => vec![("actual", actual.to_string())],
+            Reason::IdOutside { entry } => vec![("entry", entry.to_string())],
+            Reason::IdTwice { entry } => vec![("entry", entry.to_string())],
+            Reason::UrlOutside { entry } => vec![("entry", entry.to_string())],
+            Reason::TombstoneOutside { tombstone } => vec![("tombstone", tombstone.to_string())],
+            Reason::TombstoneUrlOutside { tombstone } => vec![("tombstone", tombstone.to_string())],
+            Reason::ItemIdOutside { item } => vec![("item", item.to_string())],
+            Reason::ItemTwice { item } => vec![("item", item.to_string())],
+            Reason::ItemMissing { item, field } => {
+                vec![("item", item.to_string()), ("field", field.clone())]
+            }
+            Reason::ItemDate { item } => vec![("item", item.to_string())],
+            Reason::ItemUrlOutside { item } => vec![("item", item.to_string())],
+            Reason::ItemTooDeep { item, limit } => {
+                vec![("item", item.to_string()), ("limit", limit.to_string())]
+            }
+            Reason::LinkNotAddress { link } => vec![("link", link.name().to_string())],
+            Reason::LinkOutside { link } => vec![("link", link.name().to_string())],
+            Reason::TooManyDocuments { limit } => vec![("limit", limit.to_string())],
+            Reason::Conflict { other } => vec![("other", other.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The reason in plain words for a public page, from the theme's
+    /// strings `t` (`hub_reason_<code>`, `{name}` replaced).
+    pub fn page(&self, t: &Strings) -> String {
+        let mut args = self.args();
+        if let Reason::Schema {
+            schema,
+            violations,
+            more,
+        } = self
+        {
+            args.push(("schema", schema.clone()));
+            let mut list: Vec<String> = violations
+                .iter()
+                .map(|v| {
+                    fill(
+                        t,
+                        "hub_reason_schema_violation",
+                        &[("path", v.path.clone()), ("rule", v.rule.clone())],
+                    )
+                })
+                .collect();
+            let mut list = list.join("; ");
+            if *more > 0 {
+                list.push(' ');
+                list.push_str(&fill(
+                    t,
+                    "hub_reason_schema_more",
+                    &[("count", more.to_string())],
+                ));
+            }
+            args.push(("violations", list));
+        }
+        fill(
+            t,
+            &format!("hub_reason_{}", self.code().replace('-', "_")),
+            &args,
+        )
+    }
+}
+
+/// The theme string `key` with its `{name}` placeholders replaced.
+fn fill(t: &Strings, key: &str, args: &[(&str, String)]) -> String {
+    let mut text = t.get(key).cloned().unwrap_or_default();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
 }
 
 /// Which document of a source a problem is about.
@@ -450,29 +499,27 @@ pub enum Document {
 }
 
 impl Document {
-    /// The document, in plain words (empty for the whole source).
-    pub fn say(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Document::Snapshot, _) => "sync.json".into(),
-            (Document::Feed { number: 1 }, Lang::Vi) => "nguồn tin JSON Feed".into(),
-            (Document::Feed { number: 1 }, Lang::En) => "JSON Feed".into(),
-            (Document::Feed { number }, Lang::Vi) => {
-                format!("nguồn tin JSON Feed (tài liệu thứ {number} theo next_url)")
+    /// The document, in plain words for a public page (empty for the
+    /// whole source).
+    pub fn page(self, t: &Strings) -> String {
+        match self {
+            Document::Snapshot => fill(t, "hub_document_sync", &[]),
+            Document::Feed { number: 1 } => fill(t, "hub_document_feed", &[]),
+            Document::Feed { number } => {
+                fill(t, "hub_document_feed_n", &[("number", number.to_string())])
             }
-            (Document::Feed { number }, Lang::En) => {
-                format!("JSON Feed (document {number} along next_url)")
-            }
-            (Document::Source, _) => String::new(),
+            Document::Source => String::new(),
         }
     }
 
-    /// `document: reason`, or the reason alone for the whole source.
-    pub fn with(self, reason: &Reason, lang: Lang) -> String {
-        let doc = self.say(lang);
+    /// `document: reason` for a public page, or the reason alone for the
+    /// whole source.
+    pub fn with(self, reason: &Reason, t: &Strings) -> String {
+        let doc = self.page(t);
         if doc.is_empty() {
-            reason.say(lang)
+            reason.page(t)
         } else {
-            format!("{doc}: {}", reason.say(lang))
+            format!("{doc}: {}", reason.page(t))
         }
     }
 }
@@ -480,20 +527,78 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, builtin};
 
     #[test]
-    fn reasons_are_said_in_both_languages_and_serialise() {
+    fn reasons_are_said_on_pages_in_both_languages_and_serialise() {
         let r = Reason::Timeout { seconds: 30 };
-        assert!(r.say(Lang::Vi).contains("30 giây"));
-        assert!(r.say(Lang::En).contains("30 s"));
+        assert!(r.page(&builtin(Lang::Vi)).contains("30 giây"));
+        assert!(r.page(&builtin(Lang::En)).contains("30 s"));
         assert_eq!(r.kind(), FailureKind::Timeout);
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(json, r#"{"reason":"timeout","seconds":30}"#);
         let back: Reason = serde_json::from_str(&json).unwrap();
         assert_eq!(back, r);
+        let en = builtin(Lang::En);
         assert_eq!(
-            Document::Feed { number: 3 }.with(&Reason::NotJsonFeed, Lang::En),
+            Document::Feed { number: 3 }.with(&Reason::NotJsonFeed, &en),
             "JSON Feed (document 3 along next_url): it is not a JSON Feed 1.1"
         );
+        let schema = Reason::Schema {
+            schema: "sync.v1.json".into(),
+            violations: vec![Violation {
+                path: "/entries/0/sha256".into(),
+                rule: "pattern".into(),
+            }],
+            more: 2,
+        };
+        assert_eq!(
+            schema.page(&en),
+            "it does not follow schemas/sync.v1.json: /entries/0/sha256 breaks the rule pattern (and 2 more)"
+        );
+    }
+
+    #[test]
+    fn every_reason_has_its_page_string_and_every_placeholder_is_filled() {
+        let all = [
+            Reason::NoSuchFile,
+            Reason::Timeout { seconds: 1 },
+            Reason::SchemaMajor,
+            Reason::NotJson { line: 1, column: 2 },
+            Reason::ItemMissing {
+                item: 1,
+                field: "url".into(),
+            },
+            Reason::ItemTooDeep {
+                item: 1,
+                limit: 100,
+            },
+            Reason::LinkOutside {
+                link: Link::NextUrl,
+            },
+            Reason::Conflict { other: "a".into() },
+        ];
+        for lang in [Lang::Vi, Lang::En] {
+            let t = builtin(lang);
+            for r in &all {
+                let text = r.page(&t);
+                assert!(
+                    !text.is_empty() && !text.contains('{'),
+                    "{lang:?} {r:?}: {text}"
+                );
+            }
+        }
+        // Every code has its string.
+        let vi = builtin(Lang::Vi);
+        let source = include_str!("reason.rs");
+        for code in source
+            .lines()
+            .filter(|l| l.trim().starts_with("Reason::"))
+            .filter_map(|l| l.trim().split("=> \"").nth(1))
+            .filter_map(|rest| rest.strip_suffix("\","))
+        {
+            let key = format!("hub_reason_{}", code.replace('-', "_"));
+            assert!(vi.contains_key(&key), "no {key} in the theme's strings");
+        }
     }
 }

@@ -31,7 +31,7 @@ use crate::output::Sink;
 use crate::render::templates::Theme;
 use crate::sync::{Previous, Tombstone};
 
-use super::accept::schedule;
+use super::accept::{Document, Reason, schedule};
 use super::poll::FailureKind;
 use super::sources::{HubConfig, SourceConfig};
 use super::state::GoodCopy;
@@ -44,7 +44,7 @@ pub struct AgencyInput<'a> {
     /// The copy published (the last good one), if there is any.
     pub copy: Option<&'a GoodCopy>,
     /// Why the last attempt failed, if it did.
-    pub failure: Option<(FailureKind, String)>,
+    pub failure: Option<Failed>,
     /// The first failed attempt in a row (RFC 3339).
     pub failing_since: Option<String>,
     /// The last successful fetch (RFC 3339).
@@ -56,6 +56,15 @@ pub struct AgencyInput<'a> {
     /// Items of the copy held back for their future date (see
     /// [`crate::aggregate::accept::schedule`]); `None` until known.
     pub held: Option<&'a BTreeSet<String>>,
+}
+
+/// Why an agency's last attempt failed.
+#[derive(Debug, Clone)]
+pub struct Failed {
+    /// The kind of failure.
+    pub kind: FailureKind,
+    /// Which document and why (absent in states of earlier versions).
+    pub reason: Option<(Document, Reason)>,
 }
 
 /// Everything the hub is built from.

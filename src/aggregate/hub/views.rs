@@ -82,7 +82,7 @@ pub(super) struct AgencyView<'a> {
     pub(super) ok: bool,
     pub(super) has_copy: bool,
     pub(super) failure: Option<&'static str>,
-    pub(super) failure_detail: Option<&'a str>,
+    pub(super) failure_detail: Option<String>,
     pub(super) failing_since: Option<TimeView>,
     pub(super) last_success: Option<TimeView>,
     pub(super) last_change: Option<TimeView>,
@@ -264,8 +264,12 @@ impl<'h, 'a> Views<'h, 'a> {
             section_url: a.copy.map(|c| c.snapshot.site.base_url.as_str()),
             ok: a.failure.is_none(),
             has_copy: a.copy.is_some(),
-            failure: a.failure.as_ref().map(|(k, _)| failure_key(*k)),
-            failure_detail: a.failure.as_ref().map(|(_, m)| m.as_str()),
+            failure: a.failure.as_ref().map(|f| failure_key(f.kind)),
+            failure_detail: a
+                .failure
+                .as_ref()
+                .and_then(|f| f.reason.as_ref())
+                .map(|(document, reason)| document.with(reason, &self.hub.strings)),
             failing_since: time_view(a.failing_since.as_deref()),
             last_success: time_view(a.last_success.as_deref()),
             last_change: time_view(a.last_change.as_deref()),

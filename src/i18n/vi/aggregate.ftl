@@ -3,3 +3,60 @@
 ## Trang tỉnh (pbgdpl aggregate)
 aggregate-state-inside-out = thư mục trạng thái { $state } không được nằm trong thư mục kết quả { $out }: mỗi lần tạo trang, thư mục kết quả được thay mới
 schema-does-not-compile = lược đồ { $name } không dùng được ({ $detail })
+
+## sources.toml
+aggregate-empty-location-help = ghi nơi có tệp của cơ quan; muốn thôi tổng hợp một cơ quan thì xóa cả khối [[source]] của cơ quan đó (khi đó các bài của cơ quan được báo là đã xóa)
+aggregate-empty-id-help = ghi địa chỉ ngắn của trang cơ quan, ví dụ id = "ubnd-xa-a", hoặc xóa dòng này để lấy theo tên cơ quan
+aggregate-empty-base-url-help = ghi địa chỉ công bố chuyên mục của cơ quan, hoặc xóa dòng này
+aggregate-name-gives-no-id = tên "{ $name }" không tạo được mã định danh (id, địa chỉ trang của cơ quan)
+aggregate-name-gives-no-id-help = thêm id = "…" gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ id = "ubnd-xa-a"
+aggregate-source-base-url-unusable = mục `{ $key }` không dùng được: { $why }
+aggregate-source-base-url-help = ghi địa chỉ công bố chuyên mục của cơ quan, ví dụ base_url = "https://stc.nghean.gov.vn/pbgdpl/"
+aggregate-total-seconds-what = số giây tối đa dành cho một cơ quan, tính cả mọi tệp
+
+## Why the hub refused what an agency sent (the terminal report; the
+## status page says the same with the theme's hub_reason_* strings).
+aggregate-reason-no-such-file = không có tệp này
+aggregate-reason-not-regular-file = đây không phải là một tệp thông thường (thư mục, ống dẫn hoặc thiết bị)
+aggregate-reason-outside-directory = đường dẫn (hoặc liên kết tượng trưng) đi ra ngoài thư mục của nguồn
+aggregate-reason-unreadable = không đọc được tệp (quyền truy cập)
+aggregate-reason-timeout = không nhận đủ dữ liệu trong { $seconds } giây (timeout_seconds trong [fetch])
+aggregate-reason-over-budget = nguồn dùng hết { $seconds } giây dành cho mỗi nguồn (total_seconds trong [fetch])
+aggregate-reason-too-large = tài liệu lớn hơn { $megabytes } MB
+aggregate-reason-http-status = máy chủ trả về mã HTTP { $code } thay vì tài liệu
+aggregate-reason-not-modified-unasked = máy chủ trả về 304 Not Modified cho một yêu cầu không có điều kiện
+aggregate-reason-host-not-found = không tìm thấy tên máy chủ (DNS)
+aggregate-reason-connection-refused = máy chủ từ chối kết nối
+aggregate-reason-connection-failed = kết nối thất bại hoặc bị ngắt giữa chừng
+aggregate-reason-tls = lỗi kết nối bảo mật (TLS, chứng thư số)
+aggregate-reason-bad-http = câu trả lời của máy chủ không đúng giao thức HTTP
+aggregate-reason-redirect-outside = máy chủ chuyển hướng ra ngoài địa chỉ của nguồn (máy chủ khác, đường dẫn khác hoặc không phải http/https); hub không đi theo
+aggregate-reason-too-many-redirects = chuyển hướng quá { $limit } lần hoặc thành vòng lặp
+aggregate-reason-not-utf8 = tài liệu không phải văn bản (mã UTF-8)
+aggregate-reason-not-json = tài liệu không phải JSON (lỗi cú pháp ở dòng { $line }, cột { $column })
+aggregate-reason-no-schema-version = thiếu schema_version: đây không phải tài liệu của pbgdpl
+aggregate-reason-schema-major = schema_version không phải { $major }.x; cần nâng cấp pbgdpl
+aggregate-reason-schema = không đúng schemas/{ $schema }: { $violations }
+aggregate-reason-not-json-feed = không phải JSON Feed 1.1
+aggregate-reason-count-mismatch = count không bằng số bài ({ $actual })
+aggregate-reason-digest-mismatch = digest không phải SHA-256 của danh sách bài: tệp bị hỏng hoặc bị sửa tay
+aggregate-reason-base-url-unusable = site.base_url không phải địa chỉ http(s) của một thư mục
+aggregate-reason-base-url-not-configured = site.base_url không phải địa chỉ chuyên mục ghi cho nguồn này trong sources.toml (base_url)
+aggregate-reason-base-url-not-where-fetched = site.base_url không phải nơi hub tải dữ liệu của nguồn; nếu đây là bản sao (mirror), ghi địa chỉ chuyên mục vào base_url của nguồn trong sources.toml
+aggregate-reason-id-outside = mã (id) của bài thứ { $entry } không thuộc địa chỉ của chính chuyên mục
+aggregate-reason-id-twice = bài thứ { $entry } trùng mã (id) với một bài trước
+aggregate-reason-url-outside = địa chỉ (url) của bài thứ { $entry } không phải địa chỉ http(s) trong chuyên mục
+aggregate-reason-tombstone-outside = bản ghi xóa thứ { $tombstone } (deleted) là của một chuyên mục khác
+aggregate-reason-tombstone-url-outside = địa chỉ (url) của bản ghi xóa thứ { $tombstone } không thuộc chuyên mục
+aggregate-reason-item-id-outside = mã (id) của mục thứ { $item } trong nguồn tin không thuộc địa chỉ của chuyên mục
+aggregate-reason-item-twice = mục thứ { $item } trong nguồn tin trùng mã với một mục trước
+aggregate-reason-item-missing = mục thứ { $item } trong nguồn tin thiếu { $field }
+aggregate-reason-item-date = ngày của mục thứ { $item } trong nguồn tin không đúng định dạng RFC 3339
+aggregate-reason-item-url-outside = mục thứ { $item } trong nguồn tin có địa chỉ (url của bài hoặc tệp đính kèm) không phải http(s) trong chuyên mục
+aggregate-reason-item-too-deep = nội dung (content_html) của mục thứ { $item } trong nguồn tin lồng nhau sâu hơn { $limit } tầng
+aggregate-reason-link-not-address = liên kết { $link } không phải địa chỉ http(s)
+aggregate-reason-link-outside = liên kết { $link } dẫn ra ngoài chuyên mục (máy chủ hoặc đường dẫn khác); hub không đi theo
+aggregate-reason-too-many-documents = chuỗi nguồn tin dài hơn { $limit } tài liệu, nhiều hơn số bài của chuyên mục
+aggregate-reason-conflict = chuyên mục (hoặc một số bài) này thuộc nguồn `{ $other }`; mỗi chuyên mục chỉ được đăng một lần
+aggregate-reason-schema-violation = { $path } vi phạm quy tắc { $rule }
+aggregate-reason-schema-more = (và { $count } lỗi khác)
