@@ -445,7 +445,7 @@ impl Reason {
         } = self
         {
             args.push(("schema", schema.clone()));
-            let mut list: Vec<String> = violations
+            let list: Vec<String> = violations
                 .iter()
                 .map(|v| {
                     fill(
