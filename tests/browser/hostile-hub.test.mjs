@@ -84,7 +84,7 @@ fs.writeFileSync(path.join(work, 'sources.toml'), sources);
 const out = path.join(work, 'hub');
 const aggregate = (now) => {
   try {
-    execFileSync(bin, ['aggregate', '--sources', path.join(work, 'sources.toml'), '--out', out, '--now', now],
+    execFileSync(bin, ['aggregate', '--sources', path.join(work, 'sources.toml'), '--out', out, '--now', now, '--lang', 'en'],
       { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
     return { status: 0, stderr: '' };
   } catch (e) {
