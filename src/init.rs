@@ -14,6 +14,11 @@ use crate::error::Error;
 use crate::msg;
 use crate::text::slugify;
 
+pub use crate::content::placeholders::{
+    DEFAULT_AGENCY, DEFAULT_AGENCY_URL, DEFAULT_BASE_URL, DEFAULT_PROVINCE_NAME,
+    DEFAULT_PROVINCE_URL, PLACEHOLDERS, SAMPLE_TITLE,
+};
+
 /// What `init` writes into `site.toml`.
 #[derive(Debug, Clone)]
 pub struct InitOptions {
@@ -152,9 +157,7 @@ pub fn entry_template(
     fm.push_str(
         "# author = \"Người viết\"\n# editor = \"Người biên tập\"\n# approver = \"Người duyệt\"\n\
          # publish_date = 2026-12-01   # chưa công bố trước ngày này\n\
-         # expiry_date = 2027-12-31    # gỡ xuống sau ngày này\n\
-         # Tệp đính kèm (đặt bài trong thư mục <tên>/index.md, tệp nằm cạnh index.md):\n\
-         # [[attachments]]\n# file = \"toan-van.pdf\"\n# title = \"Toàn văn\"\n",
+         # expiry_date = 2027-12-31    # gỡ xuống sau ngày này\n",
     );
     let opt = |line: &str| format!("# {line}\n");
     // Required keys are always written, with example values to replace.
@@ -231,6 +234,13 @@ pub fn entry_template(
         }
         Kind::Article | Kind::Page => {}
     }
+    // Tables come last: uncommenting a [[attachments]] header above plain
+    // keys would make them keys of the attachment.
+    fm.push_str(
+        "# Tệp đính kèm (đặt bài trong thư mục <tên>/index.md, tệp nằm cạnh index.md);\n\
+         # các khối [[…]] và […] luôn đặt cuối phần thông tin:\n\
+         # [[attachments]]\n# file = \"toan-van.pdf\"\n# title = \"Toàn văn\"\n",
+    );
     fm.push_str("+++\n\n");
     let body = match category.kind {
         Kind::Question => "Nội dung trả lời câu hỏi.\n",
@@ -280,7 +290,7 @@ pub fn init(dir: &Path, o: &InitOptions) -> Result<Vec<PathBuf>, Error> {
             c.label_vi
         );
         put(&format!("{CONTENT_DIR}/{}/_index.md", c.key), &intro)?;
-        let title = format!("Bài mẫu chuyên mục {}", c.label_vi);
+        let title = format!("{SAMPLE_TITLE} {}", c.label_vi);
         let (name, text) = entry_template(c, &title, o.today, true);
         put(&format!("{CONTENT_DIR}/{}/{name}", c.key), &text)?;
     }
@@ -342,4 +352,79 @@ pub fn new_entry(
     let path = if bundle { dir.join("index.md") } else { file };
     write_new(&path, &text)?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The template with every commented `key = value` and `[table]` line
+    /// switched on, as an officer following the comments would.
+    fn uncommented(text: &str) -> String {
+        text.lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.starts_with('[')
+                        || rest.split_once(" = ").is_some_and(|(k, _)| {
+                            k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        }) =>
+                {
+                    rest.to_string()
+                }
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_placeholders_are_those_of_the_templates() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let all: String = CATEGORIES
+            .iter()
+            .map(|c| entry_template(c, "Bài mới", today, false).1)
+            .collect();
+        for p in PLACEHOLDERS {
+            assert!(all.contains(p), "{p} is in no template");
+        }
+    }
+
+    #[test]
+    fn uncommenting_a_template_never_moves_keys_into_a_table() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let tables: &[(&str, &[&str])] = &[
+            ("attachments", &["file", "title"]),
+            (
+                "media",
+                &["youtube", "video", "captions", "audio", "pdf", "poster"],
+            ),
+            ("contacts", &["name", "position", "unit", "phone", "email"]),
+        ];
+        for c in CATEGORIES.iter() {
+            let (_, text) = entry_template(c, "Bài mới", today, false);
+            let all = uncommented(&text);
+            let front = all.split("+++").nth(1).unwrap();
+            let doc: toml::Table =
+                toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}\n{front}", c.key));
+            for (table, keys) in tables {
+                let items = match doc.get(*table) {
+                    Some(toml::Value::Table(t)) => vec![t.clone()],
+                    Some(toml::Value::Array(a)) => {
+                        a.iter().filter_map(|v| v.as_table().cloned()).collect()
+                    }
+                    _ => continue,
+                };
+                for item in items {
+                    for k in item.keys() {
+                        assert!(
+                            keys.contains(&k.as_str()),
+                            "{}: `{k}` ends up in [{table}]:\n{all}",
+                            c.key
+                        );
+                    }
+                }
+            }
+            assert!(doc.contains_key("status"), "{}", c.key);
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub fn content(site: &Site) -> Diagnostics {
     duplicate_ids(site, &mut d);
     workflow(site, &mut d);
     required_categories(site, &mut d);
+    d.extend(crate::content::placeholders::check(site));
     d
 }
 

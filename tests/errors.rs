@@ -385,3 +385,49 @@ fn empty_required_category_is_a_warning_and_fails_strict_checks() {
         &["--strict"],
     );
 }
+
+#[test]
+fn examples_left_from_the_templates_fail_strict_checks() {
+    case_with(
+        "placeholder",
+        &[(
+            "content/tin-tuc/a.md",
+            "+++\ntitle = \"Hội nghị\"\ndate = 2026-01-01\n# summary = \"Một hoặc hai câu tóm tắt nội dung.\"\n+++\n\nNội dung bài viết, soạn bằng Markdown.\n",
+        )],
+        &[],
+        &["--strict"],
+    );
+    case_with(
+        "sample-entry",
+        &[(
+            "content/tin-tuc/bai-mau.md",
+            "+++\ntitle = \"Bài mẫu chuyên mục Tin tức - Sự kiện\"\ndate = 2026-01-01\n+++\n\nGiới thiệu.\n",
+        )],
+        &[],
+        &["--strict"],
+    );
+    case_with(
+        "placeholder-site",
+        &[(
+            SITE,
+            &MINIMAL_SITE
+                .replace("Sở Tư pháp tỉnh Thử Nghiệm", "Tên cơ quan, đơn vị")
+                .replace("pháp luật tỉnh Thử Nghiệm\"", "pháp luật tỉnh\""),
+        )],
+        &[],
+        &["--strict"],
+    );
+}
+
+#[test]
+fn text_pasted_from_word_with_single_line_breaks() {
+    case_with(
+        "run-on-lines",
+        &[(
+            "content/van-ban-moi/a.md",
+            "+++\nid = \"van-ban-moi/a\"\ntitle = \"Quyết định ban hành Quy chế\"\ndate = 2026-03-01\nnumber = \"12/2026/QĐ-UBND\"\ndocument_type = \"Quyết định\"\nissuer = \"UBND tỉnh\"\nissue_date = 2026-02-28\n+++\n\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp phổ biến, giáo dục pháp luật\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n",
+        )],
+        &[],
+        &["--strict"],
+    );
+}

@@ -12,22 +12,19 @@ pub struct Args {
     /// Directory to create the section in (created if missing; must not hold a site).
     dir: PathBuf,
     /// The agency's full name.
-    #[arg(long, default_value = "Tên cơ quan, đơn vị")]
+    #[arg(long, default_value = pbgdpl::init::DEFAULT_AGENCY)]
     agency: String,
     /// The agency's portal.
-    #[arg(long, default_value = "https://example.gov.vn")]
+    #[arg(long, default_value = pbgdpl::init::DEFAULT_AGENCY_URL)]
     agency_url: String,
     /// Name of the provincial PBGDPL site the banner links to.
-    #[arg(
-        long,
-        default_value = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh"
-    )]
+    #[arg(long, default_value = pbgdpl::init::DEFAULT_PROVINCE_NAME)]
     province_name: String,
     /// Address of the provincial PBGDPL site.
-    #[arg(long, default_value = "https://pbgdpl.example.gov.vn")]
+    #[arg(long, default_value = pbgdpl::init::DEFAULT_PROVINCE_URL)]
     province_url: String,
     /// Where the section will be published.
-    #[arg(long, default_value = "https://example.gov.vn/pbgdpl/")]
+    #[arg(long, default_value = pbgdpl::init::DEFAULT_BASE_URL)]
     base_url: String,
 }
 

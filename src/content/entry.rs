@@ -130,6 +130,7 @@ pub fn parse_entry(
     );
 
     diags.extend(f.finish(|key| kinds::where_valid(key, category)));
+    diags.extend(super::line_breaks::check(&source, split.body));
     drop(table);
 
     let mut title = title?;

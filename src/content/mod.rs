@@ -4,7 +4,9 @@
 pub mod entry;
 pub mod front_matter;
 pub mod kinds;
+pub mod line_breaks;
 pub mod load;
 pub mod model;
+pub mod placeholders;
 
 pub use load::{Content, load};

@@ -147,3 +147,17 @@ attachment-needs-bundle = attachments need a bundle: move the entry to <name>/in
 attachment-missing = attached file "{ $file }" does not exist
 intro-title-ignored = `title` in _index.md is not used
 intro-title-ignored-help = category names are the same for every agency; remove the line, or use description = "…"
+
+## Examples nobody replaced
+sample-entry = a sample entry of pbgdpl init is still here, beside the category's approved real entries
+sample-entry-help = delete { $file } (the sample), or rewrite it as a real entry
+placeholder = an approved entry still holds the template's example "{ $text }"
+placeholder-help = replace it with the real content, or remove the line
+placeholder-site = site.toml still holds the example value "{ $text }"
+placeholder-site-help = write the agency's real name and addresses (see section 2 of docs/huong-dan.md)
+placeholder-province = the provincial PBGDPL site's name is still the example "{ $text }", without the province
+placeholder-province-help = write the provincial PBGDPL site's name exactly as the other agencies of the province do, e.g. "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Nghệ An"
+
+## Text pasted from Word
+run-on-lines = this line will be joined to the line above into one paragraph: only a blank line starts a new paragraph
+run-on-lines-help = text pasted from Word breaks lines only once; add a blank line before this line (and before each following article, clause or point)

@@ -148,3 +148,17 @@ attachment-needs-bundle = tệp đính kèm cần bài dạng thư mục: chuy�
 attachment-missing = không có tệp đính kèm "{ $file }"
 intro-title-ignored = mục `title` trong _index.md không được dùng
 intro-title-ignored-help = tên chuyên mục giống nhau ở mọi cơ quan; xóa dòng này, hoặc dùng description = "…" để viết lời giới thiệu
+
+## Nội dung mẫu còn sót lại
+sample-entry = bài mẫu do lệnh pbgdpl init tạo vẫn còn, trong khi chuyên mục đã có bài thật được duyệt
+sample-entry-help = xóa tệp { $file } (bài mẫu), hoặc viết lại thành bài thật
+placeholder = bài đã duyệt công bố còn nội dung mẫu "{ $text }"
+placeholder-help = thay bằng nội dung thật, hoặc xóa dòng này
+placeholder-site = site.toml còn giá trị mẫu "{ $text }"
+placeholder-site-help = thay bằng tên và địa chỉ thật của cơ quan (xem mục 2 của docs/huong-dan.md)
+placeholder-province = tên trang PBGDPL của tỉnh còn để mẫu "{ $text }", chưa có tên tỉnh
+placeholder-province-help = ghi đúng tên trang PBGDPL của tỉnh, giống hệt các cơ quan khác trong tỉnh, ví dụ "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Nghệ An"
+
+## Văn bản dán từ Word
+run-on-lines = dòng này sẽ bị nối vào dòng phía trên thành một đoạn: trong bài, chỉ một dòng trống mới tách đoạn
+run-on-lines-help = văn bản dán từ Word thường chỉ xuống dòng một lần; thêm một dòng trống trước dòng này (và trước mỗi Điều, khoản, điểm tiếp theo)
