@@ -17,11 +17,16 @@ const TYPES = {
   '.mp4': 'video/mp4', '.vtt': 'text/vtt', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The built sites: { name, dir, basePath } from $PBGDPL_SITES. */
+/** The built sites: { name, dir, basePath } from $PBGDPL_SITES (every
+ *  directory there; the build's own bookkeeping beside an output, such as
+ *  `.demo.pbgdpl-keys`, is a hidden file and not a site). */
 export function sites() {
   const root = process.env.PBGDPL_SITES;
   if (!root) throw new Error('PBGDPL_SITES is not set: run scripts/test');
-  return fs.readdirSync(root).sort().map((name) => {
+  const names = fs.readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name);
+  return names.sort().map((name) => {
     const dir = path.join(root, name);
     const home = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
     const canonical = home.match(/<link[^>]*href="?([^" >]+)"?[^>]*rel="?canonical/)
