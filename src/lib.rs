@@ -24,6 +24,7 @@
 //! | stage | module |
 //! |---|---|
 //! | ground: errors, diagnostics, sources, text, dates, categories, strings | [`error`], [`diagnostics`], [`source`], [`text`], [`date`], [`category`], [`i18n`], [`fields`], [`fingerprint`], [`nesting`] |
+//! | the search index's format, terms and client | [`search`] |
 //! | configuration and content: files into the model | [`config`], [`content`], [`site`] |
 //! | every path and URL: pagination, reserved names | [`routes`] |
 //! | Markdown and templates; the view of the site outputs start from | [`render`] |
@@ -66,6 +67,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod routes;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;

@@ -30,6 +30,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             // Plain caches (a memo, the keys of output files): they know
             // nothing of the stages that fill them.
             "incremental",
+            // The search index's format: terms, postings, files.
+            "search",
         ],
     ),
     ("content", &["config", "content", "site"]),

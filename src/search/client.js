@@ -1,0 +1,600 @@
+/* pbgdpl search: reads the sharded index described in src/search/mod.rs.
+   No framework, no request but to the index's own files. The generator
+   writes the folding table in (src/search/fold.json, the table the
+   indexer folds with) where the page's code calls makeCore. */
+(function () {
+  'use strict';
+
+  // ---- Folding and terms (the same rules as src/search/tokens.rs) ----
+  function makeCore(table) {
+    var map = {};
+    Object.keys(table).forEach(function (target) {
+      var chars = table[target];
+      for (var i = 0; i < chars.length; i++) map[chars[i]] = target;
+    });
+    var MAX_ATOM = 40;
+    var MAX_RUN = 6;
+    var LETTER = /[\p{Alphabetic}\p{N}]/u;
+    var ASCII = /[a-z0-9]/;
+
+    // What one character folds to: [kind, text]; kinds: 'l' letters,
+    // 'c' connector, 's' space, 'n' nothing, 'b' break.
+    function foldChar(c) {
+      var t = map[c];
+      if (t !== undefined) {
+        if (t === '') return ['n', ''];
+        if (t === ' ') return ['s', ''];
+        if (t === '-' || t === '/') return ['c', t];
+        return ['l', t];
+      }
+      if (c.length === 1 && c.charCodeAt(0) < 128) {
+        if (ASCII.test(c)) return ['l', c];
+        if (c === '-' || c === '/') return ['c', c];
+        if (c === ' ' || c === '\t') return ['s', ''];
+        return ['b', ''];
+      }
+      return LETTER.test(c) ? ['l', c] : ['b', ''];
+    }
+
+    // Every atom: { t: folded text, link: 'b' | 's' | '-' | '/', start, end }
+    // (offsets in the string, for highlighting).
+    function atoms(text) {
+      var out = [];
+      var buf = '';
+      var start = 0;
+      var end = 0;
+      var gap = { spaces: false, connectors: 0, connector: '', broken: true };
+      function link() {
+        if (gap.broken) return 'b';
+        if (gap.connectors === 1 && !gap.spaces) return gap.connector;
+        if (gap.connectors === 0 && gap.spaces) return 's';
+        return 'b';
+      }
+      function finish() {
+        if (buf === '') return;
+        if (utf8Length(buf) <= MAX_ATOM) {
+          out.push({ t: buf, link: link(), start: start, end: end });
+          gap = { spaces: false, connectors: 0, connector: '', broken: false };
+        } else {
+          gap = { spaces: false, connectors: 0, connector: '', broken: true };
+        }
+        buf = '';
+      }
+      var i = 0;
+      while (i < text.length) {
+        var cp = text.codePointAt(i);
+        var c = String.fromCodePoint(cp);
+        var f = foldChar(c);
+        if (f[0] === 'l') {
+          if (buf === '') start = i;
+          buf += f[1];
+          end = i + c.length;
+        } else if (f[0] === 'n') {
+          if (buf !== '') end = i + c.length;
+        } else {
+          finish();
+          if (f[0] === 'c') { gap.connectors += 1; gap.connector = f[1]; }
+          else if (f[0] === 's') gap.spaces = true;
+          else gap.broken = true;
+        }
+        i += c.length;
+      }
+      finish();
+      return out;
+    }
+
+    function utf8Length(s) {
+      var n = 0;
+      for (var i = 0; i < s.length; i++) {
+        var c = s.charCodeAt(i);
+        if (c < 0x80) n += 1;
+        else if (c < 0x800) n += 2;
+        else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+        else n += 3;
+      }
+      return n;
+    }
+
+    function fold(text) {
+      var out = '';
+      var space = false;
+      for (var i = 0; i < text.length;) {
+        var c = String.fromCodePoint(text.codePointAt(i));
+        i += c.length;
+        var f = foldChar(c);
+        if (f[0] === 's' || f[0] === 'b') { space = true; continue; }
+        if (f[0] === 'n') continue;
+        if (space && out !== '') out += ' ';
+        space = false;
+        out += f[1];
+      }
+      return out;
+    }
+
+    // The terms of a query: { all: required, pairs: ranking only,
+    // parts: { word: its atoms } for words looked up whole }.
+    function query(text) {
+      var q = { all: [], pairs: [], parts: {} };
+      var words = [];
+      var previous = null;
+      atoms(text).forEach(function (a) {
+        var joined = a.link === '-' || a.link === '/';
+        if (joined && words.length) words[words.length - 1].push(a);
+        else words.push([a]);
+        if (previous !== null && a.link === 's') once(q.pairs, previous + ' ' + a.t);
+        previous = a.t;
+      });
+      words.forEach(function (w) {
+        if (w.length === 1 || w.length > MAX_RUN) {
+          w.forEach(function (a) { once(q.all, a.t); });
+        } else {
+          var whole = w.map(function (a, i) { return (i ? a.link : '') + a.t; }).join('');
+          once(q.all, whole);
+          q.parts[whole] = w.map(function (a) { return a.t; });
+        }
+      });
+      return q;
+    }
+
+    function once(list, term) {
+      if (list.indexOf(term) < 0) list.push(term);
+    }
+
+    // The UTF-8 bytes of a string.
+    function utf8(s) {
+      var out = [];
+      for (var i = 0; i < s.length; i++) {
+        var c = s.codePointAt(i);
+        if (c > 0xffff) i++;
+        if (c < 0x80) out.push(c);
+        else if (c < 0x800) out.push(0xc0 | c >> 6, 0x80 | c & 63);
+        else if (c < 0x10000) out.push(0xe0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+        else out.push(0xf0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+      }
+      return out;
+    }
+
+    function shardOf(term, count) {
+      var h = 0x811c9dc5;
+      utf8(term).forEach(function (b) {
+        h ^= b;
+        h = Math.imul(h, 0x01000193) >>> 0;
+      });
+      return h & (count - 1);
+    }
+
+    // ---- Posting lists (src/search/postings.rs) ----
+    function varint(b, at) {
+      var n = 0;
+      var mul = 1;
+      for (;;) {
+        if (at.i >= b.length) throw new Error('short list');
+        var byte = b[at.i++];
+        n += (byte & 0x7f) * mul;
+        if (byte < 0x80) return n;
+        mul *= 128;
+      }
+    }
+
+    // { docs: [ids, increasing], w: [weight bytes], ch: [chunk + 1, or 0] }
+    function decode(b) {
+      var form = b[0];
+      var at = { i: 1 };
+      var docs = [];
+      var w = [];
+      var ch = [];
+      var i;
+      if (form === 0 || form === 2) {
+        var count = varint(b, at);
+        var doc = 0;
+        for (i = 0; i < count; i++) {
+          var gap = varint(b, at);
+          doc = i === 0 ? gap : doc + gap;
+          docs.push(doc);
+          if (form === 0) {
+            w.push(b[at.i++]);
+            ch.push(varint(b, at));
+          } else {
+            w.push(0);
+            ch.push(0);
+          }
+        }
+      } else if (form === 1 || form === 3) {
+        var len = varint(b, at);
+        for (i = 0; i < len; i++) {
+          var bits = b[at.i + i];
+          for (var bit = 0; bit < 8; bit++) {
+            if (bits & (1 << bit)) docs.push(i * 8 + bit);
+          }
+        }
+        at.i += len;
+        for (i = 0; i < docs.length; i++) {
+          w.push(form === 1 ? (b[at.i + (i >> 1)] >> (4 * (i & 1)) & 15) * 16 : 0);
+          ch.push(0);
+        }
+      } else {
+        throw new Error('unknown list form ' + form);
+      }
+      return { docs: docs, w: w, ch: ch };
+    }
+
+    function weightOf(q) {
+      return Math.pow(2, q / 32) - 1;
+    }
+
+    // term → { list: bytes } or { file: hex name of its own file }
+    function parseShard(b) {
+      var out = {};
+      var at = { i: 0 };
+      var text = new TextDecoder();
+      while (at.i < b.length) {
+        var len = b[at.i++];
+        var term = text.decode(b.subarray(at.i, at.i + len));
+        at.i += len;
+        var size = varint(b, at);
+        var payload = b.subarray(at.i, at.i + size);
+        at.i += size;
+        if (payload[0] === 4) {
+          var hex = '';
+          for (var k = 8; k >= 1; k--) hex += (payload[k] < 16 ? '0' : '') + payload[k].toString(16);
+          out[term] = { file: hex };
+        } else {
+          out[term] = { list: payload };
+        }
+      }
+      return out;
+    }
+
+    return {
+      fold: fold, atoms: atoms, query: query, shardOf: shardOf,
+      decode: decode, weightOf: weightOf, parseShard: parseShard
+    };
+  }
+
+  if (typeof document === 'undefined') {
+    // Node (tests/js): the same code, without a page.
+    if (typeof module === 'object') module.exports = makeCore;
+    return;
+  }
+
+  // ---- The search page ----
+  var form = document.getElementById('search-form');
+  var data = document.getElementById('search-index');
+  if (!form || !data) return;
+  var core = makeCore(FOLD_TABLE);
+  var index = JSON.parse(data.textContent);
+  var input = document.getElementById('q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var pager = document.getElementById('search-pages');
+  var say = form.dataset;
+  var PER_PAGE = 10;
+  var FILTERS = { muc: 'c', loai: 't', nam: 'y', 'linh-vuc': 'l', 'co-quan': 'a' };
+  var N = index.n;
+  var cache = {};
+
+  function hashes(b64) {
+    var bin = atob(b64);
+    var out = [];
+    for (var i = 0; i + 3 < bin.length; i += 4) {
+      var h = (bin.charCodeAt(i) | bin.charCodeAt(i + 1) << 8 | bin.charCodeAt(i + 2) << 16 | bin.charCodeAt(i + 3) << 24) >>> 0;
+      out.push(('0000000' + h.toString(16)).slice(-8));
+    }
+    return out;
+  }
+  var shards = hashes(index.s);
+  var groups = hashes(index.g);
+
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(index.r + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ': ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (b) { return new Uint8Array(b); });
+      cache[path].catch(function () { delete cache[path]; });
+    }
+    return cache[path];
+  }
+
+  // A term's posting list, decoded, or null when no document has it.
+  function lookup(term) {
+    var i = core.shardOf(term, shards.length);
+    var key = 'shard ' + i;
+    if (!cache[key]) cache[key] = get('s/' + i + '.' + shards[i] + '.bin').then(core.parseShard);
+    return cache[key].then(function (terms) {
+      var found = terms[term];
+      if (!found) return null;
+      if (found.list) return core.decode(found.list);
+      return get('p/' + found.file + '.bin').then(core.decode);
+    });
+  }
+
+  function idf(df) {
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  }
+
+  // The documents holding every term of `all` and every filter, ranked.
+  function rank(q, filters) {
+    var lookups = q.all.concat(q.pairs, filters).map(lookup);
+    return Promise.all(lookups).then(function (lists) {
+      var all = lists.slice(0, q.all.length);
+      var pairs = lists.slice(q.all.length, q.all.length + q.pairs.length);
+      var facets = lists.slice(q.all.length + q.pairs.length);
+      // A number not in the index as a whole: look for its parts.
+      var missing = [];
+      q.all.forEach(function (term, i) {
+        if (!all[i] && q.parts[term]) missing.push(term);
+      });
+      if (missing.length) {
+        var again = { all: [], pairs: q.pairs.slice(), parts: {} };
+        q.all.forEach(function (term) {
+          if (missing.indexOf(term) < 0) again.all.push(term);
+          else q.parts[term].forEach(function (p, k, parts) {
+            if (again.all.indexOf(p) < 0) again.all.push(p);
+            if (k) again.pairs.push(parts[k - 1] + ' ' + p);
+          });
+        });
+        return rank(again, filters);
+      }
+      if (all.some(function (l) { return !l; }) || facets.some(function (l) { return !l; })) return { hits: [], q: q };
+      var required = all.concat(facets);
+      var scores = null;
+      var best = {};
+      if (!required.length) return { hits: [], q: q };
+      // Start from the shortest list; keep documents every other list holds.
+      var order = required.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
+      scores = new Map();
+      order[0].docs.forEach(function (d) { scores.set(d, 0); });
+      order.slice(1).forEach(function (l) {
+        var keep = new Map();
+        l.docs.forEach(function (d) { if (scores.has(d)) keep.set(d, 0); });
+        scores = keep;
+      });
+      function add(l, factor) {
+        if (!l) return;
+        var weight = idf(l.docs.length) * factor;
+        l.docs.forEach(function (d, k) {
+          if (!scores.has(d)) return;
+          var s = weight * (l.w[k] ? core.weightOf(l.w[k]) : 1);
+          scores.set(d, scores.get(d) + s);
+          // The chunk of the best-weighing term with a place in the body.
+          if (l.ch[k] && (!best[d] || best[d].s < s)) best[d] = { s: s, chunk: l.ch[k] - 1 };
+        });
+      }
+      all.forEach(function (l) { add(l, 1); });
+      pairs.forEach(function (l) { add(l, 1.5); });
+      var hits = [];
+      scores.forEach(function (s, d) { hits.push({ doc: d, score: s, chunk: best[d] ? best[d].chunk : 0 }); });
+      hits.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
+      return { hits: hits, q: q };
+    });
+  }
+
+  function fragment(hit) {
+    var g = Math.floor(hit.doc / index.gs);
+    return get('g/' + g + '.' + groups[g] + '.bin').then(function (b) {
+      var o = (hit.doc % index.gs) * 4;
+      var h = (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
+      var name = ('0000000' + h.toString(16)).slice(-8);
+      return get('f/' + hit.doc + '.' + name + '.' + hit.chunk + '.json');
+    }).then(function (bytes) {
+      return JSON.parse(new TextDecoder().decode(bytes));
+    });
+  }
+
+  // ---- Showing results ----
+  function matcher(q) {
+    var wanted = {};
+    q.all.concat(q.pairs).forEach(function (t) {
+      t.split(/[ \/-]/).forEach(function (a) { if (a) wanted[a] = true; });
+    });
+    return wanted;
+  }
+
+  // Appends `text` to `el`, the atoms `wanted` marked.
+  function marked(el, text, wanted) {
+    var at = 0;
+    var open = null;
+    core.atoms(text).forEach(function (a) {
+      if (!wanted[a.t]) return;
+      if (open && open.end === a.start - 1 && a.link === 's') { open.end = a.end; return; }
+      if (open) flush();
+      open = { start: a.start, end: a.end };
+    });
+    if (open) flush();
+    if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
+    function flush() {
+      if (open.start > at) el.appendChild(document.createTextNode(text.slice(at, open.start)));
+      var m = document.createElement('mark');
+      m.textContent = text.slice(open.start, open.end);
+      el.appendChild(m);
+      at = open.end;
+      open = null;
+    }
+  }
+
+  // About 30 words of `text` around its best match: [text, found].
+  function snippet(text, wanted, pairs) {
+    var as = core.atoms(text);
+    var WINDOW = 30;
+    var best = -1;
+    var bestAt = 0;
+    for (var i = 0; i < as.length; i++) {
+      if (!wanted[as[i].t]) continue;
+      var score = 0;
+      var seen = {};
+      for (var k = i; k < Math.min(as.length, i + WINDOW); k++) {
+        if (!wanted[as[k].t]) continue;
+        score += seen[as[k].t] ? 0.25 : 1;
+        seen[as[k].t] = true;
+        if (k > i && as[k].link === 's' && pairs.indexOf(as[k - 1].t + ' ' + as[k].t) >= 0) score += 2;
+      }
+      if (score > best) { best = score; bestAt = i; }
+    }
+    if (best < 0) return [text.length > 240 ? text.slice(0, 240).replace(/\s+\S*$/, '') + '\u2026' : text, false];
+    var first = Math.max(0, bestAt - 8);
+    var last = Math.min(as.length - 1, first + WINDOW);
+    var start = first === 0 ? 0 : as[first].start;
+    var end = last === as.length - 1 ? text.length : as[last].end;
+    return [(start > 0 ? '\u2026' : '') + text.slice(start, end).trim() + (end < text.length ? '\u2026' : ''), true];
+  }
+
+  function safeUrl(u) {
+    return /^(https?:\/\/|\/(?!\/))/i.test(u) ? u : '#';
+  }
+
+  function show(frag, q, wanted) {
+    var li = document.createElement('li');
+    li.className = 'entry-list__item';
+    var h = document.createElement('h2');
+    h.className = 'entry-list__title';
+    var a = document.createElement('a');
+    a.href = safeUrl(frag.u);
+    marked(a, frag.t, wanted);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement('p');
+    meta.className = 'entry-list__meta';
+    meta.textContent = [frag.c, frag.d, frag.n].filter(Boolean).join(' \u00b7 ');
+    li.appendChild(meta);
+    var snip = snippet(frag.x || '', wanted, q.pairs);
+    if (!snip[1] && frag.s) snip = [frag.s, true];
+    if (snip[0]) {
+      var p = document.createElement('p');
+      p.className = 'entry-list__summary search-results__snippet';
+      marked(p, snip[0], wanted);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  function state() {
+    var params = new URLSearchParams(window.location.search);
+    var s = { q: params.get('q') || '', page: Math.max(1, parseInt(params.get('trang'), 10) || 1), filters: {} };
+    Object.keys(FILTERS).forEach(function (name) {
+      var v = params.get(name);
+      if (v) s.filters[name] = v;
+    });
+    return s;
+  }
+
+  function address(s) {
+    var params = new URLSearchParams();
+    if (s.q) params.set('q', s.q);
+    Object.keys(FILTERS).forEach(function (name) {
+      if (s.filters[name]) params.set(name, s.filters[name]);
+    });
+    if (s.page > 1) params.set('trang', String(s.page));
+    var text = params.toString();
+    return window.location.pathname + (text ? '?' + text : '');
+  }
+
+  function fromForm() {
+    var s = { q: input.value, page: 1, filters: {} };
+    Object.keys(FILTERS).forEach(function (name) {
+      var el = form.elements[name];
+      if (el && el.value) s.filters[name] = el.value;
+    });
+    return s;
+  }
+
+  function toForm(s) {
+    input.value = s.q;
+    Object.keys(FILTERS).forEach(function (name) {
+      var el = form.elements[name];
+      if (el) el.value = s.filters[name] || '';
+    });
+  }
+
+  var current = 0;
+  function run(s) {
+    var id = ++current;
+    var q = core.query(s.q);
+    var filters = Object.keys(s.filters).map(function (name) { return FILTERS[name] + ':' + s.filters[name]; });
+    if (!q.all.length && !filters.length) {
+      list.textContent = '';
+      pager.textContent = '';
+      status.textContent = '';
+      return Promise.resolve();
+    }
+    return rank(q, filters).then(function (result) {
+      if (id !== current) return null;
+      var hits = result.hits;
+      var pages = Math.max(1, Math.ceil(hits.length / PER_PAGE));
+      var page = Math.min(s.page, pages);
+      var shown = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+      return Promise.all(shown.map(fragment)).then(function (frags) {
+        if (id !== current) return;
+        var wanted = matcher(result.q);
+        list.textContent = '';
+        frags.forEach(function (f) { list.appendChild(show(f, result.q, wanted)); });
+        status.textContent = hits.length
+          ? hits.length + ' ' + say.results + (s.q ? ': \u201c' + s.q + '\u201d' : '')
+            + (pages > 1 ? ' \u00b7 ' + say.page + ' ' + page + '/' + pages : '')
+          : say.none;
+        paginate(s, page, pages);
+      });
+    }).catch(function () {
+      if (id === current) status.textContent = say.failed;
+    });
+  }
+
+  function paginate(s, page, pages) {
+    pager.textContent = '';
+    if (pages < 2) return;
+    var ul = document.createElement('ul');
+    ul.className = 'pagination__list';
+    function item(n, label, rel) {
+      var li = document.createElement('li');
+      var target = { q: s.q, filters: s.filters, page: n };
+      if (n === page) {
+        var cur = document.createElement('span');
+        cur.setAttribute('aria-current', 'page');
+        cur.textContent = label;
+        li.appendChild(cur);
+      } else {
+        var a = document.createElement('a');
+        a.href = address(target);
+        a.textContent = label;
+        if (rel) a.rel = rel;
+        a.addEventListener('click', function (e) {
+          e.preventDefault();
+          history.pushState(null, '', address(target));
+          run(target).then(function () { status.focus(); });
+        });
+        li.appendChild(a);
+      }
+      ul.appendChild(li);
+    }
+    if (page > 1) item(page - 1, say.prev, 'prev');
+    for (var n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) item(n, String(n));
+    if (page < pages) item(page + 1, say.next, 'next');
+    pager.appendChild(ul);
+  }
+
+  var timer = null;
+  function changed(now) {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var s = fromForm();
+      history.replaceState(null, '', address(s));
+      run(s);
+    }, now ? 0 : 150);
+  }
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); changed(true); });
+  input.addEventListener('input', function () { changed(false); });
+  Object.keys(FILTERS).forEach(function (name) {
+    var el = form.elements[name];
+    if (el) el.addEventListener('change', function () { changed(true); });
+  });
+  window.addEventListener('popstate', function () {
+    var s = state();
+    toForm(s);
+    run(s);
+  });
+  var initial = state();
+  toForm(initial);
+  run(initial);
+  window.pbgdplSearch = core;
+})();
