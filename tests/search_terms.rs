@@ -73,7 +73,10 @@ fn a_text_is_found_by_itself() {
         });
         let q = tokens::query(text);
         for t in q.all.iter().chain(&q.pairs) {
-            assert!(terms.contains(t), "{text:?}: the query needs {t:?}, not indexed");
+            assert!(
+                terms.contains(t),
+                "{text:?}: the query needs {t:?}, not indexed"
+            );
         }
     }
 }

@@ -169,7 +169,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for (target, chars) in &groups {
             for c in chars.chars() {
-                assert!(seen.insert(c), "{c:?} is named twice (again for {target:?})");
+                assert!(
+                    seen.insert(c),
+                    "{c:?} is named twice (again for {target:?})"
+                );
             }
         }
         assert!(seen.len() > 600);

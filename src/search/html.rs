@@ -4,8 +4,29 @@
 
 /// Elements whose end (or, for `br`, presence) ends a line of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
-    "br", "blockquote", "pre", "dd", "dt", "figcaption", "section", "article",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "br",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "section",
+    "article",
 ];
 
 /// Elements whose content is not text a reader sees.
@@ -117,7 +138,9 @@ mod tests {
     #[test]
     fn blocks_make_lines_and_references_are_decoded() {
         assert_eq!(
-            text("<h2>Điều 1</h2><p>Đất &amp; nhà <b>ở</b><br>dòng &#273;&#x111;</p><ul><li>a</li><li>b</li></ul>"),
+            text(
+                "<h2>Điều 1</h2><p>Đất &amp; nhà <b>ở</b><br>dòng &#273;&#x111;</p><ul><li>a</li><li>b</li></ul>"
+            ),
             "Điều 1\nĐất & nhà ở\ndòng đđ\na\nb"
         );
     }

@@ -335,7 +335,9 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
             bytes,
         });
     }
-    let shard_count = (inline_bytes / SHARD_TARGET).next_power_of_two().clamp(1, 1 << 14);
+    let shard_count = (inline_bytes / SHARD_TARGET)
+        .next_power_of_two()
+        .clamp(1, 1 << 14);
     let mut shards: Vec<Vec<u8>> = vec![Vec::new(); shard_count];
     for (term, payload) in entries {
         let shard = &mut shards[shard_of(&term, shard_count)];
@@ -355,12 +357,7 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
             bytes,
         });
     }
-    let manifest = Manifest::new(
-        docs.len(),
-        &shard_hashes,
-        &groups,
-        facet_options(docs),
-    );
+    let manifest = Manifest::new(docs.len(), &shard_hashes, &groups, facet_options(docs));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Index { files, manifest }
 }
@@ -387,7 +384,9 @@ fn facet_options(docs: &[Doc<'_>]) -> BTreeMap<char, Vec<(String, String)>> {
             });
             (
                 dim,
-                v.into_iter().map(|(_, label, value)| (value, label)).collect(),
+                v.into_iter()
+                    .map(|(_, label, value)| (value, label))
+                    .collect(),
             )
         })
         .collect()

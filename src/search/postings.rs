@@ -93,7 +93,11 @@ pub struct ListBuilder {
 impl ListBuilder {
     /// Adds a document (after every document added before).
     pub fn push(&mut self, p: Posting) {
-        let gap = if self.count == 0 { p.doc } else { p.doc - self.last };
+        let gap = if self.count == 0 {
+            p.doc
+        } else {
+            p.doc - self.last
+        };
         push_varint(&mut self.bytes, u64::from(gap));
         self.bytes.push(p.weight);
         push_varint(&mut self.bytes, u64::from(p.chunk));

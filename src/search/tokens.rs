@@ -167,18 +167,19 @@ pub fn index_terms(text: &str, mut each: impl FnMut(&str, TermKind, std::ops::Ra
     // The atoms of the current word: folded text, connector before it, span.
     let mut word: Vec<(String, char, std::ops::Range<usize>)> = Vec::new();
     let mut term = String::new();
-    let flush_word = |word: &mut Vec<(String, char, std::ops::Range<usize>)>,
-                          each: &mut dyn FnMut(&str, TermKind, std::ops::Range<usize>)| {
-        for s in 0..word.len() {
-            let mut run = word[s].0.clone();
-            for (n, next) in word.iter().enumerate().skip(s + 1).take(MAX_RUN - 1) {
-                run.push(next.1);
-                run.push_str(&next.0);
-                each(&run, TermKind::Run, word[s].2.start..word[n].2.end);
+    let flush_word =
+        |word: &mut Vec<(String, char, std::ops::Range<usize>)>,
+         each: &mut dyn FnMut(&str, TermKind, std::ops::Range<usize>)| {
+            for s in 0..word.len() {
+                let mut run = word[s].0.clone();
+                for (n, next) in word.iter().enumerate().skip(s + 1).take(MAX_RUN - 1) {
+                    run.push(next.1);
+                    run.push_str(&next.0);
+                    each(&run, TermKind::Run, word[s].2.start..word[n].2.end);
+                }
             }
-        }
-        word.clear();
-    };
+            word.clear();
+        };
     let mut previous: Option<(String, std::ops::Range<usize>)> = None;
     atoms(text, |atom| {
         each(atom.text, TermKind::Atom, atom.span.clone());
