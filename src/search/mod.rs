@@ -6,7 +6,7 @@
 //! ## Terms
 //!
 //! Text is folded from one table the indexer and the client share
-//! ([`fold`], `fold.json`: `đ` → `d`, tones and vowel marks dropped in any
+//! ([`fold()`], `fold.json`: `đ` → `d`, tones and vowel marks dropped in any
 //! placement and in NFC or NFD, dashes and slashes of every kind made `-`
 //! and `/`) and cut into syllables, pairs of syllables and the parts of
 //! document numbers ([`tokens`]).

@@ -3,7 +3,7 @@
 //! and the atoms the same way; `tests/search/cases.json` holds the cases
 //! both are tested on.
 //!
-//! Folded text ([`super::fold`]) is cut into **atoms**: runs of letters
+//! Folded text ([`super::fold()`]) is cut into **atoms**: runs of letters
 //! and digits (a Vietnamese syllable, a number, `qd`, `ttg`). Each atom
 //! follows the one before it in one of three ways ([`Link`]): joined by a
 //! single connector with nothing around it (`14/2019`, `qd-ttg`), after
