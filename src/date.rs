@@ -69,11 +69,62 @@ impl Timestamp {
         if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
             return Some(Self::from_datetime(dt));
         }
-        if let Ok(naive) = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
-            let dt = vietnam_offset().from_local_datetime(&naive).single()?;
-            return Some(Self::from_datetime(dt));
+        for form in [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ] {
+            if let Ok(naive) = chrono::NaiveDateTime::parse_from_str(text, form) {
+                let dt = vietnam_offset().from_local_datetime(&naive).single()?;
+                return Some(Self::from_datetime(dt));
+            }
         }
         None
+    }
+
+    /// Whether a time of day was given (`2026-12-07T08:00:00+07:00`), not
+    /// only a date.
+    pub fn has_time(&self) -> bool {
+        self.has_time
+    }
+
+    /// The calendar date in Vietnam.
+    pub fn date_in_vietnam(&self) -> NaiveDate {
+        self.instant.with_timezone(&vietnam_offset()).date_naive()
+    }
+
+    /// When an entry with this `publish_date` goes live: the instant given,
+    /// or the start of the day in Vietnam for a date alone.
+    pub fn starts(&self) -> DateTime<FixedOffset> {
+        self.instant
+    }
+
+    /// When an entry with this `expiry_date` is withdrawn: the instant
+    /// given, or the end of the day in Vietnam (the next midnight) for a
+    /// date alone, so the entry is shown the whole of its last day.
+    pub fn ends(&self) -> DateTime<FixedOffset> {
+        if self.has_time {
+            self.instant
+        } else {
+            self.instant + chrono::Duration::days(1)
+        }
+    }
+
+    /// `08:00` in Vietnam, for messages.
+    pub fn hour_in_vietnam(&self) -> String {
+        self.instant
+            .with_timezone(&vietnam_offset())
+            .format("%H:%M")
+            .to_string()
+    }
+
+    /// `dd/mm/yyyy` in Vietnam, for messages.
+    pub fn dmy_in_vietnam(&self) -> String {
+        self.instant
+            .with_timezone(&vietnam_offset())
+            .format("%d/%m/%Y")
+            .to_string()
     }
 
     /// The calendar date in the timestamp's own offset.
@@ -125,6 +176,28 @@ impl Timestamp {
     pub fn instant(&self) -> DateTime<FixedOffset> {
         self.instant
     }
+}
+
+/// The current instant, in Vietnam's offset.
+pub fn now_in_vietnam() -> Timestamp {
+    Timestamp::from_datetime(chrono::Utc::now().with_timezone(&vietnam_offset()))
+}
+
+/// The instant a build treats as now: `now` when given; for a date alone
+/// (`--today 2026-12-07`), the last second of that day in Vietnam, so
+/// everything scheduled that day counts as published, as it always did;
+/// else the current instant.
+pub fn build_instant(now: Option<Timestamp>, today: Option<NaiveDate>) -> DateTime<FixedOffset> {
+    match (now, today) {
+        (Some(n), _) if n.has_time => n.instant,
+        (Some(n), _) => end_of_day(n.date_in_vietnam()),
+        (None, Some(d)) => end_of_day(d),
+        (None, None) => now_in_vietnam().instant,
+    }
+}
+
+fn end_of_day(d: NaiveDate) -> DateTime<FixedOffset> {
+    Timestamp::from_date(d).instant + chrono::Duration::days(1) - chrono::Duration::seconds(1)
 }
 
 /// Converts a TOML date or date-time into a timestamp; a bare time of day

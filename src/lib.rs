@@ -78,5 +78,5 @@ pub mod write;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use error::{Error, Result};
-pub use pipeline::{BuildReport, RendererReport, build, build_with, check};
-pub use site::{BuildOptions, Site};
+pub use pipeline::{BuildReport, RendererReport, build, build_with, check, check_with_schedule};
+pub use site::{BuildOptions, Scheduled, Site};

@@ -141,6 +141,8 @@ pub struct BuildReport {
     pub output: PathBuf,
     /// How long it took.
     pub elapsed: Duration,
+    /// Approved entries held back until their `publish_date`, soonest first.
+    pub scheduled: Vec<crate::site::Scheduled>,
 }
 
 impl Site {
@@ -333,6 +335,7 @@ pub fn build_with(
     let started = Instant::now();
     progress.stage("load", None);
     let (mut site, mut diags) = Site::load(root, options)?;
+    let scheduled = site.scheduled();
     let output = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("public"));
@@ -359,6 +362,7 @@ pub fn build_with(
     // Without the keys the next build renders everything: not an error.
     let _ = done.keys.save(&keys_file);
     Ok(BuildReport {
+        scheduled,
         pages: done.pages,
         files: done.files,
         by_renderer: done.by_renderer,
@@ -371,13 +375,23 @@ pub fn build_with(
 /// Loads, checks and renders the site without writing anything. Returns the
 /// warnings; errors come back as `Err(Error::Invalid)` with every diagnostic.
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Diagnostics, Error> {
+    check_with_schedule(root, options).map(|(warnings, _)| warnings)
+}
+
+/// [`check`], also returning the approved entries held back until their
+/// `publish_date`, soonest first.
+pub fn check_with_schedule(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Diagnostics, Vec<crate::site::Scheduled>), Error> {
     let (site, diags) = Site::load(root, options)?;
+    let scheduled = site.scheduled();
     let theme = Theme::load(&site.root)?;
     let none = OutputKeys::new();
     let mut stages = Stages::new(&theme, &Silent, &none);
     stages.implicit_ids = true;
     site.process(diags, &stages, &NullSink)
-        .map(|done| done.warnings)
+        .map(|done| (done.warnings, scheduled))
 }
 
 /// What the loop may reuse: pieces of outputs and the keys of the

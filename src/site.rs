@@ -17,8 +17,12 @@ pub struct BuildOptions {
     /// clearly marked and `noindex`, and never in feeds.
     pub drafts: bool,
     /// The build's "today" (for `publish_date`/`expiry_date`); defaults to
-    /// the current date in Vietnam.
+    /// the current date in Vietnam. A date alone stands for its last
+    /// second: everything due that day is published.
     pub today: Option<NaiveDate>,
+    /// The build's "now", to the second, when it matters
+    /// (`--today 2026-12-07T08:00:00+07:00`); wins over `today`.
+    pub now: Option<crate::date::Timestamp>,
     /// Replaces `base_url` from `site.toml`.
     pub base_url: Option<String>,
     /// The previous `sync.json` (path or `http(s)://` URL) to record
@@ -33,6 +37,15 @@ pub fn today_in_vietnam() -> NaiveDate {
         .date_naive()
 }
 
+/// An approved entry waiting for its `publish_date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scheduled {
+    /// Its file, relative to the site root.
+    pub file: String,
+    /// When it goes live.
+    pub at: crate::date::Timestamp,
+}
+
 /// A loaded site.
 #[derive(Debug)]
 pub struct Site {
@@ -42,8 +55,11 @@ pub struct Site {
     pub config: Config,
     /// Everything under `content/` and `static/`.
     pub content: Content,
-    /// The build's "today".
+    /// The build's "today" (in Vietnam).
     pub today: NaiveDate,
+    /// The build's "now": what `publish_date` and `expiry_date` are
+    /// compared with.
+    pub now: chrono::DateTime<chrono::FixedOffset>,
     /// Preview build.
     pub drafts: bool,
     /// The previous snapshot, for tombstones (builds only).
@@ -65,15 +81,40 @@ impl Site {
     /// [configured](BuildOptions::configure)) and content, loaded by
     /// [`Site::load`] or by `serve` (which reloads only what changed).
     pub fn new(root: &Path, config: Config, content: Content, options: &BuildOptions) -> Site {
+        let now = crate::date::build_instant(options.now, options.today);
         Site {
             root: root.to_path_buf(),
             config,
             content,
-            today: options.today.unwrap_or_else(today_in_vietnam),
+            now,
+            today: now
+                .with_timezone(&crate::date::vietnam_offset())
+                .date_naive(),
             drafts: options.drafts,
             previous: None,
         }
     }
+    /// The approved entries held back until their `publish_date`, soonest
+    /// first (for `build` and `check` to say when the next goes live).
+    pub fn scheduled(&self) -> Vec<Scheduled> {
+        let mut v: Vec<Scheduled> = self
+            .content
+            .entries
+            .iter()
+            .filter(|e| {
+                e.editorial.visibility(self.now) == crate::content::model::Visibility::Scheduled
+            })
+            .filter_map(|e| {
+                Some(Scheduled {
+                    file: e.source.rel_path.clone(),
+                    at: e.editorial.publish_date?,
+                })
+            })
+            .collect();
+        v.sort_by(|a, b| a.at.starts().cmp(&b.at.starts()).then(a.file.cmp(&b.file)));
+        v
+    }
+
     /// Entries the build publishes (all of them in a `--drafts` preview).
     pub fn published_entries(&self) -> usize {
         self.content
@@ -81,7 +122,7 @@ impl Site {
             .iter()
             .filter(|e| {
                 self.drafts
-                    || e.editorial.visibility(self.today)
+                    || e.editorial.visibility(self.now)
                         == crate::content::model::Visibility::Published
             })
             .count()

@@ -175,7 +175,7 @@ fn required_categories(site: &Site, d: &mut Diagnostics) {
             .entries
             .iter()
             .filter(|e| e.category.key == c.key)
-            .any(|e| e.editorial.visibility(site.today) == Visibility::Published);
+            .any(|e| e.editorial.visibility(site.now) == Visibility::Published);
         let has_tables = c.key == "thong-ke" && !site.content.tables.is_empty();
         if !published && !has_tables {
             d.push(
@@ -262,7 +262,7 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
                 .map(|e| {
                     (
                         format!("{}index.html", e.path()),
-                        e.editorial.visibility(p.site.today),
+                        e.editorial.visibility(p.site.now),
                     )
                 })
                 .filter(|(_, v)| *v != Visibility::Published)

@@ -59,9 +59,14 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
         }
         s
     });
+    let scheduled = result
+        .as_ref()
+        .map(|r| r.scheduled.clone())
+        .unwrap_or_default();
     let code = super::report(result.map(|r| r.warnings), color, super::Failed::Build)?;
     if let (Some(s), false) = (summary, verbosity == Verbosity::Quiet) {
         eprintln!("{s}");
+        eprint!("{}", super::schedule_lines(&scheduled));
     }
     Ok(code)
 }

@@ -32,7 +32,11 @@ pub struct Args {
 
 /// Runs the checks.
 pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
-    let mut result = pbgdpl::check(&args.site.root, &args.site.options(None));
+    let (mut result, scheduled) =
+        match pbgdpl::check_with_schedule(&args.site.root, &args.site.options(None)) {
+            Ok((warnings, scheduled)) => (Ok(warnings), scheduled),
+            Err(e) => (Err(e), Vec::new()),
+        };
     if args.strict
         && let Ok(warnings) = &result
         && !warnings.is_empty()
@@ -52,6 +56,7 @@ pub fn run(args: Args, color: bool) -> anyhow::Result<ExitCode> {
             if let Some(n) = warnings {
                 eprintln!("{}", msg!("check-ok", warnings = n));
             }
+            eprint!("{}", super::schedule_lines(&scheduled));
             Ok(code)
         }
         Format::Json | Format::Github => {

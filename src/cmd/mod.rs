@@ -16,7 +16,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use pbgdpl::date::Timestamp;
 use pbgdpl::i18n::{Lang, Message};
 use pbgdpl::{BuildOptions, Diagnostics, Error, msg};
 
@@ -106,8 +106,8 @@ pub struct SiteArgs {
     pub drafts: bool,
     /// The date the build treats as today (YYYY-MM-DD), for reproducible
     /// builds of scheduled and expiring entries.
-    #[arg(long, env = "PBGDPL_TODAY", value_name = "DATE", value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    #[arg(long, env = "PBGDPL_TODAY", value_name = "DATE", value_parser = parse_today)]
+    pub today: Option<Timestamp>,
 }
 
 impl SiteArgs {
@@ -115,15 +115,54 @@ impl SiteArgs {
     pub fn options(&self, base_url: Option<String>) -> BuildOptions {
         BuildOptions {
             drafts: self.drafts,
-            today: self.today,
+            today: self.today.map(|t| t.date_in_vietnam()),
+            now: self.today.filter(Timestamp::has_time),
             base_url,
             ..BuildOptions::default()
         }
     }
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| msg!("cli-bad-date").into_string())
+/// `--today`: a date (`2026-12-07`) or a date and time
+/// (`2026-12-07T08:00:00+07:00`; Vietnam time when no offset is given).
+fn parse_today(s: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(s.trim()).ok_or_else(|| msg!("cli-bad-date").into_string())
+}
+
+/// The lines that name the entries held back until their publish_date and
+/// say when the next goes live (nothing when there is none).
+pub fn schedule_lines(scheduled: &[pbgdpl::Scheduled]) -> String {
+    let Some(next) = scheduled.first() else {
+        return String::new();
+    };
+    const SHOWN: usize = 10;
+    let mut out = String::new();
+    for s in scheduled.iter().take(SHOWN) {
+        out.push_str(&format!(
+            "  {}\n",
+            msg!(
+                "schedule-entry",
+                file = &s.file,
+                time = s.at.hour_in_vietnam(),
+                date = s.at.dmy_in_vietnam()
+            )
+        ));
+    }
+    if scheduled.len() > SHOWN {
+        out.push_str(&format!(
+            "  {}\n",
+            msg!("schedule-more", count = scheduled.len() - SHOWN)
+        ));
+    }
+    format!(
+        "{}\n{out}",
+        msg!(
+            "schedule-summary",
+            count = scheduled.len(),
+            time = next.at.hour_in_vietnam(),
+            date = next.at.dmy_in_vietnam()
+        )
+    )
 }
 
 /// The "error:" prefix (in the language of the run), red when colours are on.

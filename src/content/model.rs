@@ -1,7 +1,7 @@
 //! The content model: what an entry is once its front matter has been read
 //! and checked. Templates see these types (serialised) as `entry.*`.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 use serde::{Serialize, Serializer, ser::SerializeMap};
 
 use crate::category::Category;
@@ -66,13 +66,15 @@ pub struct Editorial {
 }
 
 impl Editorial {
-    /// Visibility on `today`.
-    pub fn visibility(&self, today: NaiveDate) -> Visibility {
+    /// Visibility at the instant `now`: `publish_date` and `expiry_date`
+    /// count to the minute when they give a time, else from the start of
+    /// the publish day to the end of the expiry day, in Vietnam time.
+    pub fn visibility(&self, now: DateTime<FixedOffset>) -> Visibility {
         if self.status != Status::Approved {
             Visibility::Unapproved
-        } else if self.publish_date.is_some_and(|d| d.date() > today) {
+        } else if self.publish_date.is_some_and(|d| d.starts() > now) {
             Visibility::Scheduled
-        } else if self.expiry_date.is_some_and(|d| d.date() < today) {
+        } else if self.expiry_date.is_some_and(|d| d.ends() <= now) {
             Visibility::Expired
         } else {
             Visibility::Published

@@ -197,7 +197,7 @@ impl<'a> Prepared<'a> {
             .entries
             .par_iter()
             .filter_map(|entry| {
-                let visibility = entry.editorial.visibility(site.today);
+                let visibility = entry.editorial.visibility(site.now);
                 if visibility != Visibility::Published && !site.drafts {
                     return None;
                 }

@@ -18,7 +18,7 @@ import filecmp, os, re, shutil, subprocess, sys, tempfile
 import yaml
 
 CI = "examples/ci"
-STEP = re.compile(r"^bash ci/pbgdpl-ci\.sh (install|check|build|deploy-rsync)$")
+STEP = re.compile(r"^bash ci/pbgdpl-ci\.sh (install|check|build|changed|deploy-rsync)$")
 failures = []
 
 def fail(msg):
@@ -105,9 +105,31 @@ def github(tmp):
             lines = [l for l in p.stdout.splitlines() if l.strip()]
             if any(not l.startswith("::") for l in lines):
                 fail("on GitHub Actions, check prints annotations only:\n" + p.stdout)
-    if seen != {"install", "check", "build", "deploy-rsync"}:
+    if seen != {"install", "check", "build", "changed", "deploy-rsync"}:
         fail(f"github-actions.yml runs steps {sorted(seen)}")
+    if "schedule" not in doc[True] and "schedule" not in doc.get("on", {}):
+        fail("github-actions.yml does not run on a schedule")
     check_output(root, target)
+    # The hourly run: nothing changed since the deployment, so nothing is
+    # deployed; a scheduled entry going live changes the output.
+    p = run("bash ci/pbgdpl-ci.sh changed", root, {"PBGDPL_PUBLISHED": target})
+    if p is not None and "changed=false" not in p.stdout:
+        fail("an unchanged output is reported as changed:\n" + p.stdout)
+    p = run("bash ci/pbgdpl-ci.sh deploy-rsync", root,
+            {"RSYNC_TARGET": os.path.join(tmp, "elsewhere") + "/", "changed": "false"})
+    if p is not None and os.path.exists(os.path.join(tmp, "elsewhere")):
+        fail("deploy-rsync deployed although nothing changed")
+    with open(os.path.join(root, "content/tin-tuc/hen-gio.md"), "w") as f:
+        f.write('+++\nid = "tin-tuc/hen-gio"\ntitle = "Hẹn giờ"\ndate = 2026-11-22\n'
+                'publish_date = 2026-11-22T08:00:00+07:00\n+++\n\nNội dung.\n')
+    run("bash ci/pbgdpl-ci.sh build", root, {"PBGDPL_TODAY": "2026-11-22T07:00:00+07:00"})
+    p = run("bash ci/pbgdpl-ci.sh changed", root, {"PBGDPL_PUBLISHED": target})
+    if p is not None and "changed=false" not in p.stdout:
+        fail("an entry held back until 08:00 changed the output at 07:00:\n" + p.stdout)
+    run("bash ci/pbgdpl-ci.sh build", root, {"PBGDPL_TODAY": "2026-11-22T08:05:00+07:00"})
+    p = run("bash ci/pbgdpl-ci.sh changed", root, {"PBGDPL_PUBLISHED": target})
+    if p is not None and "changed=true" not in p.stdout:
+        fail("the entry due at 08:00 did not change the output at 08:05:\n" + p.stdout)
     # A broken entry stops the pipeline at the check step.
     broken = repo(os.path.join(tmp, "broken"), broken=True)
     p = run("bash ci/pbgdpl-ci.sh check", broken, {"GITHUB_ACTIONS": "true"}, expect_ok=False)
@@ -127,7 +149,7 @@ def gitlab(tmp):
             run(cmd, root, env)
             if STEP.match(cmd):
                 seen.add(cmd.split()[-1])
-    if seen != {"install", "check", "build", "deploy-rsync"}:
+    if seen != {"install", "check", "build", "changed", "deploy-rsync"}:
         fail(f"gitlab-ci.yml runs steps {sorted(seen)}")
     if doc["pages"]["artifacts"]["paths"] != ["public"]:
         fail("the GitLab Pages job must publish public/")

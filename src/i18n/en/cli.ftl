@@ -167,5 +167,13 @@ clap-missing-command = missing the command
 clap-invalid-utf8 = an argument is not valid UTF-8
 clap-did-you-mean = tip: did you mean { $suggestion }?
 clap-see-help = For more information, add --help to the command.
-cli-bad-date = write a date like 2026-11-22
+cli-bad-date = write a date like 2026-11-22, or a date and time like 2026-11-22T08:00 (Vietnam time) or 2026-11-22T08:00:00+07:00
 cli-bad-time = write a time like 2026-11-22T08:00:00+07:00 (or a date like 2026-11-22)
+
+## Scheduled entries
+schedule-summary = { $count ->
+    [1] 1 entry is scheduled for { $time } on { $date }:
+   *[other] { $count } entries are scheduled, the next for { $time } on { $date }:
+}
+schedule-entry = { $file } — goes live at { $time } on { $date }
+schedule-more = … and { $count } more

@@ -157,5 +157,13 @@ clap-missing-command = thiếu tên lệnh
 clap-invalid-utf8 = tham số có ký tự không đọc được (không phải UTF-8)
 clap-did-you-mean = gợi ý: có phải là { $suggestion }?
 clap-see-help = Xem hướng dẫn: thêm --help vào cuối lệnh.
-cli-bad-date = hãy viết ngày theo dạng năm-tháng-ngày, ví dụ 2026-11-22
+cli-bad-date = hãy viết ngày theo dạng năm-tháng-ngày, ví dụ 2026-11-22, hoặc ngày giờ như 2026-11-22T08:00 (giờ Việt Nam) hay 2026-11-22T08:00:00+07:00
 cli-bad-time = hãy viết thời điểm dạng 2026-11-22T08:00:00+07:00 (hoặc chỉ ngày, 2026-11-22)
+
+## Bài hẹn ngày đăng
+schedule-summary = { $count ->
+    [1] 1 bài hẹn đăng lúc { $time } ngày { $date }:
+   *[other] { $count } bài hẹn đăng, bài sớm nhất lúc { $time } ngày { $date }:
+}
+schedule-entry = { $file } — đăng lúc { $time } ngày { $date }
+schedule-more = … và { $count } bài khác
