@@ -94,6 +94,7 @@ impl Site {
             previous: None,
         }
     }
+
     /// The approved entries held back until their `publish_date`, soonest
     /// first (for `build` and `check` to say when the next goes live).
     pub fn scheduled(&self) -> Vec<Scheduled> {
@@ -113,6 +114,24 @@ impl Site {
             .collect();
         v.sort_by(|a, b| a.at.starts().cmp(&b.at.starts()).then(a.file.cmp(&b.file)));
         v
+    }
+
+    /// The next instant after the build's "now" when an approved entry
+    /// goes live or is withdrawn (its `publish_date` or `expiry_date`), so
+    /// that `serve` can rebuild then.
+    pub fn next_change(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        self.content
+            .entries
+            .iter()
+            .filter(|e| e.editorial.status == crate::content::model::Status::Approved)
+            .flat_map(|e| {
+                let starts = e.editorial.publish_date.map(|d| d.starts());
+                let ends = e.editorial.expiry_date.map(|d| d.ends());
+                [starts, ends]
+            })
+            .flatten()
+            .filter(|at| *at > self.now)
+            .min()
     }
 
     /// Entries the build publishes (all of them in a `--drafts` preview).

@@ -73,26 +73,32 @@ impl Page {
 }
 
 impl Served {
+    /// Serves the fixture as it stands on 22/11/2026.
     fn start() -> Self {
+        Self::start_with(&["--today", "2026-11-22"], |_| {})
+    }
+
+    /// Serves the fixture, after `prepare` has changed the copy, with
+    /// `args` added; in Vietnamese (the locale of the machine removed).
+    fn start_with(args: &[&str], prepare: impl FnOnce(&Path)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-site"),
             &root,
         );
+        prepare(&root);
         std::fs::write(dir.path().join("secret.txt"), SECRET).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_pbgdpl"))
-            .args([
-                "serve",
-                "--port",
-                "0",
-                "--today",
-                "2026-11-22",
-                "--color",
-                "never",
-            ])
+            .args(["serve", "--port", "0", "--color", "never"])
+            .args(args)
             .arg("--root")
             .arg(&root)
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("PBGDPL_LANG")
+            .env_remove("PBGDPL_TODAY")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -297,6 +303,13 @@ fn edits_reload_the_page_errors_show_in_it_and_the_fix_clears_them() {
     let text = broken.text();
     assert!(text.contains(PANEL), "the error panel");
     assert!(text.contains(&format!("{ENTRY}:4:8")), "file:line:column");
+    // In Vietnamese, the frame and the diagnostic inside it alike.
+    let panel = &text[text.find(PANEL).unwrap()..];
+    assert!(panel.contains("Trang chưa được cập nhật"), "{panel}");
+    assert!(panel.contains("lỗi"), "{panel}");
+    for english in ["error:", "help:", "not a valid", "invalid", "The page"] {
+        assert!(!panel.contains(english), "English {english:?} in:\n{panel}");
+    }
     assert!(
         text.contains("60 hòa giải viên của 12 thôn"),
         "last good page"
@@ -563,4 +576,58 @@ fn a_hundred_clients_during_rebuilds_all_get_complete_pages() {
         "the clients read while the site was rebuilt: {versions:?}"
     );
     assert!(s.get(ENTRY_PAGE).text().contains(&marker(4)));
+}
+
+/// Without `--today`, serve rebuilds by itself when the clock reaches an
+/// entry's `publish_date` (the entry appears) or `expiry_date` (it goes),
+/// and open pages reload.
+#[test]
+fn a_scheduled_entry_appears_on_time_and_an_expiring_one_goes() {
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    let at = chrono::Utc::now().with_timezone(&vietnam) + chrono::Duration::seconds(8);
+    let stamp = at.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let s = Served::start_with(&[], |root| {
+        std::fs::write(
+            root.join("content/tin-tuc/hen-gio.md"),
+            format!(
+                "+++\nid = \"tin-tuc/hen-gio\"\ntitle = \"Thông báo hẹn giờ\"\n\
+                 date = 2026-11-20\npublish_date = {stamp}\n+++\n\nĐã đến giờ đăng.\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("content/tin-tuc/het-gio.md"),
+            format!(
+                "+++\nid = \"tin-tuc/het-gio\"\ntitle = \"Giấy mời hết giờ\"\n\
+                 date = 2026-11-20\nexpiry_date = {stamp}\n+++\n\nSắp gỡ.\n"
+            ),
+        )
+        .unwrap();
+    });
+    let events = s.events();
+    let before = s.get("tin-tuc/hen-gio/").status;
+    let expiring = s.get("tin-tuc/het-gio/").status;
+    // Only when the answers came before the hour can they say what the
+    // site was before it (the test does not depend on how fast it runs).
+    if chrono::Utc::now() < at {
+        assert_eq!(before, 404, "held back before its time");
+        assert_eq!(expiring, 200, "shown until its time");
+    }
+    let until = std::time::Instant::now() + WAIT + Duration::from_secs(8);
+    loop {
+        if s.get("tin-tuc/hen-gio/").status == 200 && s.get("tin-tuc/het-gio/").status == 404 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "the schedule was not applied; the server said:\n{}",
+            s.stderr()
+        );
+        let _ = events.recv_timeout(Duration::from_millis(500));
+    }
+    assert!(s.get("tin-tuc/").text().contains("Thông báo hẹn giờ"));
+    assert!(!s.get("tin-tuc/").text().contains("Giấy mời hết giờ"));
+    if before == 404 {
+        assert!(s.stderr().contains("đến giờ đăng"), "{}", s.stderr());
+    }
 }

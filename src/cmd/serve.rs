@@ -58,6 +58,13 @@ impl Events for Printer {
         }
     }
 
+    fn due(&self) {
+        if self.verbosity != Verbosity::Quiet {
+            self.bar.clear();
+            eprintln!("{}", msg!("serve-due"));
+        }
+    }
+
     fn built(&self, update: &Update, changes: &Changes) {
         self.bar.clear();
         eprint!("{}", update.warnings.render(self.color));

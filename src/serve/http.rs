@@ -18,6 +18,7 @@ use super::State;
 use super::live::{self, EVENTS_PATH};
 use super::mime::content_type;
 use super::paths::{Target, resolve};
+use crate::msg;
 use crate::output::store::{Body as Stored, Snapshot};
 
 /// A response body: bytes, or the event stream.
@@ -55,7 +56,10 @@ pub fn respond(state: &Arc<State>, req: &Request<Incoming>) -> Response<Body> {
 
 fn answer(state: &Arc<State>, req: &Request<Incoming>) -> Response<Body> {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "405 Method Not Allowed");
+        let mut r = text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            msg!("serve-http-method").as_str(),
+        );
         r.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
@@ -73,12 +77,15 @@ fn answer(state: &Arc<State>, req: &Request<Incoming>) -> Response<Body> {
                 let page = live::error_page(&errors, &strings, lang);
                 html(StatusCode::INTERNAL_SERVER_ERROR, page.into_bytes(), "")
             }
-            None => text(StatusCode::SERVICE_UNAVAILABLE, "503: building the site"),
+            None => text(
+                StatusCode::SERVICE_UNAVAILABLE,
+                msg!("serve-http-building").as_str(),
+            ),
         };
     }
     let extra = state.injection(error.as_deref());
     match resolve(path, &state.base_path()) {
-        Target::Forbidden => text(StatusCode::FORBIDDEN, "403 Forbidden"),
+        Target::Forbidden => text(StatusCode::FORBIDDEN, msg!("serve-http-forbidden").as_str()),
         Target::Redirect(to) => redirect(&to),
         Target::Outside => not_found(&snapshot, &extra),
         Target::File(rel) => match file(&snapshot, &rel, &extra) {
@@ -112,7 +119,12 @@ fn file(snapshot: &Snapshot, rel: &str, extra: &str) -> Option<Response<Body>> {
         Stored::Bytes(b) => b.clone(),
         Stored::Disk { path, .. } => match tokio::task::block_in_place(|| std::fs::read(path)) {
             Ok(b) => Bytes::from(b),
-            Err(_) => return Some(text(StatusCode::NOT_FOUND, "404 Not Found")),
+            Err(_) => {
+                return Some(text(
+                    StatusCode::NOT_FOUND,
+                    msg!("serve-http-not-found").as_str(),
+                ));
+            }
         },
     };
     let kind = content_type(rel, &bytes);
@@ -130,7 +142,7 @@ fn file(snapshot: &Snapshot, rel: &str, extra: &str) -> Option<Response<Body>> {
 fn not_found(snapshot: &Snapshot, extra: &str) -> Response<Body> {
     match snapshot.get("404.html").map(|f| &f.body) {
         Some(Stored::Bytes(b)) => html(StatusCode::NOT_FOUND, b.to_vec(), extra),
-        _ => text(StatusCode::NOT_FOUND, "404 Not Found"),
+        _ => text(StatusCode::NOT_FOUND, msg!("serve-http-not-found").as_str()),
     }
 }
 

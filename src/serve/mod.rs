@@ -85,6 +85,9 @@ pub trait Events: Send + Sync {
     fn failed(&self, _error: &Error) {}
     /// A watched file changed (relative to the site root), before rebuilding.
     fn changed(&self, _paths: &[String]) {}
+    /// The time of an entry's `publish_date` or `expiry_date` has come,
+    /// before rebuilding.
+    fn due(&self) {}
     /// Where the progress of the first build goes.
     fn progress(&self) -> &dyn Progress {
         &Silent
@@ -253,7 +256,8 @@ impl Server {
             store: Store::new(),
             base_path: RwLock::new("/".into()),
             error: RwLock::new(None),
-            strings: RwLock::new((i18n::builtin(Lang::Vi), Lang::Vi)),
+            // The panel speaks the language of the run, like the errors in it.
+            strings: RwLock::new((i18n::builtin(i18n::language()), i18n::language())),
             clients: Mutex::new(Vec::new()),
         });
         let session = Session::new(&options.root, &options.build).with_origin(&origin);
@@ -306,10 +310,38 @@ impl Server {
     }
 
     /// Watches the site and rebuilds after every change, until the watcher
-    /// stops (in practice: until the process is interrupted).
+    /// stops (in practice: until the process is interrupted). Without
+    /// `--today`, it also rebuilds when the clock reaches an approved
+    /// entry's `publish_date` or `expiry_date`, so a scheduled entry
+    /// appears (and an expired one goes) on time, and open pages reload.
     pub fn run(mut self) -> Result<(), Error> {
         let root = self.session.root().to_path_buf();
-        while let Ok(batch) = self.changes.recv() {
+        loop {
+            let batch = match self.session.next_change() {
+                None => match self.changes.recv() {
+                    Ok(batch) => batch,
+                    Err(_) => break,
+                },
+                Some(at) => {
+                    // Wake up at the entry's hour (and at least every
+                    // minute, in case the computer slept or the clock moved).
+                    let wait = (at - chrono::Utc::now().fixed_offset())
+                        .to_std()
+                        .unwrap_or(Duration::ZERO)
+                        .min(Duration::from_secs(60));
+                    match self.changes.recv_timeout(wait) {
+                        Ok(batch) => batch,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            if chrono::Utc::now() >= at {
+                                self.events.due();
+                                self.rebuild(&Changes::Time, &Silent);
+                            }
+                            continue;
+                        }
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    }
+                }
+            };
             let paths: Vec<PathBuf> = match batch {
                 // Reading files (our own rebuilds do) is not a change.
                 Ok(events) => events
@@ -388,8 +420,6 @@ impl Server {
         );
         if let Some(config) = self.session.config() {
             *state.base_path.write().unwrap_or_else(|e| e.into_inner()) = config.base_path();
-            let lang = config.language;
-            *state.strings.write().unwrap_or_else(|e| e.into_inner()) = (i18n::builtin(lang), lang);
         }
         let shown = shown.into_inner().unwrap_or_else(|e| e.into_inner());
         match result {
@@ -427,7 +457,7 @@ impl Server {
             Err(error) => {
                 let text = match &error {
                     Error::Invalid(diags) => diags.render(false),
-                    other => format!("error: {other}\n"),
+                    other => format!("{}: {other}\n", msg!("label-error")),
                 };
                 *state.error.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
                 state.reload("{\"error\":true}");

@@ -51,6 +51,10 @@ pub enum Changes {
     /// These paths (files or directories, absolute or relative to the
     /// current directory) were created, modified, renamed or deleted.
     Paths(Vec<PathBuf>),
+    /// Nothing on disk: the clock passed an entry's `publish_date` or
+    /// `expiry_date` ([`Session::next_change`]); what is published is
+    /// worked out again from the loaded content.
+    Time,
 }
 
 /// What an update did.
@@ -113,6 +117,7 @@ pub struct Session {
     memo: Memo,
     keys: OutputKeys,
     loaded: bool,
+    next_change: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 impl Session {
@@ -134,6 +139,7 @@ impl Session {
             memo: Memo::new(),
             keys: OutputKeys::new(),
             loaded: false,
+            next_change: None,
         }
     }
 
@@ -157,6 +163,14 @@ impl Session {
     /// The build's "today".
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// When the last update's site changes by itself: the next
+    /// `publish_date` or `expiry_date` of an approved entry still ahead.
+    /// `None` when there is none, or when the time is fixed
+    /// (`--today`): then only edits change the site.
+    pub fn next_change(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        self.next_change
     }
 
     /// The directories and files whose changes matter, below the root.
@@ -186,13 +200,23 @@ impl Session {
     }
 
     fn plan(&self, changes: &Changes) -> Plan {
-        let Changes::Paths(paths) = changes else {
-            return Plan {
-                config: true,
-                theme: true,
-                reread: None,
-                relevant: true,
-            };
+        let paths = match changes {
+            Changes::Paths(paths) => paths,
+            Changes::Time => {
+                return Plan {
+                    reread: Some(BTreeSet::new()),
+                    relevant: true,
+                    ..Plan::default()
+                };
+            }
+            Changes::Unknown => {
+                return Plan {
+                    config: true,
+                    theme: true,
+                    reread: None,
+                    relevant: true,
+                };
+            }
         };
         let mut plan = Plan {
             reread: Some(BTreeSet::new()),
@@ -266,6 +290,7 @@ impl Session {
         // unreadable site.toml) must not lose the changes of this update:
         // the next update then loads everything.
         self.loaded = false;
+        self.next_change = None;
         if plan.config {
             self.load_config()?;
         }
@@ -289,6 +314,9 @@ impl Session {
         progress.stage("check", None);
         let content = std::mem::take(&mut self.content);
         let site = Site::new(&self.root, config.clone(), content, &self.options);
+        if self.options.today.is_none() && self.options.now.is_none() {
+            self.next_change = site.next_change();
+        }
         let diags = match site.validate(diags) {
             Ok(diags) => diags,
             Err(e) => {

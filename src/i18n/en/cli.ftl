@@ -59,6 +59,7 @@ new-created = created a draft; set status = "approved" when it may be published
 ## pbgdpl serve
 serve-listening = serving the section at { $url } (Ctrl+C to stop); watching for changes
 serve-changed = changed: { $paths }
+serve-due = a scheduled entry's publish or expiry time has come: rebuilding
 serve-built = built { $entries } entries, { $files } files ({ $outputs })
 serve-rebuilt = rebuilt ({ $sources ->
     [one] 1 source file

@@ -55,6 +55,7 @@ new-created = đã tạo bài nháp; khi bài được duyệt để công bố,
 ## pbgdpl serve
 serve-listening = đang xem trước chuyên mục tại { $url } (bấm Ctrl+C để dừng); mỗi lần lưu tệp, trang tự cập nhật
 serve-changed = tệp thay đổi: { $paths }
+serve-due = đến giờ đăng (hoặc giờ gỡ) của một bài hẹn giờ: tạo lại trang
 serve-built = đã tạo { $entries } bài, { $files } tệp ({ $outputs })
 serve-rebuilt = đã tạo lại (đọc lại { $sources } tệp)
 serve-updated = { $what }, mất { $elapsed }: { $changed } tệp thay đổi, { $removed } tệp bị xóa
