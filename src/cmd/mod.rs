@@ -140,12 +140,7 @@ pub fn schedule_lines(scheduled: &[pbgdpl::Scheduled]) -> String {
     for s in scheduled.iter().take(SHOWN) {
         out.push_str(&format!(
             "  {}\n",
-            msg!(
-                "schedule-entry",
-                file = &s.file,
-                time = s.at.hour_in_vietnam(),
-                date = s.at.dmy_in_vietnam()
-            )
+            msg!("schedule-entry", file = &s.file, when = going_live(&s.at))
         ));
     }
     if scheduled.len() > SHOWN {
@@ -159,10 +154,22 @@ pub fn schedule_lines(scheduled: &[pbgdpl::Scheduled]) -> String {
         msg!(
             "schedule-summary",
             count = scheduled.len(),
-            time = next.at.hour_in_vietnam(),
-            date = next.at.dmy_in_vietnam()
+            when = going_live(&next.at)
         )
     )
+}
+
+/// "lúc 08:00 ngày 07/12/2026", or "ngày 20/06/2026" for a date alone.
+fn going_live(at: &Timestamp) -> Message {
+    if at.has_time() {
+        msg!(
+            "schedule-at",
+            time = at.hour_in_vietnam(),
+            date = at.dmy_in_vietnam()
+        )
+    } else {
+        msg!("schedule-on", date = at.dmy_in_vietnam())
+    }
 }
 
 /// The "error:" prefix (in the language of the run), red when colours are on.

@@ -173,8 +173,10 @@ cli-bad-time = write a time like 2026-11-22T08:00:00+07:00 (or a date like 2026-
 
 ## Scheduled entries
 schedule-summary = { $count ->
-    [1] 1 entry is scheduled for { $time } on { $date }:
-   *[other] { $count } entries are scheduled, the next for { $time } on { $date }:
+    [1] 1 entry is scheduled to go live { $when }:
+   *[other] { $count } entries are scheduled, the next to go live { $when }:
 }
-schedule-entry = { $file } — goes live at { $time } on { $date }
+schedule-entry = { $file } — goes live { $when }
+schedule-at = at { $time } on { $date }
+schedule-on = on { $date }
 schedule-more = … and { $count } more

@@ -163,8 +163,10 @@ cli-bad-time = hãy viết thời điểm dạng 2026-11-22T08:00:00+07:00 (ho�
 
 ## Bài hẹn ngày đăng
 schedule-summary = { $count ->
-    [1] 1 bài hẹn đăng lúc { $time } ngày { $date }:
-   *[other] { $count } bài hẹn đăng, bài sớm nhất lúc { $time } ngày { $date }:
+    [1] 1 bài hẹn đăng { $when }:
+   *[other] { $count } bài hẹn đăng, bài sớm nhất { $when }:
 }
-schedule-entry = { $file } — đăng lúc { $time } ngày { $date }
+schedule-entry = { $file } — đăng { $when }
+schedule-at = lúc { $time } ngày { $date }
+schedule-on = ngày { $date }
 schedule-more = … và { $count } bài khác
