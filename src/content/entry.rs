@@ -10,7 +10,7 @@ use crate::text::human_size;
 
 use super::front_matter::{self, Split};
 use super::kinds;
-use super::model::{Attachment, Editorial, Entry, Intro, Status};
+use super::model::{Attachment, Editorial, Entry, FileRole, Intro, Meta, Status};
 
 /// A file found beside a bundle's `index.md`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +129,7 @@ pub fn parse_entry(
         },
     );
 
+    let media_files = media_files(&meta, &attachments, bundle.as_ref());
     diags.extend(f.finish(|key| kinds::where_valid(key, category)));
     diags.extend(super::line_breaks::check(&source, split.body));
     drop(table);
@@ -180,6 +181,7 @@ pub fn parse_entry(
         weight,
         editorial,
         attachments,
+        media_files,
         meta,
         body_offset: split.body,
         front_digest: crate::fingerprint::of(source.text.get(..split.body).unwrap_or("")),
@@ -257,7 +259,41 @@ fn attachment(file: &BundleFile, title: Option<String>) -> Attachment {
             .essence_str()
             .to_string(),
         kind: ext.to_uppercase(),
+        role: FileRole::Attachment,
     }
+}
+
+/// The files of an entry's `[media]` block that are not also among its
+/// attachments, each once, in the order video, captions, audio, PDF,
+/// poster.
+fn media_files(
+    meta: &Meta,
+    attachments: &[Attachment],
+    bundle: Option<&(String, Vec<BundleFile>)>,
+) -> Vec<Attachment> {
+    let (Some(material), Some((_, files))) = (&meta.material, bundle) else {
+        return Vec::new();
+    };
+    let m = &material.media;
+    let named = [
+        (FileRole::Video, &m.video),
+        (FileRole::Captions, &m.captions),
+        (FileRole::Audio, &m.audio),
+        (FileRole::Pdf, &m.pdf),
+        (FileRole::Poster, &m.poster),
+    ];
+    let mut out: Vec<Attachment> = Vec::new();
+    for (role, name) in named {
+        let Some(name) = name else { continue };
+        let taken = attachments.iter().chain(&out).any(|a| &a.file == name);
+        if let (false, Some(b)) = (taken, files.iter().find(|b| &b.name == name)) {
+            out.push(Attachment {
+                role,
+                ..attachment(b, None)
+            });
+        }
+    }
+    out
 }
 
 fn read_attachments(

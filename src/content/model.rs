@@ -101,6 +101,43 @@ pub struct Attachment {
     pub mime: String,
     /// Short type label (`PDF`, `DOCX`).
     pub kind: String,
+    /// What the file is to its entry: a download (`[[attachments]]`) or
+    /// a file of the `[media]` block.
+    pub role: FileRole,
+}
+
+/// What a file an entry publishes is to it (`_pbgdpl.role` of a feed
+/// attachment).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileRole {
+    /// A download listed under the entry (`[[attachments]]`).
+    #[default]
+    Attachment,
+    /// The `[media] video` file.
+    Video,
+    /// The `[media] captions` (WebVTT) file.
+    Captions,
+    /// The `[media] audio` file.
+    Audio,
+    /// The `[media] pdf` file shown inline.
+    Pdf,
+    /// The `[media] poster` image.
+    Poster,
+}
+
+impl FileRole {
+    /// The name written in feeds (`video`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileRole::Attachment => "attachment",
+            FileRole::Video => "video",
+            FileRole::Captions => "captions",
+            FileRole::Audio => "audio",
+            FileRole::Pdf => "pdf",
+            FileRole::Poster => "poster",
+        }
+    }
 }
 
 /// The legal document an entry introduces (2.1) or is (plans, guidance).
@@ -301,6 +338,9 @@ pub struct Entry {
     pub editorial: Editorial,
     /// Attachments, in order.
     pub attachments: Vec<Attachment>,
+    /// The files of the `[media]` block that are not also attachments
+    /// (video, captions, audio, PDF, poster, in that order).
+    pub media_files: Vec<Attachment>,
     /// Typed metadata.
     pub meta: Meta,
     /// Byte offset of the Markdown body in `source.text`.
@@ -314,6 +354,31 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Every file the entry publishes: its attachments, then the files of
+    /// its `[media]` block. Feeds list them all and the entry's hash in
+    /// `sync.json` covers their bytes.
+    pub fn published_files(&self) -> impl Iterator<Item = &Attachment> {
+        self.attachments.iter().chain(&self.media_files)
+    }
+
+    /// The entry's main media file (RSS allows one enclosure): the audio,
+    /// else the video, else the PDF of its `[media]` block, else its first
+    /// attachment.
+    pub fn main_file(&self) -> Option<&Attachment> {
+        let media = |role: FileRole| {
+            let file = self.meta.material.as_ref().and_then(|m| match role {
+                FileRole::Audio => m.media.audio.as_deref(),
+                FileRole::Video => m.media.video.as_deref(),
+                _ => m.media.pdf.as_deref(),
+            })?;
+            self.published_files().find(|a| a.file == file)
+        };
+        media(FileRole::Audio)
+            .or_else(|| media(FileRole::Video))
+            .or_else(|| media(FileRole::Pdf))
+            .or_else(|| self.attachments.first())
+    }
+
     /// The Markdown body.
     pub fn body(&self) -> &str {
         self.source.text.get(self.body_offset..).unwrap_or("")

@@ -29,6 +29,7 @@ pub mod banner_image;
 pub mod chart;
 pub mod embed;
 pub mod feeds;
+pub mod files;
 pub mod filters;
 pub mod html;
 pub mod minify;
@@ -88,6 +89,9 @@ pub struct RenderContext<'a> {
     /// The templates.
     pub theme: &'a Theme,
     memo: Option<&'a Memo>,
+    /// The hashes of published files made in this build, when no memo
+    /// keeps them between builds.
+    files: Memo,
 }
 
 impl<'a> RenderContext<'a> {
@@ -97,7 +101,18 @@ impl<'a> RenderContext<'a> {
             common,
             theme,
             memo,
+            files: Memo::new(),
         }
+    }
+
+    /// The SHA-256 (lowercase hex) of a published file's bytes, read once
+    /// per build whichever outputs ask, and kept between builds of `serve`
+    /// while its path, size and modification time are the same.
+    pub fn file_sha256(&self, file: &files::FileOnDisk) -> Result<Arc<String>, Error> {
+        let key = crate::fingerprint::Fingerprint::new().value(file).finish();
+        self.memo
+            .unwrap_or(&self.files)
+            .get_or_make("file-sha256", key, || files::sha256_of(file))
     }
 
     /// Renders a template into a minified HTML document.

@@ -17,21 +17,21 @@
 //! | `tags` | tags, in order |
 //! | `author` | only when given |
 //! | `body` | the Markdown body (NFC, `\n` line endings) |
-//! | `attachments` | `[{file, title, mime_type, size, sha256}]`, `sha256` of the file's bytes |
+//! | `attachments` | every file the entry publishes: `[{file, title, mime_type, size, sha256}]` (`sha256` of the file's bytes), with `role` for the files of `[media]` |
 //! | `meta` | the typed metadata, as in the feeds' `_pbgdpl.meta` |
 //!
-//! Editing the body, a key, or an attached file changes the entry's hash,
+//! Editing the body, a key, an attached file or a media file changes the entry's hash,
 //! and only its own record (and the section `digest`). Editorial keys
 //! (status, editor, approver, weight) are not content and not hashed.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::content::model::FileRole;
 use crate::error::Error;
 use crate::render::{Common, Full, Page, Prepared};
 use crate::sync::{
@@ -41,103 +41,57 @@ use crate::sync::{
 
 use super::feeds::item::{global_id, meta, tag_prefix};
 use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
+use super::files::{self, FileOnDisk};
 use super::{Job, RenderContext, Renderer};
-
-/// An attached file as `sync.json` hashes it: where it is, and its size
-/// and modification time when the build saw it (a changed file changes
-/// them, so a record is made again only when one of its files changed).
-#[derive(Debug, Hash)]
-pub struct AttachedFile {
-    /// The file on disk.
-    pub path: PathBuf,
-    /// Its size.
-    pub size: u64,
-    /// Its modification time (nanoseconds since 1970, 0 when unknown).
-    pub modified: u64,
-}
 
 /// One published entry as `sync.json` records it.
 #[derive(Debug, Hash)]
 pub struct SyncEntry<'p> {
     /// The entry.
     pub page: Full<'p>,
-    /// Its attachments (none for an entry without a bundle).
-    pub files: Option<Vec<AttachedFile>>,
+    /// The files it publishes (none for an entry without a bundle).
+    pub files: Option<Vec<FileOnDisk>>,
 }
 
-/// The files of an entry's bundle, with their size and modification time
-/// (from the walk of the bundle, or from the file system when the walk
-/// could not tell).
-fn attached_files(
-    root: &std::path::Path,
-    page: &Page<'_>,
-) -> Result<Option<Vec<AttachedFile>>, Error> {
-    let e = page.entry;
-    let Some(dir) = &e.bundle_dir else {
-        return Ok(None);
-    };
-    e.attachments
-        .iter()
-        .map(|a| {
-            let path = root.join(dir).join(&a.file);
-            if a.modified != 0 {
-                return Ok(AttachedFile {
-                    path,
-                    size: a.size,
-                    modified: a.modified,
-                });
-            }
-            let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as u64);
-            Ok(AttachedFile {
-                size: meta.len(),
-                modified,
-                path,
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()
-        .map(Some)
-}
-
-/// The SHA-256 of every attachment of an entry's bundle, in order (empty
-/// strings for an entry without a bundle). Each file's hash is kept
-/// between builds of `serve` by its path, size and modification time.
-fn attachment_hashes(cx: &RenderContext<'_>, entry: &SyncEntry<'_>) -> Result<Vec<String>, Error> {
+/// The SHA-256 of every file an entry publishes, in order (empty strings
+/// for an entry without a bundle).
+fn file_hashes(cx: &RenderContext<'_>, entry: &SyncEntry<'_>) -> Result<Vec<String>, Error> {
     let Some(files) = &entry.files else {
-        return Ok(vec![String::new(); entry.page.entry.attachments.len()]);
+        return Ok(vec![
+            String::new();
+            entry.page.entry.published_files().count()
+        ]);
     };
-    files
+    Ok(files::hashes_of(cx, files)?
         .iter()
-        .map(|file| {
-            let sha = cx.piece(file, |file| {
-                let bytes = std::fs::read(&file.path).map_err(Error::io(&file.path))?;
-                Ok(canonical::sha256_hex(&bytes))
-            })?;
-            Ok(String::clone(&sha))
-        })
-        .collect()
+        .map(|h| String::clone(h))
+        .collect())
 }
 
 /// The canonical object of an entry (see the module documentation);
-/// `hashes` are its attachments' SHA-256.
+/// `hashes` are the SHA-256 of the files it publishes
+/// ([`crate::content::model::Entry::published_files`]).
 pub fn canonical_entry(p: &Common<'_>, page: &Page<'_>, hashes: &[String]) -> Value {
     let e = page.entry;
     let attachments: Vec<Value> = e
-        .attachments
-        .iter()
+        .published_files()
         .zip(hashes)
         .map(|(a, sha)| {
-            json!({
+            let mut v = json!({
                 "file": a.file,
                 "title": a.title,
                 "mime_type": a.mime,
                 "size": a.size,
                 "sha256": sha,
-            })
+            });
+            // Attachments hash as in version 1.0; the files of `[media]`
+            // (since 1.1) say what they are.
+            if a.role != FileRole::Attachment
+                && let Value::Object(m) = &mut v
+            {
+                m.insert("role".into(), Value::String(a.role.as_str().into()));
+            }
+            v
         })
         .collect();
     let mut v = json!({
@@ -189,7 +143,7 @@ struct Piece {
 /// The piece of one entry, kept between builds of `serve` while neither
 /// the entry nor any of its attachments changed.
 fn piece(cx: &RenderContext<'_>, entry: &SyncEntry<'_>) -> Result<Arc<Piece>, Error> {
-    let hashes = attachment_hashes(cx, entry)?;
+    let hashes = file_hashes(cx, entry)?;
     cx.piece(entry, |entry| {
         let record = record(cx.common, entry.page.0, &hashes);
         let canonical = canonical::to_string(&serde_json::to_value(&record).unwrap_or_default());
@@ -298,7 +252,7 @@ impl Renderer for SyncManifest {
             .map(|page| {
                 Ok(SyncEntry {
                     page: Full(page),
-                    files: attached_files(p.root, page)?,
+                    files: files::on_disk(p.root, page)?,
                 })
             })
             .collect::<Result<_, Error>>()?;

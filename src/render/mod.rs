@@ -401,15 +401,14 @@ fn page_fingerprint(entry: &Entry, visibility: Visibility, url: &str) -> u64 {
         .bytes(url)
         .number(visibility as u64)
         .option(entry.bundle_dir.as_deref());
-    attachments_fingerprint(f, &entry.attachments)
+    attachments_fingerprint(f, entry.published_files())
 }
 
 /// Adds every field of `attachments` (formatting them with `Debug` instead
 /// cost a fifth of a rebuild on a large site).
-fn attachments_fingerprint(f: Fingerprint, attachments: &[Attachment]) -> u64 {
-    attachments
-        .iter()
-        .fold(f.number(attachments.len() as u64), |f, a| {
+fn attachments_fingerprint<'a>(f: Fingerprint, files: impl Iterator<Item = &'a Attachment>) -> u64 {
+    files
+        .fold(f, |f, a| {
             let Attachment {
                 file,
                 title,
@@ -418,8 +417,10 @@ fn attachments_fingerprint(f: Fingerprint, attachments: &[Attachment]) -> u64 {
                 size_label,
                 mime,
                 kind,
+                role,
             } = a;
-            f.bytes(file)
+            f.bytes(role.as_str())
+                .bytes(file)
                 .bytes(title)
                 .number(*size)
                 .number(*modified)
@@ -442,7 +443,7 @@ fn list_fingerprint(entry: &Entry, visibility: Visibility, url: &str, summary: &
         .bytes(url)
         .number(visibility as u64)
         .option(entry.bundle_dir.as_deref());
-    attachments_fingerprint(f, &entry.attachments)
+    attachments_fingerprint(f, entry.published_files())
 }
 
 fn offset_links(links: &[Link], offset: usize) -> Vec<Link> {

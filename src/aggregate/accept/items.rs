@@ -134,6 +134,11 @@ pub fn admit(item: Value, index: usize, base_url: &str, prefix: &str) -> Result<
                     clean.insert(key.into(), v);
                 }
             }
+            // Since format 1.1: the file's hash and role, kept only when
+            // they are what they claim to be (a 1.0 section sends none).
+            if let Some(ext) = a.remove("_pbgdpl").and_then(file_extension) {
+                clean.insert("_pbgdpl".into(), ext);
+            }
             kept.push(Value::Object(clean));
         }
         out.insert("attachments".into(), Value::Array(kept));
@@ -172,6 +177,17 @@ fn only_web_links(value: &mut Value) {
     }
 }
 
+/// The `_pbgdpl` object of an attachment, reduced to a well-formed
+/// `sha256` (64 lowercase hex digits) and a known `role`; `None` when
+/// either is not.
+fn file_extension(ext: Value) -> Option<Value> {
+    const ROLES: [&str; 6] = ["attachment", "video", "captions", "audio", "pdf", "poster"];
+    let sha = ext.get("sha256")?.as_str()?;
+    let role = ext.get("role")?.as_str()?;
+    let hex = sha.len() == 64 && sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    (hex && ROLES.contains(&role)).then(|| serde_json::json!({ "sha256": sha, "role": role }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +215,28 @@ mod tests {
         assert_eq!(admitted[0]["attachments"], item("a")["attachments"]);
         assert_eq!(admitted[0]["_pbgdpl"], item("a")["_pbgdpl"]);
         assert_eq!(admitted[0]["authors"], item("a")["authors"]);
+    }
+
+    #[test]
+    fn a_file_hash_is_kept_only_when_well_formed() {
+        let sha = "ab".repeat(32);
+        let with_ext = |ext: Value| {
+            let mut i = item("a");
+            i["attachments"][0]["_pbgdpl"] = ext;
+            page(vec![i], BASE).unwrap()[0]["attachments"][0].clone()
+        };
+        let kept = with_ext(json!({"sha256": sha, "role": "audio", "x": "<script>"}));
+        assert_eq!(kept["_pbgdpl"], json!({"sha256": sha, "role": "audio"}));
+        for bad in [
+            json!({"sha256": "AB".repeat(32), "role": "audio"}),
+            json!({"sha256": sha, "role": "<b>script</b>"}),
+            json!({"sha256": "ab", "role": "audio"}),
+            json!("ab"),
+        ] {
+            let a = with_ext(bad.clone());
+            assert_eq!(a.get("_pbgdpl"), None, "{bad}");
+            assert_eq!(a["url"], item("a")["attachments"][0]["url"]);
+        }
     }
 
     #[test]

@@ -111,6 +111,20 @@ pub struct FeedAttachment {
     pub title: String,
     /// Size in bytes.
     pub size_in_bytes: u64,
+    /// What pbgdpl adds: the file's SHA-256 and role (left out when the
+    /// hashes were not asked for, as in the embeds).
+    #[serde(rename = "_pbgdpl", skip_serializing_if = "Option::is_none")]
+    pub ext: Option<AttachmentExtension>,
+}
+
+/// The `_pbgdpl` object of a feed attachment.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentExtension {
+    /// SHA-256 (lowercase hex) of the file's bytes.
+    pub sha256: String,
+    /// What the file is to the entry (`attachment`, `video`, `captions`,
+    /// `audio`, `pdf`, `poster`).
+    pub role: &'static str,
 }
 
 /// A JSON Feed author.
@@ -176,6 +190,10 @@ pub struct FeedItem<'a> {
     /// The pbgdpl extension.
     #[serde(rename = "_pbgdpl")]
     pub ext: ItemExtension<'a>,
+    /// The index in `attachments` of the main media file (RSS's one
+    /// enclosure).
+    #[serde(skip)]
+    pub main_file: Option<usize>,
     /// The page (for the XML formats).
     #[serde(skip)]
     pub page: &'a Page<'a>,
@@ -204,8 +222,15 @@ pub fn attachment_url(page: &Page<'_>, file: &str) -> String {
 }
 
 /// The feed item of a published page; `None` for undated pages
-/// (introduction, directory), which feeds leave out.
-pub fn item<'a>(p: &Common<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
+/// (introduction, directory), which feeds leave out. `hashes` are the
+/// SHA-256 of the files the entry publishes, in order
+/// ([`Entry::published_files`]; see [`crate::output::files`]), or empty
+/// to leave them out.
+pub fn item<'a>(
+    p: &Common<'_>,
+    page: &'a Page<'a>,
+    hashes: &[std::sync::Arc<String>],
+) -> Option<FeedItem<'a>> {
     let e = page.entry;
     let published = e.date?;
     let modified = e.modified().unwrap_or(published);
@@ -231,15 +256,25 @@ pub fn item<'a>(p: &Common<'_>, page: &'a Page<'a>) -> Option<FeedItem<'a>> {
         tags: &e.tags,
         language: config.language.code(),
         attachments: e
-            .attachments
-            .iter()
-            .map(|a| FeedAttachment {
+            .published_files()
+            .enumerate()
+            .map(|(i, a)| FeedAttachment {
                 url: attachment_url(page, &a.file),
                 mime_type: a.mime.clone(),
                 title: a.title.clone(),
                 size_in_bytes: a.size,
+                ext: hashes
+                    .get(i)
+                    .filter(|h| !h.is_empty())
+                    .map(|h| AttachmentExtension {
+                        sha256: String::clone(h),
+                        role: a.role.as_str(),
+                    }),
             })
             .collect(),
+        main_file: e
+            .main_file()
+            .and_then(|main| e.published_files().position(|a| std::ptr::eq(a, main))),
         authors,
         ext: ItemExtension {
             local_id: &e.id,
@@ -276,7 +311,7 @@ pub fn ordered<'p, 'a>(pages: &'p [Page<'a>]) -> Vec<&'p Page<'a>> {
 pub fn items<'a>(p: &Common<'_>, pages: &'a [Page<'a>]) -> Vec<FeedItem<'a>> {
     ordered(pages)
         .into_iter()
-        .filter_map(|pg| item(p, pg))
+        .filter_map(|pg| item(p, pg, &[]))
         .collect()
 }
 

@@ -276,11 +276,11 @@ impl Renderer for Feeds {
         paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
         let p = cx.common;
-        let items: Vec<FeedItem<'_>> = plan
-            .pages
-            .iter()
-            .filter_map(|pg| item::item(p, pg.0))
-            .collect();
+        let mut items: Vec<FeedItem<'_>> = Vec::with_capacity(plan.pages.len());
+        for pg in &plan.pages {
+            let hashes = super::files::hashes(cx, pg.0)?;
+            items.extend(item::item(p, pg.0, &hashes));
+        }
         let doc = plan.doc(&items);
         Ok(vec![
             json::write(p, &doc).map_err(Error::io(&paths[0]))?,
@@ -295,6 +295,6 @@ pub fn newest<'a>(p: &Common<'_>, pages: &'a [Page<'a>], n: usize) -> Vec<FeedIt
     item::ordered(pages)
         .into_iter()
         .take(n)
-        .filter_map(|pg| item::item(p, pg))
+        .filter_map(|pg| item::item(p, pg, &[]))
         .collect()
 }

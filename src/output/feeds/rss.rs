@@ -35,8 +35,10 @@ pub fn write(p: &Common<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
         for tag in item.tags {
             x.leaf("category", &[], tag)?;
         }
-        // RSS 2.0 allows one enclosure; JSON Feed and Atom carry them all.
-        if let Some(a) = item.attachments.first() {
+        // RSS 2.0 allows one enclosure, the main media file (the audio,
+        // video or PDF of `[media]`, else the first attachment); JSON Feed
+        // and Atom carry every file.
+        if let Some(a) = item.main_file.and_then(|i| item.attachments.get(i)) {
             x.empty(
                 "enclosure",
                 &[
