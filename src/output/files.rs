@@ -65,15 +65,12 @@ pub fn on_disk(root: &Path, page: &Page<'_>) -> Result<Option<Vec<FileOnDisk>>, 
         .map(Some)
 }
 
-/// The SHA-256 (lowercase hex) of every file `page` publishes, in order;
-/// empty strings for an entry without a bundle.
+/// The SHA-256 (lowercase hex) of every file `page` publishes, in order
+/// (none for an entry without a bundle, which publishes no file).
 pub fn hashes(cx: &RenderContext<'_>, page: &Page<'_>) -> Result<Vec<Arc<String>>, Error> {
     match on_disk(cx.root, page)? {
         Some(files) => hashes_of(cx, &files),
-        None => Ok(vec![
-            Arc::new(String::new());
-            page.entry.published_files().count()
-        ]),
+        None => Ok(Vec::new()),
     }
 }
 
