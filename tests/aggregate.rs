@@ -510,7 +510,7 @@ fn a_tampered_snapshot_is_refused_and_the_good_copy_kept() {
     std::fs::write(
         &path,
         original.replacen(
-            "\"schema_version\": \"1.0\"",
+            &format!("\"schema_version\": \"{}\"", pbgdpl::sync::SCHEMA_VERSION),
             "\"schema_version\": \"1\"",
             1,
         ),
