@@ -440,16 +440,16 @@ mod tests {
             "x".into(),
             "+++\ntitel = \"Tin\"\n+++\n",
         );
-        let d = Diagnostic::error("unknown-key", "unknown key `titel`")
+        let d = Diagnostic::error("unknown-key", crate::msg!("unknown-key", key = "titel"))
             .at(&src, 4..9)
-            .help("did you mean `title`?");
+            .help(crate::msg!("unknown-key-did-you-mean", key = "title"));
         assert_eq!(
             d.render(false),
-            "lỗi: unknown key `titel`\n --> content/tin-tuc/a.md:2:1\n  |\n2 | titel = \"Tin\"\n  | ^^^^^\n  = gợi ý: did you mean `title`?\n"
+            "lỗi: không có mục `titel` (có thể viết sai tên mục)\n --> content/tin-tuc/a.md:2:1\n  |\n2 | titel = \"Tin\"\n  | ^^^^^\n  = gợi ý: có phải bạn muốn viết `title`?\n"
         );
         assert_eq!(
             d.render_github(),
-            "::error file=content/tin-tuc/a.md,line=2,col=1,title=unknown-key::unknown key `titel`%0Agợi ý: did you mean `title`?"
+            "::error file=content/tin-tuc/a.md,line=2,col=1,title=unknown-key::không có mục `titel` (có thể viết sai tên mục)%0Agợi ý: có phải bạn muốn viết `title`?"
         );
     }
 

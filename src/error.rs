@@ -100,9 +100,7 @@ impl Error {
                 column,
                 encoding,
                 ..
-            } => Message::from(crate::encoding::legacy_encoding_message(
-                path, *line, *column, *encoding,
-            )),
+            } => crate::encoding::legacy_encoding_message(path, *line, *column, *encoding),
             Error::NotUtf8 { path, offset } => {
                 msg!("error-not-utf8", path = path, offset = *offset)
             }

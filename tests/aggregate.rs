@@ -470,19 +470,51 @@ fn local_builds_aggregate_into_the_same_bytes_every_time() {
     // --force rebuilds even when nothing changed, from the kept copies
     // (feed items read back from the state directory): the same bytes.
     let o = aggregate(&province.dir, &["--out", "one", "--now", now, "--force"]);
-    assert!(stderr(&o).contains("hub: built"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("trang tỉnh: đã tạo"), "{}", stderr(&o));
     assert!(
         a == tree(&province.dir.join("one")),
         "a rebuild from the kept copies differs"
     );
     let o = aggregate(&province.dir, &["--out", "one", "--now", now]);
-    assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("trang tỉnh: không có gì thay đổi"),
+        "{}",
+        stderr(&o)
+    );
     // Editing sources.toml (the hub's own settings) rebuilds.
     let edited = local_sources(&province).replace("entries_per_page = 10", "entries_per_page = 3");
     province.write_sources(&edited);
     let o = aggregate(&province.dir, &["--out", "one", "--now", now]);
-    assert!(stderr(&o).contains("hub: built"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("trang tỉnh: đã tạo"), "{}", stderr(&o));
     assert!(province.dir.join("one/tin-tuc/page/2/index.html").is_file());
+}
+
+/// The terminal report of `aggregate`, a line per source and the summary,
+/// in Vietnamese (the default) and English.
+#[test]
+fn the_report_is_in_vietnamese_and_in_english() {
+    let province = Province::new(2, |_| {});
+    let missing = province.dir.join("khong-co/");
+    province.write_sources(
+        &(local_sources_two(&province)
+            + &source_toml("xa-09", "UBND xã Chín", &missing.display().to_string())),
+    );
+    let now = "2026-11-22T09:30:00+07:00";
+    let ms = regex::Regex::new(r"\d+ ms").unwrap();
+    for (lang, args) in [("vi", &[][..]), ("en", &["--lang", "en"][..])] {
+        let out = format!("hub-{lang}");
+        let mut all = vec!["--out", out.as_str(), "--now", now];
+        all.extend(args);
+        let first = aggregate(&province.dir, &all);
+        assert_eq!(first.status.code(), Some(3), "{}", stderr(&first));
+        let again = aggregate(&province.dir, &all);
+        let report = format!("{}{}", stderr(&first), stderr(&again))
+            .replace(&province.dir.display().to_string(), "<dir>");
+        hub_support_golden(
+            &format!("aggregate/report.{lang}.txt"),
+            &ms.replace_all(&report, "N ms"),
+        );
+    }
 }
 
 #[test]

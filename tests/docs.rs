@@ -375,6 +375,9 @@ fn the_guide_works_from_the_first_command_to_the_last() {
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut site_root: Option<PathBuf> = None;
     let mut commands = 0;
+    // What the officer saw, command by command: written to the file named
+    // by PBGDPL_GUIDE_TRANSCRIPT, for a person to read through.
+    let mut transcript = String::new();
     for (i, b) in blocks.iter().enumerate() {
         match &b.kind {
             Kind::Command => {
@@ -400,6 +403,15 @@ fn the_guide_works_from_the_first_command_to_the_last() {
                     .output()
                     .unwrap();
                 let output = String::from_utf8(out.stdout).unwrap();
+                transcript.push_str(&format!("$ {}\n{output}\n", b.body.trim()));
+                if let Some(english) = english_in(&output) {
+                    panic!(
+                        "docs/huong-dan.md:{}: `{}` says {english:?}, in English, to an officer \
+                         who reads only Vietnamese:\n{output}",
+                        b.line,
+                        b.body.trim()
+                    );
+                }
                 let (expected_exit, expected) = match blocks.get(i + 1) {
                     Some(Block {
                         kind: Kind::Output(code),
@@ -464,6 +476,9 @@ fn the_guide_works_from_the_first_command_to_the_last() {
             Kind::Layout => {}
         }
     }
+    if let Some(file) = std::env::var_os("PBGDPL_GUIDE_TRANSCRIPT") {
+        std::fs::write(file, &transcript).unwrap();
+    }
     assert!(commands >= 10, "the guide runs its commands");
     let root = site_root.expect("the guide creates a section");
     // The guide's own builds happened.
@@ -491,7 +506,52 @@ fn the_guide_works_from_the_first_command_to_the_last() {
     // The guide's approved Q&A is public; the drafts it leaves are not.
     let public = build_with(&root, TODAY, false);
     assert!(public.has("hoi-dap/tranh-chap-dat-dai-co-phai-hoa-giai-o-xa-khong/index.html"));
+    // The entry made from a Word file, approved, is published with its file.
+    assert!(
+        public.has("ke-hoach/ke-hoach-tuyen-truyen-pho-bien-luat-hoa-giai-o-co-so-nam/index.html")
+    );
+    assert!(
+        public.has(
+            "ke-hoach/ke-hoach-tuyen-truyen-pho-bien-luat-hoa-giai-o-co-so-nam/ke-hoach-45.docx"
+        )
+    );
     assert!(!public.has("van-ban-moi/luat-hoa-giai-o-co-so/index.html"));
+}
+
+/// An English word in what a command printed, leaving aside what is not
+/// prose: names of files, keys and options, addresses, quoted values.
+fn english_in(output: &str) -> Option<String> {
+    let code = Regex::new(r#"`[^`]*`|"[^"]*"|\S*[/\\._=@#~<>\[\]]\S*|--?[a-z][a-z-]*"#).unwrap();
+    let english = Regex::new(
+        r"(?i)\b(the|and|with|for|not|is|are|was|of|unknown|key|did|you|error|errors|warning|warnings|help|entry|entries|file|files|built|created|found|missing|scheduled|changed|unchanged|failed|serving|usage|done)\b",
+    )
+    .unwrap();
+    output.lines().find_map(|line| {
+        let prose = code.replace_all(line, " ");
+        english
+            .find(&prose)
+            .map(|m| format!("{} (in: {line})", m.as_str()))
+    })
+}
+
+#[test]
+fn english_in_finds_english_prose_only() {
+    assert_eq!(english_in("không có lỗi, 2 cảnh báo\n"), None);
+    assert_eq!(
+        english_in("  content/tin-tuc/a.md — đăng lúc 08:00 ngày 07/12/2026\n"),
+        None
+    );
+    assert_eq!(
+        english_in("mục `title` của tệp \"the-file.md\" --help https://a.vn/of\n"),
+        None
+    );
+    assert!(english_in("no errors found\n").is_some());
+    assert!(english_in("lỗi: unknown key `titel`\n").is_some());
+    // Vietnamese words that look like English ones are not English.
+    assert_eq!(english_in("lệnh in ra chữ to, do lỗi\n"), None);
+    assert!(english_in("built 7 entries, 105 files\n").is_some());
+    assert!(english_in("= help: did you mean `title`?\n").is_some());
+    assert!(english_in("error: x\n").is_some());
 }
 
 /// `(name, alias)` of every `Key::new("…", "…")` in the source.

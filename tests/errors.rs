@@ -176,6 +176,15 @@ fn a_word_dash_in_a_document_number_is_named() {
         )],
         &[],
     );
+    // Spaces typed around the slashes, as Word documents often have them.
+    case(
+        "document-number-spaces",
+        &[(
+            "content/van-ban-moi/a.md",
+            "+++\ntitle = \"A\"\ndate = 2026-03-01\nnumber = \"12 / 2026 / QĐ-UBND\"\ndocument_type = \"Quyết định\"\nissuer = \"UBND tỉnh\"\nissue_date = 2026-02-28\n+++\n",
+        )],
+        &[],
+    );
 }
 
 #[test]

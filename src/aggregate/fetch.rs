@@ -28,6 +28,8 @@ use url::Url;
 
 use super::accept::Reason;
 use super::accept::links::{redirect, relative_segments};
+use crate::i18n::Message;
+use crate::msg;
 
 /// The largest document accepted (a section with 100 000 entries has a
 /// `sync.json` of about 30 MB).
@@ -72,21 +74,19 @@ impl fmt::Display for Location {
 impl Location {
     /// Reads a location as written in `sources.toml`: an address starting
     /// with `http://` or `https://`, or a path (relative to `dir`).
-    pub fn parse(text: &str, dir: &Path) -> Result<Location, String> {
+    pub fn parse(text: &str, dir: &Path) -> Result<Location, Message> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("it is empty".into());
+            return Err(msg!("location-empty"));
         }
         if let Some((scheme, _)) = text.split_once("://") {
             let scheme = scheme.to_ascii_lowercase();
             if scheme != "http" && scheme != "https" {
-                return Err(format!(
-                    "{scheme}:// addresses are not supported, only https:// and http://"
-                ));
+                return Err(msg!("url-scheme", scheme = scheme));
             }
-            let url = Url::parse(text).map_err(|e| e.to_string())?;
+            let url = Url::parse(text).map_err(|e| msg!("url-invalid", detail = e.to_string()))?;
             if url.host_str().is_none_or(str::is_empty) {
-                return Err("the address has no host name".into());
+                return Err(msg!("location-no-host"));
             }
             return Ok(Location::Url(url));
         }
@@ -441,12 +441,16 @@ impl Fetcher {
 /// opened without blocking and without following a final symbolic link,
 /// so a named pipe or a device cannot hang or flood the run.
 fn read_file(path: &Path, dir: &Path) -> Result<Fetched, FetchError> {
-    let io = |e: std::io::Error| FetchError {
-        reason: match e.kind() {
-            std::io::ErrorKind::NotFound => Reason::NoSuchFile,
-            _ => Reason::Unreadable,
+    let io = |e: std::io::Error| match e.kind() {
+        // The reason says it all.
+        std::io::ErrorKind::NotFound => FetchError {
+            reason: Reason::NoSuchFile,
+            detail: None,
         },
-        detail: Some(e.to_string()),
+        _ => FetchError {
+            reason: Reason::Unreadable,
+            detail: Some(crate::error::io_reason(&e).into_string()),
+        },
     };
     let dir = std::fs::canonicalize(dir).map_err(io)?;
     let real = std::fs::canonicalize(path).map_err(io)?;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::diagnostics::Diagnostics;
+use crate::msg;
 
 use super::poll::FailureKind;
 
@@ -79,35 +80,47 @@ impl AggregateReport {
         };
         let mut out = String::new();
         let width = self.sources.iter().map(|s| s.id.len()).max().unwrap_or(0);
+        let labels = [
+            msg!("aggregate-status-changed"),
+            msg!("aggregate-status-unchanged"),
+            msg!("aggregate-status-failed"),
+        ];
+        let label_width = labels
+            .iter()
+            .map(|l| l.as_str().chars().count())
+            .max()
+            .unwrap_or(0);
         for s in &self.sources {
             if quiet && !matches!(s.result, SourceResult::Failed(_)) {
                 continue;
             }
             let (label, code) = match s.result {
-                SourceResult::Changed => ("changed  ", "1;32"),
-                SourceResult::Unchanged => ("unchanged", "0"),
-                SourceResult::NotModified => ("unchanged", "0"),
-                SourceResult::Failed(_) => ("FAILED   ", "1;31"),
+                SourceResult::Changed => (&labels[0], "1;32"),
+                SourceResult::Unchanged | SourceResult::NotModified => (&labels[1], "0"),
+                SourceResult::Failed(_) => (&labels[2], "1;31"),
             };
             let detail = match (&s.result, s.entries) {
                 (SourceResult::Failed(_), entries) => {
                     let kept = match (entries, &s.copy_from) {
                         (Some(n), Some(when)) => {
-                            format!("publishing its last good copy ({n} entries, fetched {when})")
+                            msg!("aggregate-kept-copy-fetched", entries = n, when = when)
                         }
-                        (Some(n), None) => format!("publishing its last good copy ({n} entries)"),
-                        _ => "no earlier copy: not published".to_string(),
+                        (Some(n), None) => msg!("aggregate-kept-copy", entries = n),
+                        _ => msg!("aggregate-no-copy"),
                     };
                     format!("{}; {kept}", s.message.as_deref().unwrap_or(""))
                 }
-                (SourceResult::NotModified, Some(n)) => format!("{n} entries (304 Not Modified)"),
-                (_, Some(n)) => format!("{n} entries"),
+                (SourceResult::NotModified, Some(n)) => {
+                    msg!("aggregate-entries-not-modified", entries = n).into_string()
+                }
+                (_, Some(n)) => msg!("aggregate-entries", entries = n).into_string(),
                 (_, None) => String::new(),
             };
+            let label = format!("{:label_width$}", label.as_str());
             let _ = writeln!(
                 out,
                 "{} {:width$}  {}: {detail}",
-                paint(code, label),
+                paint(code, &label),
                 s.id,
                 s.name
             );
@@ -115,23 +128,27 @@ impl AggregateReport {
         if quiet {
             return out;
         }
-        let failed = self.failed();
-        let counts = format!("{} sources, {} failed", self.sources.len(), failed);
-        if self.rebuilt {
-            let _ = writeln!(
-                out,
-                "hub: built {} files into {} ({counts}) in {} ms",
-                self.files,
-                self.output.display(),
-                self.elapsed.as_millis()
-            );
+        let counts = msg!(
+            "aggregate-counts",
+            sources = self.sources.len(),
+            failed = self.failed()
+        );
+        let summary = if self.rebuilt {
+            msg!(
+                "aggregate-built",
+                files = self.files,
+                dir = self.output.display().to_string(),
+                counts = counts,
+                ms = self.elapsed.as_millis().to_string()
+            )
         } else {
-            let _ = writeln!(
-                out,
-                "hub: nothing changed since the last build; {} left as it was ({counts})",
-                self.output.display()
-            );
-        }
+            msg!(
+                "aggregate-nothing-changed",
+                dir = self.output.display().to_string(),
+                counts = counts
+            )
+        };
+        let _ = writeln!(out, "{summary}");
         out
     }
 }

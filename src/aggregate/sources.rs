@@ -14,7 +14,7 @@ use crate::config::{
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::error::Error;
 use crate::fields::{self, Fields, Key};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::msg;
 use crate::source::SourceFile;
 use crate::text::slugify;
@@ -198,53 +198,60 @@ impl HubConfig {
     }
 }
 
-fn bounded(f: &mut Fields<'_>, key: Key, range: (u64, u64), default: u64, what: &str) -> u64 {
+/// A whole number between 1 and `max`; `what` says what it is.
+fn bounded(f: &mut Fields<'_>, key: Key, max: u64, default: u64, what: Message) -> u64 {
     let Some(n) = f.integer(key) else {
         return default;
     };
     match u64::try_from(n.value) {
-        Ok(v) if (range.0..=range.1).contains(&v) => v,
+        Ok(v) if (1..=max).contains(&v) => v,
         _ => {
             let name = f.display(key);
             f.error_at(
                 "bad-number",
                 n.span,
-                format!("`{name}` must be between {} and {}", range.0, range.1),
-                format!("it is {what}; remove the line to use the default ({default})"),
+                msg!("number-between", key = name, max = max.to_string()),
+                msg!(
+                    "aggregate-number-help",
+                    what = what,
+                    default = default.to_string()
+                ),
             );
             default
         }
     }
 }
 
-fn size(f: &mut Fields<'_>, key: Key, default: usize, what: &str) -> usize {
-    let n = bounded(f, key, (1, 1000), default as u64, what);
+fn size(f: &mut Fields<'_>, key: Key, default: usize, what: Message) -> usize {
+    let n = bounded(f, key, 1000, default as u64, what);
     usize::try_from(n).unwrap_or(default)
 }
 
 fn read_hub(f: &mut Fields<'_>) -> Option<Hub> {
     let Some(mut h) = f.table(HUB) else {
         if !f.has(HUB) {
-            let d = Diagnostic::error("missing-key", "missing the [hub] section")
+            let d = Diagnostic::error("missing-key", msg!("table-missing", table = "hub"))
                 .at(f.source(), 0..0)
-                .help(
-                    "add it to sources.toml:\n\n[hub]\ntitle = \"Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh …\"\nbase_url = \"https://pbgdpl.….gov.vn/\"\n\n[hub.agency]\nname = \"Sở Tư pháp tỉnh …\"\nurl = \"https://stp.….gov.vn\"",
-                );
+                .help(msg!(
+                    "table-missing-help",
+                    file = FILE_NAME,
+                    example = "[hub]\ntitle = \"Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh …\"\nbase_url = \"https://pbgdpl.….gov.vn/\"\n\n[hub.agency]\nname = \"Sở Tư pháp tỉnh …\"\nurl = \"https://stp.….gov.vn\""
+                ));
             f.report(d);
         }
         return None;
     };
-    let title = h.required_text(TITLE, "the hub's name, as on the agencies' banners");
+    let title = h.required_text(TITLE, msg!("aggregate-what-title"));
     let base_url = h
-        .required_text(BASE_URL, "the address the hub is published at")
+        .required_text(BASE_URL, msg!("aggregate-what-base-url"))
         .and_then(|u| match normalize_base_url(&u.value) {
             Ok(url) => Some(url),
             Err(why) => {
                 h.error_at(
                     "bad-url",
                     u.span,
-                    format!("`hub.base_url` is not usable: {why}"),
-                    "write the full address of the hub, e.g. base_url = \"https://pbgdpl.nghean.gov.vn/\"",
+                    msg!("bad-base-url", key = "hub.base_url", why = why.as_str()),
+                    msg!("aggregate-hub-base-url-help"),
                 );
                 None
             }
@@ -258,8 +265,8 @@ fn read_hub(f: &mut Fields<'_>) -> Option<Hub> {
                 h.error_at(
                     "unknown-value",
                     l.span,
-                    format!("unsupported language {:?}", l.value),
-                    "use language = \"vi\" (Vietnamese) or \"en\" (English)",
+                    msg!("bad-language", value = l.value.as_str()),
+                    msg!("bad-language-help"),
                 );
             }
             lang
@@ -269,19 +276,19 @@ fn read_hub(f: &mut Fields<'_>) -> Option<Hub> {
         &mut h,
         PER_PAGE,
         DEFAULT_PER_PAGE,
-        "how many entries a page of a combined list shows",
+        msg!("aggregate-what-per-page"),
     );
     let entries_per_category = size(
         &mut h,
         PER_CATEGORY,
         DEFAULT_PER_CATEGORY,
-        "how many newest entries of each category the home and agency pages show",
+        msg!("aggregate-what-per-category"),
     );
     let feed_limit = size(
         &mut h,
         FEED_LIMIT,
         DEFAULT_FEED_LIMIT,
-        "how many entries the hub's feeds carry (older ones go to archives)",
+        msg!("aggregate-what-feed-limit"),
     );
     let agency = read_agency(&mut h);
     f.absorb(h);
@@ -304,8 +311,11 @@ fn read_agency(h: &mut Fields<'_>) -> Option<Agency> {
             h.error_at(
                 "missing-key",
                 at.start..at.start,
-                "missing the [hub.agency] section (the department that runs the hub)",
-                "add it after [hub]:\n\n[hub.agency]\nname = \"Sở Tư pháp tỉnh …\"\nurl = \"https://stp.….gov.vn\"",
+                msg!("aggregate-agency-missing"),
+                msg!(
+                    "aggregate-agency-missing-help",
+                    example = "[hub.agency]\nname = \"Sở Tư pháp tỉnh …\"\nurl = \"https://stp.….gov.vn\""
+                ),
             );
         }
         return None;
@@ -313,8 +323,8 @@ fn read_agency(h: &mut Fields<'_>) -> Option<Agency> {
     let agency = agency_keys(
         &mut a,
         "hub.agency",
-        "the department's name, e.g. Sở Tư pháp tỉnh Nghệ An",
-        "the department's portal",
+        msg!("aggregate-what-agency-name"),
+        msg!("aggregate-what-agency-url"),
     );
     h.absorb(a);
     Some(agency)
@@ -331,23 +341,23 @@ fn read_fetch(f: &mut Fields<'_>) -> FetchSettings {
     let timeout = bounded(
         &mut t,
         TIMEOUT,
-        (1, 600),
+        600,
         DEFAULT_TIMEOUT,
-        "how many seconds one agency may take to answer",
+        msg!("aggregate-what-timeout"),
     );
     let total = bounded(
         &mut t,
         TOTAL,
-        (1, 3600),
+        3600,
         DEFAULT_TOTAL,
-        msg!("aggregate-total-seconds-what").as_str(),
+        msg!("aggregate-total-seconds-what"),
     );
     let parallel = bounded(
         &mut t,
         PARALLEL,
-        (1, 64),
+        64,
         DEFAULT_PARALLEL as u64,
-        "how many agencies are fetched at the same time",
+        msg!("aggregate-what-parallel"),
     );
     f.absorb(t);
     FetchSettings {
@@ -374,25 +384,25 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
         f.error_at(
             "missing-key",
             at.end..at.end,
-            "sources.toml lists no agency",
-            "add one [[source]] section per agency:\n\n[[source]]\nname = \"Sở Tài chính tỉnh …\"\nsync = \"https://stc.….gov.vn/pbgdpl/sync.json\"",
+            msg!("aggregate-no-source"),
+            msg!(
+                "aggregate-no-source-help",
+                example = "[[source]]\nname = \"Sở Tài chính tỉnh …\"\nsync = \"https://stc.….gov.vn/pbgdpl/sync.json\""
+            ),
         );
     }
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for mut s in tables {
-        let name = s.required_text(NAME, "the agency's name");
+        let name = s.required_text(NAME, msg!("what-agency-name"));
         let id = match s.nonempty_text(ID, msg!("aggregate-empty-id-help")) {
             Some(id) if valid_id(&id.value) => Some(id),
             Some(id) => {
                 s.error_at(
                     "bad-id",
                     id.span.clone(),
-                    format!("the id {:?} is not a short address", id.value),
-                    format!(
-                        "use lowercase letters without diacritics, digits and hyphens, e.g. id = \"{}\"",
-                        slugify(&id.value)
-                    ),
+                    msg!("aggregate-bad-id", id = id.value.as_str()),
+                    msg!("aggregate-bad-id-help", example = slugify(&id.value)),
                 );
                 None
             }
@@ -425,8 +435,8 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
                     s.error_at(
                         "bad-url",
                         f.span,
-                        format!("`{name}` is not usable: {why}"),
-                        "write an address starting with https:// (or http://), or a path to a built section's sync.json",
+                        msg!("bad-base-url", key = name, why = why.as_str()),
+                        msg!("aggregate-location-help"),
                     );
                     None
                 }
@@ -464,11 +474,11 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
             s.error_at(
                 "missing-key",
                 at.start..at.start,
-                format!(
-                    "the source {:?} says neither where its sync.json nor its feed.json is",
-                    name.as_ref().map(|n| n.value.as_str()).unwrap_or("")
+                msg!(
+                    "aggregate-no-location",
+                    name = name.as_ref().map(|n| n.value.as_str()).unwrap_or("")
                 ),
-                "add sync = \"https://…/pbgdpl/sync.json\" (or a local path to it)",
+                msg!("aggregate-no-location-help"),
             );
         }
         if let Some(id) = &id {
@@ -477,10 +487,8 @@ fn read_sources(f: &mut Fields<'_>, dir: &Path) -> Vec<SourceConfig> {
                 s.error_at(
                     "duplicate-id",
                     id.span.clone(),
-                    format!("two sources have the id {:?}", id.value),
-                    format!(
-                        "the first is at line {first}; give this one its own id = \"…\" (it names its page and its saved copy)"
-                    ),
+                    msg!("aggregate-duplicate-id", id = id.value.as_str()),
+                    msg!("aggregate-duplicate-id-help", line = first.to_string()),
                 );
             } else {
                 seen.insert(id.value.clone(), line);
@@ -584,14 +592,14 @@ nguon_tin = "sites/a/"
         assert!(d.contains("không có mục `source[0].synk`"), "{d}");
         assert!(d.contains("có phải bạn muốn viết `source[0].sync`?"), "{d}");
         // The misspelt key is reported once, not also as a missing one.
-        assert!(!d.contains("says neither"), "{d}");
+        assert!(!d.contains("chưa ghi nơi lấy"), "{d}");
         assert!(
-            d.contains("the id \"UBND A\" is not a short address"),
+            d.contains("mã định danh \"UBND A\" không dùng làm địa chỉ ngắn được"),
             "{d}"
         );
         assert!(d.contains("id = \"ubnd-a\""), "{d}");
         assert!(
-            d.contains("`fetch.timeout_seconds` must be between 1 and 600"),
+            d.contains("mục `fetch.timeout_seconds` phải từ 1 đến 600"),
             "{d}"
         );
         assert!(d.contains("sources.toml:18:19"), "{d}");
@@ -604,9 +612,9 @@ nguon_tin = "sites/a/"
         ));
         assert!(c.is_none());
         assert!(
-            d.contains("two sources have the id \"so-tai-chinh\""),
+            d.contains("hai nguồn cùng mã định danh \"so-tai-chinh\""),
             "{d}"
         );
-        assert!(d.contains("the first is at line 10"), "{d}");
+        assert!(d.contains("nguồn thứ nhất ở dòng 10"), "{d}");
     }
 }

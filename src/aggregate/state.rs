@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
+use crate::msg;
 
 use super::accept::{self, Document, Reason};
 use super::fetch::Validators;
@@ -254,14 +255,15 @@ impl State {
             Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
                 Ok(f) if f.format == FORMAT => f,
                 Ok(f) => {
-                    warning = Some(format!(
-                        "it has format {}, this pbgdpl writes {FORMAT}",
-                        f.format
+                    warning = Some(msg!(
+                        "aggregate-state-format",
+                        found = f.format.to_string(),
+                        writes = FORMAT.to_string()
                     ));
                     StateFile::default()
                 }
                 Err(e) => {
-                    warning = Some(e.to_string());
+                    warning = Some(msg!("aggregate-state-unreadable", detail = e.to_string()));
                     StateFile::default()
                 }
             },
@@ -269,12 +271,9 @@ impl State {
         let warning = warning.map(|why| {
             Diagnostic::warning(
                 "aggregate-state",
-                format!(
-                    "the state file {} cannot be used ({why}); starting afresh",
-                    path.display()
-                ),
+                msg!("aggregate-state-unusable", file = &path, why = why),
             )
-            .help("the last good copies of the agencies are still used; the hub is rebuilt")
+            .help(msg!("aggregate-state-unusable-help"))
         });
         Ok((
             State {

@@ -35,19 +35,15 @@ pub fn legacy_encoding_message(
     line: usize,
     column: usize,
     detected: Detected,
-) -> String {
-    format!(
-        "{}\n  {}: {}",
-        msg!(
-            "legacy-encoding-at",
-            path = path,
-            line = line.to_string(),
-            column = column.to_string(),
-            encoding = detected.name()
-        ),
-        msg!("label-help"),
-        msg!("legacy-encoding-help", path = path)
+) -> Message {
+    msg!(
+        "legacy-encoding-at",
+        path = path,
+        line = line.to_string(),
+        column = column.to_string(),
+        encoding = detected.name()
     )
+    .with_help(msg!("legacy-encoding-help", path = path))
 }
 
 /// A legacy single-byte Vietnamese encoding.

@@ -87,6 +87,17 @@ impl Message {
     pub fn into_string(self) -> String {
         self.0
     }
+
+    /// This message, then on a line of its own the help label and `help`
+    /// (`gợi ý: …`), for an error that is not a diagnostic.
+    pub fn with_help(self, help: Message) -> Message {
+        Self(format!(
+            "{}\n  {}: {}",
+            self.0,
+            crate::msg!("label-help"),
+            help.0
+        ))
+    }
 }
 
 impl fmt::Display for Message {
@@ -98,22 +109,6 @@ impl fmt::Display for Message {
 impl From<Message> for String {
     fn from(m: Message) -> String {
         m.0
-    }
-}
-
-/// Transitional: text that is not yet in the catalogue. Every message of
-/// the program is being moved to [`msg!`](crate::msg); this conversion goes
-/// when the last one has.
-impl From<String> for Message {
-    fn from(s: String) -> Self {
-        Self(s)
-    }
-}
-
-/// Transitional, like `From<String>`.
-impl From<&str> for Message {
-    fn from(s: &str) -> Self {
-        Self(s.to_string())
     }
 }
 

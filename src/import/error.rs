@@ -143,7 +143,7 @@ impl ImportError {
                 msg!("import-exists", path = path),
                 Some(msg!("import-exists-help")),
             ),
-            ImportError::Site(e) => (Message::from(e.to_string()), None),
+            ImportError::Site(e) => (e.message(), None),
         }
     }
 }

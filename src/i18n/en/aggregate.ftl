@@ -60,3 +60,55 @@ aggregate-reason-too-many-documents = the feed chain is longer than { $limit } d
 aggregate-reason-conflict = the section (or some of its entries) belongs to the source `{ $other }`; each section is published once
 aggregate-reason-schema-violation = { $path } breaks the rule { $rule }
 aggregate-reason-schema-more = (and { $count } more)
+
+## The report of aggregate: one line per source, then the summary
+aggregate-status-changed = changed
+aggregate-status-unchanged = unchanged
+aggregate-status-failed = FAILED
+aggregate-entries = { $entries ->
+    [one] 1 entry
+   *[other] { $entries } entries
+}
+aggregate-entries-not-modified = { $entries } entries (304 Not Modified)
+aggregate-kept-copy-fetched = publishing its last good copy ({ $entries } entries, fetched { $when })
+aggregate-kept-copy = publishing its last good copy ({ $entries } entries)
+aggregate-no-copy = no earlier copy: not published
+aggregate-counts = { $sources } sources, { $failed } failed
+aggregate-built = hub: built { $files } files into { $dir } ({ $counts }) in { $ms } ms
+aggregate-nothing-changed = hub: nothing changed since the last build; { $dir } left as it was ({ $counts })
+
+## sources.toml: the hub's keys
+aggregate-number-help = it is { $what }; remove the line to use the default ({ $default })
+aggregate-what-title = the hub's name, as on the agencies' banners
+aggregate-what-base-url = the address the hub is published at
+aggregate-hub-base-url-help = write the full address of the hub, e.g. base_url = "https://pbgdpl.nghean.gov.vn/"
+aggregate-what-per-page = how many entries a page of a combined list shows
+aggregate-what-per-category = how many newest entries of each category the home and agency pages show
+aggregate-what-feed-limit = how many entries the hub's feeds carry (older ones go to archives)
+aggregate-what-timeout = how many seconds one agency may take to answer
+aggregate-what-parallel = how many agencies are fetched at the same time
+aggregate-agency-missing = missing the [hub.agency] section (the department that runs the hub)
+aggregate-agency-missing-help = add it after [hub]:
+
+    { $example }
+aggregate-what-agency-name = the department's name, e.g. Sở Tư pháp tỉnh Nghệ An
+aggregate-what-agency-url = the department's portal
+aggregate-no-source = sources.toml lists no agency
+aggregate-no-source-help = add one [[source]] section per agency:
+
+    { $example }
+aggregate-bad-id = the id "{ $id }" is not a short address
+aggregate-bad-id-help = use lowercase letters without diacritics, digits and hyphens, e.g. id = "{ $example }"
+aggregate-location-help = write an address starting with https:// (or http://), or a path to a built section's sync.json
+aggregate-no-location = the source "{ $name }" says neither where its sync.json nor its feed.json is
+aggregate-no-location-help = add sync = "https://…/pbgdpl/sync.json" (or a local path to it)
+aggregate-duplicate-id = two sources have the id "{ $id }"
+aggregate-duplicate-id-help = the first is at line { $line }; give this one its own id = "…" (it names its page and its saved copy)
+location-empty = it is empty
+location-no-host = the address has no host name
+
+## The state file of aggregate
+aggregate-state-format = it has format { $found }, this pbgdpl writes { $writes }
+aggregate-state-unreadable = its content is damaged ({ $detail })
+aggregate-state-unusable = the state file { $file } cannot be used ({ $why }); starting afresh
+aggregate-state-unusable-help = the last good copies of the agencies are still used; the hub is rebuilt

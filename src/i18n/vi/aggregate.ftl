@@ -60,3 +60,52 @@ aggregate-reason-too-many-documents = chuỗi nguồn tin dài hơn { $limit } t
 aggregate-reason-conflict = chuyên mục (hoặc một số bài) này thuộc nguồn `{ $other }`; mỗi chuyên mục chỉ được đăng một lần
 aggregate-reason-schema-violation = { $path } vi phạm quy tắc { $rule }
 aggregate-reason-schema-more = (và { $count } lỗi khác)
+
+## Báo cáo của lệnh aggregate: mỗi nguồn một dòng, rồi dòng tổng kết
+aggregate-status-changed = có thay đổi
+aggregate-status-unchanged = không đổi
+aggregate-status-failed = LỖI
+aggregate-entries = { $entries } bài
+aggregate-entries-not-modified = { $entries } bài (máy chủ báo không có gì mới)
+aggregate-kept-copy-fetched = vẫn đăng bản tốt gần nhất ({ $entries } bài, tải lúc { $when })
+aggregate-kept-copy = vẫn đăng bản tốt gần nhất ({ $entries } bài)
+aggregate-no-copy = chưa có bản nào tải được trước đây nên chưa đăng
+aggregate-counts = { $sources } nguồn, { $failed } nguồn lỗi
+aggregate-built = trang tỉnh: đã tạo { $files } tệp trong thư mục { $dir } ({ $counts }), mất { $ms } ms
+aggregate-nothing-changed = trang tỉnh: không có gì thay đổi từ lần tạo trước, giữ nguyên thư mục { $dir } ({ $counts })
+
+## sources.toml: các mục của trang tỉnh
+aggregate-number-help = đây là { $what }; xóa dòng này để dùng giá trị mặc định ({ $default })
+aggregate-what-title = tên trang tỉnh, như trên dải băng của các cơ quan
+aggregate-what-base-url = địa chỉ công bố trang tỉnh
+aggregate-hub-base-url-help = ghi đầy đủ địa chỉ của trang tỉnh, ví dụ base_url = "https://pbgdpl.nghean.gov.vn/"
+aggregate-what-per-page = số bài trên một trang danh sách chung
+aggregate-what-per-category = số bài mới nhất của mỗi chuyên mục hiện trên trang chủ và trang cơ quan
+aggregate-what-feed-limit = số bài mà nguồn tin của trang tỉnh mang theo (bài cũ hơn nằm ở các trang lưu trữ)
+aggregate-what-timeout = số giây chờ một cơ quan trả lời
+aggregate-what-parallel = số cơ quan được tải cùng một lúc
+aggregate-agency-missing = thiếu khối [hub.agency] (cơ quan vận hành trang tỉnh)
+aggregate-agency-missing-help = thêm sau khối [hub]:
+
+    { $example }
+aggregate-what-agency-name = tên cơ quan vận hành, ví dụ Sở Tư pháp tỉnh Nghệ An
+aggregate-what-agency-url = địa chỉ cổng thông tin của cơ quan vận hành
+aggregate-no-source = sources.toml chưa ghi cơ quan nào
+aggregate-no-source-help = thêm mỗi cơ quan một khối [[source]]:
+
+    { $example }
+aggregate-bad-id = mã định danh "{ $id }" không dùng làm địa chỉ ngắn được
+aggregate-bad-id-help = chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ id = "{ $example }"
+aggregate-location-help = ghi địa chỉ bắt đầu bằng https:// (hoặc http://), hoặc đường dẫn tới tệp sync.json của một chuyên mục đã tạo trang
+aggregate-no-location = nguồn "{ $name }" chưa ghi nơi lấy tệp sync.json hay feed.json
+aggregate-no-location-help = thêm dòng sync = "https://…/pbgdpl/sync.json" (hoặc đường dẫn tới tệp đó trên máy)
+aggregate-duplicate-id = hai nguồn cùng mã định danh "{ $id }"
+aggregate-duplicate-id-help = nguồn thứ nhất ở dòng { $line }; ghi cho nguồn này một id = "…" riêng (mã này đặt tên cho trang của cơ quan và bản lưu dữ liệu)
+location-empty = chưa ghi gì
+location-no-host = địa chỉ thiếu tên máy chủ
+
+## Tệp trạng thái của lệnh aggregate
+aggregate-state-format = tệp ghi theo định dạng { $found }, bản pbgdpl này ghi định dạng { $writes }
+aggregate-state-unreadable = nội dung tệp bị hỏng ({ $detail })
+aggregate-state-unusable = không dùng được tệp trạng thái { $file } ({ $why }); bắt đầu lại từ đầu
+aggregate-state-unusable-help = bản tốt gần nhất của các cơ quan vẫn được dùng; trang tỉnh được tạo lại toàn bộ
