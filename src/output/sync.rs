@@ -198,32 +198,53 @@ fn snapshot<'a>(
     digest.update(b"]");
     let entries: Vec<&RawValue> = pieces.iter().map(|piece| &*piece.pretty).collect();
     let c = p.config;
+    let site = SiteInfo {
+        title: c.title.clone(),
+        base_url: c.base_url.clone(),
+        language: c.language.code().to_string(),
+        agency: Named {
+            name: c.agency.name.clone(),
+            url: c.agency.url.clone(),
+        },
+        province: Named {
+            name: c.province.name.clone(),
+            url: c.province.url.clone(),
+        },
+    };
+    let permalink = |path: &str| p.permalink(path);
+    document(
+        site,
+        &permalink,
+        entries,
+        canonical::hex(&digest.finalize()),
+        tombstones.to_vec(),
+    )
+}
+
+/// The `sync.json` of `site` (a section, or the hub) made of `entries`
+/// (sorted by id) with their `digest`: the same document head for both,
+/// `permalink` making the publisher's full URLs.
+pub fn document<E>(
+    site: SiteInfo,
+    permalink: &dyn Fn(&str) -> String,
+    entries: Vec<E>,
+    digest: String,
+    deleted: Vec<Tombstone>,
+) -> Snapshot<E> {
     Snapshot {
-        schema: p.permalink(&format!("schemas/{SYNC_SCHEMA}")),
+        schema: permalink(&format!("schemas/{SYNC_SCHEMA}")),
         schema_version: SCHEMA_VERSION.to_string(),
         generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-        site: SiteInfo {
-            title: c.title.clone(),
-            base_url: c.base_url.clone(),
-            language: c.language.code().to_string(),
-            agency: Named {
-                name: c.agency.name.clone(),
-                url: c.agency.url.clone(),
-            },
-            province: Named {
-                name: c.province.name.clone(),
-                url: c.province.url.clone(),
-            },
-        },
+        site,
         feeds: FeedLinks {
-            json: p.permalink(JSON_FILE),
-            atom: p.permalink(ATOM_FILE),
-            rss: p.permalink(RSS_FILE),
+            json: permalink(JSON_FILE),
+            atom: permalink(ATOM_FILE),
+            rss: permalink(RSS_FILE),
         },
         count: entries.len(),
-        digest: canonical::hex(&digest.finalize()),
+        digest,
         entries,
-        deleted: tombstones.to_vec(),
+        deleted,
     }
 }
 

@@ -8,11 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
 use crate::output::Sink;
-use crate::output::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
-use crate::sync::{
-    self, FeedLinks, Named, Record, SCHEMA_VERSION, SYNC_PATH, SYNC_SCHEMA, SiteInfo, Snapshot,
-    Tombstone,
-};
+use crate::output::sync::document;
+use crate::sync::{self, Named, Record, SYNC_PATH, SiteInfo, Snapshot, Tombstone};
 
 use super::{Hub, HubInput};
 
@@ -51,33 +48,22 @@ pub fn tombstones(input: &HubInput<'_>) -> Vec<Tombstone> {
 pub fn snapshot(hub: &Hub<'_>) -> Snapshot {
     let config = &hub.input.config.hub;
     let entries = records(hub.input);
-    Snapshot {
-        schema: hub.permalink(&format!("schemas/{SYNC_SCHEMA}")),
-        schema_version: SCHEMA_VERSION.to_string(),
-        generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-        site: SiteInfo {
-            title: config.title.clone(),
-            base_url: config.base_url.clone(),
-            language: config.language.code().to_string(),
-            agency: Named {
-                name: config.agency.name.clone(),
-                url: config.agency.url.clone(),
-            },
-            province: Named {
-                name: config.title.clone(),
-                url: config.base_url.clone(),
-            },
+    let site = SiteInfo {
+        title: config.title.clone(),
+        base_url: config.base_url.clone(),
+        language: config.language.code().to_string(),
+        agency: Named {
+            name: config.agency.name.clone(),
+            url: config.agency.url.clone(),
         },
-        feeds: FeedLinks {
-            json: hub.permalink(JSON_FILE),
-            atom: hub.permalink(ATOM_FILE),
-            rss: hub.permalink(RSS_FILE),
+        province: Named {
+            name: config.title.clone(),
+            url: config.base_url.clone(),
         },
-        count: entries.len(),
-        digest: sync::digest(&entries),
-        entries,
-        deleted: hub.tombstones.clone(),
-    }
+    };
+    let permalink = |path: &str| hub.permalink(path);
+    let digest = sync::digest(&entries);
+    document(site, &permalink, entries, digest, hub.tombstones.clone())
 }
 
 /// Writes `sync.json`; returns its bytes.

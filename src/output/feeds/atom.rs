@@ -1,27 +1,29 @@
 //! Atom 1.0 (RFC 4287), with RFC 5005 archive links and RFC 6721
 //! `at:deleted-entry` tombstones for entries deleted or unpublished since
-//! earlier builds (the same tombstones as `sync.json`).
+//! earlier builds (the same tombstones as `sync.json`). An item whose
+//! body belongs to another site (the hub's) carries `xml:base` = its page.
 
 use std::io;
 
-use crate::render::Common;
-
+use super::doc::FeedDoc;
+use super::head;
 use super::xml::Xml;
-use super::{FeedDoc, head};
 
 /// The Atom feed of one document.
-pub fn write(p: &Common<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
-    let c = p.config;
-    let permalink = |path: &str| p.permalink(path);
+pub fn write(doc: &FeedDoc<'_>) -> io::Result<Vec<u8>> {
+    let h = &doc.head;
     let mut x = Xml::new()?;
-    head::open_atom(&mut x, &doc.head(p, &permalink))?;
+    head::open_atom(&mut x, h)?;
     for item in &doc.items {
-        let cat = item.category();
-        x.open("entry", &[])?;
-        x.leaf("id", &[], &item.id)?;
+        let cat = item.category;
+        match item.content_base {
+            Some(base) => x.open("entry", &[("xml:base", base)])?,
+            None => x.open("entry", &[])?,
+        }
+        x.leaf("id", &[], item.id)?;
         x.leaf("title", &[("type", "text")], item.title)?;
-        x.leaf("updated", &[], &item.date_modified)?;
-        x.leaf("published", &[], &item.date_published)?;
+        x.leaf("updated", &[], &item.modified.rfc3339())?;
+        x.leaf("published", &[], &item.published.rfc3339())?;
         x.empty(
             "link",
             &[
@@ -35,27 +37,30 @@ pub fn write(p: &Common<'_>, doc: &FeedDoc<'_, '_>) -> io::Result<Vec<u8>> {
                 "link",
                 &[
                     ("rel", "enclosure"),
-                    ("type", &a.mime_type),
-                    ("length", &a.size_in_bytes.to_string()),
-                    ("title", &a.title),
-                    ("href", &a.url),
+                    ("type", a.mime_type),
+                    ("length", &a.size.to_string()),
+                    ("title", a.title),
+                    ("href", a.url),
                 ],
             )?;
         }
-        if let Some(author) = &item.page.entry.editorial.author {
+        if let Some((name, uri)) = item.author {
             x.open("author", &[])?;
-            x.leaf("name", &[], author)?;
+            x.leaf("name", &[], name)?;
+            if let Some(uri) = uri {
+                x.leaf("uri", &[], uri)?;
+            }
             x.close("author")?;
         }
         x.empty(
             "category",
             &[
                 ("term", cat.key),
-                ("label", cat.label(c.language)),
-                ("scheme", &c.base_url),
+                ("label", cat.label(h.lang)),
+                ("scheme", h.base_url),
             ],
         )?;
-        for tag in item.tags {
+        for tag in &item.tags {
             x.empty("category", &[("term", tag)])?;
         }
         if !item.summary.is_empty() {

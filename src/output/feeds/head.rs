@@ -9,6 +9,7 @@ use std::io;
 use serde::Serialize;
 
 use crate::date::Timestamp;
+use crate::i18n::Lang;
 use crate::sync::{FEED_SCHEMA, SCHEMA_VERSION};
 
 use super::xml::Xml;
@@ -37,8 +38,8 @@ pub struct Head<'a> {
     pub description: String,
     /// The HTML page the feed describes.
     pub home: String,
-    /// Language code (`vi`).
-    pub language: &'static str,
+    /// The publisher's language.
+    pub lang: Lang,
     /// The publisher's `base_url` (Atom `xml:base`, category scheme).
     pub base_url: &'a str,
     /// The newest modification among the document's items.
@@ -113,7 +114,7 @@ pub fn open_rss(x: &mut Xml, h: &Head<'_>) -> io::Result<()> {
     x.leaf("title", &[], &h.title)?;
     x.leaf("link", &[], &h.home)?;
     x.leaf("description", &[], &h.description)?;
-    x.leaf("language", &[], h.language)?;
+    x.leaf("language", &[], h.lang.code())?;
     x.leaf("generator", &[], &generator())?;
     x.leaf("docs", &[], "https://www.rssboard.org/rss-specification")?;
     x.leaf("lastBuildDate", &[], &h.updated.rfc2822())?;
@@ -138,7 +139,7 @@ pub fn open_atom(x: &mut Xml, h: &Head<'_>) -> io::Result<()> {
             ("xmlns", "http://www.w3.org/2005/Atom"),
             ("xmlns:at", "http://purl.org/atompub/tombstones/1.0"),
             ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
-            ("xml:lang", h.language),
+            ("xml:lang", h.lang.code()),
             ("xml:base", h.base_url),
         ],
     )?;
@@ -236,7 +237,7 @@ pub fn json<I: Serialize>(h: &Head<'_>, items: I) -> io::Result<Vec<u8>> {
         feed_url: h.own_url(JSON_FILE),
         description: &h.description,
         next_url: prev.clone(),
-        language: h.language,
+        language: h.lang.code(),
         authors: [h.agency],
         ext: FeedExtension {
             schema: (h.permalink)(&format!("schemas/{FEED_SCHEMA}")),
@@ -244,7 +245,7 @@ pub fn json<I: Serialize>(h: &Head<'_>, items: I) -> io::Result<Vec<u8>> {
             generator: generator(),
             agency: h.agency,
             province: h.province,
-            language: h.language,
+            language: h.lang.code(),
             scope,
             category,
             clause,

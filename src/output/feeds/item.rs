@@ -31,6 +31,8 @@ use crate::render::{Common, Page};
 
 pub use super::meta::{MetaOut, meta};
 
+use super::doc::{Enclosure, ItemView, JsonItem};
+
 /// The date part of every tag URI.
 pub const TAG_DATE: &str = "2019";
 
@@ -205,10 +207,45 @@ pub struct FeedItem<'a> {
     pub modified: Timestamp,
 }
 
-impl FeedItem<'_> {
+impl<'a> FeedItem<'a> {
     /// The entry's category.
     pub fn category(&self) -> &'static Category {
         self.page.entry.category
+    }
+
+    /// The item as every feed format reads it.
+    pub fn view(&'a self) -> ItemView<'a> {
+        ItemView {
+            id: &self.id,
+            url: self.url,
+            title: self.title,
+            summary: self.summary,
+            published: self.published,
+            modified: self.modified,
+            category: self.category(),
+            tags: self.tags.iter().map(String::as_str).collect(),
+            attachments: self
+                .attachments
+                .iter()
+                .map(|a| Enclosure {
+                    url: &a.url,
+                    mime_type: &a.mime_type,
+                    title: &a.title,
+                    size: a.size_in_bytes,
+                })
+                .collect(),
+            enclosure: self.main_file,
+            author: self
+                .page
+                .entry
+                .editorial
+                .author
+                .as_deref()
+                .map(|name| (name, None)),
+            content_html: self.content_html,
+            content_base: None,
+            json: JsonItem::Section(self),
+        }
     }
 }
 

@@ -18,6 +18,7 @@
 
 pub mod atom;
 pub mod chain;
+pub mod doc;
 pub mod head;
 pub mod item;
 pub mod json;
@@ -36,6 +37,7 @@ use crate::sync::Tombstone;
 use super::{Job, RenderContext, Renderer};
 
 pub use chain::{Part, Position, chain};
+pub use doc::{Enclosure, FeedDoc, ItemView, JsonItem};
 pub use item::FeedItem;
 
 /// File name of the JSON Feed.
@@ -44,6 +46,8 @@ pub const JSON_FILE: &str = "feed.json";
 pub const RSS_FILE: &str = "rss.xml";
 /// File name of the Atom feed.
 pub const ATOM_FILE: &str = "atom.xml";
+/// The file of each format, in the order [`FeedDoc::write`] makes them.
+pub const FORMATS: [&str; 3] = [JSON_FILE, RSS_FILE, ATOM_FILE];
 
 /// What a feed covers.
 #[derive(Debug, Clone, Copy, Hash)]
@@ -73,27 +77,23 @@ impl Scope {
     }
 }
 
-/// One feed document, written in each of the three formats.
-#[derive(Debug)]
-pub struct FeedDoc<'i, 'a> {
+/// One feed document before its items are made: what the build loop
+/// hashes, then renders in each of the three formats.
+#[derive(Debug, Hash)]
+pub struct Plan<'p> {
     /// What it covers.
     pub scope: Scope,
     /// Where it sits in the scope's archive chain.
     pub position: Position,
-    /// Its items, newest first.
-    pub items: Vec<&'i FeedItem<'a>>,
-    /// Deleted entries (subscription Atom feeds only).
-    pub tombstones: Vec<&'i Tombstone>,
-    /// The newest modification among its items (or of the section).
+    /// Its pages, newest first (published and dated).
+    pub pages: Vec<Full<'p>>,
+    /// Deleted entries (subscription feeds only).
+    pub tombstones: Vec<Tombstone>,
+    /// The newest modification among its pages (or of the section).
     pub updated: Timestamp,
 }
 
-impl FeedDoc<'_, '_> {
-    /// Site-relative path of this document in one format.
-    pub fn path(&self, file: &str) -> String {
-        self.scope.path(self.position.archive.as_deref(), file)
-    }
-
+impl Plan<'_> {
     /// Feed title.
     pub fn title(&self, p: &Common<'_>) -> String {
         let c = p.config;
@@ -130,7 +130,7 @@ impl FeedDoc<'_, '_> {
             title: self.title(p),
             description: self.description(p),
             home: p.permalink(&self.scope.dir()),
-            language: c.language.code(),
+            lang: c.language,
             base_url: &c.base_url,
             updated: self.updated,
             agency: head::Named {
@@ -142,35 +142,6 @@ impl FeedDoc<'_, '_> {
                 url: &c.province.url,
             },
             permalink,
-        }
-    }
-}
-
-/// One feed document before its items are made: what the build loop
-/// hashes, then renders in each of the three formats.
-#[derive(Debug, Hash)]
-pub struct Plan<'p> {
-    /// What it covers.
-    pub scope: Scope,
-    /// Where it sits in the scope's archive chain.
-    pub position: Position,
-    /// Its pages, newest first (published and dated).
-    pub pages: Vec<Full<'p>>,
-    /// Deleted entries (subscription feeds only).
-    pub tombstones: Vec<Tombstone>,
-    /// The newest modification among its pages (or of the section).
-    pub updated: Timestamp,
-}
-
-impl<'p> Plan<'p> {
-    /// The document, with `items` made from [`Plan::pages`].
-    pub fn doc<'i>(&'i self, items: &'i [FeedItem<'p>]) -> FeedDoc<'i, 'p> {
-        FeedDoc {
-            scope: self.scope,
-            position: self.position.clone(),
-            items: items.iter().collect(),
-            tombstones: self.tombstones.iter().collect(),
-            updated: self.updated,
         }
     }
 }
@@ -259,7 +230,7 @@ impl Renderer for Feeds {
             .map(|plan| {
                 let archive = plan.position.archive.clone();
                 Job {
-                    paths: [JSON_FILE, RSS_FILE, ATOM_FILE]
+                    paths: FORMATS
                         .iter()
                         .map(|file| plan.scope.path(archive.as_deref(), file))
                         .collect(),
@@ -281,12 +252,17 @@ impl Renderer for Feeds {
             let hashes = super::files::hashes(cx, pg.0)?;
             items.extend(item::item(p, pg.0, &hashes));
         }
-        let doc = plan.doc(&items);
-        Ok(vec![
-            json::write(p, &doc).map_err(Error::io(&paths[0]))?,
-            rss::write(p, &doc).map_err(Error::io(&paths[1]))?,
-            atom::write(p, &doc).map_err(Error::io(&paths[2]))?,
-        ])
+        let permalink = |path: &str| p.permalink(path);
+        let doc = FeedDoc {
+            head: plan.head(p, &permalink),
+            items: items.iter().map(FeedItem::view).collect(),
+            tombstones: plan.tombstones.iter().collect(),
+        };
+        doc.write()
+            .into_iter()
+            .zip(paths)
+            .map(|(bytes, path)| bytes.map_err(Error::io(path)))
+            .collect()
     }
 }
 

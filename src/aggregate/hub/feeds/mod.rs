@@ -5,13 +5,9 @@
 //! ids, URLs on the agencies' sites and `_pbgdpl` metadata. In Atom each
 //! entry carries `xml:base` = its page, so the root-relative links of its
 //! content resolve against the agency's site; RSS, which has no
-//! `xml:base`, gets them made absolute.
-
-mod atom;
-mod json;
-pub mod rss;
-
-use std::io;
+//! `xml:base`, gets them made absolute. Each format is written by the
+//! section's own writer ([`crate::output::feeds::FeedDoc`]); this module
+//! only makes the documents and their items.
 
 use rayon::prelude::*;
 use serde_json::Value;
@@ -21,7 +17,9 @@ use crate::date::Timestamp;
 use crate::error::Error;
 use crate::output::Sink;
 use crate::output::feeds::item::tag_prefix_of;
-use crate::output::feeds::{ATOM_FILE, JSON_FILE, Position, RSS_FILE, Scope, chain, head};
+use crate::output::feeds::{
+    Enclosure, FORMATS, FeedDoc, ItemView, JsonItem, Position, Scope, chain, head,
+};
 use crate::sync::Tombstone;
 
 use super::{Hub, HubItem};
@@ -35,12 +33,21 @@ pub(super) struct Doc<'h, 'a> {
     pub(super) updated: Timestamp,
 }
 
-impl Doc<'_, '_> {
-    pub(super) fn path(&self, file: &str) -> String {
+impl<'h> Doc<'h, '_> {
+    fn path(&self, file: &str) -> String {
         self.scope.path(self.position.archive.as_deref(), file)
     }
 
-    pub(super) fn title(&self, hub: &Hub<'_>) -> String {
+    /// The document every format writes, `permalink` making full URLs.
+    fn feed(&'h self, hub: &'h Hub<'_>, permalink: &'h dyn Fn(&str) -> String) -> FeedDoc<'h> {
+        FeedDoc {
+            head: self.head(hub, permalink),
+            items: self.items.iter().map(|i| i.view()).collect(),
+            tombstones: self.tombstones.clone(),
+        }
+    }
+
+    fn title(&self, hub: &Hub<'_>) -> String {
         let c = &hub.input.config.hub;
         match self.scope {
             Scope::Site => c.title.clone(),
@@ -48,7 +55,7 @@ impl Doc<'_, '_> {
         }
     }
 
-    pub(super) fn description(&self, hub: &Hub<'_>) -> String {
+    fn description(&self, hub: &Hub<'_>) -> String {
         match self.scope {
             Scope::Site => hub
                 .input
@@ -62,11 +69,7 @@ impl Doc<'_, '_> {
     }
 
     /// The document's head, `permalink` making full URLs.
-    pub(super) fn head<'h>(
-        &'h self,
-        hub: &'h Hub<'_>,
-        permalink: &'h dyn Fn(&str) -> String,
-    ) -> head::Head<'h> {
+    fn head(&'h self, hub: &'h Hub<'_>, permalink: &'h dyn Fn(&str) -> String) -> head::Head<'h> {
         let c = &hub.input.config.hub;
         head::Head {
             scope: self.scope,
@@ -75,7 +78,7 @@ impl Doc<'_, '_> {
             title: self.title(hub),
             description: self.description(hub),
             home: hub.permalink(&self.scope.dir()),
-            language: c.language.code(),
+            lang: c.language,
             base_url: &c.base_url,
             updated: self.updated,
             agency: head::Named {
@@ -145,13 +148,9 @@ pub fn write(hub: &Hub<'_>, out: &dyn Sink) -> Result<(), Error> {
             fallback,
         ));
     }
+    let permalink = |path: &str| hub.permalink(path);
     docs.par_iter().try_for_each(|doc| {
-        let files: [(&str, io::Result<Vec<u8>>); 3] = [
-            (JSON_FILE, json::write(hub, doc)),
-            (RSS_FILE, rss::write(hub, doc)),
-            (ATOM_FILE, atom::write(hub, doc)),
-        ];
-        for (file, bytes) in files {
+        for (file, bytes) in FORMATS.iter().zip(doc.feed(hub, &permalink).write()) {
             let path = doc.path(file);
             let bytes = bytes.map_err(Error::io(&path))?;
             out.write(&path, &bytes)?;
@@ -160,38 +159,50 @@ pub fn write(hub: &Hub<'_>, out: &dyn Sink) -> Result<(), Error> {
     })
 }
 
-/// An item's attachments: (url, mime type, title, size).
-pub(super) fn attachments<'v>(item: &'v HubItem<'_>) -> Vec<(&'v str, &'v str, &'v str, u64)> {
-    item.value
-        .get("attachments")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(|a| {
-                    Some((
-                        a.get("url")?.as_str()?,
-                        a.get("mime_type")?.as_str()?,
-                        a.get("title").and_then(Value::as_str).unwrap_or(""),
-                        a.get("size_in_bytes").and_then(Value::as_u64).unwrap_or(0),
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-pub(super) fn tags<'v>(item: &'v HubItem<'_>) -> Vec<&'v str> {
-    item.value
-        .get("tags")
-        .and_then(Value::as_array)
-        .map(|t| t.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default()
-}
-
-pub(super) fn author<'v>(item: &'v HubItem<'_>) -> Option<(&'v str, Option<&'v str>)> {
-    let a = item.value.pointer("/authors/0")?;
-    Some((
-        a.get("name")?.as_str()?,
-        a.get("url").and_then(Value::as_str),
-    ))
+impl<'a> HubItem<'a> {
+    /// The item as every feed format reads it: the agency's own item, its
+    /// body's links resolving against its page on the agency's site.
+    fn view(&self) -> ItemView<'_> {
+        let v = self.value;
+        let text = |a: &'a Value, key: &str| a.get(key).and_then(Value::as_str);
+        let attachments: Vec<Enclosure<'_>> = v
+            .get("attachments")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|a| {
+                        Some(Enclosure {
+                            url: text(a, "url")?,
+                            mime_type: text(a, "mime_type")?,
+                            title: text(a, "title").unwrap_or(""),
+                            size: a.get("size_in_bytes").and_then(Value::as_u64).unwrap_or(0),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        ItemView {
+            id: self.id,
+            url: self.url,
+            title: self.title,
+            summary: self.summary,
+            published: self.published,
+            modified: self.modified,
+            category: self.category,
+            tags: v
+                .get("tags")
+                .and_then(Value::as_array)
+                .map(|t| t.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default(),
+            // RSS's one enclosure: the agency's first file.
+            enclosure: (!attachments.is_empty()).then_some(0),
+            attachments,
+            author: v
+                .pointer("/authors/0")
+                .and_then(|a| Some((text(a, "name")?, text(a, "url")))),
+            content_html: self.text("content_html").unwrap_or(""),
+            content_base: Some(self.url),
+            json: JsonItem::Agency(v),
+        }
+    }
 }

@@ -1,0 +1,98 @@
+//! One feed document as every format writes it, the same for an agency's
+//! section and for the provincial hub: its [`Head`], its items as
+//! [`ItemView`]s and its tombstones. JSON Feed ([`super::json`]), Atom
+//! ([`super::atom`]) and RSS ([`super::rss`]) are each written once, from
+//! this; the section and the hub differ only in how they make the items
+//! (`FeedItem::view`, the hub's items from the agencies' JSON Feed items).
+
+use std::io;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::category::Category;
+use crate::date::Timestamp;
+use crate::sync::Tombstone;
+
+use super::head::Head;
+use super::item::FeedItem;
+use super::{atom, json, rss};
+
+/// An attachment as the XML formats link it.
+#[derive(Debug, Clone, Copy)]
+pub struct Enclosure<'a> {
+    /// Absolute URL.
+    pub url: &'a str,
+    /// MIME type.
+    pub mime_type: &'a str,
+    /// Title shown to readers.
+    pub title: &'a str,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// An item as JSON Feed publishes it: a section's own item, or an
+/// agency's item exactly as the agency published it (the hub).
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(untagged)]
+pub enum JsonItem<'a> {
+    /// An item of this section.
+    Section(&'a FeedItem<'a>),
+    /// An item of an agency, unchanged.
+    Agency(&'a Value),
+}
+
+/// One item of a feed document, as every format reads it.
+#[derive(Debug, Clone)]
+pub struct ItemView<'a> {
+    /// Global id (`tag:` URI).
+    pub id: &'a str,
+    /// The entry's page.
+    pub url: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Summary (may be empty).
+    pub summary: &'a str,
+    /// Publication date.
+    pub published: Timestamp,
+    /// Last modification.
+    pub modified: Timestamp,
+    /// The entry's category.
+    pub category: &'static Category,
+    /// Tags.
+    pub tags: Vec<&'a str>,
+    /// Attached files.
+    pub attachments: Vec<Enclosure<'a>>,
+    /// The index in `attachments` of RSS's one enclosure (the main media
+    /// file), if any.
+    pub enclosure: Option<usize>,
+    /// The author Atom names, and their address.
+    pub author: Option<(&'a str, Option<&'a str>)>,
+    /// Body HTML.
+    pub content_html: &'a str,
+    /// Set when the body's root-relative links belong to the entry's own
+    /// site, not the feed's (the hub's items): Atom gives the entry this
+    /// `xml:base`, RSS (which has none) makes such links absolute on it.
+    pub content_base: Option<&'a str>,
+    /// The item as JSON Feed carries it.
+    pub json: JsonItem<'a>,
+}
+
+/// One feed document: its head, its items (newest first) and the entries
+/// deleted since earlier builds (subscription documents only).
+pub struct FeedDoc<'a> {
+    /// What the document says about itself.
+    pub head: Head<'a>,
+    /// Its items, newest first.
+    pub items: Vec<ItemView<'a>>,
+    /// Deleted entries (Atom `at:deleted-entry`).
+    pub tombstones: Vec<&'a Tombstone>,
+}
+
+impl FeedDoc<'_> {
+    /// The document in each format, in the order JSON Feed, RSS, Atom
+    /// ([`super::FORMATS`]).
+    pub fn write(&self) -> [io::Result<Vec<u8>>; 3] {
+        [json::write(self), rss::write(self), atom::write(self)]
+    }
+}
