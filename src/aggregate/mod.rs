@@ -309,161 +309,236 @@ fn remember(
 /// rebuilds the hub unless nothing changed. Errors are only for what
 /// prevents building the hub at all (`sources.toml` unusable, the output
 /// or state directory unwritable); failing sources are in the report.
+///
+/// ```text
+/// open ─→ poll ─→ resolve ─→ persist ─→ build (unless nothing changed)
+/// ```
 pub fn aggregate(options: &AggregateOptions) -> Result<AggregateReport, Error> {
     let started = Instant::now();
-    let config = HubConfig::load(&options.sources)?;
-    let now = options.now.unwrap_or_else(now_in_vietnam);
-    let now_text = now.rfc3339();
-    let state_dir = options
-        .state
-        .clone()
-        .unwrap_or_else(|| state::default_dir(&options.out));
-    let inside = |inner: &Path, outer: &Path| {
-        let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        abs(inner).starts_with(abs(outer))
-    };
-    if inside(&state_dir, &options.out) {
-        return Err(Error::Usage(msg!(
-            "aggregate-state-inside-out",
-            state = &state_dir,
-            out = &options.out
-        )));
-    }
-    let (mut state, warning) = State::open(&state_dir)?;
-    // Under the lock: what a killed run left beside the output goes.
-    crate::write::recover(&options.out)?;
-    let warnings: Diagnostics = warning.into_iter().collect();
-    let schemas = Schemas::new()?;
-    let fetcher = Fetcher::new(config.fetch.timeout);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.fetch.parallel)
-        .thread_name(|i| format!("pbgdpl-fetch-{i}"))
-        .build()
-        .map_err(|e| Error::io(&state_dir)(std::io::Error::other(e)))?;
-    let polls: Vec<Poll> = pool.install(|| {
-        config
-            .sources
-            .par_iter()
-            .map(|s| {
-                let kept = state
-                    .file
-                    .sources
-                    .get(&s.id)
-                    .and_then(|m| m.section.as_deref());
-                // A last good copy kept under earlier rules must pass
-                // today's to be published again.
-                let prior = state
-                    .good_copy(&s.id, &schemas)
-                    .filter(|c| accept::records::own_address(&c.snapshot, s, kept).is_ok());
-                poll::poll(s, &state, prior, &fetcher, &schemas, config.fetch.total)
-            })
-            .collect()
-    });
-
-    // Settle clashes, then apply the outcomes in the order of sources.toml.
-    let mut pending: Vec<Pending> = polls.into_iter().map(Pending::new).collect();
-    settle_claims(&config, &state, &mut pending);
-    let mut resolved: Vec<Resolved> = Vec::new();
-    for (source, p) in config.sources.iter().zip(pending) {
-        resolved.push(remember(&mut state, source, p, &now_text)?);
-    }
-    // Forget sources no longer listed.
-    state
-        .file
-        .sources
-        .retain(|id, _| config.sources.iter().any(|s| &s.id == id));
-    state.save()?;
-
-    let reports: Vec<SourceReport> = config
-        .sources
-        .iter()
-        .zip(&resolved)
-        .map(|(s, r)| {
-            let remembered = state.file.sources.get(&s.id);
-            SourceReport {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                result: r.result,
-                message: r.problem.as_ref().map(Problem::message),
-                entries: r.copy.as_ref().map(|c| c.snapshot.entries.len()),
-                copy_from: r
-                    .copy
-                    .as_ref()
-                    .and(remembered)
-                    .and_then(|m| m.last_change.clone()),
-            }
-        })
-        .collect();
-
-    let mut report = AggregateReport {
-        sources: reports,
-        rebuilt: false,
-        files: 0,
-        output: options.out.clone(),
-        state: state_dir.clone(),
-        warnings,
-        elapsed: Duration::ZERO,
-    };
-    let unchanged = fingerprint(&config, &agency_inputs(&config, &resolved, &state), now);
-    if !options.force
-        && state.file.published.as_deref() == Some(unchanged.as_str())
-        && options.out.is_dir()
-    {
+    let mut run = Run::open(options)?;
+    let polls = run.poll()?;
+    let pending = run.resolve(polls);
+    let mut resolved = run.persist(pending)?;
+    let mut report = run.report(&resolved);
+    if run.up_to_date(&resolved) {
         report.elapsed = started.elapsed();
         return Ok(report);
     }
-
-    for (source, r) in config.sources.iter().zip(resolved.iter_mut()) {
-        if let Some(copy) = &mut r.copy {
-            state.load_items(&source.id, copy);
-        }
-    }
-    // Items dated in the future are held back until their date.
-    let held: Vec<accept::schedule::Held> = resolved
-        .iter()
-        .map(|r| {
-            r.copy
-                .as_ref()
-                .and_then(|c| c.items.as_ref())
-                .map(|items| accept::schedule::held(items, now))
-                .unwrap_or_default()
-        })
-        .collect();
-    for (source, h) in config.sources.iter().zip(&held) {
-        if let Some(entry) = state.file.sources.get_mut(&source.id) {
-            entry.hold_until = h.next.map(|t| t.rfc3339());
-        }
-    }
-    let mut agencies = agency_inputs(&config, &resolved, &state);
-    for (a, h) in agencies.iter_mut().zip(&held) {
-        a.held = Some(&h.ids);
-    }
-    // What this hub is built from, held items included.
-    let fingerprint = fingerprint(&config, &agencies, now);
-    let input = HubInput {
-        config: &config,
-        agencies,
-        now,
-        // The hub's last snapshot, else the one in the output (a state
-        // directory started afresh).
-        previous: state
-            .hub_snapshot()
-            .or_else(|| std::fs::read_to_string(options.out.join(crate::sync::SYNC_PATH)).ok())
-            .and_then(|text| crate::sync::previous::parse(&text).ok()),
-    };
-    let theme = Theme::load(&config.dir)?;
-    let staging = Staging::new(&options.out)?;
-    let sink = DirSink::new(staging.path());
-    let recorder = Recorder::new(&sink);
-    let built = hub::render(&input, &theme, &recorder)?;
-    report.files = recorder.written().len();
-    staging.commit()?;
-    state.save_hub_snapshot(&built.sync)?;
-    state.file.published = Some(fingerprint);
-    state.save()?;
+    report.files = run.build(&mut resolved)?;
     report.rebuilt = true;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// One run of the aggregator: what it was asked, `sources.toml`, and the
+/// state directory (locked while the run lasts).
+struct Run<'o> {
+    options: &'o AggregateOptions,
+    config: HubConfig,
+    now: Timestamp,
+    state_dir: PathBuf,
+    state: State,
+    schemas: Schemas,
+    warnings: Diagnostics,
+}
+
+impl<'o> Run<'o> {
+    /// Reads `sources.toml`, locks the state directory and cleans up what
+    /// a killed run left beside the output.
+    fn open(options: &'o AggregateOptions) -> Result<Self, Error> {
+        let config = HubConfig::load(&options.sources)?;
+        let now = options.now.unwrap_or_else(now_in_vietnam);
+        let state_dir = options
+            .state
+            .clone()
+            .unwrap_or_else(|| state::default_dir(&options.out));
+        let inside = |inner: &Path, outer: &Path| {
+            let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+            abs(inner).starts_with(abs(outer))
+        };
+        if inside(&state_dir, &options.out) {
+            return Err(Error::Usage(msg!(
+                "aggregate-state-inside-out",
+                state = &state_dir,
+                out = &options.out
+            )));
+        }
+        let (state, warning) = State::open(&state_dir)?;
+        // Under the lock: what a killed run left beside the output goes.
+        crate::write::recover(&options.out)?;
+        Ok(Self {
+            options,
+            config,
+            now,
+            state_dir,
+            state,
+            schemas: Schemas::new()?,
+            warnings: warning.into_iter().collect(),
+        })
+    }
+
+    /// Polls every source in parallel (at most `[fetch] parallel` at a
+    /// time), each against its last good copy.
+    fn poll(&self) -> Result<Vec<Poll>, Error> {
+        let (config, state, schemas) = (&self.config, &self.state, &self.schemas);
+        let fetcher = Fetcher::new(config.fetch.timeout);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(config.fetch.parallel)
+            .thread_name(|i| format!("pbgdpl-fetch-{i}"))
+            .build()
+            .map_err(|e| Error::io(&self.state_dir)(std::io::Error::other(e)))?;
+        Ok(pool.install(|| {
+            config
+                .sources
+                .par_iter()
+                .map(|s| {
+                    let kept = state
+                        .file
+                        .sources
+                        .get(&s.id)
+                        .and_then(|m| m.section.as_deref());
+                    // A last good copy kept under earlier rules must pass
+                    // today's to be published again.
+                    let prior = state
+                        .good_copy(&s.id, schemas)
+                        .filter(|c| accept::records::own_address(&c.snapshot, s, kept).is_ok());
+                    poll::poll(s, state, prior, &fetcher, schemas, config.fetch.total)
+                })
+                .collect()
+        }))
+    }
+
+    /// Decides which copy each source publishes: clashes between sources
+    /// are settled ([`accept::claims`]).
+    fn resolve(&self, polls: Vec<Poll>) -> Vec<Pending> {
+        let mut pending: Vec<Pending> = polls.into_iter().map(Pending::new).collect();
+        settle_claims(&self.config, &self.state, &mut pending);
+        pending
+    }
+
+    /// Records the outcomes in the state, in the order of `sources.toml`,
+    /// forgets sources no longer listed, and saves it.
+    fn persist(&mut self, pending: Vec<Pending>) -> Result<Vec<Resolved>, Error> {
+        let now = self.now.rfc3339();
+        let resolved = self
+            .config
+            .sources
+            .iter()
+            .zip(pending)
+            .map(|(source, p)| remember(&mut self.state, source, p, &now))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let config = &self.config;
+        self.state
+            .file
+            .sources
+            .retain(|id, _| config.sources.iter().any(|s| &s.id == id));
+        self.state.save()?;
+        Ok(resolved)
+    }
+
+    /// What the run did for each source (the hub not built yet).
+    fn report(&mut self, resolved: &[Resolved]) -> AggregateReport {
+        let sources = self
+            .config
+            .sources
+            .iter()
+            .zip(resolved)
+            .map(|(s, r)| {
+                let remembered = self.state.file.sources.get(&s.id);
+                SourceReport {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    result: r.result,
+                    message: r.problem.as_ref().map(Problem::message),
+                    entries: r.copy.as_ref().map(|c| c.snapshot.entries.len()),
+                    copy_from: r
+                        .copy
+                        .as_ref()
+                        .and(remembered)
+                        .and_then(|m| m.last_change.clone()),
+                }
+            })
+            .collect();
+        AggregateReport {
+            sources,
+            rebuilt: false,
+            files: 0,
+            output: self.options.out.clone(),
+            state: self.state_dir.clone(),
+            warnings: std::mem::take(&mut self.warnings),
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    /// Whether the published hub already shows what this run found (and
+    /// no rebuild was asked for).
+    fn up_to_date(&self, resolved: &[Resolved]) -> bool {
+        let unchanged = fingerprint(
+            &self.config,
+            &agency_inputs(&self.config, resolved, &self.state),
+            self.now,
+        );
+        !self.options.force
+            && self.state.file.published.as_deref() == Some(unchanged.as_str())
+            && self.options.out.is_dir()
+    }
+
+    /// Builds the hub from the resolved copies into the output directory,
+    /// atomically, and records what it was built from; returns the number
+    /// of files written.
+    fn build(mut self, resolved: &mut [Resolved]) -> Result<usize, Error> {
+        let (config, now, out) = (&self.config, self.now, &self.options.out);
+        for (source, r) in config.sources.iter().zip(resolved.iter_mut()) {
+            if let Some(copy) = &mut r.copy {
+                self.state.load_items(&source.id, copy);
+            }
+        }
+        // Items dated in the future are held back until their date.
+        let held: Vec<accept::schedule::Held> = resolved
+            .iter()
+            .map(|r| {
+                r.copy
+                    .as_ref()
+                    .and_then(|c| c.items.as_ref())
+                    .map(|items| accept::schedule::held(items, now))
+                    .unwrap_or_default()
+            })
+            .collect();
+        for (source, h) in config.sources.iter().zip(&held) {
+            if let Some(entry) = self.state.file.sources.get_mut(&source.id) {
+                entry.hold_until = h.next.map(|t| t.rfc3339());
+            }
+        }
+        let mut agencies = agency_inputs(config, resolved, &self.state);
+        for (a, h) in agencies.iter_mut().zip(&held) {
+            a.held = Some(&h.ids);
+        }
+        // What this hub is built from, held items included.
+        let fingerprint = fingerprint(config, &agencies, now);
+        let input = HubInput {
+            config,
+            agencies,
+            now,
+            // The hub's last snapshot, else the one in the output (a state
+            // directory started afresh).
+            previous: self
+                .state
+                .hub_snapshot()
+                .or_else(|| std::fs::read_to_string(out.join(crate::sync::SYNC_PATH)).ok())
+                .and_then(|text| crate::sync::previous::parse(&text).ok()),
+        };
+        let theme = Theme::load(&config.dir)?;
+        let staging = Staging::new(out)?;
+        let sink = DirSink::new(staging.path());
+        let recorder = Recorder::new(&sink);
+        let built = hub::render(&input, &theme, &recorder)?;
+        let files = recorder.written().len();
+        staging.commit()?;
+        self.state.save_hub_snapshot(&built.sync)?;
+        self.state.file.published = Some(fingerprint);
+        self.state.save()?;
+        Ok(files)
+    }
 }
 
 /// The agencies as the hub shows them.
