@@ -35,6 +35,10 @@ pub const INDEX_PATH: &str = "search-index.json";
 pub const STYLESHEET_PATH: &str = "assets/pbgdpl.css";
 /// The page shown for addresses that lead nowhere.
 pub const NOT_FOUND_FILE: &str = "404.html";
+/// The hub's list of agencies (`co-quan/`; one agency: `co-quan/<id>/`).
+pub const AGENCIES_PATH: &str = "co-quan/";
+/// The hub's status page.
+pub const STATUS_PATH: &str = "tinh-trang/";
 
 /// The file of a page at `path` (`tin-tuc/` → `tin-tuc/index.html`).
 pub fn index_file(path: &str) -> String {
@@ -78,6 +82,11 @@ pub fn category(category: &Category) -> String {
 /// Path of page `n` of a category (1 is the category itself).
 pub fn category_page(category: &Category, n: usize) -> String {
     nth_page(&self::category(category), n)
+}
+
+/// Path of one agency's page on the hub (`co-quan/so-tu-phap/`).
+pub fn agency(id: &str) -> String {
+    format!("{AGENCIES_PATH}{id}/")
 }
 
 /// Path of an entry's page (`tin-tuc/hoi-nghi/`).

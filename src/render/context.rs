@@ -178,7 +178,7 @@ impl<'a> Common<'a> {
             .map(|c| NavItem {
                 key: c.key,
                 label: c.label(self.lang()),
-                url: self.url(&format!("{}/", c.key)),
+                url: self.url(&crate::routes::category(c)),
                 clause: c.clause,
                 required: c.required,
             })
@@ -191,7 +191,7 @@ impl<'a> Common<'a> {
         CategoryView {
             key: c.key,
             label: c.label(self.lang()),
-            url: self.url(&format!("{}/", c.key)),
+            url: self.url(&crate::routes::category(c)),
             clause: c.clause,
             required: c.required,
             kind: c.kind,

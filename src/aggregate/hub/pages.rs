@@ -13,11 +13,10 @@ use crate::output::html::Pagination;
 use crate::output::minify;
 use crate::output::search::{INDEX_PATH, SEARCH_PATH};
 use crate::render::templates::Theme;
+use crate::routes::{self, category_page as category_path, index_file};
 
 use super::Hub;
-use super::views::{
-    AGENCIES_PATH, AgencyView, CategoryView, STATUS_PATH, Section, Views, category_path,
-};
+use super::views::{AGENCIES_PATH, AgencyView, CategoryView, STATUS_PATH, Section, Views};
 
 /// One page to render.
 enum Job {
@@ -59,7 +58,7 @@ pub fn write(hub: &Hub<'_>, theme: &Theme, out: &dyn Sink) -> Result<(), Error> 
     jobs.extend((0..hub.input.agencies.len()).map(Job::Agency));
     for category in CATEGORIES.iter() {
         let count = v.count(category, None);
-        let total = count.div_ceil(per_page).max(1);
+        let total = routes::page_count(count, per_page);
         for number in 1..=total {
             jobs.push(Job::Category {
                 category,
@@ -110,7 +109,7 @@ fn context<'h>(
                         category: v.category(cat),
                         entries: v.entries(cat, None, 0, n),
                         count,
-                        more_url: hub.url(&format!("{}/", cat.key)),
+                        more_url: hub.url(&routes::category(cat)),
                     })
                 })
                 .collect();
@@ -119,17 +118,21 @@ fn context<'h>(
             ctx.insert("summary", &v.summary(agencies));
             ctx.insert("status_url", &hub.url(STATUS_PATH));
             ctx.insert("agencies_url", &hub.url(AGENCIES_PATH));
-            ("index.html".into(), "hub/home.html", ctx)
+            (index_file(""), "hub/home.html", ctx)
         }
         Job::NotFound => {
             let mut page = v.page(
                 "404",
                 hub.t("not_found_title"),
-                "404.html",
+                routes::NOT_FOUND_FILE,
                 hub.t("not_found_text"),
             );
             page.noindex = true;
-            ("404.html".into(), "404.html", v.base(page, None))
+            (
+                routes::NOT_FOUND_FILE.into(),
+                "404.html",
+                v.base(page, None),
+            )
         }
         Job::Search => {
             let title = hub.t("search");
@@ -137,7 +140,7 @@ fn context<'h>(
             page.noindex = true;
             let mut ctx = v.base(page, None);
             ctx.insert("index_url", &hub.url(INDEX_PATH));
-            (format!("{SEARCH_PATH}index.html"), "search.html", ctx)
+            (index_file(SEARCH_PATH), "search.html", ctx)
         }
         Job::Status => {
             let page = v.page(
@@ -155,7 +158,7 @@ fn context<'h>(
             ctx.insert("agencies", agencies);
             ctx.insert("required", &required);
             ctx.insert("summary", &v.summary(agencies));
-            (format!("{STATUS_PATH}index.html"), "hub/status.html", ctx)
+            (index_file(STATUS_PATH), "hub/status.html", ctx)
         }
         Job::Agencies => {
             let page = v.page(
@@ -167,11 +170,7 @@ fn context<'h>(
             let mut ctx = v.base(page, Some(AGENCIES_PATH));
             ctx.insert("agencies", agencies);
             ctx.insert("status_url", &hub.url(STATUS_PATH));
-            (
-                format!("{AGENCIES_PATH}index.html"),
-                "hub/agencies.html",
-                ctx,
-            )
+            (index_file(AGENCIES_PATH), "hub/agencies.html", ctx)
         }
         Job::Agency(index) => {
             let a = &agencies[*index];
@@ -188,7 +187,7 @@ fn context<'h>(
                         count,
                         more_url: a
                             .section_url
-                            .map(|u| format!("{u}{}/", cat.key))
+                            .map(|u| format!("{u}{}", routes::category(cat)))
                             .unwrap_or_default(),
                     })
                 })
@@ -197,7 +196,7 @@ fn context<'h>(
             ctx.insert("sections", &sections);
             ctx.insert("status_url", &hub.url(STATUS_PATH));
             ctx.insert("agencies_url", &hub.url(AGENCIES_PATH));
-            (format!("{path}index.html"), "hub/agency.html", ctx)
+            (index_file(&path), "hub/agency.html", ctx)
         }
         Job::Category {
             category,
@@ -221,7 +220,7 @@ fn context<'h>(
             ctx.insert("category", &cv);
             ctx.insert("entries", &entries);
             ctx.insert("pagination", &pagination);
-            (format!("{path}index.html"), "hub/category.html", ctx)
+            (index_file(&path), "hub/category.html", ctx)
         }
     }
 }

@@ -10,13 +10,11 @@ use crate::category::{CATEGORIES, Category};
 use crate::config::{NATIONAL_LINKS, Province};
 use crate::i18n::Lang;
 use crate::render::context::{LinkView, NavItem, PageView, SiteView};
+use crate::routes;
 
 use super::{Hub, HubItem, UndatedEntry};
 
-/// Where the agency pages are (`co-quan/<id>/`).
-pub const AGENCIES_PATH: &str = "co-quan/";
-/// Where the status page is.
-pub const STATUS_PATH: &str = "tinh-trang/";
+pub use crate::routes::{AGENCIES_PATH, STATUS_PATH};
 
 /// A date and time for templates.
 #[derive(Debug, Serialize)]
@@ -121,14 +119,6 @@ pub(super) struct ExtraNav {
     pub(super) current: bool,
 }
 
-pub(super) fn category_path(c: &Category, n: usize) -> String {
-    if n <= 1 {
-        format!("{}/", c.key)
-    } else {
-        format!("{}/page/{n}/", c.key)
-    }
-}
-
 pub(super) fn failure_key(kind: FailureKind) -> &'static str {
     match kind {
         FailureKind::Unreachable => "hub_failure_unreachable",
@@ -158,17 +148,14 @@ impl<'h, 'a> Views<'h, 'a> {
         CategoryView {
             key: c.key,
             label: c.label(self.lang),
-            url: self.hub.url(&format!("{}/", c.key)),
+            url: self.hub.url(&routes::category(c)),
             clause: c.clause,
             required: c.required,
         }
     }
 
     pub(super) fn agency_path(&self, index: usize) -> String {
-        format!(
-            "{AGENCIES_PATH}{}/",
-            self.hub.input.agencies[index].source.id
-        )
+        routes::agency(&self.hub.input.agencies[index].source.id)
     }
 
     pub(super) fn item(&self, i: &'h HubItem<'a>) -> ItemView<'h> {
@@ -181,7 +168,7 @@ impl<'h, 'a> Views<'h, 'a> {
             agency: &self.hub.input.agencies[i.agency].source.name,
             agency_url: self.hub.url(&self.agency_path(i.agency)),
             category_label: i.category.label(self.lang),
-            category_url: self.hub.url(&format!("{}/", i.category.key)),
+            category_url: self.hub.url(&routes::category(i.category)),
         }
     }
 
@@ -196,7 +183,7 @@ impl<'h, 'a> Views<'h, 'a> {
             agency: name,
             agency_url: self.hub.url(&self.agency_path(u.agency)),
             category_label: u.category.label(self.lang),
-            category_url: self.hub.url(&format!("{}/", u.category.key)),
+            category_url: self.hub.url(&routes::category(u.category)),
         }
     }
 
@@ -330,7 +317,7 @@ impl<'h, 'a> Views<'h, 'a> {
             .map(|cat| NavItem {
                 key: cat.key,
                 label: cat.label(self.lang),
-                url: hub.url(&format!("{}/", cat.key)),
+                url: hub.url(&routes::category(cat)),
                 clause: cat.clause,
                 required: cat.required,
             })

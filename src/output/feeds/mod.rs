@@ -63,7 +63,7 @@ impl Scope {
     pub fn dir(&self) -> String {
         match self {
             Scope::Site => String::new(),
-            Scope::Category(c) => format!("{}/", c.key),
+            Scope::Category(c) => crate::routes::category(c),
         }
     }
 

@@ -50,7 +50,7 @@ pub fn write(doc: &FeedDoc<'_>) -> io::Result<Vec<u8>> {
         x.leaf("content:encoded", &[], &content)?;
         x.leaf(
             "category",
-            &[("domain", &(h.permalink)(&format!("{}/", cat.key)))],
+            &[("domain", &(h.permalink)(&crate::routes::category(cat)))],
             cat.label(h.lang),
         )?;
         for tag in &item.tags {
