@@ -261,7 +261,7 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
                 .iter()
                 .map(|e| {
                     (
-                        format!("{}index.html", e.path()),
+                        crate::routes::index_file(&e.path()),
                         e.editorial.visibility(p.site.now),
                     )
                 })
@@ -274,7 +274,8 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
             return;
         };
         let exists = written.contains(&path)
-            || (!path.ends_with(".html") && written.contains(&format!("{path}/index.html")));
+            || (!path.ends_with(".html")
+                && written.contains(&crate::routes::index_file(&format!("{path}/"))));
         if exists {
             return;
         }

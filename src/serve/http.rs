@@ -90,7 +90,10 @@ fn answer(state: &Arc<State>, req: &Request<Incoming>) -> Response<Body> {
         Target::Outside => not_found(&snapshot, &extra),
         Target::File(rel) => match file(&snapshot, &rel, &extra) {
             Some(r) => r,
-            None if snapshot.get(&format!("{rel}/index.html")).is_some() => {
+            None if snapshot
+                .get(&crate::routes::index_file(&format!("{rel}/")))
+                .is_some() =>
+            {
                 redirect(&format!("{path}/"))
             }
             None => not_found(&snapshot, &extra),

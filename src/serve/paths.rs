@@ -55,7 +55,7 @@ pub fn resolve(raw: &str, base_path: &str) -> Target {
         };
     };
     if rel.is_empty() || rel.ends_with('/') {
-        Target::File(format!("{rel}index.html"))
+        Target::File(crate::routes::index_file(rel))
     } else {
         Target::File(rel.to_string())
     }
