@@ -26,7 +26,6 @@
 
 pub mod assets;
 pub mod banner_image;
-pub mod chart;
 pub mod embed;
 pub mod feeds;
 pub mod files;

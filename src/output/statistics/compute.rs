@@ -1,18 +1,6 @@
-//! Statistics (471/QĐ-TTg, 2.7): figures computed from the published content
-//! at build time, and the data tables kept in `content/thong-ke/*.toml`.
-//!
-//! - The `thong-ke` category page shows [`Statistics`] above its list of
-//!   reports: activities per quarter and per form, participants, documents
-//!   introduced per year and per type, questions answered per field — each
-//!   as an SVG bar chart with its data table beside it, and each table also
-//!   published as CSV under `/thong-ke/tong-hop/<slug>.csv`.
-//! - Every data table gets its own page `/thong-ke/<slug>/` and a CSV
-//!   `/thong-ke/<slug>.csv`.
-//!
-//! Only published entries are counted, in every build (a `--drafts`
-//! preview shows the same figures as the public site). CSV files are
-//! RFC 4180 (comma, CRLF, quotes where needed), UTF-8 with a byte-order mark
-//! so that Excel opens Vietnamese text correctly.
+//! The statistics of the published content: key figures and computed
+//! tables (activities per quarter and per form, documents per year and per
+//! type, questions per field), each table with its chart.
 
 use std::collections::BTreeMap;
 
@@ -20,18 +8,13 @@ use serde::Serialize;
 
 use crate::category::Kind;
 use crate::content::kinds::{ACTIVITY_FORMS, DOCUMENT_TYPES};
-use crate::content::model::DataTable;
 use crate::date::Timestamp;
-use crate::error::Error;
 use crate::i18n::Lang;
 use crate::render::{Common, Prepared};
 use crate::routes;
 use crate::text::{fold, group_digits};
 
 use super::chart::{Bar, bar_chart};
-use super::{Job, RenderContext, Renderer};
-
-pub use crate::routes::{STATISTICS_CATEGORY as CATEGORY, SUMMARY_DIR};
 
 /// `statistics` in templates: what the `thong-ke` page shows.
 #[derive(Debug, Clone, Hash, Serialize)]
@@ -305,8 +288,8 @@ impl Statistics {
             .map(|d| DataTableLink {
                 title: d.title.clone(),
                 description: d.description.clone(),
-                url: p.url(&table_page_path(d)),
-                csv_url: p.url(&table_csv_path(d)),
+                url: p.url(&routes::table_page(&d.slug)),
+                csv_url: p.url(&routes::table_csv(&d.slug)),
                 rows: d.rows.len(),
             })
             .collect();
@@ -394,232 +377,9 @@ fn stat_table(
         slug,
         title: title.to_string(),
         chart: bar_chart(&format!("bieu-do-{slug}"), title, &bars),
-        csv_url: p.url(&summary_csv_path(slug)),
+        csv_url: p.url(&routes::summary_csv(slug)),
         columns,
         rows: rows.into_iter().map(|(l, v)| row(l, v)).collect(),
         total: row(t(p, "total"), sums),
-    }
-}
-
-/// Site-relative path of the CSV of a computed table.
-pub fn summary_csv_path(slug: &str) -> String {
-    routes::summary_csv(slug)
-}
-
-/// Site-relative path of a data table's page (`thong-ke/bao-cao-vien/`).
-pub fn table_page_path(t: &DataTable) -> String {
-    routes::table_page(&t.slug)
-}
-
-/// Site-relative path of a data table's CSV (`thong-ke/bao-cao-vien.csv`).
-pub fn table_csv_path(t: &DataTable) -> String {
-    routes::table_csv(&t.slug)
-}
-
-/// CSV bytes: UTF-8 with a byte-order mark, RFC 4180 records (CRLF).
-pub fn csv_bytes(records: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, Error> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .flexible(true)
-            .from_writer(&mut out);
-        for r in records {
-            w.write_record(&r).map_err(csv_error)?;
-        }
-        w.flush().map_err(|e| Error::Io {
-            path: "(csv)".into(),
-            source: e,
-        })?;
-    }
-    Ok(out)
-}
-
-fn csv_error(e: csv::Error) -> Error {
-    Error::Io {
-        path: "(csv)".into(),
-        source: std::io::Error::other(e.to_string()),
-    }
-}
-
-/// `table` in the data-table template.
-#[derive(Debug, Serialize)]
-struct TableView<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
-    columns: &'a [String],
-    /// Index of the column whose cells head their rows (`th scope="row"`):
-    /// the first, or the second when the first is only a running number (TT).
-    row_header: usize,
-    rows: Vec<Vec<Cell<'a>>>,
-    csv_url: String,
-    url: String,
-}
-
-#[derive(Debug, Serialize)]
-struct Cell<'a> {
-    text: &'a str,
-    numeric: bool,
-}
-
-fn is_numeric(s: &str) -> bool {
-    let s = s.trim();
-    !s.is_empty()
-        && s.chars().any(|c| c.is_ascii_digit())
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | ' '))
-}
-
-fn row_header(table: &DataTable) -> usize {
-    let first_is_counter = table
-        .columns
-        .first()
-        .is_some_and(|c| matches!(fold(c).as_str(), "tt" | "stt" | "so tt" | "no." | "no"));
-    usize::from(first_is_counter && table.columns.len() > 1)
-}
-
-/// Writes the data table pages and every CSV file of the statistics.
-pub struct StatisticsFiles;
-
-/// One file of the statistics.
-#[derive(Debug, Hash)]
-pub enum StatisticsView<'p> {
-    /// The CSV of a computed table.
-    SummaryCsv(StatTable),
-    /// The CSV of a data table.
-    TableCsv(&'p DataTable),
-    /// The page of a data table.
-    TablePage(&'p DataTable),
-}
-
-impl Renderer for StatisticsFiles {
-    type View<'p> = StatisticsView<'p>;
-
-    fn name(&self) -> &'static str {
-        "statistics"
-    }
-
-    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<StatisticsView<'p>>>, Error> {
-        let stats = Statistics::compute(p);
-        let mut jobs: Vec<_> = stats
-            .tables
-            .into_iter()
-            .map(|table| {
-                Job::file(
-                    summary_csv_path(table.slug),
-                    StatisticsView::SummaryCsv(table),
-                )
-            })
-            .collect();
-        if crate::category::by_key(CATEGORY).is_some() {
-            for table in p.tables {
-                jobs.push(Job::file(
-                    table_csv_path(table),
-                    StatisticsView::TableCsv(table),
-                ));
-                jobs.push(Job::page(
-                    &table_page_path(table),
-                    StatisticsView::TablePage(table),
-                ));
-            }
-        }
-        Ok(jobs)
-    }
-
-    fn render(
-        &self,
-        cx: &RenderContext<'_>,
-        view: &StatisticsView<'_>,
-        _: &[String],
-    ) -> Result<Vec<Vec<u8>>, Error> {
-        let bytes = match view {
-            StatisticsView::SummaryCsv(table) => {
-                let records = std::iter::once(table.columns.clone()).chain(
-                    table.rows.iter().chain([&table.total]).map(|r| {
-                        std::iter::once(r.label.clone())
-                            .chain(r.raw.iter().map(u64::to_string))
-                            .collect()
-                    }),
-                );
-                csv_bytes(records)?
-            }
-            StatisticsView::TableCsv(table) => {
-                let records =
-                    std::iter::once(table.columns.clone()).chain(table.rows.iter().cloned());
-                csv_bytes(records)?
-            }
-            StatisticsView::TablePage(table) => table_page(cx, table)?,
-        };
-        Ok(vec![bytes])
-    }
-}
-
-/// The page of a data table.
-fn table_page(cx: &RenderContext<'_>, table: &DataTable) -> Result<Vec<u8>, Error> {
-    let p = cx.common;
-    let path = &table_page_path(table);
-    let Some(category) = crate::category::by_key(CATEGORY) else {
-        return Ok(Vec::new());
-    };
-    let category = p.category_view(category);
-    let description = table
-        .description
-        .clone()
-        .unwrap_or_else(|| table.title.clone());
-    let mut page = p.page_view("table", table.title.clone(), path, description);
-    page.section = Some(CATEGORY);
-    let mut ctx = p.base_context(page);
-    ctx.insert("category", &category);
-    let view = TableView {
-        title: &table.title,
-        description: table.description.as_deref(),
-        columns: &table.columns,
-        row_header: row_header(table),
-        rows: table
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| Cell {
-                        text: c,
-                        numeric: is_numeric(c),
-                    })
-                    .collect()
-            })
-            .collect(),
-        csv_url: p.url(&table_csv_path(table)),
-        url: p.url(path),
-    };
-    ctx.insert("table", &view);
-    cx.page("data_table.html", &ctx)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_is_rfc4180_with_a_bom() {
-        let bytes = csv_bytes(vec![
-            vec!["Họ và tên".to_string(), "Ghi chú".to_string()],
-            vec![
-                "Nguyễn Văn An".to_string(),
-                "có dấu phẩy, và \"ngoặc\"".to_string(),
-            ],
-        ])
-        .unwrap();
-        assert_eq!(
-            String::from_utf8(bytes).unwrap(),
-            "\u{feff}Họ và tên,Ghi chú\r\nNguyễn Văn An,\"có dấu phẩy, và \"\"ngoặc\"\"\"\r\n"
-        );
-    }
-
-    #[test]
-    fn numbers_are_recognised() {
-        assert!(is_numeric("1.034"));
-        assert!(is_numeric("12,5%"));
-        assert!(!is_numeric("19/01/2026"));
-        assert!(!is_numeric("Sở Tài chính"));
-        assert!(!is_numeric(""));
     }
 }
