@@ -21,21 +21,20 @@
 //! commit      build: swap the staging directory in; serve: swap the store; check: nothing
 //! ```
 //!
-//! | stage | module |
+//! The modules, by layer, lowest first (each imports only its own layer
+//! and those below: `tests/architecture.rs`):
+//!
+//! | layer | modules |
 //! |---|---|
-//! | ground: errors, diagnostics, sources, text, dates, categories, strings | [`error`], [`diagnostics`], [`source`], [`text`], [`date`], [`category`], [`i18n`], [`fields`], [`fingerprint`], [`nesting`] |
-//! | the search index's format, terms and client | [`search`] |
+//! | ground: errors, diagnostics, sources, text, dates, categories, strings, writing a directory atomically, the sync snapshot's types, plain caches, the search index's format | [`error`], [`diagnostics`], [`source`], [`text`], [`date`], [`category`], [`i18n`], [`fields`], [`fingerprint`], [`nesting`], [`encoding`], [`write`](mod@write), [`progress`], [`sync`], [`incremental`], [`search`] |
 //! | configuration and content: files into the model | [`config`], [`content`], [`site`] |
-//! | every path and URL: pagination, reserved names | [`routes`] |
-//! | Markdown and templates; the view of the site outputs start from | [`render`] |
-//! | outputs: one [`Renderer`](output::Renderer) per kind of file | [`output`] |
-//! | checks across the site | [`validate`] |
-//! | the stages above, the build loop, `build` and `check` | [`pipeline`] |
-//! | caches: output keys, pieces, rendered bodies | [`incremental`] |
-//! | writing a directory atomically; the sync snapshot | [`write`](mod@write), [`sync`] |
-//! | previewing with live reload (`serve`) | [`serve`] |
-//! | the provincial hub (`pbgdpl aggregate`) | [`aggregate`] |
-//! | scaffolding a new section | [`init`], reporting [`progress`] |
+//! | routes: every path and URL, pagination, reserved names (the section's and the hub's) | [`routes`] |
+//! | render: Markdown and templates; the view of the site outputs start from | [`render`] |
+//! | outputs: one [`Renderer`](output::Renderer) per kind of file; each feed format written once ([`output::feeds::FeedDoc`]) | [`output`] |
+//! | validate: checks across the site | [`validate`] |
+//! | pipeline: the stages above, the build loop, `build` and `check` | [`pipeline`] |
+//! | serve and hub: previewing with live reload; the provincial hub (`pbgdpl aggregate`: poll → resolve → persist → build, written with the outputs' feed and snapshot writers) | [`serve`], [`aggregate`] |
+//! | face: scaffolding a section, importing documents | [`init`], [`import`] |
 //!
 //! **A new output** (a kind of file) is a [`Renderer`](output::Renderer) in
 //! `src/output/<name>.rs`, added to [`output::renderers`]: it declares its

@@ -233,7 +233,7 @@ pub fn resolve_link(target: &str, page_dir: &str) -> Option<String> {
         if !path.is_empty() {
             path.push('/');
         }
-        path.push_str("index.html");
+        path = crate::routes::index_file(&path);
     }
     Some(path)
 }

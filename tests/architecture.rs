@@ -1,6 +1,8 @@
 //! The stages of the library import only the stages below them
 //! (docs/architecture.md): no import cycle between modules of different
-//! layers, and nothing reaches upward. Reads `src/` as text: every
+//! layers, and nothing reaches upward; render and validate ask routes, not
+//! the writers; the hub uses the section's writers, not copies; paths and
+//! pagination come from the route table. Reads `src/` as text: every
 //! `crate::<module>` path in a top-level module's files is an import of
 //! that module.
 
@@ -147,4 +149,86 @@ fn no_import_cycle_crosses_a_layer() {
         }
     }
     assert!(cycles.is_empty(), "import cycles: {}", cycles.join(", "));
+}
+
+/// The files of `src/<dir>` (a module folder or file), with their code:
+/// comments and unit tests left out.
+fn code_of(dir: &str) -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let file = src.join(format!("{dir}.rs"));
+    let root = if file.is_file() { file } else { src.join(dir) };
+    walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            let text = text.split("#[cfg(test)]").next().unwrap_or("");
+            let code: Vec<&str> = text
+                .lines()
+                .map(|l| l.split("//").next().unwrap_or(""))
+                .collect();
+            (
+                e.path().strip_prefix(&src).unwrap().display().to_string(),
+                code.join("\n"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn render_and_validate_ask_routes_not_the_writers() {
+    let mut wrong = Vec::new();
+    for stage in ["render", "validate", "routes"] {
+        for (file, code) in code_of(stage) {
+            if code.contains("crate::output") {
+                wrong.push(file);
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "these import crate::output: {wrong:?}");
+}
+
+/// The hub writes its feeds and snapshot with the section's writers
+/// (`output::feeds::FeedDoc`, `output::sync::document`), not copies.
+#[test]
+fn the_hub_uses_the_sections_writers() {
+    let mut wrong = Vec::new();
+    for (file, code) in code_of("aggregate") {
+        for copy in ["open_atom(", "open_rss(", "head::json(", "FeedLinks {"] {
+            if code.contains(copy) {
+                wrong.push(format!("{file}: {copy}"));
+            }
+        }
+    }
+    assert!(
+        code_of("aggregate/hub/feeds")
+            .iter()
+            .any(|(_, code)| code.contains("FeedDoc")),
+        "the hub's feeds are made as output::feeds::FeedDoc"
+    );
+    assert!(
+        wrong.is_empty(),
+        "the hub writes a format itself: {wrong:?}"
+    );
+}
+
+/// Paths, pagination and page files come from `crate::routes`: no output,
+/// hub page or check computes them itself.
+#[test]
+fn paths_and_pagination_come_from_the_route_table() {
+    let mut wrong = Vec::new();
+    for stage in ["output", "aggregate", "render", "validate", "pipeline"] {
+        for (file, code) in code_of(stage) {
+            for own in ["div_ceil(", "index.html\"", "/page/"] {
+                if code.contains(own) {
+                    wrong.push(format!("{file}: {own}"));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "compute these in src/routes.rs: {wrong:?}"
+    );
 }
