@@ -51,14 +51,14 @@ fn agencies_of_one_province_publish_identical_banners() {
         );
     }
     // The banner fragment's markup is the site's banner partial.
-    let partial = Regex::new(r#"<div class=pbgdpl-banner>.*?</a></div>"#).unwrap();
+    let partial = Regex::new(r#"<div class="pbgdpl-banner">.*?</a></div>"#).unwrap();
     let page = a.read("index.html");
     let embed = a.read("embed/banner.html");
     assert_eq!(
         partial.find(&page).unwrap().as_str(),
         partial.find(&embed).unwrap().as_str()
     );
-    assert!(embed.contains("href=https://pbgdpl.example.gov.vn"));
+    assert!(embed.contains("href=\"https://pbgdpl.example.gov.vn\""));
 
     // Another province, another banner.
     let c = TestSite::new("feeds");
@@ -147,7 +147,7 @@ fn the_section_fragment_is_self_contained_and_scoped() {
     }
     assert!(
         html.starts_with(
-            "<div class=\"pbgdpl-embed pbgdpl-embed--section\" id=pbgdpl-embed-section "
+            "<div id=\"pbgdpl-embed-section\" class=\"pbgdpl-embed pbgdpl-embed--section\" lang=\"vi\">"
         ),
         "{html}"
     );
@@ -169,7 +169,7 @@ fn the_section_fragment_is_self_contained_and_scoped() {
             c.key
         );
     }
-    let entries: Vec<&str> = Regex::new(r"<li><a href=(https://[^ >]+)>")
+    let entries: Vec<&str> = Regex::new(r#"<li><a href="(https://[^"]+)">"#)
         .unwrap()
         .captures_iter(&html)
         .map(|c| c.get(1).unwrap().as_str())
@@ -189,7 +189,7 @@ fn the_section_fragment_is_self_contained_and_scoped() {
     // fragment's root element (its id and the .pbgdpl-embed class).
     assert_scoped(&html, "#pbgdpl-embed-section.pbgdpl-embed");
     let banner = site.read("embed/banner.html");
-    assert!(banner.contains("id=pbgdpl-embed-banner"));
+    assert!(banner.contains("id=\"pbgdpl-embed-banner\""));
     assert_scoped(&banner, "#pbgdpl-embed-banner.pbgdpl-embed");
 }
 
@@ -199,19 +199,21 @@ fn the_iframe_page_is_a_small_standalone_page() {
     site.build();
     let html = site.read("embed/latest.html");
     assert!(
-        html.starts_with("<!doctype html><html lang=vi>"),
+        html.starts_with("<!DOCTYPE html><html lang=\"vi\">"),
         "{}",
         &html[..80]
     );
-    assert!(html.contains("<base target=_top>"));
-    assert!(html.contains("<meta content=noindex name=robots>"));
+    assert!(html.contains("<base target=\"_top\">"));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
     assert!(html.contains("Tập huấn báo cáo viên pháp luật"));
     assert!(!html.contains("BẢN NHÁP"));
     for u in hrefs(&html) {
         assert!(u.starts_with("https://"), "relative URL {u}");
     }
     assert!(
-        html.contains("<body class=\"pbgdpl-embed pbgdpl-embed--latest\" id=pbgdpl-embed-latest>")
+        html.contains(
+            "<body id=\"pbgdpl-embed-latest\" class=\"pbgdpl-embed pbgdpl-embed--latest\">"
+        )
     );
     assert_scoped(&html, "#pbgdpl-embed-latest.pbgdpl-embed");
 }

@@ -367,16 +367,16 @@ fn pages_link_to_the_feeds() {
     site.build();
     let home = site.read("index.html");
     assert!(
-        home.contains(r#"href=/pbgdpl/atom.xml rel=alternate type=application/atom+xml"#),
+        home.contains(r#"type="application/atom+xml" title="Chuyên mục PBGDPL thử nghiệm (Atom)" href="/pbgdpl/atom.xml""#),
         "{home}"
     );
-    assert!(home.contains(r#"href=/pbgdpl/rss.xml rel=alternate type=application/rss+xml"#));
-    assert!(home.contains(r#"href=/pbgdpl/feed.json rel=alternate type=application/feed+json"#));
+    assert!(home.contains(r#"type="application/rss+xml" title="Chuyên mục PBGDPL thử nghiệm (RSS)" href="/pbgdpl/rss.xml""#));
+    assert!(home.contains(r#"type="application/feed+json" title="Chuyên mục PBGDPL thử nghiệm (JSON Feed)" href="/pbgdpl/feed.json""#));
     assert!(home.contains("Theo dõi tin mới qua"));
     let category = site.read("hoi-dap/index.html");
-    assert!(category.contains(r#"href=/pbgdpl/hoi-dap/atom.xml rel=alternate"#));
+    assert!(category.contains(r#"(Atom)" href="/pbgdpl/hoi-dap/atom.xml">"#));
     let entry = site.read("hoi-dap/thue/index.html");
-    assert!(entry.contains(r#"href=/pbgdpl/hoi-dap/rss.xml rel=alternate"#));
+    assert!(entry.contains(r#"(RSS)" href="/pbgdpl/hoi-dap/rss.xml">"#));
 }
 
 #[test]

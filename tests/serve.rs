@@ -275,7 +275,8 @@ fn edits_reload_the_page_errors_show_in_it_and_the_fix_clears_them() {
     assert!(!page.text().contains(PANEL));
     // In serve mode, the site lives at the server's address.
     assert!(
-        page.text().contains(&format!("href={}{ENTRY_PAGE}", s.url)),
+        page.text()
+            .contains(&format!("href=\"{}{ENTRY_PAGE}\"", s.url)),
         "canonical link at the served address"
     );
 

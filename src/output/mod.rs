@@ -114,9 +114,11 @@ impl<'a> RenderContext<'a> {
             .get_or_make("file-sha256", key, || files::sha256_of(file))
     }
 
-    /// Renders a template into a minified HTML document.
+    /// Renders a template into an HTML document. The templates were made
+    /// compact when the theme loaded ([`crate::render::compact`]): pages
+    /// are not minified one by one.
     pub fn page(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, Error> {
-        Ok(minify::html(&self.theme.render(template, context)?))
+        Ok(self.theme.render(template, context)?.into_bytes())
     }
 
     /// `make(view)`, or the value it gave for an equal view (same type,

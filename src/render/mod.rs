@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies to HTML (in parallel), and the view of the
 //! site that templates and every output work from.
 
+pub mod compact;
 pub mod context;
 pub mod markdown;
 pub mod templates;

@@ -66,7 +66,13 @@ pub const STYLESHEET: &str = include_str!("../../themes/default/static/pbgdpl.cs
 
 /// Loaded templates, ready to render.
 pub struct Theme {
+    /// The templates made compact ([`super::compact`]): what pages are
+    /// rendered with.
     tera: Tera,
+    /// The templates as written, loaded only to say where an error is in
+    /// the file its author wrote.
+    sources: Vec<(String, String)>,
+    as_written: std::sync::OnceLock<Option<Tera>>,
     fingerprint: u64,
 }
 
@@ -95,6 +101,14 @@ fn template_error(name: &str, e: &tera::Error) -> Error {
 fn js_string(text: &str, _: tera::Kwargs, _: &tera::State) -> tera::Value {
     let json = serde_json::Value::String(text.to_string()).to_string();
     tera::Value::safe_string(&json.replace("</", "<\\/"))
+}
+
+/// A Tera with `templates` (name, source) and pbgdpl's filters.
+fn tera_of(templates: &[(String, String)]) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.register_filter("js_string", js_string);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n, t)))?;
+    Ok(tera)
 }
 
 impl Theme {
@@ -130,17 +144,30 @@ impl Theme {
                 }
             }
         }
-        let mut tera = Tera::new();
-        tera.register_filter("js_string", js_string);
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (n, t)))
-            .map_err(|e| template_error("(loading the theme)", &e))?;
-        let fingerprint = sources
+        // Errors are reported against the templates as written.
+        let compact: Vec<(String, String)> = sources
+            .iter()
+            .map(|(n, t)| (n.clone(), super::compact::template(t)))
+            .collect();
+        let tera = match tera_of(&compact) {
+            Ok(tera) => tera,
+            Err(e) => {
+                tera_of(&sources).map_err(|e| template_error("(loading the theme)", &e))?;
+                return Err(template_error("(loading the theme)", &e));
+            }
+        };
+        let fingerprint = compact
             .iter()
             .fold(Fingerprint::new().bytes(STYLESHEET), |f, (n, t)| {
                 f.bytes(n).bytes(t)
             })
             .finish();
-        Ok(Self { tera, fingerprint })
+        Ok(Self {
+            tera,
+            sources,
+            as_written: std::sync::OnceLock::new(),
+            fingerprint,
+        })
     }
 
     /// Fingerprint of every template and the stylesheet: pages rendered
@@ -151,8 +178,13 @@ impl Theme {
 
     /// Renders a template.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Error> {
-        self.tera
-            .render(name, context)
-            .map_err(|e| template_error(name, &e))
+        self.tera.render(name, context).map_err(|e| {
+            // Say where the error is in the template as written.
+            let as_written = self.as_written.get_or_init(|| tera_of(&self.sources).ok());
+            match as_written.as_ref().map(|t| t.render(name, context)) {
+                Some(Err(original)) => template_error(name, &original),
+                _ => template_error(name, &e),
+            }
+        })
     }
 }
