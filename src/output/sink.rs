@@ -94,6 +94,9 @@ impl Sink for Focus<'_> {
 pub struct DirSink {
     root: PathBuf,
     previous: Option<PathBuf>,
+    /// Directories made so far: most files share theirs with others, and
+    /// `create_dir_all` costs a system call per path component.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl DirSink {
@@ -102,6 +105,7 @@ impl DirSink {
         Self {
             root: root.into(),
             previous: None,
+            made: Mutex::default(),
         }
     }
 
@@ -112,13 +116,23 @@ impl DirSink {
         Self {
             root: root.into(),
             previous: Some(previous.into()),
+            made: Mutex::default(),
         }
     }
 
     fn target(&self, path: &str) -> Result<PathBuf, Error> {
         let target = self.root.join(path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
+            let made = |m: &Mutex<HashSet<PathBuf>>| {
+                m.lock().unwrap_or_else(|e| e.into_inner()).contains(parent)
+            };
+            if !made(&self.made) {
+                std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
+                self.made
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(parent.to_path_buf());
+            }
         }
         Ok(target)
     }
