@@ -27,6 +27,11 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// stop nesting at 512. Documented in docs/content.md and docs/huong-dan.md.
 pub const MAX_NESTING: usize = 100;
 
+/// How deeply the HTML of a rendered body may nest: [`MAX_NESTING`] plus
+/// the markup pbgdpl adds around it (table boxes, highlighted code,
+/// footnotes). A body past [`BodyGuard`] is measured against it exactly.
+pub const MAX_HTML_NESTING: usize = MAX_NESTING + 40;
+
 /// Elements that never contain anything.
 const VOID: &[&str] = &[
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",

@@ -15,7 +15,7 @@ pub struct SourceFile {
     /// Absolute (or root-joined) path on disk.
     pub path: PathBuf,
     /// The file's text, NFC-normalised, with a leading BOM removed and
-    /// `\r\n` line endings turned into `\n`.
+    /// `\r\n` (and lone `\r`) line endings turned into `\n`.
     pub text: String,
     line_starts: Vec<usize>,
     digest: u64,
@@ -54,7 +54,9 @@ impl SourceFile {
     /// Builds a source file from text already in memory (tests, `serve`).
     pub fn from_text(rel_path: &str, path: PathBuf, text: &str) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let text = text.replace("\r\n", "\n");
+        // Windows line endings, and the lone carriage returns of old Mac
+        // files (editors show them as line breaks too).
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         // Most files are already NFC: checking is much cheaper than
         // normalising (which dominated loading a large site).
         let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
@@ -199,6 +201,8 @@ mod tests {
     fn text_is_nfc_and_crlf_free() {
         // "ệ" written decomposed: e + U+0323 + U+0302
         let f = SourceFile::from_text("a.md", "a.md".into(), "\u{feff}Vie\u{323}\u{302}t\r\nx");
+        let mac = SourceFile::from_text("a.md", "a.md".into(), "a\rb\r\nc");
+        assert_eq!(mac.text, "a\nb\nc");
         assert_eq!(f.text, "Việt\nx");
     }
 }

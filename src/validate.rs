@@ -13,6 +13,7 @@ use crate::render::{Link, Prepared};
 use crate::routes::{self, STATISTICS_CATEGORY, reserved_segments};
 use crate::site::Site;
 use crate::source::SourceFile;
+use unicode_normalization::UnicodeNormalization;
 
 /// Checks run on loaded content, before rendering.
 pub fn content(site: &Site) -> Diagnostics {
@@ -31,19 +32,25 @@ fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
     for e in &site.content.entries {
         let path = e.path();
         if let Some(first) = seen.get(&path) {
-            d.push(
-                Diagnostic::error(
+            let rel = &e.source.rel_path;
+            let found = Diagnostic::error(
+                "duplicate-path",
+                msg!(
                     "duplicate-path",
-                    msg!(
-                        "duplicate-path",
-                        path = format!("/{path}"),
-                        first = *first,
-                        second = &e.source.rel_path
-                    ),
-                )
-                .in_file(&e.source.rel_path)
-                .help(msg!("duplicate-path-help")),
-            );
+                    path = format!("/{path}"),
+                    first = *first,
+                    second = rel
+                ),
+            )
+            .in_file(rel);
+            // The same name written with precomposed and decomposed
+            // letters (a copy from a Mac): they look the same.
+            let same_looking = first.nfc().eq(rel.nfc());
+            d.push(if same_looking {
+                found.help(msg!("duplicate-path-unicode-forms-help"))
+            } else {
+                found.help(msg!("duplicate-path-help"))
+            });
         } else {
             seen.insert(path, &e.source.rel_path);
         }

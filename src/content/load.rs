@@ -19,6 +19,7 @@ use crate::text::slugify;
 
 use super::entry::{BundleFile, parse_entry, parse_intro};
 use super::model::{Asset, DataTable, Entry, Intro};
+use super::safe;
 
 /// The content directory's name.
 pub const CONTENT_DIR: &str = "content";
@@ -115,15 +116,32 @@ fn is_dir(item: &std::fs::DirEntry) -> bool {
     }
 }
 
-/// Every file below `dir` (not directories, not hidden files), sorted.
-fn files_under(dir: &Path) -> Result<Vec<walkdir::DirEntry>, Error> {
+/// Every file below `dir` (not directories, not hidden files), sorted;
+/// files that must not be read ([`safe::refused`]) are reported instead.
+fn files_under(
+    root: &Path,
+    real_root: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Vec<walkdir::DirEntry>, Error> {
     let mut out = Vec::new();
     for f in WalkDir::new(dir).sort_by_file_name().min_depth(1) {
         let f = f.map_err(|e| Error::Io {
             path: dir.to_path_buf(),
             source: e.into(),
         })?;
-        if !f.file_type().is_dir() && !is_hidden(&f.file_name().to_string_lossy()) {
+        if f.file_type().is_dir() || is_hidden(&f.file_name().to_string_lossy()) {
+            continue;
+        }
+        if let Some(d) = safe::refused(
+            real_root,
+            f.path(),
+            Some(f.file_type()),
+            &rel_of(root, f.path()),
+        ) {
+            diags.push(d);
+        } else if !f.path_is_symlink() || f.path().is_file() {
+            // A link to a folder inside the site is not followed.
             out.push(f);
         }
     }
@@ -324,6 +342,12 @@ fn reload_walking(
     let mut jobs = Vec::new();
     let mut content = Content::default();
     let content_dir = root.join(CONTENT_DIR);
+    let real_root = safe::real_root(root);
+    if let Some(d) = safe::refused(&real_root, &content_dir, None, CONTENT_DIR) {
+        walk_diags.push(d);
+        cache.files.clear();
+        return Ok((content, Vec::new()));
+    }
     if !content_dir.is_dir() {
         walk_diags.push(
             Diagnostic::error("no-content", msg!("no-content")).help(msg!("no-content-help")),
@@ -339,11 +363,21 @@ fn reload_walking(
         if is_hidden(&name) {
             continue;
         }
+        if let Some(d) = safe::refused(&real_root, &path, item.file_type().ok(), &rel) {
+            walk_diags.push(d);
+            continue;
+        }
         if is_dir(&item) {
             match category::by_key(&name) {
-                Some(cat) => {
-                    walk_category(root, &path, cat, &mut jobs, &mut content.assets, walk_diags)?
-                }
+                Some(cat) => walk_category(
+                    root,
+                    &real_root,
+                    &path,
+                    cat,
+                    &mut jobs,
+                    &mut content.assets,
+                    walk_diags,
+                )?,
                 None => {
                     let help = match closest(&name, CATEGORIES.iter().map(|c| c.key)) {
                         Some(c) => msg!("unknown-category-did-you-mean", category = c),
@@ -384,7 +418,7 @@ fn reload_walking(
             });
         }
     }
-    walk_static(root, &mut content.assets)?;
+    walk_static(root, &real_root, &mut content.assets, walk_diags)?;
 
     let mut previous = Previous::new(previous);
     let current: HashSet<String> = jobs.iter().map(|j| j.rel().to_string()).collect();
@@ -433,6 +467,10 @@ fn reload_walking(
 fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
     let read = |rel: &str, diags: &mut Diagnostics| match SourceFile::read(root, rel) {
         Ok(s) => {
+            if let Some(d) = safe::nul_character(&s) {
+                diags.push(d);
+                return None;
+            }
             if let Some(g) = crate::encoding::garbled(&s.text) {
                 diags.push(garbled_warning(&s, &g));
             }
@@ -456,7 +494,9 @@ fn parse_job(root: &Path, job: Job, diags: &mut Diagnostics) -> Option<Parsed> {
             None
         }
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable", e.message()).in_file(rel));
+            if let Some(d) = safe::unreadable(root, rel, &e) {
+                diags.push(d);
+            }
             None
         }
     };
@@ -511,6 +551,7 @@ fn garbled_warning(source: &SourceFile, g: &crate::encoding::Garbled) -> Diagnos
 
 fn walk_category(
     root: &Path,
+    real_root: &Path,
     dir: &Path,
     cat: &'static Category,
     jobs: &mut Vec<Job>,
@@ -522,6 +563,10 @@ fn walk_category(
         let path = item.path();
         let rel = rel_of(root, &path);
         if is_hidden(&name) {
+            continue;
+        }
+        if let Some(d) = safe::refused(real_root, &path, item.file_type().ok(), &rel) {
+            diags.push(d);
             continue;
         }
         if is_dir(&item) {
@@ -537,7 +582,7 @@ fn walk_category(
                 continue;
             }
             let mut files = Vec::new();
-            for f in files_under(&path)? {
+            for f in files_under(root, real_root, &path, diags)? {
                 let inner = rel_of(&path, f.path());
                 if inner == "index.md" {
                     continue;
@@ -600,12 +645,21 @@ fn walk_category(
     Ok(())
 }
 
-fn walk_static(root: &Path, assets: &mut Vec<Asset>) -> Result<(), Error> {
+fn walk_static(
+    root: &Path,
+    real_root: &Path,
+    assets: &mut Vec<Asset>,
+    diags: &mut Diagnostics,
+) -> Result<(), Error> {
     let dir = root.join(STATIC_DIR);
+    if let Some(d) = safe::refused(real_root, &dir, None, STATIC_DIR) {
+        diags.push(d);
+        return Ok(());
+    }
     if !dir.is_dir() {
         return Ok(());
     }
-    for f in files_under(&dir)? {
+    for f in files_under(root, real_root, &dir, diags)? {
         assets.push(Asset {
             source: f.path().to_path_buf(),
             dest: rel_of(&dir, f.path()),

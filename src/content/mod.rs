@@ -8,5 +8,6 @@ pub mod line_breaks;
 pub mod load;
 pub mod model;
 pub mod placeholders;
+pub mod safe;
 
 pub use load::{Content, load};

@@ -92,7 +92,7 @@ fn deepest_key(text: &str) -> Option<Range<usize>> {
         let dots = key.matches('.').count();
         if dots > 0 && best.as_ref().is_none_or(|(d, _)| dots > *d) {
             let lead = key.len() - key.trim_start().len();
-            best = Some((dots, start + lead..start + key.trim_end().len()));
+            best = Some((dots, start + lead..start + lead + 1));
         }
         start += line.len();
     }
@@ -110,7 +110,13 @@ pub fn parse<'s>(
 ) -> Parsed<'s> {
     let (table, errors) = DeTable::parse_recoverable(text);
     let mut error_spans = Vec::new();
+    let mut lines_with_errors = Vec::new();
     for e in errors {
+        // After a syntax error the parser stumbles over the rest of the
+        // line: only the first error of a line says something.
+        let line = source
+            .position(e.span().map_or(0, |s| s.start) + offset)
+            .line;
         // The parser stops at a depth instead of overflowing the stack;
         // say so in plain words, where it happens.
         let too_deep = e.message().contains("recurs");
@@ -120,6 +126,10 @@ pub fn parse<'s>(
             .map(|s| s.start + offset..s.end + offset)
             .unwrap_or(offset..offset);
         error_spans.push(span.clone());
+        if lines_with_errors.contains(&line) {
+            continue;
+        }
+        lines_with_errors.push(line);
         let d = if too_deep {
             Diagnostic::error(
                 "toml-too-deep",
@@ -259,7 +269,11 @@ impl<'s> Fields<'s> {
                 }
             }
         }
-        found.map(|(_, _, v)| (self.value_span(v), v))
+        // A value with no text is what the parser put in place of one it
+        // could not read: its syntax error is reported already.
+        found
+            .filter(|(_, _, v)| !v.span().is_empty())
+            .map(|(_, _, v)| (self.value_span(v), v))
     }
 
     fn value_span(&self, v: &Value<'_>) -> Range<usize> {

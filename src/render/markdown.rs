@@ -51,10 +51,6 @@ pub struct Rendered {
     pub too_deep: Option<Range<usize>>,
 }
 
-/// How much deeper than [`MAX_NESTING`] the sanitised HTML may nest: the
-/// markup pbgdpl adds (table boxes, highlighted code, footnotes).
-const GENERATED_NESTING: usize = 40;
-
 /// How deeply highlighted code may nest its spans; deeper code is shown
 /// without colours.
 const MAX_HIGHLIGHT_NESTING: usize = 24;
@@ -199,7 +195,7 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
     out.html = sanitize(&html);
     // The guard errs on the deep side, but an HTML parser can nest raw
     // HTML in ways it does not foresee: measure the result exactly.
-    if nesting::deeper_than(&out.html, MAX_NESTING + GENERATED_NESTING) {
+    if nesting::deeper_than(&out.html, nesting::MAX_HTML_NESTING) {
         out.html.clear();
         out.too_deep = Some(deepest);
     }

@@ -161,3 +161,24 @@ placeholder-province-help = write the provincial PBGDPL site's name exactly as t
 ## Text pasted from Word
 run-on-lines = this line will be joined to the line above into one paragraph: only a blank line starts a new paragraph
 run-on-lines-help = text pasted from Word breaks lines only once; add a blank line before this line (and before each following article, clause or point)
+
+## Files that are not read (src/content/safe.rs)
+symlink-missing = this is a symbolic link to a file that does not exist
+symlink-missing-help = remove the link, or copy the file itself here instead
+symlink-unusable = this is a symbolic link that cannot be followed: { $error }
+symlink-unusable-help = the link may point at itself in a loop; remove it and copy the file itself here
+symlink-outside-site = this is a symbolic link to `{ $target }`, outside the section's folder: pbgdpl does not publish files from outside the section
+symlink-outside-site-help = copy the file to publish into the section's folder, then remove the link
+not-a-file = this is not a regular file (a pipe, a device or a socket): reading it might never end
+not-a-file-help = remove it from the section's folder; keep only entries, images and documents here
+unreadable-permission = you may not read this file
+unreadable-permission-help = let it be read (on Linux: chmod a+r "{ $path }"; on Windows: Properties → Security), or run the command as a user who may read it
+unreadable = this file cannot be read: { $error }
+unreadable-help = check the file (open it in an editor), copy it again if it is damaged, then run this again
+not-text-binary = this file is not text: probably a picture, a Word document or a PDF given the extension `.md`
+not-text-binary-help = give the file its own extension (`.png`, `.docx`, `.pdf`…) and put it beside the entry's `index.md` as an attachment; turn Word documents into entries with `pbgdpl import`
+not-text = this file is not saved as UTF-8: the character here cannot be read
+not-text-help = open the file and save it again as UTF-8 (Notepad: Save as → Encoding: UTF-8); text typed in a .VnTime or VNI font is converted by `pbgdpl convert`
+nul-character = the file holds a NUL character (code 0): it may be damaged, or not text at all
+nul-character-help = open the file in an editor, delete the odd character on line { $line } (often shown as a box or ^@), and save it
+duplicate-path-unicode-forms-help = the two file names look the same but their accented letters are encoded in two ways (often after a copy from a Mac): keep one file, delete the other

@@ -162,3 +162,24 @@ placeholder-province-help = ghi đúng tên trang PBGDPL của tỉnh, giống h
 ## Văn bản dán từ Word
 run-on-lines = dòng này sẽ bị nối vào dòng phía trên thành một đoạn: trong bài, chỉ một dòng trống mới tách đoạn
 run-on-lines-help = văn bản dán từ Word thường chỉ xuống dòng một lần; thêm một dòng trống trước dòng này (và trước mỗi Điều, khoản, điểm tiếp theo)
+
+## Tệp không được đọc (src/content/safe.rs)
+symlink-missing = đây là một lối tắt (liên kết tượng trưng) tới một tệp không còn nữa
+symlink-missing-help = xóa lối tắt này, hoặc chép chính tệp vào đây thay cho lối tắt
+symlink-unusable = đây là một lối tắt (liên kết tượng trưng) không mở được: { $error }
+symlink-unusable-help = lối tắt có thể trỏ vòng vào chính nó; xóa nó và chép chính tệp vào đây
+symlink-outside-site = đây là một lối tắt (liên kết tượng trưng) tới `{ $target }`, nằm ngoài thư mục chuyên mục: pbgdpl không công bố tệp ở ngoài chuyên mục
+symlink-outside-site-help = chép tệp cần công bố vào thư mục chuyên mục rồi xóa lối tắt
+not-a-file = đây không phải là một tệp thường (mà là ống dẫn, thiết bị hay ổ cắm): đọc nó có thể không bao giờ xong
+not-a-file-help = xóa nó khỏi thư mục chuyên mục; chỉ để ở đây các tệp bài viết, hình ảnh, tài liệu
+unreadable-permission = không có quyền đọc tệp này
+unreadable-permission-help = cho phép đọc tệp (trên Linux: chmod a+r "{ $path }"; trên Windows: Thuộc tính → Bảo mật), hoặc chạy lệnh bằng tài khoản được đọc nó
+unreadable = không đọc được tệp này: { $error }
+unreadable-help = kiểm tra tệp (mở thử bằng trình soạn thảo), chép lại nếu nó bị hỏng, rồi chạy lại
+not-text-binary = tệp này không phải là văn bản: có lẽ là hình ảnh, tài liệu Word hay PDF đặt nhầm đuôi `.md`
+not-text-binary-help = đặt tệp đúng đuôi của nó (`.png`, `.docx`, `.pdf`…) bên cạnh `index.md` của bài để làm tệp đính kèm; bài Word thì chuyển bằng `pbgdpl import`
+not-text = tệp này không lưu theo bảng mã UTF-8: ký tự ở chỗ này không đọc được
+not-text-help = mở tệp và lưu lại theo UTF-8 (Notepad: Lưu thành → Mã hóa: UTF-8); tệp gõ bằng phông .VnTime hay VNI thì chuyển bằng `pbgdpl convert`
+nul-character = tệp có ký tự rỗng (NUL, mã 0): tệp có thể bị hỏng, hoặc không phải là văn bản
+nul-character-help = mở tệp bằng trình soạn thảo, xóa ký tự lạ ở dòng { $line } (thường hiện là ô vuông hay ^@) rồi lưu lại
+duplicate-path-unicode-forms-help = hai tên tệp trông giống hệt nhau nhưng chữ có dấu được ghi theo hai cách (thường do chép từ máy Mac): giữ một tệp, xóa tệp kia
