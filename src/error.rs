@@ -20,6 +20,15 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The output could not be written (no permission, a full disk…); the
+    /// previous output is kept.
+    Output {
+        /// The output directory.
+        target: PathBuf,
+        /// What the system said.
+        cause: std::io::Error,
+    },
+
     /// A text file is not valid UTF-8.
     NotUtf8 {
         /// The file, relative to the site root.
@@ -116,6 +125,7 @@ impl Error {
                 msg!("error-previous", from = from, why = message)
             }
             Error::Busy { dir, lock } => msg!("error-busy", dir = dir, lock = lock),
+            Error::Output { target, cause } => crate::write::failure_message(target, cause),
             Error::Usage(m) | Error::Serve(m) => m.clone(),
         }
     }

@@ -155,7 +155,7 @@ fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", cmd::paint_error(&format!("{e:#}"), color));
+            eprintln!("{}", cmd::paint_error(&e.to_string(), color));
             ExitCode::from(2)
         }
     }

@@ -339,6 +339,7 @@ pub fn build_with(
     let output = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("public"));
+    let _lock = crate::write::prepare_output(root, &output)?;
     // Read the previous snapshot before the new output replaces it.
     let (previous, warning) =
         crate::sync::previous::for_build(&output, options.previous.as_deref())?;
@@ -354,7 +355,9 @@ pub fn build_with(
     };
     let sink = output::DirSink::with_previous(staging.path(), &output);
     let stages = Stages::new(&theme, progress, &previous_keys);
-    let done = site.process(diags, &stages, &sink)?;
+    let done = site
+        .process(diags, &stages, &sink)
+        .map_err(|e| staging.blame(e))?;
     // The keys describe the new output: remove the old ones first, so a
     // crash between the two steps leaves no keys rather than wrong ones.
     let _ = std::fs::remove_file(&keys_file);

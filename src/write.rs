@@ -18,6 +18,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::i18n::Message;
+use crate::msg;
 
 /// A build in progress: a temporary directory that becomes the output on
 /// [`Staging::commit`], or disappears when dropped.
@@ -85,12 +87,13 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<bool> {
 impl Staging {
     /// Prepares a temporary directory beside `target`.
     pub fn new(target: &Path) -> Result<Self, Error> {
+        let failed = |e| failure(target, e);
         let parent = parent_of(target);
-        std::fs::create_dir_all(&parent).map_err(Error::io(&parent))?;
+        std::fs::create_dir_all(&parent).map_err(failed)?;
         let dir = tempfile::Builder::new()
             .prefix(&new_prefix(target))
             .tempdir_in(&parent)
-            .map_err(Error::io(&parent))?;
+            .map_err(failed)?;
         Ok(Self {
             dir,
             target: target.to_path_buf(),
@@ -102,8 +105,27 @@ impl Staging {
         self.dir.path()
     }
 
+    /// `error`, said as a failure to write the output when it happened
+    /// writing into the staging directory (a full disk, for instance).
+    pub fn blame(&self, error: Error) -> Error {
+        match error {
+            Error::Io { path, source } if path.starts_with(self.dir.path()) => {
+                failure(&self.target, source)
+            }
+            other => other,
+        }
+    }
+
     /// Swaps the finished build in place of the target.
     pub fn commit(self) -> Result<(), Error> {
+        let target = self.target.clone();
+        self.swap().map_err(|e| match e {
+            Error::Io { source, .. } => failure(&target, source),
+            other => other,
+        })
+    }
+
+    fn swap(self) -> Result<(), Error> {
         let new = self.dir.keep();
         make_world_readable(&new)?;
         if !self.target.exists() {
@@ -147,6 +169,166 @@ impl Staging {
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
+}
+
+/// The error for an I/O failure while writing the output `target`.
+pub fn failure(target: &Path, cause: std::io::Error) -> Error {
+    Error::Output {
+        target: target.to_path_buf(),
+        cause,
+    }
+}
+
+/// What [`Error::Output`] says: what went wrong in plain words and what to
+/// do, without the staging directory's name.
+pub fn failure_message(target: &Path, cause: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    let (reason, help) = match cause.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => (
+            msg!("output-reason-permission"),
+            msg!("output-permission-help"),
+        ),
+        K::StorageFull | K::QuotaExceeded => (msg!("output-reason-full"), msg!("output-full-help")),
+        _ => (crate::error::io_reason(cause), msg!("output-other-help")),
+    };
+    msg!(
+        "output-refused",
+        what = msg!("output-write-failed", path = target, reason = reason),
+        help = help
+    )
+}
+
+/// The right to replace an output directory, held by one build at a time:
+/// an advisory lock on the directory holding it (on a `.<name>.pbgdpl-lock`
+/// file beside it where directories cannot be locked), released when the
+/// process ends, even if it is killed.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// How much of a `sync.json` is read to recognise a pbgdpl output.
+const SIGNATURE_BYTES: usize = 4096;
+
+/// Gets `target` ready for a build of the site at `root`: refuses a target
+/// whose replacement would lose anything (a file, the site itself or a
+/// folder of it, a directory pbgdpl did not write), takes its lock, and
+/// cleans up what a killed build left ([`recover`]).
+pub fn prepare_output(root: &Path, target: &Path) -> Result<OutputLock, Error> {
+    refuse_unsafe_output(root, target)?;
+    let parent = parent_of(target);
+    std::fs::create_dir_all(&parent).map_err(|e| failure(target, e))?;
+    let (file, path) = lock_file(&parent, target)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(refusal(
+                msg!("output-busy", path = parent.as_path()),
+                msg!("output-busy-help"),
+            ));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path)(e)),
+    }
+    recover(target)?;
+    Ok(OutputLock { _file: file })
+}
+
+/// What [`prepare_output`] locks: the directory holding the output (no
+/// file left behind in a site's folder).
+#[cfg(unix)]
+fn lock_file(parent: &Path, _target: &Path) -> Result<(std::fs::File, PathBuf), Error> {
+    let file = std::fs::File::open(parent).map_err(Error::io(parent))?;
+    Ok((file, parent.to_path_buf()))
+}
+
+#[cfg(not(unix))]
+fn lock_file(parent: &Path, target: &Path) -> Result<(std::fs::File, PathBuf), Error> {
+    let path = parent.join(format!(".{}.pbgdpl-lock", name_of(target)));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(Error::io(&path))?;
+    Ok((file, path))
+}
+
+fn refusal(what: Message, help: Message) -> Error {
+    Error::Usage(msg!("output-refused", what = what, help = help))
+}
+
+/// `path` made absolute with its symbolic links resolved, as far as it
+/// exists (a new output directory does not yet).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return missing.iter().rev().fold(real, |p, name| p.join(name));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+fn refuse_unsafe_output(root: &Path, target: &Path) -> Result<(), Error> {
+    let meta = std::fs::symlink_metadata(target).ok();
+    if meta.as_ref().is_some_and(|m| !m.is_dir()) && !target.is_dir() {
+        return Err(refusal(
+            msg!("output-is-file", path = target),
+            msg!("output-is-file-help"),
+        ));
+    }
+    let (out, site) = (resolved(target), resolved(root));
+    if site.starts_with(&out) {
+        return Err(refusal(
+            msg!("output-holds-site", path = target),
+            msg!("output-holds-site-help"),
+        ));
+    }
+    for source in ["content", "static", "templates"] {
+        if out.starts_with(site.join(source)) {
+            return Err(refusal(
+                msg!("output-in-sources", path = target, folder = source),
+                msg!("output-in-sources-help"),
+            ));
+        }
+    }
+    let mut items = match std::fs::read_dir(target) {
+        Ok(items) => items,
+        Err(_) => return Ok(()),
+    };
+    if items.next().is_some() && !written_by_pbgdpl(target) {
+        return Err(refusal(
+            msg!("output-not-ours", path = target),
+            msg!("output-not-ours-help"),
+        ));
+    }
+    Ok(())
+}
+
+/// True when `dir` holds a pbgdpl output: a `sync.json` that says so.
+fn written_by_pbgdpl(dir: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(dir.join("sync.json")) else {
+        return false;
+    };
+    let mut start = Vec::with_capacity(SIGNATURE_BYTES);
+    if file
+        .take(SIGNATURE_BYTES as u64)
+        .read_to_end(&mut start)
+        .is_err()
+    {
+        return false;
+    }
+    let start = String::from_utf8_lossy(&start);
+    start.contains("\"generator\": \"pbgdpl ") || start.contains("\"generator\":\"pbgdpl ")
 }
 
 /// Cleans up after a build of `target` that was killed: puts back a
