@@ -40,13 +40,21 @@ fn with_value(line: &str, key: &str, value: &str) -> String {
     format!("{indent}{key} = {value}")
 }
 
+/// Longest corrected line a help shows, in characters.
+const MAX_FIXED_LINE: usize = 200;
+
 const OPENING_QUOTES: [char; 5] = ['“', '„', '‟', '«', '‘'];
 const CLOSING_QUOTES: [char; 4] = ['”', '»', '’', '‛'];
 
 /// Explains why `line` (line number `number` of its file) did not parse;
 /// `detail` is the parser's own words, used when nothing better is known.
 pub fn explain(line: &str, number: usize, detail: &str) -> Explained {
-    let fixed = |fixed: String| msg!("syntax-fixed-line", line = number, fixed = fixed);
+    // A corrected line is shown only when it is short enough to read (a
+    // 1 MB line would be printed whole).
+    let fixed = |fixed: String| match fixed.chars().count() {
+        ..=MAX_FIXED_LINE => msg!("syntax-fixed-line", line = number, fixed = fixed),
+        _ => msg!("syntax-help"),
+    };
     if let Some((key, value)) = key_value(line) {
         // title = “Tin” — Word's curly quotes.
         if value.starts_with(OPENING_QUOTES) || value.starts_with(CLOSING_QUOTES) {

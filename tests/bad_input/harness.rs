@@ -185,6 +185,11 @@ fn assert_says_what_to_do(name: &str, lang: Lang, err: &str, position: bool) {
         Lang::Vi => ["lỗi:", "cảnh báo:"],
         Lang::En => ["error:", "warning:"],
     };
+    // A long line of the input is shown cut, never whole.
+    assert!(
+        err.lines().all(|l| l.chars().count() <= 400),
+        "{name} ({lang:?}): a line of the diagnostics is too long"
+    );
     // Each diagnostic is a paragraph; the last line is the summary.
     let paragraphs: Vec<&str> = err.split("\n\n").filter(|p| !p.trim().is_empty()).collect();
     for p in &paragraphs {
