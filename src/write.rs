@@ -207,9 +207,6 @@ pub struct OutputLock {
     _file: std::fs::File,
 }
 
-/// How much of a `sync.json` is read to recognise a pbgdpl output.
-const SIGNATURE_BYTES: usize = 4096;
-
 /// Gets `target` ready for a build of the site at `root`: refuses a target
 /// whose replacement would lose anything (a file, the site itself or a
 /// folder of it, a directory pbgdpl did not write), takes its lock, and
@@ -313,22 +310,11 @@ fn refuse_unsafe_output(root: &Path, target: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// True when `dir` holds a pbgdpl output: a `sync.json` that says so.
+/// True when `dir` holds a pbgdpl output: every build writes `sync.json`
+/// (even a damaged one says the folder is an output: the build warns
+/// about it and replaces it).
 fn written_by_pbgdpl(dir: &Path) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(dir.join("sync.json")) else {
-        return false;
-    };
-    let mut start = Vec::with_capacity(SIGNATURE_BYTES);
-    if file
-        .take(SIGNATURE_BYTES as u64)
-        .read_to_end(&mut start)
-        .is_err()
-    {
-        return false;
-    }
-    let start = String::from_utf8_lossy(&start);
-    start.contains("\"generator\": \"pbgdpl ") || start.contains("\"generator\":\"pbgdpl ")
+    dir.join("sync.json").is_file()
 }
 
 /// Cleans up after a build of `target` that was killed: puts back a
