@@ -518,6 +518,36 @@ fn the_report_is_in_vietnamese_and_in_english() {
 }
 
 #[test]
+fn data_tables_alone_meet_clause_2_7_on_the_status_page() {
+    // Both agencies publish no statistics report; the first keeps its
+    // statistics as a data table only.
+    let province = Province::new(2, |a| {
+        a.empty_category("thong-ke");
+        if a.id == "xa-01" {
+            std::fs::write(
+                a.root.join("content/thong-ke/bao-cao-vien.toml"),
+                "title = \"Số báo cáo viên pháp luật\"\ncolumns = [\"Năm\", \"Số người\"]\nrows = [[\"2026\", \"4\"]]\n",
+            )
+            .unwrap();
+        }
+    });
+    let sync = json(&province.agencies[0].out.join("sync.json"));
+    assert_eq!(sync["statistics"]["data_tables"], 1);
+    province.write_sources(&local_sources_two(&province));
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let status = text(&province.hub().join("tinh-trang/index.html"));
+    assert!(
+        select(&status, "#co-quan-xa-01 td.count--zero").is_empty(),
+        "{status}"
+    );
+    assert_eq!(
+        select(&status, "#co-quan-xa-02 td.count--zero"),
+        ["0 (chưa có bài)"]
+    );
+}
+
+#[test]
 fn a_tampered_snapshot_is_refused_and_the_good_copy_kept() {
     let province = Province::new(2, |_| {});
     province.write_sources(&local_sources_two(&province));

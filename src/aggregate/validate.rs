@@ -12,7 +12,8 @@ use crate::error::Error;
 use crate::msg;
 use crate::output::schemas::SCHEMAS;
 use crate::sync::{
-    FEED_SCHEMA, FeedLinks, Record, SCHEMA_MAJOR, SYNC_SCHEMA, SiteInfo, Tombstone, canonical,
+    FEED_SCHEMA, FeedLinks, Record, SCHEMA_MAJOR, SYNC_SCHEMA, SiteInfo, StatisticsLink, Tombstone,
+    canonical,
 };
 
 use super::accept::{self, Reason, Violation};
@@ -31,6 +32,9 @@ pub struct Snapshot {
     pub site: SiteInfo,
     /// Its feeds.
     pub feeds: FeedLinks,
+    /// Its statistics (since format 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<StatisticsLink>,
     /// The digest of `entries`.
     pub digest: String,
     /// Every published entry.

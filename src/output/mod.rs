@@ -37,6 +37,7 @@ pub mod search;
 pub mod sink;
 pub mod sitemap;
 pub mod statistics;
+pub mod statistics_json;
 pub mod store;
 pub mod sync;
 pub mod tags;
@@ -276,6 +277,7 @@ pub fn renderers() -> Vec<&'static dyn Output> {
         &sitemap::Sitemap,
         &filters::Filters,
         &statistics::StatisticsFiles,
+        &statistics_json::StatisticsJson,
         &search::Search,
         &tags::Tags,
         &feeds::Feeds,

@@ -4,18 +4,22 @@
 //! release.
 
 use crate::error::Error;
-use crate::sync::{FEED_SCHEMA, SYNC_SCHEMA};
+use crate::sync::{FEED_SCHEMA, STATISTICS_SCHEMA, SYNC_SCHEMA};
 
 use crate::render::Prepared;
 
 use super::{Job, RenderContext, Renderer};
 
 /// The schemas: (file name, text).
-pub const SCHEMAS: [(&str, &str); 2] = [
+pub const SCHEMAS: [(&str, &str); 3] = [
     (SYNC_SCHEMA, include_str!("../../schemas/sync.v1.json")),
     (
         FEED_SCHEMA,
         include_str!("../../schemas/jsonfeed-pbgdpl.v1.json"),
+    ),
+    (
+        STATISTICS_SCHEMA,
+        include_str!("../../schemas/statistics.v1.json"),
     ),
 ];
 

@@ -35,13 +35,14 @@ use crate::content::model::FileRole;
 use crate::error::Error;
 use crate::render::{Common, Full, Page, Prepared};
 use crate::sync::{
-    self, FeedLinks, Named, Record, SCHEMA_VERSION, SYNC_PATH, SYNC_SCHEMA, SiteInfo, Snapshot,
-    Tombstone, canonical,
+    self, FeedLinks, Named, Record, SCHEMA_VERSION, STATISTICS_PATH, SYNC_PATH, SYNC_SCHEMA,
+    SiteInfo, Snapshot, StatisticsLink, Tombstone, canonical,
 };
 
 use super::feeds::item::{global_id, meta, tag_prefix};
 use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
 use super::files::{self, FileOnDisk};
+use super::statistics_json::StatisticsDoc;
 use super::{Job, RenderContext, Renderer};
 
 /// One published entry as `sync.json` records it.
@@ -184,6 +185,7 @@ fn snapshot<'a>(
     p: &Common<'_>,
     pieces: &'a [Arc<Piece>],
     tombstones: &[Tombstone],
+    statistics: Option<StatisticsLink>,
 ) -> Snapshot<&'a RawValue> {
     // The digest is the SHA-256 of the canonical JSON array of the records
     // ([`sync::digest`]), hashed piece by piece.
@@ -212,13 +214,16 @@ fn snapshot<'a>(
         },
     };
     let permalink = |path: &str| p.permalink(path);
-    document(
-        site,
-        &permalink,
-        entries,
-        canonical::hex(&digest.finalize()),
-        tombstones.to_vec(),
-    )
+    Snapshot {
+        statistics,
+        ..document(
+            site,
+            &permalink,
+            entries,
+            canonical::hex(&digest.finalize()),
+            tombstones.to_vec(),
+        )
+    }
 }
 
 /// The `sync.json` of `site` (a section, or the hub) made of `entries`
@@ -241,6 +246,7 @@ pub fn document<E>(
             atom: permalink(ATOM_FILE),
             rss: permalink(RSS_FILE),
         },
+        statistics: None,
         count: entries.len(),
         digest,
         entries,
@@ -258,6 +264,9 @@ pub struct SyncView<'p> {
     pub entries: Vec<SyncEntry<'p>>,
     /// Entries deleted since earlier builds.
     pub tombstones: Vec<Tombstone>,
+    /// The section's statistics (`statistics.json`), listed with the hash
+    /// of its bytes.
+    pub statistics: StatisticsDoc<'p>,
 }
 
 impl Renderer for SyncManifest {
@@ -282,6 +291,7 @@ impl Renderer for SyncManifest {
             SyncView {
                 entries,
                 tombstones: tombstones(p),
+                statistics: StatisticsDoc::of(p),
             },
         )])
     }
@@ -299,7 +309,12 @@ impl Renderer for SyncManifest {
             .map(|entry| piece(cx, entry))
             .collect::<Result<_, _>>()?;
         pieces.sort_by(|a, b| a.id.cmp(&b.id));
-        let snapshot = snapshot(cx.common, &pieces, &view.tombstones);
+        let statistics = StatisticsLink {
+            url: cx.common.permalink(STATISTICS_PATH),
+            sha256: view.statistics.sha256(cx.common)?,
+            data_tables: view.statistics.tables.len(),
+        };
+        let snapshot = snapshot(cx.common, &pieces, &view.tombstones, Some(statistics));
         let mut bytes = serde_json::to_vec_pretty(&snapshot)
             .map_err(|e| Error::io(SYNC_PATH)(std::io::Error::other(e)))?;
         bytes.push(b'\n');

@@ -26,7 +26,7 @@ pub const SYNC_PATH: &str = "sync.json";
 /// The version of the `sync.json` format and of the feeds' `_pbgdpl`
 /// extension. A consumer accepts any `1.x` and ignores fields it does not
 /// know; a change that breaks consumers raises the major number.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// The major version this build reads in previous snapshots.
 pub const SCHEMA_MAJOR: &str = "1";
@@ -36,6 +36,28 @@ pub const SYNC_SCHEMA: &str = "sync.v1.json";
 
 /// File name (under `schemas/`) of the JSON Feed `_pbgdpl` extension schema.
 pub const FEED_SCHEMA: &str = "jsonfeed-pbgdpl.v1.json";
+
+/// Where the section's statistics are published, relative to the site
+/// root (listed in `sync.json` as `statistics`).
+pub const STATISTICS_PATH: &str = "statistics.json";
+
+/// File name (under `schemas/`) of the `statistics.json` schema.
+pub const STATISTICS_SCHEMA: &str = "statistics.v1.json";
+
+/// The version of the `statistics.json` format.
+pub const STATISTICS_VERSION: &str = "1.0";
+
+/// Where a section's statistics are and what they hash to (`sync.json`'s
+/// `statistics`, since format 1.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatisticsLink {
+    /// Full URL of `statistics.json`.
+    pub url: String,
+    /// SHA-256 (lowercase hex) of its bytes.
+    pub sha256: String,
+    /// How many data tables (`content/thong-ke/*.toml`) it holds.
+    pub data_tables: usize,
+}
 
 /// One published entry in the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +140,9 @@ pub struct Snapshot<E = Record> {
     pub site: SiteInfo,
     /// The feeds.
     pub feeds: FeedLinks,
+    /// The section's statistics (since 1.2; absent from a hub's snapshot).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<StatisticsLink>,
     /// Number of entries.
     pub count: usize,
     /// SHA-256 (lowercase hex) of the canonical form of `entries`.

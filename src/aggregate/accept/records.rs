@@ -134,6 +134,7 @@ mod tests {
                 atom: format!("{base}atom.xml"),
                 rss: format!("{base}rss.xml"),
             },
+            statistics: None,
             digest: String::new(),
             entries: ids
                 .iter()

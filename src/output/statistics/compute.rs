@@ -34,6 +34,10 @@ pub struct Statistics {
 /// One key figure (`Hoạt động: 7`).
 #[derive(Debug, Clone, Hash, Serialize)]
 pub struct Figure {
+    /// What is counted, for machines (`activities`, `participants`…).
+    pub key: &'static str,
+    /// The count.
+    pub raw: u64,
     /// What is counted.
     pub label: String,
     /// The count, digits grouped.
@@ -220,17 +224,19 @@ impl Statistics {
             };
         }
 
-        let figure = |key: &str, n: u64| Figure {
-            label: t(p, key),
+        let figure = |key: &'static str, n: u64| Figure {
+            key,
+            raw: n,
+            label: t(p, &format!("stats_{key}")),
             value: group_digits(n, lang),
         };
         let figures = vec![
-            figure("stats_activities", activities),
-            figure("stats_participants", participants),
-            figure("stats_documents", documents),
-            figure("stats_questions", questions),
-            figure("stats_dialogues", dialogues),
-            figure("stats_dialogue_participants", dialogue_participants),
+            figure("activities", activities),
+            figure("participants", participants),
+            figure("documents", documents),
+            figure("questions", questions),
+            figure("dialogues", dialogues),
+            figure("dialogue_participants", dialogue_participants),
         ];
 
         let activity_cols = |first: &str| {
