@@ -27,7 +27,7 @@ fn site_feed_carries_the_newest_published_entries_with_the_extension() {
     let ext = &feed["_pbgdpl"];
     assert_eq!(ext["agency"]["name"], "Sở Tư pháp tỉnh Thử Nghiệm");
     assert_eq!(ext["province"]["url"], "https://pbgdpl.example.gov.vn");
-    assert_eq!(ext["schema_version"], "1.1");
+    assert_eq!(ext["schema_version"], pbgdpl::sync::SCHEMA_VERSION);
     assert_eq!(ext["scope"], "site");
     assert_eq!(ext["archive"], false);
     assert_eq!(

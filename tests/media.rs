@@ -143,7 +143,7 @@ fn replacing_a_media_file_changes_that_entry_s_hash_only() {
     let site = site_with_audio_book();
     site.build();
     let before = site.json("sync.json");
-    assert_eq!(before["schema_version"], "1.1");
+    assert_eq!(before["schema_version"], pbgdpl::sync::SCHEMA_VERSION);
 
     std::fs::write(
         site.src(&format!("{DIR}/chuong 1.mp3")),

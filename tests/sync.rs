@@ -18,7 +18,7 @@ fn the_snapshot_lists_every_published_entry_and_its_digest() {
     let site = TestSite::new("feeds");
     site.build();
     let sync = site.json("sync.json");
-    assert_eq!(sync["schema_version"], "1.1");
+    assert_eq!(sync["schema_version"], pbgdpl::sync::SCHEMA_VERSION);
     assert_eq!(
         sync["$schema"],
         "https://stp.example.gov.vn/pbgdpl/schemas/sync.v1.json"
