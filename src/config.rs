@@ -37,6 +37,10 @@ pub struct Province {
     pub name: String,
     /// Its address.
     pub url: String,
+    /// The portal of the province's Sở Tư pháp (Department of Justice),
+    /// which every section links to (`[province] justice_url`), when the
+    /// section names it. Always `https://`.
+    pub justice_url: Option<String>,
 }
 
 /// One of the national legal information systems linked from every page.
@@ -161,6 +165,7 @@ pub(crate) const URL: Key = Key::new("url", "url");
 pub(crate) const ADDRESS: Key = Key::new("address", "dia_chi");
 pub(crate) const PHONE: Key = Key::new("phone", "dien_thoai");
 pub(crate) const EMAIL: Key = Key::new("email", "email");
+const JUSTICE_URL: Key = Key::new("justice_url", "cong_so_tu_phap");
 const LINKS: Key = Key::new("national_links", "lien_ket_quoc_gia");
 const WORKFLOW: Key = Key::new("workflow", "quy_trinh");
 const REQUIRE_APPROVER: Key = Key::new("require_approver", "bat_buoc_nguoi_duyet");
@@ -401,12 +406,48 @@ fn read_province(f: &mut Fields<'_>) -> Option<Province> {
             msg!("url-missing-help", table = "province"),
         );
     }
+    let justice_url = read_justice_url(&mut p);
     let province = Province {
         name: name.map(|n| n.value).unwrap_or_default(),
         url: url.map(|u| u.value).unwrap_or_default(),
+        justice_url,
     };
     f.absorb(p);
     Some(province)
+}
+
+/// `[province] justice_url`: the Sở Tư pháp's portal, an `https://`
+/// address (a government portal has no reason to be served in clear).
+fn read_justice_url(p: &mut Fields<'_>) -> Option<String> {
+    let u = p.text(JUSTICE_URL)?;
+    match https_url(&u.value) {
+        Ok(url) => Some(url),
+        Err(why) => {
+            let key = p.display(JUSTICE_URL);
+            p.error_at(
+                "bad-url",
+                u.span,
+                msg!("bad-justice-url", key = key, why = why),
+                msg!("bad-justice-url-help"),
+            );
+            None
+        }
+    }
+}
+
+/// Checks that `text` is a whole `https://` address; says why not.
+pub fn https_url(text: &str) -> Result<String, Message> {
+    let url = Url::parse(text.trim()).map_err(|e| match e {
+        url::ParseError::RelativeUrlWithoutBase => msg!("url-no-https"),
+        e => msg!("url-invalid", detail = e.to_string()),
+    })?;
+    if url.scheme() != "https" {
+        return Err(msg!("url-not-https", scheme = url.scheme()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(msg!("url-no-https"));
+    }
+    Ok(url.to_string())
 }
 
 fn read_links(f: &mut Fields<'_>) -> Vec<NationalLink> {
@@ -493,6 +534,35 @@ url = "https://pbgdpl.example.gov.vn"
             "{out}"
         );
         assert!(out.contains("site.toml:11:9"), "{out}");
+    }
+
+    #[test]
+    fn justice_url_is_optional_has_an_alias_and_must_be_https() {
+        let (c, _) = parse(GOOD);
+        assert_eq!(c.unwrap().province.justice_url, None);
+        let with = |line: &str| parse(&format!("{GOOD}{line}\n"));
+        let (c, d) = with("cong_so_tu_phap = \"https://stp.example.gov.vn\"");
+        assert!(d.is_empty(), "{}", d.render(false));
+        assert_eq!(
+            c.unwrap().province.justice_url.as_deref(),
+            Some("https://stp.example.gov.vn/")
+        );
+        for bad in [
+            "justice_url = \"http://stp.example.gov.vn\"",
+            "justice_url = \"stp.example.gov.vn\"",
+            "justice_url = \"javascript:alert(1)\"",
+            "justice_url = \"https://\"",
+        ] {
+            let (c, d) = with(bad);
+            assert!(c.is_none(), "{bad}");
+            let out = d.render(false);
+            assert!(
+                out.contains("mục `province.justice_url` dùng không được"),
+                "{out}"
+            );
+            assert!(out.contains("site.toml:10:15"), "{bad}: {out}");
+            assert!(out.contains("https://"), "{out}");
+        }
     }
 
     #[test]

@@ -87,6 +87,9 @@ url = {agency_url}
 # dùng đúng cùng tên và địa chỉ để banner giống hệt nhau.
 name = {province_name}
 url = {province_url}
+# Cổng thông tin điện tử của Sở Tư pháp tỉnh (bắt đầu bằng https://), hiện ở
+# khối "Hệ thống thông tin pháp luật quốc gia" của mọi trang.
+# justice_url = "https://stp.example.gov.vn"
 
 # Địa chỉ các hệ thống pháp luật quốc gia; chỉ cần khai báo khi khác mặc định.
 # [national_links]

@@ -217,3 +217,46 @@ fn the_iframe_page_is_a_small_standalone_page() {
     );
     assert_scoped(&html, "#pbgdpl-embed-latest.pbgdpl-embed");
 }
+
+#[test]
+fn the_justice_department_portal_is_linked_from_every_page_and_the_embeds() {
+    let site = TestSite::new("feeds");
+    let plain = {
+        site.build();
+        site.read("index.html")
+    };
+    assert!(!plain.contains("Cổng thông tin điện tử Sở Tư pháp"));
+    site.edit(
+        "site.toml",
+        "url = \"https://pbgdpl.example.gov.vn\"",
+        "url = \"https://pbgdpl.example.gov.vn\"\ncong_so_tu_phap = \"https://stp.thu-nghiem.gov.vn\"",
+    );
+    site.build();
+    let link = r#"<li><a href="https://stp.thu-nghiem.gov.vn/">Cổng thông tin điện tử Sở Tư pháp</a></li>"#;
+    let national = Regex::new(r#"(?s)<nav class="national-links".*?</nav>"#).unwrap();
+    let mut pages = 0;
+    for e in walkdir::WalkDir::new(&site.out) {
+        let e = e.unwrap();
+        if e.file_name() != "index.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(e.path()).unwrap();
+        let Some(block) = national.find(&html) else {
+            continue; // redirects
+        };
+        assert!(block.as_str().contains(link), "{}", e.path().display());
+        pages += 1;
+    }
+    assert!(pages > 5, "{pages}");
+    for embed in ["embed/section.html", "embed/latest.html"] {
+        let html = site.read(embed);
+        assert!(
+            html.contains(
+                r#"<a href="https://stp.thu-nghiem.gov.vn/">Cổng thông tin điện tử Sở Tư pháp</a>"#
+            ),
+            "{embed}: {html}"
+        );
+    }
+    // The banner stays the province's, the same for every agency.
+    assert!(!site.read("embed/banner.html").contains("stp.thu-nghiem"));
+}

@@ -367,6 +367,21 @@ fn site_toml_bad_base_url() {
 }
 
 #[test]
+fn site_toml_justice_url_not_https() {
+    case(
+        "site-justice-url",
+        &[(
+            SITE,
+            &MINIMAL_SITE.replace(
+                "url = \"https://pbgdpl.example.gov.vn\"",
+                "url = \"https://pbgdpl.example.gov.vn\"\njustice_url = \"http://stp.example.gov.vn\"",
+            ),
+        )],
+        &[],
+    );
+}
+
+#[test]
 fn no_site_toml() {
     let tmp = tempfile::tempdir().unwrap();
     let o = pbgdpl_in(Lang::En, &["build", "--root", tmp.path().to_str().unwrap()]);

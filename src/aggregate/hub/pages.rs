@@ -43,6 +43,7 @@ pub fn write(hub: &Hub<'_>, theme: &Theme, out: &dyn Sink) -> Result<(), Error> 
         province: Province {
             name: c.title.clone(),
             url: c.base_url.clone(),
+            justice_url: None,
         },
     };
     let agencies: Vec<AgencyView<'_>> =

@@ -16,6 +16,10 @@ url-no-scheme = it must start with https:// (or http://)
 url-invalid = it is not a valid address ({ $detail })
 url-scheme = it must start with https:// or http://, not { $scheme }:
 url-query = it cannot contain ? or #
+bad-justice-url = `{ $key }` is not usable: { $why }
+bad-justice-url-help = write the full address of the Department of Justice's portal, starting with https://, e.g. justice_url = "https://stp.nghean.gov.vn"
+url-no-https = it must start with https://
+url-not-https = it must start with https://, not { $scheme }:
 url-missing-help = add url = "https://…" under [{ $table }]
 number-at-least-one = `{ $key }` must be 1 or more
 number-default-help = remove the line to use the default ({ $default })

@@ -16,6 +16,10 @@ url-no-scheme = địa chỉ phải bắt đầu bằng https:// (hoặc http://
 url-invalid = địa chỉ viết chưa đúng ({ $detail })
 url-scheme = địa chỉ phải bắt đầu bằng https:// hoặc http://, không phải { $scheme }:
 url-query = địa chỉ không được chứa dấu ? hoặc #
+bad-justice-url = mục `{ $key }` dùng không được: { $why }
+bad-justice-url-help = ghi đầy đủ địa chỉ cổng thông tin điện tử của Sở Tư pháp, bắt đầu bằng https://, ví dụ justice_url = "https://stp.nghean.gov.vn"
+url-no-https = địa chỉ phải bắt đầu bằng https://
+url-not-https = địa chỉ phải bắt đầu bằng https://, không phải { $scheme }:
 url-missing-help = thêm dòng url = "https://…" trong khối [{ $table }]
 number-at-least-one = mục `{ $key }` phải từ 1 trở lên
 number-default-help = xóa dòng này để dùng giá trị mặc định ({ $default })
