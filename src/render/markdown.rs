@@ -42,8 +42,8 @@ pub struct Rendered {
     pub internal_links: Vec<Link>,
     /// Plain text of the first paragraph (for summaries).
     pub first_paragraph: String,
-    /// Plain text of the start of the body (for search), at most
-    /// [`PLAIN_TEXT_CHARS`] characters.
+    /// Plain text of the whole body (for search): each block (paragraph,
+    /// heading, list item, table cell, code block) on a line of its own.
     pub plain_text: String,
     /// Where the body nests deeper than [`MAX_NESTING`] elements (byte
     /// range in the Markdown text), if it does: then it is not rendered
@@ -55,8 +55,23 @@ pub struct Rendered {
 /// without colours.
 const MAX_HIGHLIGHT_NESTING: usize = 24;
 
-/// How much plain text [`Rendered::plain_text`] keeps.
-pub const PLAIN_TEXT_CHARS: usize = 2000;
+/// Adds what `event` shows of the text to `out` ([`Rendered::plain_text`]).
+fn plain_text(event: &Event<'_>, out: &mut String) {
+    match event {
+        Event::Text(t) | Event::Code(t) => out.push_str(t),
+        Event::SoftBreak | Event::HardBreak => out.push(' '),
+        Event::End(
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::BlockQuote(_)
+            | TagEnd::FootnoteDefinition,
+        ) if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
+        _ => {}
+    }
+}
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -94,14 +109,7 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 return out;
             }
         }
-        if let Event::Text(t) | Event::Code(t) = &event
-            && out.plain_text.len() < PLAIN_TEXT_CHARS
-        {
-            if !out.plain_text.is_empty() {
-                out.plain_text.push(' ');
-            }
-            out.plain_text.push_str(t.trim());
-        }
+        plain_text(&event, &mut out.plain_text);
         if let Some((lang, text)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),

@@ -63,7 +63,7 @@ impl Page<'_> {
         &self.body.html
     }
 
-    /// Plain text of the start of the body (search, feeds).
+    /// Plain text of the body, a line per block (search).
     pub fn text(&self) -> &str {
         &self.body.plain_text
     }
