@@ -29,8 +29,8 @@ pub const STATISTICS_CATEGORY: &str = "thong-ke";
 pub const SUMMARY_DIR: &str = "tong-hop";
 /// Where the search page is.
 pub const SEARCH_PATH: &str = "tim-kiem/";
-/// Where the search index is.
-pub const INDEX_PATH: &str = "search-index.json";
+/// Where the search index's files are (`crate::search`).
+pub const SEARCH_INDEX_DIR: &str = "tim-kiem/i/";
 /// Where the theme's stylesheet is written.
 pub const STYLESHEET_PATH: &str = "assets/pbgdpl.css";
 /// The page shown for addresses that lead nowhere.

@@ -1,126 +1,332 @@
-//! Diacritic-insensitive search without a server: `search-index.json`
-//! holds every published entry's title, summary and the start of its text,
-//! folded (`đất đai` → `dat dai`), and the search page (`tim-kiem/`) folds
-//! the query the same way in the browser.
+//! The search page (`tim-kiem/`) and its sharded index (`tim-kiem/i/`,
+//! format in [`crate::search`]): every published entry, its whole text,
+//! searchable with or without diacritics, by document number, filtered by
+//! category, document type, year and field.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::category::CATEGORIES;
+use crate::content::kinds::DOCUMENT_TYPES;
+use crate::content::model::Entry;
 use crate::error::Error;
-use crate::render::{Common, Full, Prepared, truncate};
-use crate::text::fold;
+use crate::render::{Common, Page, Prepared};
+use crate::routes;
+use crate::search::{self, Card, Doc, Facet, Field};
+use crate::text::slugify;
 
 use super::{Job, RenderContext, Renderer};
 
-pub use crate::routes::{INDEX_PATH, SEARCH_PATH};
+pub use crate::routes::{SEARCH_INDEX_DIR, SEARCH_PATH};
 
-/// How much of each body is searchable, in characters.
-const BODY_CHARS: usize = 600;
-
-/// One searchable entry (short keys keep the index small).
-#[derive(Debug, Serialize)]
-struct Doc<'a> {
-    /// Title.
-    t: &'a str,
-    /// URL.
-    u: &'a str,
-    /// Category label.
-    c: &'static str,
-    /// Date, dd/mm/yyyy.
-    d: Option<String>,
-    /// Summary.
-    s: &'a str,
-    /// Folded text to match against.
-    k: String,
-}
-
-fn doc<'a>(p: &Common<'_>, page: &'a Full<'_>) -> Doc<'a> {
+/// The entry as the index reads it.
+fn doc<'p>(p: &Common<'_>, page: &'p Page<'p>) -> Doc<'p> {
     let e = page.entry;
-    let mut text = format!("{} {} {}", e.title, page.summary, e.tags.join(" "));
-    if let Some(n) = e.meta.document.as_ref().and_then(|d| d.number.as_deref()) {
-        text.push(' ');
-        text.push_str(n);
+    let mut fields: Vec<(Field, Cow<'p, str>)> = vec![(Field::Title, Cow::Borrowed(&e.title))];
+    let meta = |fields: &mut Vec<(Field, Cow<'p, str>)>, text: Option<&'p str>| {
+        if let Some(t) = text.filter(|t| !t.is_empty()) {
+            fields.push((Field::Meta, Cow::Borrowed(t)));
+        }
+    };
+    let m = &e.meta;
+    if let Some(d) = &m.document {
+        if let Some(n) = &d.number {
+            fields.push((Field::Number, Cow::Borrowed(n)));
+        }
+        meta(&mut fields, d.document_type);
+        meta(&mut fields, d.issuer.as_deref());
+        meta(&mut fields, d.signer.as_deref());
+        meta(&mut fields, d.field.as_deref());
     }
-    text.push(' ');
-    text.push_str(&truncate(page.text(), BODY_CHARS));
+    if let Some(q) = &m.question {
+        if q.question != e.title {
+            fields.push((Field::Question, Cow::Borrowed(&q.question)));
+        }
+        meta(&mut fields, q.answered_by.as_deref());
+        meta(&mut fields, q.field.as_deref());
+    }
+    if let Some(a) = &m.activity {
+        meta(&mut fields, a.place.as_deref());
+        meta(&mut fields, a.form);
+        meta(&mut fields, a.audience.as_deref());
+        meta(&mut fields, a.organizer.as_deref());
+        meta(&mut fields, a.field.as_deref());
+        for r in &a.reporters {
+            meta(&mut fields, Some(r));
+        }
+    }
+    if let Some(d) = &m.dialogue {
+        meta(&mut fields, d.place.as_deref());
+        meta(&mut fields, d.topic.as_deref());
+        meta(&mut fields, d.chair.as_deref());
+        meta(&mut fields, d.attendees.as_deref());
+        meta(&mut fields, d.outcome.as_deref());
+    }
+    if let Some(mt) = &m.material {
+        meta(&mut fields, mt.kind);
+        meta(&mut fields, mt.field.as_deref());
+    }
+    for c in &m.contacts {
+        meta(&mut fields, Some(&c.name));
+        meta(&mut fields, c.position.as_deref());
+        meta(&mut fields, c.unit.as_deref());
+    }
+    if !page.summary.is_empty() {
+        fields.push((Field::Summary, Cow::Borrowed(&page.summary)));
+    }
+    for t in &e.tags {
+        fields.push((Field::Tag, Cow::Borrowed(t)));
+    }
+    for a in &e.attachments {
+        fields.push((Field::Attachment, Cow::Borrowed(&a.title)));
+    }
+    // The transcript of a material's captions is part of its text.
+    let transcript = m.material.as_ref().map(|mt| &mt.media.transcript);
+    let body = match transcript.filter(|t| !t.is_empty()) {
+        Some(lines) => Cow::Owned(format!("{}\n{}", page.text(), lines.join("\n"))),
+        None => Cow::Borrowed(page.text()),
+    };
+    let lang = p.config.language;
     Doc {
-        t: &e.title,
-        u: &page.url,
-        c: e.category.label(p.config.language),
-        d: e.date.map(|d| d.dmy()),
-        s: &page.summary,
-        k: fold(&text),
+        fields,
+        body,
+        facets: facets(e, lang),
+        card: Card {
+            t: Cow::Borrowed(&e.title),
+            u: Cow::Borrowed(&page.url),
+            c: Cow::Borrowed(e.category.label(lang)),
+            d: e.date.map(|d| d.dmy()),
+            n: m
+                .document
+                .as_ref()
+                .and_then(|d| d.number.as_deref())
+                .map(Cow::Borrowed),
+            s: Cow::Borrowed(&page.summary),
+        },
     }
 }
 
-/// Writes the search index and page.
+/// The filters an entry is in: its category, its document type, its year
+/// (of issue for a document, else of publication) and its field.
+fn facets(e: &Entry, lang: crate::i18n::Lang) -> Vec<Facet> {
+    let mut out = vec![Facet {
+        dimension: 'c',
+        value: e.category.key.to_string(),
+        label: e.category.label(lang).to_string(),
+        rank: e.category.index() as i64,
+    }];
+    let m = &e.meta;
+    let doc = m.document.as_ref();
+    if let Some(t) = doc.and_then(|d| d.document_type) {
+        out.push(Facet {
+            dimension: 't',
+            value: slugify(t),
+            label: t.to_string(),
+            rank: DOCUMENT_TYPES.iter().position(|d| *d == t).unwrap_or(0) as i64,
+        });
+    }
+    let year = doc
+        .and_then(|d| d.issue_date)
+        .or(e.date)
+        .map(|d| d.year());
+    if let Some(y) = year {
+        out.push(Facet {
+            dimension: 'y',
+            value: y.to_string(),
+            label: y.to_string(),
+            rank: -i64::from(y),
+        });
+    }
+    let field = doc
+        .and_then(|d| d.field.as_deref())
+        .or(m.question.as_ref().and_then(|q| q.field.as_deref()))
+        .or(m.activity.as_ref().and_then(|a| a.field.as_deref()))
+        .or(m.material.as_ref().and_then(|mt| mt.field.as_deref()));
+    if let Some(f) = field.map(str::trim).filter(|f| !f.is_empty()) {
+        out.push(Facet {
+            dimension: 'l',
+            value: slugify(f),
+            label: f.to_string(),
+            rank: 0,
+        });
+    }
+    out
+}
+
+/// Writes the search page and its index.
 pub struct Search;
 
-/// The search index (every published entry) or the search page.
+/// A file of the index, or the search page.
 #[derive(Debug, Hash)]
-pub enum SearchView<'p> {
-    /// `search-index.json`.
-    Index(Vec<Full<'p>>),
-    /// The search page.
-    Page,
+pub enum SearchView {
+    /// A file of the index: its bytes are made when the jobs are planned,
+    /// since its name is the hash of its bytes.
+    File(Vec<u8>),
+    /// The search page, with the index's manifest and the lists its
+    /// filters and its links for browsers without JavaScript show.
+    Page {
+        /// The manifest, as JSON.
+        manifest: String,
+        /// The filters' values.
+        filters: Vec<FilterView>,
+        /// Where to browse without JavaScript.
+        browse: Vec<BrowseGroup>,
+    },
+}
+
+/// A filter of the search page (`<select name="loai">`).
+#[derive(Debug, Hash, Serialize)]
+pub struct FilterView {
+    /// The parameter (`muc`, `loai`, `nam`, `linh-vuc`, `co-quan`).
+    pub name: &'static str,
+    /// Its label.
+    pub label: String,
+    /// Its values.
+    pub options: Vec<OptionView>,
+}
+
+/// One value of a filter.
+#[derive(Debug, Hash, Serialize)]
+pub struct OptionView {
+    /// In the address (`quyet-dinh`).
+    pub value: String,
+    /// As shown (`Quyết định`).
+    pub label: String,
+}
+
+/// Links for browsing without JavaScript: one category's page, and its
+/// pages by document type and by year.
+#[derive(Debug, Hash, Serialize)]
+pub struct BrowseGroup {
+    /// Category label.
+    pub label: &'static str,
+    /// Its page.
+    pub url: String,
+    /// Its filter pages.
+    pub links: Vec<BrowseLink>,
+}
+
+/// A filter page to browse.
+#[derive(Debug, Hash, Serialize)]
+pub struct BrowseLink {
+    /// `Quyết định`, `2025`.
+    pub label: String,
+    /// Its address.
+    pub url: String,
+}
+
+/// The filters of the search page, in order: (parameter, dimension in the
+/// index, interface string). The hub's index adds agencies.
+pub const FILTERS: [(&str, char, &str); 5] = [
+    ("muc", 'c', "search_filter_category"),
+    ("loai", 't', "search_filter_type"),
+    ("nam", 'y', "search_filter_year"),
+    ("linh-vuc", 'l', "search_filter_field"),
+    ("co-quan", 'a', "search_filter_agency"),
+];
+
+/// The filters of a search page from an index's manifest.
+pub fn filter_views(manifest: &search::Manifest, t: impl Fn(&str) -> String) -> Vec<FilterView> {
+    FILTERS
+        .iter()
+        .filter_map(|(name, dim, label)| {
+            let options = manifest.f.get(dim).filter(|o| o.len() > 1)?;
+            Some(FilterView {
+                name,
+                label: t(label),
+                options: options
+                    .iter()
+                    .map(|(value, label)| OptionView {
+                        value: value.clone(),
+                        label: label.clone(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// Where readers without JavaScript can browse instead.
+fn browse(p: &Prepared<'_>) -> Vec<BrowseGroup> {
+    let lang = p.config.language;
+    CATEGORIES
+        .iter()
+        .filter(|c| p.published().any(|page| page.entry.category.key == c.key))
+        .map(|c| BrowseGroup {
+            label: c.label(lang),
+            url: p.url(&routes::category(c)),
+            links: super::filters::values(p, c)
+                .into_iter()
+                .filter(|v| v.pages.iter().any(|l| l.is_published()))
+                .map(|v| BrowseLink {
+                    url: p.url(&routes::filter_page(c, v.dimension, &v.slug, 1)),
+                    label: v.label,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 impl Renderer for Search {
-    type View<'p> = SearchView<'p>;
+    type View<'p> = SearchView;
 
     fn name(&self) -> &'static str {
         "search"
     }
 
-    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SearchView<'p>>>, Error> {
-        Ok(vec![
-            Job::file(
-                INDEX_PATH,
-                SearchView::Index(p.published().map(Full).collect()),
-            ),
-            Job::page(SEARCH_PATH, SearchView::Page),
-        ])
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SearchView>>, Error> {
+        // Oldest first: a new entry takes the next number.
+        let mut pages: Vec<&Page<'_>> = p.published().collect();
+        pages.sort_by(|a, b| {
+            (a.entry.date, &a.url).cmp(&(b.entry.date, &b.url))
+        });
+        let docs: Vec<Doc<'_>> = pages.iter().map(|page| doc(p, page)).collect();
+        let mut index = search::build(&docs);
+        index.manifest.r = p.url(SEARCH_INDEX_DIR);
+        let mut jobs: Vec<Job<SearchView>> = index
+            .files
+            .into_iter()
+            .map(|f| {
+                Job::file(
+                    format!("{SEARCH_INDEX_DIR}{}", f.path),
+                    SearchView::File(f.bytes),
+                )
+            })
+            .collect();
+        jobs.push(Job::page(
+            SEARCH_PATH,
+            SearchView::Page {
+                manifest: index.manifest.to_script_json(),
+                filters: filter_views(&index.manifest, |k| p.t(k)),
+                browse: browse(p),
+            },
+        ));
+        Ok(jobs)
     }
 
     fn render(
         &self,
         cx: &RenderContext<'_>,
-        view: &SearchView<'_>,
+        view: &SearchView,
         _paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
         let p = cx.common;
         match view {
-            SearchView::Index(pages) => {
-                // Each entry's JSON, kept between builds of `serve`; the
-                // same bytes as serializing the list at once.
-                let pieces = pages
-                    .iter()
-                    .map(|page| {
-                        cx.piece(page, |page| {
-                            serde_json::to_vec(&doc(p, page)).map_err(|source| Error::Json {
-                                what: INDEX_PATH.to_string(),
-                                source,
-                            })
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                let len = pieces.iter().map(|piece| piece.len() + 1).sum::<usize>();
-                let mut json = Vec::with_capacity(len + 2);
-                json.push(b'[');
-                for (i, piece) in pieces.iter().enumerate() {
-                    if i > 0 {
-                        json.push(b',');
-                    }
-                    json.extend_from_slice(piece);
-                }
-                json.push(b']');
-                Ok(vec![json])
-            }
-            SearchView::Page => {
+            SearchView::File(bytes) => Ok(vec![bytes.clone()]),
+            SearchView::Page {
+                manifest,
+                filters,
+                browse,
+            } => {
                 let title = p.t("search");
                 let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
                 page.noindex = true;
                 let mut ctx = p.base_context(page);
-                ctx.insert("index_url", &p.url(INDEX_PATH));
+                ctx.insert("search_index", manifest);
+                ctx.insert("search_script", search::client_script());
+                ctx.insert("search_filters", filters);
+                ctx.insert("search_browse", browse);
                 Ok(vec![cx.page("search.html", &ctx)?])
             }
         }

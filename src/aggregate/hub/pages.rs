@@ -11,7 +11,8 @@ use crate::error::Error;
 use crate::output::Sink;
 use crate::output::html::Pagination;
 use crate::output::minify;
-use crate::output::search::{INDEX_PATH, SEARCH_PATH};
+use crate::output::search::{BrowseGroup, SEARCH_PATH, filter_views};
+use crate::search::Manifest;
 use crate::render::templates::Theme;
 use crate::routes::{self, category_page as category_path, index_file};
 
@@ -69,12 +70,12 @@ pub fn write(hub: &Hub<'_>, theme: &Theme, out: &dyn Sink) -> Result<(), Error> 
             });
         }
     }
+    let manifest = super::search::write(&v, out)?;
     jobs.par_iter().try_for_each(|job| {
-        let (path, template, ctx) = context(&v, &agencies, job);
+        let (path, template, ctx) = context(&v, &agencies, &manifest, job);
         let html = theme.render(template, &ctx)?;
         out.write(&path, &minify::html(&html))
     })?;
-    super::search::write(&v, out)?;
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         hub.permalink("sitemap.xml")
@@ -86,6 +87,7 @@ pub fn write(hub: &Hub<'_>, theme: &Theme, out: &dyn Sink) -> Result<(), Error> 
 fn context<'h>(
     v: &Views<'h, '_>,
     agencies: &[AgencyView<'h>],
+    manifest: &Manifest,
     job: &Job,
 ) -> (String, &'static str, Context) {
     let hub = v.hub;
@@ -140,7 +142,19 @@ fn context<'h>(
             let mut page = v.page("search", title.clone(), SEARCH_PATH, title);
             page.noindex = true;
             let mut ctx = v.base(page, None);
-            ctx.insert("index_url", &hub.url(INDEX_PATH));
+            let browse: Vec<BrowseGroup> = CATEGORIES
+                .iter()
+                .filter(|c| v.count(c, None) > 0)
+                .map(|c| BrowseGroup {
+                    label: c.label(v.lang),
+                    url: hub.url(&category_path(c, 1)),
+                    links: Vec::new(),
+                })
+                .collect();
+            ctx.insert("search_index", &manifest.to_script_json());
+            ctx.insert("search_script", crate::search::client_script());
+            ctx.insert("search_filters", &filter_views(manifest, |k| hub.t(k)));
+            ctx.insert("search_browse", &browse);
             (index_file(SEARCH_PATH), "search.html", ctx)
         }
         Job::Status => {

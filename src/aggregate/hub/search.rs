@@ -1,53 +1,171 @@
-//! The hub's search index (`search-index.json`), in the format of a
-//! section's, so the theme's search page works unchanged: every dated entry
-//! of every agency, folded for diacritic-insensitive matching.
+//! The hub's search index: every dated entry of every agency, in the
+//! format of a section's ([`crate::search`]), so the theme's search page
+//! works unchanged; filters by agency too.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
+use serde_json::Value;
+
+use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
 use crate::output::Sink;
-use crate::output::search::INDEX_PATH;
-use crate::text::fold;
+use crate::output::search::SEARCH_INDEX_DIR;
+use crate::search::{self, Card, Doc, Facet, Field, Manifest};
+use crate::text::slugify;
 
+use super::HubItem;
 use super::views::Views;
 
-/// One searchable entry (same short keys as a section's index).
-#[derive(Debug, Serialize)]
-struct Doc<'a> {
-    t: &'a str,
-    u: &'a str,
-    c: String,
-    d: Option<String>,
-    s: &'a str,
-    k: String,
+/// Keys of `_pbgdpl.meta` whose values are no text to search: dates,
+/// addresses, files, contact details.
+const NOT_TEXT: &[&str] = &[
+    "number",
+    "question",
+    "source_url",
+    "issue_date",
+    "effective_date",
+    "asked_date",
+    "answered_date",
+    "held_on",
+    "language",
+    "video",
+    "captions",
+    "youtube",
+    "audio",
+    "pdf",
+    "poster",
+    "transcript",
+    "phone",
+    "email",
+    "participants",
+];
+
+/// Every searchable string of `_pbgdpl.meta`.
+fn meta_texts<'v>(value: &'v Value, out: &mut Vec<(Field, Cow<'v, str>)>) {
+    match value {
+        Value::String(s) if !s.is_empty() => out.push((Field::Meta, Cow::Borrowed(s))),
+        Value::Array(items) => items.iter().for_each(|v| meta_texts(v, out)),
+        Value::Object(map) => {
+            for (k, v) in map {
+                if !NOT_TEXT.contains(&k.as_str()) {
+                    meta_texts(v, out);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
-/// Writes `search-index.json`.
-pub(super) fn write(v: &Views<'_, '_>, out: &dyn Sink) -> Result<(), Error> {
+fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
     let hub = v.hub;
-    let docs: Vec<Doc<'_>> = hub
-        .items
+    let agency = &hub.input.agencies[i.agency].source;
+    let meta = i.value.pointer("/_pbgdpl/meta");
+    let text = |path: &str| {
+        meta.and_then(|m| m.pointer(path))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let mut fields: Vec<(Field, Cow<'v, str>)> = vec![(Field::Title, Cow::Borrowed(i.title))];
+    if let Some(n) = i.number() {
+        fields.push((Field::Number, Cow::Borrowed(n)));
+    }
+    if let Some(q) = text("/question/question").filter(|q| *q != i.title) {
+        fields.push((Field::Question, Cow::Borrowed(q)));
+    }
+    if !i.summary.is_empty() {
+        fields.push((Field::Summary, Cow::Borrowed(i.summary)));
+    }
+    for t in i.value.get("tags").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(t) = t.as_str() {
+            fields.push((Field::Tag, Cow::Borrowed(t)));
+        }
+    }
+    if let Some(m) = meta {
+        meta_texts(m, &mut fields);
+    }
+    fields.push((Field::Meta, Cow::Owned(agency.name.clone())));
+    let attachments = i.value.get("attachments").and_then(Value::as_array);
+    for a in attachments.into_iter().flatten() {
+        if let Some(t) = a.get("title").and_then(Value::as_str) {
+            fields.push((Field::Attachment, Cow::Borrowed(t)));
+        }
+    }
+    let body = search::html::text(i.text("content_html").unwrap_or(""));
+    let category = i.category.label(v.lang);
+    let mut facets = vec![
+        Facet {
+            dimension: 'c',
+            value: i.category.key.to_string(),
+            label: category.to_string(),
+            rank: i.category.index() as i64,
+        },
+        Facet {
+            dimension: 'a',
+            value: agency.id.clone(),
+            label: agency.name.clone(),
+            rank: i.agency as i64,
+        },
+    ];
+    if let Some(t) = text("/document/document_type")
+        && let Some(rank) = DOCUMENT_TYPES.iter().position(|d| *d == t)
+    {
+        facets.push(Facet {
+            dimension: 't',
+            value: slugify(t),
+            label: t.to_string(),
+            rank: rank as i64,
+        });
+    }
+    let year = text("/document/issue_date")
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(i.published.year());
+    facets.push(Facet {
+        dimension: 'y',
+        value: year.to_string(),
+        label: year.to_string(),
+        rank: -i64::from(year),
+    });
+    let field = ["document", "question", "activity", "material"]
         .iter()
-        .map(|i| {
-            let agency = &hub.input.agencies[i.agency].source.name;
-            let mut text = format!("{} {} {agency}", i.title, i.summary);
-            if let Some(n) = i.number() {
-                text.push(' ');
-                text.push_str(n);
-            }
-            Doc {
-                t: i.title,
-                u: i.url,
-                c: format!("{agency} · {}", i.category.label(v.lang)),
-                d: Some(i.published.dmy()),
-                s: i.summary,
-                k: fold(&text),
-            }
-        })
-        .collect();
-    let json = serde_json::to_vec(&docs).map_err(|source| Error::Json {
-        what: INDEX_PATH.to_string(),
-        source,
-    })?;
-    out.write(INDEX_PATH, &json)
+        .find_map(|kind| text(&format!("/{kind}/field")));
+    if let Some(f) = field.map(str::trim).filter(|f| !f.is_empty()) {
+        facets.push(Facet {
+            dimension: 'l',
+            value: slugify(f),
+            label: f.to_string(),
+            rank: 0,
+        });
+    }
+    Doc {
+        fields,
+        body: Cow::Owned(body),
+        facets,
+        card: Card {
+            t: Cow::Borrowed(i.title),
+            u: Cow::Borrowed(i.url),
+            c: Cow::Owned(format!("{} · {category}", agency.name)),
+            d: Some(i.published.dmy()),
+            n: i.number().map(Cow::Borrowed),
+            s: Cow::Borrowed(i.summary),
+        },
+    }
+}
+
+/// Writes the index's files; returns its manifest for the search page.
+pub(super) fn write(v: &Views<'_, '_>, out: &dyn Sink) -> Result<Manifest, Error> {
+    let hub = v.hub;
+    // Oldest first, like a section's: a new entry takes the next number.
+    let mut items: Vec<&HubItem<'_>> = hub.items.iter().collect();
+    items.sort_by(|a, b| {
+        (a.published, a.id).cmp(&(b.published, b.id))
+    });
+    let docs: Vec<Doc<'_>> = items.iter().map(|i| doc(v, i)).collect();
+    let index = search::build(&docs);
+    for f in &index.files {
+        out.write(&format!("{SEARCH_INDEX_DIR}{}", f.path), &f.bytes)?;
+    }
+    let mut manifest = index.manifest;
+    manifest.r = hub.url(SEARCH_INDEX_DIR);
+    Ok(manifest)
 }
