@@ -493,39 +493,114 @@ fn the_demo_and_every_example_build_without_errors_or_warnings() {
     }
 }
 
+/// The URLs of the entries `term` (folded) finds in the index a build
+/// wrote into `out`, read as the search page reads it.
+fn search(out: &std::path::Path, term: &str) -> Vec<String> {
+    use pbgdpl::search::{Manifest, read::Reader};
+    let page = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
+    let manifest = Manifest::from_page(&page).expect("the search page carries the manifest");
+    let dir = out.join(manifest.r.trim_start_matches('/'));
+    let reader = Reader::new(&manifest, |p| std::fs::read(dir.join(p)).ok()).unwrap();
+    reader
+        .postings(term)
+        .expect("the shard of the term is there")
+        .iter()
+        .map(|p| {
+            let f = reader.fragment(p.doc, 0).expect("its fragment is there");
+            f["u"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 #[test]
-fn the_search_index_is_folded_and_only_has_published_entries() {
+fn the_search_index_holds_the_whole_text_of_published_entries_only() {
     let (tmp, root) = temp_site("minimal");
     write(
         &root.join("content/tin-tuc/nhap.md"),
         "+++\ntitle = \"Bản nháp về đất đai\"\ndate = 2026-05-05\nstatus = \"draft\"\n+++\n\nChưa duyệt.\n",
     );
+    // A phrase only at the end of a long body.
+    let long = format!(
+        "+++\ntitle = \"Kế hoạch dài\"\ndate = 2026-05-06\n+++\n\n{}\n\nCuối cùng là hoà giải viên cơ sở.\n",
+        "Nội dung tuyên truyền pháp luật cho người dân. ".repeat(400)
+    );
+    write(&root.join("content/tin-tuc/dai.md"), &long);
     let out = tmp.path().join("out");
     build(&root, &out);
-    let index: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("search-index.json")).unwrap()).unwrap();
-    let docs = index.as_array().unwrap();
-    let land = docs
-        .iter()
-        .find(|d| d["u"] == "/tin-tuc/pho-bien-phap-luat-ve-dat-dai/")
-        .expect("the entry is indexed");
-    assert_eq!(land["t"], "Phổ biến pháp luật về đất đai tại xã Đông Sơn");
+    let land = "/tin-tuc/pho-bien-phap-luat-ve-dat-dai/".to_string();
+    assert!(search(&out, "dat dai").contains(&land));
     assert!(
-        land["k"]
-            .as_str()
-            .unwrap()
-            .contains("pho bien phap luat ve dat dai tai xa dong son")
+        search(&out, "dong son").contains(&land),
+        "titles are indexed"
+    );
+    assert_eq!(
+        search(&out, "hoa giai"),
+        ["/tin-tuc/dai/"],
+        "the whole body is indexed"
     );
     assert!(
-        docs.iter().all(|d| d["t"] != "Bản nháp về đất đai"),
+        search(&out, "ban nhap").is_empty(),
         "drafts are not searchable"
     );
-    let search = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
-    assert_eq!(
-        select_attr(&search, "#search-form", "data-index"),
-        ["/search-index.json"]
-    );
+    // Document numbers whole and by their parts, not by any NĐ-* number.
+    let decree = search(&out, "13/2023/nd-cp");
+    assert_eq!(decree.len(), 1);
+    assert_eq!(search(&out, "nd-cp"), decree);
+    assert_eq!(search(&out, "13/2023"), decree);
+    assert!(search(&out, "nd-ttg").is_empty());
+    // Filters are terms too.
+    assert!(search(&out, "c:tin-tuc").contains(&land));
+    let search_page = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
+    assert!(!search_page.contains("search-index.json"));
+    assert!(!out.join("search-index.json").exists());
+    // Every file of the index is named by its content.
+    for (path, _) in read_tree(&out.join("tim-kiem/i")) {
+        assert!(
+            path.split('/').next_back().unwrap().split('.').count() >= 3,
+            "{path} has no hash in its name"
+        );
+    }
     assert!(!out.join("tin-tuc/nhap").exists(), "drafts are not built");
+}
+
+/// An edit renames only what it changed: the edited entry's fragments and
+/// group, the shards of its terms; the other files keep their names, so
+/// browsers keep them.
+#[test]
+fn an_edit_changes_only_some_files_of_the_index() {
+    let (tmp, root) = temp_site("minimal");
+    for i in 0..40 {
+        write(
+            &root.join(format!("content/tin-tuc/tin-{i}.md")),
+            &format!(
+                "+++\ntitle = \"Tin số {i} về hộ tịch\"\ndate = 2026-04-{:02}\n+++\n\nCấp xã tuyên truyền pháp luật lần {i}.\n",
+                i % 28 + 1
+            ),
+        );
+    }
+    let out = tmp.path().join("out");
+    build(&root, &out);
+    let before: std::collections::BTreeSet<String> =
+        read_tree(&out.join("tim-kiem/i")).into_keys().collect();
+    let edited = root.join("content/tin-tuc/tin-7.md");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    write(
+        &edited,
+        &text.replace("lần 7", "lần bảy, thêm chữ khuyến nông"),
+    );
+    build(&root, &out);
+    let after: std::collections::BTreeSet<String> =
+        read_tree(&out.join("tim-kiem/i")).into_keys().collect();
+    let kept = before.intersection(&after).count();
+    let changed = after.difference(&before).count();
+    assert!(changed > 0, "the edit shows in the index");
+    assert!(
+        kept > 4 * changed,
+        "{changed} of {} files changed names: {:?}",
+        after.len(),
+        after.difference(&before).collect::<Vec<_>>()
+    );
+    assert_eq!(search(&out, "khuyen nong"), ["/tin-tuc/tin-7/"]);
 }
 
 #[test]

@@ -97,8 +97,7 @@ fn doc<'p>(p: &Common<'_>, page: &'p Page<'p>) -> Doc<'p> {
             u: Cow::Borrowed(&page.url),
             c: Cow::Borrowed(e.category.label(lang)),
             d: e.date.map(|d| d.dmy()),
-            n: m
-                .document
+            n: m.document
                 .as_ref()
                 .and_then(|d| d.number.as_deref())
                 .map(Cow::Borrowed),
@@ -126,10 +125,7 @@ fn facets(e: &Entry, lang: crate::i18n::Lang) -> Vec<Facet> {
             rank: DOCUMENT_TYPES.iter().position(|d| *d == t).unwrap_or(0) as i64,
         });
     }
-    let year = doc
-        .and_then(|d| d.issue_date)
-        .or(e.date)
-        .map(|d| d.year());
+    let year = doc.and_then(|d| d.issue_date).or(e.date).map(|d| d.year());
     if let Some(y) = year {
         out.push(Facet {
             dimension: 'y',
@@ -278,9 +274,7 @@ impl Renderer for Search {
     fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SearchView>>, Error> {
         // Oldest first: a new entry takes the next number.
         let mut pages: Vec<&Page<'_>> = p.published().collect();
-        pages.sort_by(|a, b| {
-            (a.entry.date, &a.url).cmp(&(b.entry.date, &b.url))
-        });
+        pages.sort_by(|a, b| (a.entry.date, &a.url).cmp(&(b.entry.date, &b.url)));
         let docs: Vec<Doc<'_>> = pages.iter().map(|page| doc(p, page)).collect();
         let mut index = search::build(&docs);
         index.manifest.r = p.url(SEARCH_INDEX_DIR);

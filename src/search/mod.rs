@@ -48,12 +48,13 @@ pub mod fold;
 pub mod html;
 pub mod index;
 pub mod postings;
+pub mod read;
 pub mod tokens;
 
 use std::collections::BTreeMap;
 
 use base64::Engine;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use fold::{TABLE_JSON, fold};
 pub use index::{Card, Doc, Facet, File, Index, build};
@@ -112,7 +113,7 @@ pub fn shard_of(term: &str, count: usize) -> usize {
 
 /// What the search page needs to read the index: written into the page as
 /// JSON, so a query needs no request before its shards.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Manifest {
     /// Format version ([`FORMAT`]).
     pub v: u32,
@@ -151,6 +152,17 @@ impl Manifest {
             gs: index::GROUP,
             f: filters,
         }
+    }
+
+    /// The manifest a search page carries (in its
+    /// `<script id="search-index">`), if it has one.
+    pub fn from_page(html: &str) -> Option<Self> {
+        let start = html
+            .find("id=\"search-index\"")
+            .or_else(|| html.find("id=search-index"))?;
+        let json = &html[start..];
+        let json = &json[json.find('>')? + 1..];
+        serde_json::from_str(&json[..json.find("</script>")?]).ok()
     }
 
     /// The manifest as JSON safe inside a `<script>` element (`<` is

@@ -12,9 +12,9 @@ use crate::output::Sink;
 use crate::output::html::Pagination;
 use crate::output::minify;
 use crate::output::search::{BrowseGroup, SEARCH_PATH, filter_views};
-use crate::search::Manifest;
 use crate::render::templates::Theme;
 use crate::routes::{self, category_page as category_path, index_file};
+use crate::search::Manifest;
 
 use super::Hub;
 use super::views::{AGENCIES_PATH, AgencyView, CategoryView, STATUS_PATH, Section, Views};

@@ -75,7 +75,13 @@ fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
     if !i.summary.is_empty() {
         fields.push((Field::Summary, Cow::Borrowed(i.summary)));
     }
-    for t in i.value.get("tags").and_then(Value::as_array).into_iter().flatten() {
+    for t in i
+        .value
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(t) = t.as_str() {
             fields.push((Field::Tag, Cow::Borrowed(t)));
         }
@@ -157,9 +163,7 @@ pub(super) fn write(v: &Views<'_, '_>, out: &dyn Sink) -> Result<Manifest, Error
     let hub = v.hub;
     // Oldest first, like a section's: a new entry takes the next number.
     let mut items: Vec<&HubItem<'_>> = hub.items.iter().collect();
-    items.sort_by(|a, b| {
-        (a.published, a.id).cmp(&(b.published, b.id))
-    });
+    items.sort_by(|a, b| (a.published, a.id).cmp(&(b.published, b.id)));
     let docs: Vec<Doc<'_>> = items.iter().map(|i| doc(v, i)).collect();
     let index = search::build(&docs);
     for f in &index.files {
