@@ -9,7 +9,10 @@
   function makeCore(table) {
     var map = {};
     Object.keys(table).forEach(function (target) {
+      // A string of characters (fold.json), or their code points (the page).
       var chars = table[target];
+      if (typeof chars === 'string') chars = Array.from(chars);
+      else chars = chars.map(function (n) { return String.fromCodePoint(n); });
       for (var i = 0; i < chars.length; i++) map[chars[i]] = target;
     });
     var MAX_ATOM = 40;

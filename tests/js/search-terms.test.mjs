@@ -16,6 +16,10 @@ const sandbox = { module: { exports: null }, TextDecoder };
 vm.runInNewContext(source, sandbox);
 const core = sandbox.module.exports(table);
 
+// The page gets the table as code points (src/search/mod.rs, code_points).
+const points = Object.fromEntries(Object.entries(table).map(([k, v]) => [k, Array.from(v).map((c) => c.codePointAt(0))]));
+const pageCore = sandbox.module.exports(points);
+
 let failures = 0;
 function check(what, got, want) {
   if (JSON.stringify(got) !== JSON.stringify(want)) {
@@ -28,6 +32,7 @@ if (cases.length < 20) check('number of cases', cases.length, '≥ 20');
 for (const c of cases) {
   const label = `${JSON.stringify(c.text)} (${c.note})`;
   check(`${label} fold`, core.fold(c.text), c.fold);
+  check(`${label} fold (the page's table)`, pageCore.fold(c.text), c.fold);
   const q = core.query(c.text);
   check(`${label} query`, { all: q.all, pairs: q.pairs }, c.query);
   // Every term the query looks up is one the indexer filed the text under.
