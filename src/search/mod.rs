@@ -184,7 +184,12 @@ fn code_points(table: &serde_json::Value) -> serde_json::Value {
     groups
         .iter()
         .map(|(target, chars)| {
-            let points: Vec<u32> = chars.as_str().unwrap_or("").chars().map(u32::from).collect();
+            let points: Vec<u32> = chars
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .map(u32::from)
+                .collect();
             (target.clone(), serde_json::json!(points))
         })
         .collect::<serde_json::Map<_, _>>()

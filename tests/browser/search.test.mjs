@@ -1,42 +1,270 @@
-// Diacritic-insensitive search in a real browser: typing without tones
-// finds entries written with them, and the header form leads there.
+// Search in a real browser, on a section written for it and served under
+// a sub-path (/pbgdpl/) on 127.0.0.1: queries without diacritics, in
+// either tone placement, document numbers in several spellings, a phrase
+// deep in a long body; the order of results, the filters and their
+// shareable addresses, pagination, and what each query downloads (from
+// Chromium's network log). Then once with JavaScript off. The demo site's
+// header search leads to the page and finds its entries too.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { sites, serve, launch, fail, finish } from './lib.mjs';
 
-const site = sites().find((s) => s.name === 'demo');
-if (!site) throw new Error('the demo site is not built');
+const bin = process.env.PBGDPL_BIN;
+if (!bin) throw new Error('PBGDPL_BIN is not set: run scripts/test');
+
+// ---- The fixture section ----
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pbgdpl-search-'));
+function write(rel, text) {
+  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  fs.writeFileSync(path.join(root, rel), text);
+}
+write('site.toml', `title = "Chuyên mục PBGDPL"
+base_url = "https://xa.example.gov.vn/pbgdpl/"
+entries_per_page = 5
+
+[agency]
+name = "UBND xã Thử Nghiệm"
+url = "https://xa.example.gov.vn"
+
+[province]
+name = "Trang thông tin phổ biến, giáo dục pháp luật tỉnh Thử Nghiệm"
+url = "https://pbgdpl.example.gov.vn"
+`);
+function doc(slug, { title, number, type, issuer, issued, field, body }) {
+  write(`content/van-ban-moi/${slug}.md`, `+++
+id = "vb-${slug}"
+title = "${title}"
+date = ${issued}
+number = "${number}"
+document_type = "${type}"
+issuer = "${issuer}"
+issue_date = ${issued}
+effective_date = ${issued}
+validity = "còn hiệu lực"
+field = "${field}"
++++
+
+${body}
+`);
+}
+function news(slug, title, date, body) {
+  write(`content/tin-tuc/${slug}.md`, `+++
+id = "tin-${slug}"
+title = "${title}"
+date = ${date}
++++
+
+${body}
+`);
+}
+doc('qd-14-2019', {
+  title: 'Quyết định về tổ chức hội nghị trực tuyến', number: '14/2019/QĐ-TTg', type: 'Quyết định',
+  issuer: 'Thủ tướng Chính phủ', issued: '2019-03-13', field: 'Hành chính',
+  body: 'Quy định việc tổ chức hội nghị trực tuyến của Chính phủ.',
+});
+doc('qd-27-2019', {
+  title: 'Quyết định ban hành quy chế làm việc', number: '27/2019/QĐ-UBND', type: 'Quyết định',
+  issuer: 'UBND tỉnh', issued: '2019-08-01', field: 'Hành chính',
+  body: 'Quy chế làm việc của Ủy ban nhân dân tỉnh.',
+});
+doc('nd-13-2023', {
+  title: 'Nghị định về bảo vệ dữ liệu cá nhân', number: '13/2023/NĐ-CP', type: 'Nghị định',
+  issuer: 'Chính phủ', issued: '2023-04-17', field: 'Công nghệ thông tin',
+  body: 'Nghị định quy định về bảo vệ dữ liệu cá nhân.',
+});
+doc('luat-dat-dai', {
+  title: 'Luật sửa đổi một số điều', number: '31/2024/QH15', type: 'Luật',
+  issuer: 'Quốc hội', issued: '2024-01-18', field: 'Đất đai',
+  body: 'Luật này quy định về chế độ sở hữu, quyền hạn và trách nhiệm của Nhà nước về đất đai.',
+});
+// Scattered syllables of "đất đai": found, but after the phrase.
+news('dat-vang', 'Làng nghề truyền thống', '2026-01-05',
+  'Người thợ dát vàng làm việc dai dẳng suốt mùa đông.');
+// Both tone placements.
+news('thuy-loi-cu', 'Tuyên truyền về công trình thuỷ lợi', '2026-02-01', 'Bảo vệ công trình thuỷ lợi.');
+news('thuy-loi-moi', 'Hỏi đáp về thủy lợi nội đồng', '2026-02-02', 'Nạo vét kênh thủy lợi.');
+// A long plan whose phrase comes only near its end.
+const filler = Array.from({ length: 300 }, (_, i) =>
+  `Mục ${i + 1}. Các cơ quan, đơn vị tổ chức tuyên truyền pháp luật cho cán bộ và nhân dân trên địa bàn.`).join('\n\n');
+news('ke-hoach-dai', 'Kế hoạch công tác năm 2026', '2026-03-01',
+  `${filler}\n\nCuối cùng, tổ chức tập huấn nghiệp vụ cho hòa giải viên ở thôn bản.\n`);
+// Enough results for two pages.
+for (let i = 1; i <= 12; i++) {
+  news(`phat-thanh-${i}`, `Bản tin phát thanh số ${i}`, `2025-0${1 + (i % 9)}-1${i % 10}`,
+    `Nội dung phát thanh lưu động số ${i} về phòng cháy chữa cháy.`);
+}
+const out = path.join(root, 'out', 'fixture');
+execFileSync(bin, ['build', '--root', root, '--out', out, '--quiet', '--lang', 'vi'], {
+  env: { ...process.env, PBGDPL_TODAY: '2026-11-22' }, stdio: 'pipe',
+});
+
+const site = { name: 'fixture', dir: out, basePath: '/pbgdpl/' };
 const server = await serve(site);
 const browser = await launch();
+
+/** Results shown: [{ title, url, snippet, marks }]. */
+async function results(page) {
+  return page.$$eval('#search-results li', (lis) => lis.map((li) => ({
+    title: li.querySelector('h2').textContent,
+    url: li.querySelector('h2 a').getAttribute('href'),
+    snippet: (li.querySelector('.search-results__snippet') || { textContent: '' }).textContent,
+    marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+  })));
+}
+
 try {
-  const page = await browser.newPage();
-  await page.goto(server.url(''));
-  await page.fill('#site-q', 'ngan sach xa');
-  await Promise.all([page.waitForURL(/tim-kiem\/\?q=/), page.press('#site-q', 'Enter')]);
-  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 5000 })
-    .catch(() => fail('no results for "ngan sach xa"'));
-  const titles = await page.$$eval('#search-results li h2', (hs) => hs.map((h) => h.textContent));
-  if (!titles.some((t) => t.includes('Ngân sách xã') || t.includes('ngân sách xã'))) {
-    fail(`"ngan sach xa" should find the entry on ngân sách xã, got ${JSON.stringify(titles.slice(0, 5))}`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Bytes of every response, from Chromium's network log.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  const urls = new Map();
+  let log = [];
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => log.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength }));
+
+  await page.goto(server.url('tim-kiem/'));
+  const settled = async (what) => {
+    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 })
+      .catch(() => fail(`${what}: the page said nothing`));
+  };
+  /** Types a query the way a reader does; returns its results and the
+   *  index files it downloaded. */
+  async function query(q) {
+    await page.evaluate(() => { document.getElementById('search-status').textContent = ''; });
+    log = [];
+    await page.fill('#q', q);
+    await page.press('#q', 'Enter');
+    await settled(q);
+    await page.waitForLoadState('networkidle');
+    const index = log.filter((r) => r.url && r.url.includes('/pbgdpl/tim-kiem/i/'));
+    return { hits: await results(page), files: index, bytes: index.reduce((n, r) => n + r.bytes, 0) };
   }
-  const status = await page.textContent('#search-status');
-  if (!/\d+ kết quả/.test(status)) fail(`status should count results: ${status}`);
 
-  // The same query with diacritics and in capitals gives the same results.
-  await page.fill('#q', 'NGÂN SÁCH XÃ');
-  await page.press('#q', 'Enter');
-  const again = await page.$$eval('#search-results li h2', (hs) => hs.map((h) => h.textContent));
-  if (JSON.stringify(again) !== JSON.stringify(titles)) fail('diacritics or case changed the results');
+  // The phrase ranks above the same syllables scattered.
+  let r = await query('dat dai');
+  let titles = r.hits.map((h) => h.title);
+  if (titles[0] !== 'Luật sửa đổi một số điều') fail(`"dat dai": the law should come first, got ${JSON.stringify(titles)}`);
+  if (!titles.includes('Làng nghề truyền thống')) fail(`"dat dai" should also find the scattered syllables: ${JSON.stringify(titles)}`);
+  if (titles.indexOf('Làng nghề truyền thống') < titles.indexOf('Luật sửa đổi một số điều')) fail('scattered syllables ranked above the phrase');
+  // Highlighted in the original spelling.
+  if (!r.hits[0].marks.some((m) => m === 'đất đai')) fail(`"dat dai" should mark "đất đai": ${JSON.stringify(r.hits[0])}`);
+  // A cold query downloads only its shards and the fragments it shows.
+  const shards = r.files.filter((f) => f.url.includes('/i/s/')).length;
+  const fragments = r.files.filter((f) => f.url.includes('/i/f/')).length;
+  if (shards < 1 || shards > 3) fail(`"dat dai" (terms dat, dai, dat dai) fetched ${shards} shards`);
+  if (fragments !== r.hits.length) fail(`${r.hits.length} results shown, ${fragments} fragments fetched`);
+  let indexBytes = 0;
+  for (const dir of ['s', 'p', 'g', 'f']) {
+    const d = path.join(out, 'tim-kiem/i', dir);
+    if (fs.existsSync(d)) for (const f of fs.readdirSync(d)) indexBytes += fs.statSync(path.join(d, f)).size;
+  }
+  if (r.bytes * 2 > indexBytes) fail(`"dat dai" downloaded ${r.bytes} of the index's ${indexBytes} bytes`);
+  console.log(`"dat dai": ${r.files.length} files, ${r.bytes} of the index's ${indexBytes} bytes`);
 
-  // A document number is searchable; nonsense finds nothing and says so.
-  await page.fill('#q', '89/2025/QH15');
-  await page.press('#q', 'Enter');
-  const byNumber = await page.$$eval('#search-results li h2', (hs) => hs.map((h) => h.textContent));
-  if (!byNumber.length) fail('searching a document number found nothing');
-  await page.fill('#q', 'zzqxw');
-  await page.press('#q', 'Enter');
-  if ((await page.$$('#search-results li')).length !== 0) fail('nonsense query returned results');
+  // Both tone placements, and none: the same results.
+  const tones = [];
+  for (const q of ['thuỷ lợi', 'thủy lợi', 'THUY LOI']) tones.push((await query(q)).hits.map((h) => h.title).sort());
+  if (tones[0].length !== 2 || JSON.stringify(tones[0]) !== JSON.stringify(tones[1]) || JSON.stringify(tones[1]) !== JSON.stringify(tones[2])) {
+    fail(`tone placements should find the same two entries: ${JSON.stringify(tones)}`);
+  }
+
+  // Document numbers, whole and by their parts, in several spellings.
+  for (const q of ['14/2019/QĐ-TTg', '14/2019/qd-ttg', 'QD-TTG', '14/2019', 'qđ–ttg']) {
+    const hits = (await query(q)).hits.map((h) => h.title);
+    if (JSON.stringify(hits) !== JSON.stringify(['Quyết định về tổ chức hội nghị trực tuyến'])) {
+      fail(`"${q}" should find exactly the decision 14/2019/QĐ-TTg, got ${JSON.stringify(hits)}`);
+    }
+  }
+  r = await query('QĐ-UBND');
+  if (r.hits.length !== 1 || r.hits[0].title !== 'Quyết định ban hành quy chế làm việc') fail(`"QĐ-UBND": ${JSON.stringify(r.hits.map((h) => h.title))}`);
+
+  // A phrase only near the end of a long body, with a snippet around it.
+  r = await query('hoa giai vien o thon ban');
+  if (r.hits.length !== 1 || r.hits[0].title !== 'Kế hoạch công tác năm 2026') fail(`deep phrase: ${JSON.stringify(r.hits.map((h) => h.title))}`);
+  else {
+    if (!r.hits[0].snippet.includes('hòa giải viên ở thôn bản')) fail(`the snippet should show the match: ${r.hits[0].snippet}`);
+    if (!r.hits[0].marks.join(' ').includes('hòa giải viên')) fail(`the match should be marked: ${JSON.stringify(r.hits[0].marks)}`);
+  }
+
+  // Nonsense finds nothing and says so.
+  r = await query('zzqxw');
+  if (r.hits.length) fail('nonsense found something');
   if (!(await page.textContent('#search-status')).includes('Không tìm thấy')) fail('no "not found" message');
+
+  // Filters: the select narrows the results and the address shows it.
+  await query('quyet dinh');
+  const before = (await results(page)).length;
+  await page.selectOption('#loc-nam', '2019');
+  await page.waitForFunction(() => /nam=2019/.test(location.search));
+  await page.waitForLoadState('networkidle');
+  const in2019 = (await results(page)).map((h) => h.title).sort();
+  if (JSON.stringify(in2019) !== JSON.stringify(['Quyết định ban hành quy chế làm việc', 'Quyết định về tổ chức hội nghị trực tuyến'])) {
+    fail(`year 2019 should leave the two decisions (of ${before}): ${JSON.stringify(in2019)}`);
+  }
+  // A shared address gives the same page: query, type and year.
+  const shared = await context.newPage();
+  await shared.goto(server.url('tim-kiem/?q=hoi%20nghi&loai=quyet-dinh&nam=2019'));
+  await shared.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
+    .catch(() => fail('a shared address showed no results'));
+  const sharedTitles = await shared.$$eval('#search-results h2', (hs) => hs.map((h) => h.textContent));
+  if (JSON.stringify(sharedTitles) !== JSON.stringify(['Quyết định về tổ chức hội nghị trực tuyến'])) fail(`shared address: ${JSON.stringify(sharedTitles)}`);
+  if (await shared.inputValue('#q') !== 'hoi nghi' || await shared.inputValue('#loc-loai') !== 'quyet-dinh') fail('the form should show the shared query');
+  // A filter alone lists its entries.
+  await shared.goto(server.url('tim-kiem/?linh-vuc=dat-dai'));
+  await shared.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
+    .catch(() => fail('a field filter alone showed nothing'));
+  await shared.close();
+
+  // Pagination: twelve bulletins, ten a page.
+  await page.selectOption('#loc-nam', '');
+  r = await query('phat thanh luu dong');
+  if (r.hits.length !== 10) fail(`page 1 should show 10 results, shows ${r.hits.length}`);
+  if (!(await page.textContent('#search-status')).includes('12 kết quả')) fail(`status: ${await page.textContent('#search-status')}`);
+  await page.click('#search-pages a[rel=next]');
+  await page.waitForFunction(() => /trang=2/.test(location.search));
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 2, null, { timeout: 10000 })
+    .catch(() => fail('page 2 should show the last 2 results'));
+  await context.close();
+
+  // Without JavaScript: the page says so and links to browse instead.
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await nojs.newPage();
+  await plain.goto(server.url('tim-kiem/?q=dat+dai'));
+  const text = await plain.textContent('main');
+  if (!text.includes('cần JavaScript')) fail('without JavaScript the page should say search needs it');
+  const links = await plain.$$eval('.search-noscript a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const want of ['/pbgdpl/van-ban-moi/', '/pbgdpl/van-ban-moi/loai/quyet-dinh/', '/pbgdpl/van-ban-moi/nam/2019/', '/pbgdpl/tin-tuc/']) {
+    if (!links.includes(want)) fail(`without JavaScript, a link to ${want} (links: ${JSON.stringify(links)})`);
+  }
+  for (const l of links) {
+    const res = await plain.request.get(`${server.origin}${l}`);
+    if (res.status() !== 200) fail(`${l}: ${res.status()}`);
+  }
+  await nojs.close();
+
+  // The demo site's header search leads to the search page.
+  const demo = sites().find((s) => s.name === 'demo');
+  if (!demo) throw new Error('the demo site is not built');
+  const demoServer = await serve(demo);
+  try {
+    const p = await browser.newPage();
+    await p.goto(demoServer.url(''));
+    await p.fill('#site-q', 'ngan sach xa');
+    await Promise.all([p.waitForURL(/tim-kiem\/\?q=/), p.press('#site-q', 'Enter')]);
+    await p.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
+      .catch(() => fail('demo: no results for "ngan sach xa"'));
+    const found = await p.$$eval('#search-results li h2', (hs) => hs.map((h) => h.textContent.toLowerCase()));
+    if (!found.some((t) => t.includes('ngân sách xã'))) fail(`demo: "ngan sach xa" found ${JSON.stringify(found.slice(0, 5))}`);
+  } finally {
+    demoServer.close();
+  }
 } finally {
   await browser.close();
   server.close();
+  fs.rmSync(root, { recursive: true, force: true });
 }
 finish('search');
