@@ -154,7 +154,8 @@ fn editing_one_entry_rereads_only_that_file_and_rewrites_what_shows_it() {
     );
     // No other page shows the body; the pages that list the entry show its
     // summary, which did not change, so they are kept. Feeds, the search
-    // index and sync.json carry the body (or its hash), so they change.
+    // index and sync.json carry the body (or its hash), so they change; the
+    // search page carries the index's manifest (the names of its files).
     let html = |c: &StoreChanges| -> Vec<String> {
         c.changed
             .iter()
@@ -164,7 +165,10 @@ fn editing_one_entry_rereads_only_that_file_and_rewrites_what_shows_it() {
     };
     assert_eq!(
         html(&changes),
-        ["tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html"]
+        [
+            "tim-kiem/index.html",
+            "tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html"
+        ]
     );
     for path in ["feed.json", "tin-tuc/feed.json", "sync.json"] {
         assert!(changes.changed.contains(&path.to_string()), "{path}");
@@ -177,6 +181,7 @@ fn editing_one_entry_rereads_only_that_file_and_rewrites_what_shows_it() {
         html(&changes),
         [
             "index.html",
+            "tim-kiem/index.html",
             "tin-tuc/hoi-nghi-tap-huan-hoa-giai/index.html",
             "tin-tuc/index.html",
         ]

@@ -9,7 +9,7 @@
 //! | `<category>/`, `<category>/page/<n>/` | every agency's entries of one category, newest first |
 //! | `co-quan/`, `co-quan/<id>/` | the agencies; one agency: its status, counts, newest entries per category |
 //! | `tinh-trang/` | the status page: last sync, failures, counts per required category 2.1–2.7 |
-//! | `tim-kiem/`, `search-index.json` | search across agencies |
+//! | `tim-kiem/`, `tim-kiem/i/` | search across agencies (the section's index format) |
 //! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<name>/…` | the combined feeds |
 //! | `sync.json`, `schemas/` | the combined snapshot (same schema as an agency's) |
 
