@@ -553,6 +553,22 @@ fn the_search_index_holds_the_whole_text_of_published_entries_only() {
     let search_page = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
     assert!(!search_page.contains("search-index.json"));
     assert!(!out.join("search-index.json").exists());
+    // The client is a file of its own, named by the hash of its bytes; the
+    // page's only inline script is the manifest, data a browser never runs.
+    let client = select_attr(&search_page, "script[src]", "src");
+    assert_eq!(client.len(), 1, "{client:?}");
+    let name = regex::Regex::new(r"^/tim-kiem/i/search\.([0-9a-f]{8})\.js$").unwrap();
+    let hash = &name.captures(&client[0]).expect("a content-hashed name")[1];
+    let code = std::fs::read(out.join(client[0].trim_start_matches('/'))).unwrap();
+    assert_eq!(
+        hash,
+        format!("{:08x}", xxhash_rust::xxh3::xxh3_64(&code) as u32)
+    );
+    assert!(String::from_utf8(code).unwrap().contains("search-index"));
+    assert_eq!(
+        select_attr(&search_page, "script:not([src])", "type"),
+        ["application/json"]
+    );
     // Every file of the index is named by its content.
     for (path, _) in read_tree(&out.join("tim-kiem/i")) {
         assert!(

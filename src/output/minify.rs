@@ -25,8 +25,31 @@ pub fn html(text: &str) -> Vec<u8> {
     minify_html::minify(text.as_bytes(), &CFG)
 }
 
+/// Minifies a script (JavaScript): what minify-html does to the content of
+/// a `<script>` element. A script it cannot parse comes back as it was.
+pub fn script(code: &str) -> Vec<u8> {
+    const OPEN: &str = "<script>";
+    const CLOSE: &str = "</script>";
+    let minified = minify_html::minify(format!("{OPEN}{code}{CLOSE}").as_bytes(), &CFG);
+    minified
+        .strip_prefix(OPEN.as_bytes())
+        .and_then(|m| m.strip_suffix(CLOSE.as_bytes()))
+        .map_or_else(|| code.as_bytes().to_vec(), <[u8]>::to_vec)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn scripts_are_minified_and_still_say_the_same() {
+        let code = "(function () {\n  var answer = 40 + 2;\n  window.answer = answer;\n})();\n";
+        let small = super::script(code);
+        let small = std::str::from_utf8(&small).unwrap();
+        assert!(small.len() < code.len() * 3 / 4, "{small}");
+        assert!(small.contains("window.answer"), "{small}");
+        let broken = "function (";
+        assert_eq!(super::script(broken), broken.as_bytes(), "left as it was");
+    }
+
     #[test]
     fn deep_pages_are_left_as_they_are_not_crashed_on() {
         let page = |depth: usize| format!("{} x {}", "<div>".repeat(depth), "</div>".repeat(depth));

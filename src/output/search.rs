@@ -150,6 +150,33 @@ fn facets(e: &Entry, lang: crate::i18n::Lang) -> Vec<Facet> {
     out
 }
 
+/// The search page's script as served: the client
+/// ([`search::client_script`]) minified, in a file of the index's
+/// directory named by the hash of its bytes.
+#[derive(Debug)]
+pub struct ClientFile {
+    /// Its path in the output (`tim-kiem/i/search.<hash>.js`).
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The search page's script, made once per run. A separate file, not a
+/// script in the page: browsers and CDNs keep it across queries, pages
+/// and builds (its name changes only when its bytes do), and a site may
+/// forbid inline scripts in its Content-Security-Policy.
+pub fn client_file() -> &'static ClientFile {
+    static FILE: std::sync::LazyLock<ClientFile> = std::sync::LazyLock::new(|| {
+        let bytes = super::minify::script(search::client_script());
+        let hash = xxhash_rust::xxh3::xxh3_64(&bytes) as u32;
+        ClientFile {
+            path: format!("{SEARCH_INDEX_DIR}search.{hash:08x}.js"),
+            bytes,
+        }
+    });
+    &FILE
+}
+
 /// Writes the search page and its index.
 pub struct Search;
 
@@ -164,6 +191,8 @@ pub enum SearchView {
     Page {
         /// The manifest, as JSON.
         manifest: String,
+        /// The client's path ([`client_file`]).
+        client: &'static str,
         /// The filters' values.
         filters: Vec<FilterView>,
         /// Where to browse without JavaScript.
@@ -288,10 +317,16 @@ impl Renderer for Search {
                 )
             })
             .collect();
+        let client = client_file();
+        jobs.push(Job::file(
+            client.path.clone(),
+            SearchView::File(client.bytes.clone()),
+        ));
         jobs.push(Job::page(
             SEARCH_PATH,
             SearchView::Page {
                 manifest: index.manifest.to_script_json(),
+                client: &client.path,
                 filters: filter_views(&index.manifest, |k| p.t(k)),
                 browse: browse(p),
             },
@@ -310,6 +345,7 @@ impl Renderer for Search {
             SearchView::File(bytes) => Ok(vec![bytes.clone()]),
             SearchView::Page {
                 manifest,
+                client,
                 filters,
                 browse,
             } => {
@@ -318,7 +354,7 @@ impl Renderer for Search {
                 page.noindex = true;
                 let mut ctx = p.base_context(page);
                 ctx.insert("search_index", manifest);
-                ctx.insert("search_script", search::client_script());
+                ctx.insert("search_client", &p.url(client));
                 ctx.insert("search_filters", filters);
                 ctx.insert("search_browse", browse);
                 Ok(vec![cx.page("search.html", &ctx)?])

@@ -147,7 +147,12 @@ try {
         }
         if (['iframe', 'object', 'embed', 'frame'].includes(el.localName)) bad.push(`<${el.localName}>`);
       }
-      const scripts = [...document.scripts].filter((s) => s.src || !location.pathname.includes('/tim-kiem/'));
+      // The search page's own: its manifest (JSON data) and the client file.
+      const own = (s) => location.pathname.includes('/tim-kiem/')
+        && ((!s.src && s.type === 'application/json')
+          || (s.src && new URL(s.src).origin === location.origin
+            && /\/tim-kiem\/i\/search\.[0-9a-f]{8}\.js$/.test(new URL(s.src).pathname)));
+      const scripts = [...document.scripts].filter((s) => !own(s));
       for (const s of scripts) bad.push(`<script> ${s.src || s.textContent.slice(0, 40)}`);
       for (const a of document.querySelectorAll('a')) {
         if (a.href && !/^https?:/.test(a.href)) bad.push(`a.href=${a.href}`);

@@ -38,8 +38,9 @@ export function sites() {
 
 /** Serves one site at its base path on its own port, as its web server
  *  would (root-relative links need the site mounted where it will live);
- *  resolves to { origin, close }. */
-export function serve(site) {
+ *  resolves to { origin, close }. `headers` go with every response (a
+ *  Content-Security-Policy, say). */
+export function serve(site, headers = {}) {
   const server = http.createServer((req, res) => {
     const sub = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!sub.startsWith(site.basePath)) { res.writeHead(404); return res.end(); }
@@ -48,7 +49,7 @@ export function serve(site) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     let status = 200;
     if (!fs.existsSync(file)) { status = 404; file = path.join(site.dir, '404.html'); }
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.writeHead(status, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {

@@ -101,7 +101,9 @@ execFileSync(bin, ['build', '--root', root, '--out', out, '--quiet', '--lang', '
 });
 
 const site = { name: 'fixture', dir: out, basePath: '/pbgdpl/' };
-const server = await serve(site);
+// A Content-Security-Policy without 'unsafe-inline': the page runs no
+// inline script, only its client file (its manifest is JSON data).
+const server = await serve(site, { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" });
 const browser = await launch();
 
 /** Results shown: [{ title, url, snippet, marks }]. */
@@ -117,6 +119,9 @@ async function results(page) {
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) fail(`the search page broke its Content-Security-Policy: ${m.text()}`);
+  });
   // Bytes of every response, from Chromium's network log.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::output::Sink;
 use crate::output::html::Pagination;
 use crate::output::minify;
-use crate::output::search::{BrowseGroup, SEARCH_PATH, filter_views};
+use crate::output::search::{BrowseGroup, SEARCH_PATH, client_file, filter_views};
 use crate::render::templates::Theme;
 use crate::routes::{self, category_page as category_path, index_file};
 use crate::search::Manifest;
@@ -152,7 +152,7 @@ fn context<'h>(
                 })
                 .collect();
             ctx.insert("search_index", &manifest.to_script_json());
-            ctx.insert("search_script", crate::search::client_script());
+            ctx.insert("search_client", &hub.url(&client_file().path));
             ctx.insert("search_filters", &filter_views(manifest, |k| hub.t(k)));
             ctx.insert("search_browse", &browse);
             (index_file(SEARCH_PATH), "search.html", ctx)

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
 use crate::output::Sink;
-use crate::output::search::SEARCH_INDEX_DIR;
+use crate::output::search::{SEARCH_INDEX_DIR, client_file};
 use crate::search::{self, Card, Doc, Facet, Field, Manifest};
 use crate::text::slugify;
 
@@ -169,6 +169,8 @@ pub(super) fn write(v: &Views<'_, '_>, out: &dyn Sink) -> Result<Manifest, Error
     for f in &index.files {
         out.write(&format!("{SEARCH_INDEX_DIR}{}", f.path), &f.bytes)?;
     }
+    let client = client_file();
+    out.write(&client.path, &client.bytes)?;
     let mut manifest = index.manifest;
     manifest.r = hub.url(SEARCH_INDEX_DIR);
     Ok(manifest)
