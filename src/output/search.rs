@@ -221,11 +221,12 @@ pub struct OptionView {
 }
 
 /// Links for browsing without JavaScript: one category's page, and its
-/// pages by document type and by year.
+/// pages by document type and by year (on the hub: the list of agencies
+/// and each agency's page).
 #[derive(Debug, Hash, Serialize)]
 pub struct BrowseGroup {
     /// Category label.
-    pub label: &'static str,
+    pub label: String,
     /// Its page.
     pub url: String,
     /// Its filter pages.
@@ -279,7 +280,7 @@ fn browse(p: &Prepared<'_>) -> Vec<BrowseGroup> {
         .iter()
         .filter(|c| p.published().any(|page| page.entry.category.key == c.key))
         .map(|c| BrowseGroup {
-            label: c.label(lang),
+            label: c.label(lang).to_string(),
             url: p.url(&routes::category(c)),
             links: super::filters::values(p, c)
                 .into_iter()

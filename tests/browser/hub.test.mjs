@@ -2,7 +2,8 @@
 // the sections in $PBGDPL_SITES (under a sub-path, with one source that
 // does not exist) passes axe-core (WCAG 2.2 AA) on every page type,
 // reflows at 320 px, marks the failing source on its status page, and its
-// search finds entries across agencies.
+// search finds entries across agencies, each agency's by its title and its
+// filter; without JavaScript its search page leads to its lists.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -84,7 +85,46 @@ try {
   if (agencies.size < 2) fail(`search results should come from several agencies: ${JSON.stringify([...agencies])}`);
   const links = await page.$$eval('#search-results a', (as) => as.map((a) => a.href));
   if (links.some((l) => l.includes('127.0.0.1'))) fail('search results should link to the agencies\' own pages');
+
+  // Every agency's entries are in the one index: its newest entry found by
+  // its title typed without diacritics, and the agency filter keeps only
+  // that agency's results.
+  const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  for (const s of list) {
+    const feed = JSON.parse(fs.readFileSync(path.join(s.dir, 'feed.json'), 'utf8'));
+    const newest = feed.items[0];
+    if (!newest) continue;
+    const agency = `Cơ quan ${s.name}`;
+    const q = fold(newest.title).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
+    await page.goto(server.url(`tim-kiem/?q=${encodeURIComponent(q)}&co-quan=${encodeURIComponent(s.name)}`));
+    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 })
+      .catch(() => fail(`hub search for ${s.name}'s "${q}" said nothing`));
+    const found = await page.$$eval('#search-results li', (lis) => lis.map((li) => ({
+      title: li.querySelector('h2').textContent,
+      meta: li.querySelector('.entry-list__meta').textContent,
+    })));
+    if (!found.some((f) => f.title === newest.title)) fail(`hub search "${q}" (${s.name}) should find "${newest.title}": ${JSON.stringify(found.map((f) => f.title))}`);
+    const others = found.filter((f) => !f.meta.startsWith(`${agency} · `));
+    if (others.length) fail(`the agency filter ${s.name} let through ${JSON.stringify(others)}`);
+    if (await page.inputValue('#loc-co-quan') !== s.name) fail(`the agency filter should show ${s.name}`);
+  }
   await context.close();
+
+  // Without JavaScript the hub's search page says so and leads to its
+  // lists: every category with entries, every agency's page.
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await nojs.newPage();
+  await plain.goto(server.url('tim-kiem/?q=phap+luat'));
+  if (!(await plain.textContent('main')).includes('cần JavaScript')) fail('hub: without JavaScript the search page should say it needs it');
+  const browse = await plain.$$eval('.search-noscript a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const want of ['/tong-hop/van-ban-moi/', '/tong-hop/co-quan/', ...list.map((s) => `/tong-hop/co-quan/${s.name}/`)]) {
+    if (!browse.includes(want)) fail(`hub without JavaScript: no link to ${want} (${JSON.stringify(browse)})`);
+  }
+  for (const l of browse) {
+    const res = await plain.request.get(`${server.origin}${l}`);
+    if (res.status() !== 200) fail(`hub without JavaScript: ${l} is ${res.status()}`);
+  }
+  await nojs.close();
 
   // Small screens: no horizontal scrolling (the status table scrolls in its own region).
   const mobile = await browser.newContext({ viewport: { width: 320, height: 640 } });

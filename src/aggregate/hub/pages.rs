@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::output::Sink;
 use crate::output::html::Pagination;
 use crate::output::minify;
-use crate::output::search::{BrowseGroup, SEARCH_PATH, client_file, filter_views};
+use crate::output::search::{BrowseGroup, BrowseLink, SEARCH_PATH, client_file, filter_views};
 use crate::render::templates::Theme;
 use crate::routes::{self, category_page as category_path, index_file};
 use crate::search::Manifest;
@@ -142,15 +142,29 @@ fn context<'h>(
             let mut page = v.page("search", title.clone(), SEARCH_PATH, title);
             page.noindex = true;
             let mut ctx = v.base(page, None);
-            let browse: Vec<BrowseGroup> = CATEGORIES
+            // Without JavaScript: the hub's lists, each category's and
+            // each agency's (whose page leads on to its own section).
+            let mut browse: Vec<BrowseGroup> = CATEGORIES
                 .iter()
                 .filter(|c| v.count(c, None) > 0)
                 .map(|c| BrowseGroup {
-                    label: c.label(v.lang),
+                    label: c.label(v.lang).to_string(),
                     url: hub.url(&category_path(c, 1)),
                     links: Vec::new(),
                 })
                 .collect();
+            browse.push(BrowseGroup {
+                label: hub.t("hub_agencies"),
+                url: hub.url(AGENCIES_PATH),
+                links: agencies
+                    .iter()
+                    .filter(|a| a.total > 0)
+                    .map(|a| BrowseLink {
+                        label: a.name.to_string(),
+                        url: a.url.clone(),
+                    })
+                    .collect(),
+            });
             ctx.insert("search_index", &manifest.to_script_json());
             ctx.insert("search_client", &hub.url(&client_file().path));
             ctx.insert("search_filters", &filter_views(manifest, |k| hub.t(k)));
