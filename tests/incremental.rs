@@ -477,3 +477,152 @@ fn a_preview_renders_the_open_pages_first_then_the_whole_site_follows() {
     assert!(first.into_files().is_empty());
     f.assert_same_as_fresh();
 }
+
+/// The files of the search index a store serves, by path under its
+/// directory.
+fn index_files(store: &Store) -> BTreeMap<String, Vec<u8>> {
+    served(store)
+        .into_iter()
+        .filter_map(|(p, bytes)| {
+            let rel = p.strip_prefix(pbgdpl::routes::SEARCH_INDEX_DIR)?;
+            Some((rel.to_string(), bytes))
+        })
+        .collect()
+}
+
+/// A term's documents in one version of the index (its list may be in a
+/// file of its own).
+fn holders(files: &BTreeMap<String, Vec<u8>>, entry: &pbgdpl::search::read::Entry<'_>) -> Vec<u32> {
+    use pbgdpl::search::read::Entry;
+    let list = match entry {
+        Entry::List(list) => list.to_vec(),
+        Entry::File(hex) => files[&format!("p/{hex}.bin")].clone(),
+    };
+    pbgdpl::search::postings::decode(&list)
+        .expect("a posting list")
+        .iter()
+        .map(|p| p.doc)
+        .collect()
+}
+
+/// serve's rebuild after an edit of one entry keeps every file of the
+/// index that does not hold that entry: only its fragments, its group and
+/// the shards (and long lists) of terms it gained, lost or reweighted get
+/// new names; the rest are kept, not written again.
+#[test]
+fn editing_one_entry_keeps_the_index_files_of_the_others() {
+    use pbgdpl::search::read;
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    let before = index_files(&f.store);
+    f.edit(
+        ENTRY,
+        "45 hòa giải viên của 9 thôn",
+        "45 hòa giải viên của 9 thôn, cùng cán bộ khuyến nông",
+    );
+    let (update, changes) = f.update(&[ENTRY]);
+    let after = index_files(&f.store);
+
+    // The edited entry's number in the index: the one holding the new word.
+    let manifest =
+        pbgdpl::search::Manifest::from_page(&f.page("tim-kiem/index.html")).expect("a manifest");
+    let reader = read::Reader::new(&manifest, |p| after.get(p).cloned()).unwrap();
+    let found = reader.postings("khuyen").expect("the new word is indexed");
+    assert_eq!(found.len(), 1);
+    let doc = found[0].doc;
+
+    let new: Vec<&String> = after.keys().filter(|p| !before.contains_key(*p)).collect();
+    let kept = after.len() - new.len();
+    assert!(!new.is_empty(), "the edit shows in the index");
+    assert!(
+        kept > new.len(),
+        "{} new of {}: {new:?}",
+        new.len(),
+        after.len()
+    );
+    // What kept its name kept its bytes and was not written again.
+    let dir = pbgdpl::routes::SEARCH_INDEX_DIR;
+    for path in after.keys().filter(|p| before.contains_key(*p)) {
+        assert_eq!(before[path], after[path], "{path}");
+        assert!(
+            !changes.changed.contains(&format!("{dir}{path}")),
+            "{path} rewritten"
+        );
+    }
+    let search = update
+        .by_renderer
+        .iter()
+        .find(|r| r.name == "search")
+        .expect("the search renderer ran");
+    assert_eq!(
+        search.kept, kept,
+        "every unchanged file of the index is kept (the page shows new names)"
+    );
+
+    // Each new file belongs to the edited entry.
+    let group = doc as usize / pbgdpl::search::index::GROUP;
+    for path in &new {
+        let name = path.rsplit('/').next().unwrap();
+        match path.split('/').next().unwrap() {
+            "f" => assert!(
+                name.starts_with(&format!("{doc}.")),
+                "{path}: another entry's fragment"
+            ),
+            "g" => assert!(
+                name.starts_with(&format!("{group}.")),
+                "{path}: another group"
+            ),
+            "p" => {}
+            "s" => {
+                // Every term whose entry differs from the same shard's
+                // before holds the edited entry, before or after.
+                let number = name.split('.').next().unwrap();
+                let old = before
+                    .iter()
+                    .find(|(p, _)| p.starts_with(&format!("s/{number}.")))
+                    .expect("the shard existed");
+                let old_terms = read::shard(old.1).unwrap();
+                let new_terms = read::shard(&after[*path]).unwrap();
+                // A term's documents in either version (none where absent).
+                let docs = |files: &BTreeMap<String, Vec<u8>>,
+                            terms: &[(&str, read::Entry<'_>)],
+                            t: &str| {
+                    terms
+                        .iter()
+                        .find(|(u, _)| *u == t)
+                        .map(|(_, e)| holders(files, e))
+                        .unwrap_or_default()
+                };
+                let all: std::collections::BTreeSet<&str> = old_terms
+                    .iter()
+                    .chain(&new_terms)
+                    .map(|(t, _)| *t)
+                    .collect();
+                let mut differing = 0;
+                for t in all {
+                    let (was, is) = (docs(&before, &old_terms, t), docs(&after, &new_terms, t));
+                    if was != is {
+                        differing += 1;
+                        let changed: Vec<u32> = was
+                            .iter()
+                            .chain(&is)
+                            .filter(|d| was.contains(d) != is.contains(d))
+                            .copied()
+                            .collect();
+                        assert!(
+                            changed.is_empty() || changed == [doc],
+                            "{path}: term {t:?} changed for {changed:?}, not only {doc}"
+                        );
+                    } else {
+                        let a = old_terms.iter().find(|(u, _)| *u == t).map(|(_, e)| e);
+                        let b = new_terms.iter().find(|(u, _)| *u == t).map(|(_, e)| e);
+                        if a != b {
+                            differing += 1;
+                        }
+                    }
+                }
+                assert!(differing > 0, "{path} got a new name for nothing");
+            }
+            other => panic!("{path}: unexpected file in {other}/"),
+        }
+    }
+}
