@@ -64,6 +64,7 @@ pub mod nesting;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
+pub mod remote;
 pub mod render;
 pub mod routes;
 pub mod search;

@@ -34,6 +34,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "incremental",
             // The search index's format: terms, postings, files.
             "search",
+            // Reading from servers pbgdpl does not control (the hub's
+            // agencies, a section's upstream feeds): fetcher, address
+            // rules, reasons.
+            "remote",
         ],
     ),
     ("content", &["config", "content", "site"]),

@@ -20,7 +20,8 @@
 //! | building the hub | [`hub`] |
 
 pub mod accept;
-pub mod fetch;
+/// The fetcher, shared with the section's upstream news: [`crate::remote::fetch`].
+pub use crate::remote::fetch;
 pub mod hub;
 pub mod poll;
 pub mod report;

@@ -11,8 +11,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 use crate::category::by_key;
 
 use super::accept::links::{follow, under};
@@ -26,19 +24,7 @@ use super::validate::{Schemas, Snapshot};
 /// many entries it has.
 const MAX_FEED_DOCUMENTS: usize = 10_000;
 
-/// Why a source could not be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FailureKind {
-    /// No connection, no such file, an HTTP error status.
-    Unreachable,
-    /// No complete answer within the timeout, or the source's time is up.
-    Timeout,
-    /// What it returned is not a valid document, or breaks the hub's rules.
-    Invalid,
-    /// It publishes the same section (or ids) as another source.
-    Conflict,
-}
+pub use crate::remote::reason::FailureKind;
 
 /// A failed poll.
 #[derive(Debug, Clone, PartialEq, Eq)]

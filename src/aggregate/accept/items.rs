@@ -47,7 +47,7 @@ pub fn page(items: Vec<Value>, base_url: &str) -> Result<Vec<Value>, Reason> {
 }
 
 fn http(text: &str) -> bool {
-    url::Url::parse(text).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+    url::Url::parse(text).is_ok_and(|u| super::links::web_address(&u))
 }
 
 fn rfc3339(v: &Value) -> bool {

@@ -18,10 +18,12 @@
 
 pub mod claims;
 pub mod items;
-pub mod links;
-pub mod reason;
 pub mod records;
 pub mod schedule;
+
+/// Addresses published and followed, and why something was refused: shared
+/// with the section's upstream news ([`crate::remote`]).
+pub use crate::remote::{links, reason};
 
 pub use reason::{Document, Link, Reason, Violation};
 pub use records::Claim;

@@ -9,7 +9,7 @@
 //! - **size**: [`MAX_BYTES`] per document, counted after decompression (a
 //!   gzip bomb stops there), the same cap for local files;
 //! - **where**: redirects are followed by hand, only as
-//!   [`accept::links::redirect`](super::accept::links::redirect) allows
+//!   [`links::redirect`](super::links::redirect) allows
 //!   (never to another host or to `file:`); local files only inside the
 //!   source's directory, symbolic links resolved and checked, regular files
 //!   only, opened without blocking (a named pipe cannot hang the run);
@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 
 use url::Url;
 
-use super::accept::Reason;
-use super::accept::links::{redirect, relative_segments};
+use super::links::{redirect, relative_segments};
+use super::reason::Reason;
 use crate::i18n::Message;
 use crate::msg;
 
@@ -232,6 +232,11 @@ impl Budget {
         }
     }
 
+    /// The whole budget.
+    pub fn total(&self) -> Duration {
+        self.total
+    }
+
     /// What is left.
     pub fn left(&self) -> Duration {
         self.end.saturating_duration_since(Instant::now())
@@ -250,6 +255,8 @@ impl Budget {
 pub struct Fetcher {
     agent: ureq::Agent,
     timeout: Duration,
+    accept: &'static str,
+    max_bytes: u64,
 }
 
 /// Whether a request failed because the connection was closed or reset
@@ -279,7 +286,20 @@ impl Fetcher {
             ))
             .build()
             .into();
-        Self { agent, timeout }
+        Self {
+            agent,
+            timeout,
+            accept: "application/json, application/feed+json",
+            max_bytes: MAX_BYTES,
+        }
+    }
+
+    /// The same fetcher asking for `accept` (the `Accept` header) and
+    /// refusing documents larger than `max_bytes` (at most [`MAX_BYTES`]).
+    pub fn accepting(mut self, accept: &'static str, max_bytes: u64) -> Self {
+        self.accept = accept;
+        self.max_bytes = max_bytes.min(MAX_BYTES);
+        self
     }
 
     /// Fetches a document of a source whose directory is `scope` (a
@@ -331,10 +351,7 @@ impl Fetcher {
                     e
                 }
             };
-            let mut request = self
-                .agent
-                .get(url.as_str())
-                .header("Accept", "application/json, application/feed+json");
+            let mut request = self.agent.get(url.as_str()).header("Accept", self.accept);
             if let Some(v) = known {
                 if let Some(etag) = &v.etag {
                     request = request.header("If-None-Match", etag);
@@ -392,7 +409,7 @@ impl Fetcher {
             let bytes = response
                 .body_mut()
                 .with_config()
-                .limit(MAX_BYTES)
+                .limit(self.max_bytes)
                 .read_to_vec()
                 .map_err(|e| over(self.explain(e)))?;
             return Ok(Fetched::Fresh { bytes, validators });
@@ -409,7 +426,7 @@ impl Fetcher {
             ureq::Error::HostNotFound => Reason::HostNotFound,
             ureq::Error::ConnectionFailed => Reason::ConnectionFailed,
             ureq::Error::BodyExceedsLimit(_) => Reason::TooLarge {
-                megabytes: MAX_BYTES / 1024 / 1024,
+                megabytes: self.max_bytes / 1024 / 1024,
             },
             ureq::Error::TooManyRedirects => Reason::TooManyRedirects {
                 limit: MAX_REDIRECTS,

@@ -11,7 +11,19 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Message, Strings};
 use crate::msg;
 
-use super::super::poll::FailureKind;
+/// Why a source could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailureKind {
+    /// No connection, no such file, an HTTP error status.
+    Unreachable,
+    /// No complete answer within the timeout, or the source's time is up.
+    Timeout,
+    /// What it returned is not a valid document, or breaks the hub's rules.
+    Invalid,
+    /// It publishes the same section (or ids) as another source.
+    Conflict,
+}
 
 /// A link an agency's data asks the hub to follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

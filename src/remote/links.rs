@@ -20,8 +20,37 @@
 use percent_encoding::percent_decode_str;
 use url::Url;
 
-use super::super::fetch::Location;
+use super::fetch::Location;
 use super::reason::{Link, Reason};
+use crate::i18n::Message;
+use crate::msg;
+
+/// Whether `url` may be published as a link at all: `http://` or
+/// `https://`, with a host, without user name or password. What the hub
+/// keeps of an author's or a document's address, and what a section shows
+/// of an upstream item's.
+pub fn web_address(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some_and(|h| !h.is_empty())
+        && url.username().is_empty()
+        && url.password().is_none()
+}
+
+/// Checks the address of a feed to fetch, as written in `site.toml`
+/// (`[[upstream.sources]] url`): a [`web_address`]; says why not.
+pub fn feed_address(text: &str) -> Result<String, Message> {
+    let url = Url::parse(text.trim()).map_err(|e| match e {
+        url::ParseError::RelativeUrlWithoutBase => msg!("url-no-scheme"),
+        e => msg!("url-invalid", detail = e.to_string()),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(msg!("url-scheme", scheme = url.scheme()));
+    }
+    if !web_address(&url) {
+        return Err(msg!("location-no-host"));
+    }
+    Ok(url.to_string())
+}
 
 /// Whether `address` is an http(s) address on the host and port of
 /// `base_url`, under its path.
