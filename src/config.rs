@@ -125,6 +125,46 @@ impl Default for Feeds {
     }
 }
 
+/// The feeds whose latest items the section shows (`[upstream]`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Upstream {
+    /// The time all the feeds together may take to fetch, in seconds.
+    pub timeout_seconds: u64,
+    /// The feeds, in the order of `site.toml`.
+    pub feeds: Vec<UpstreamFeed>,
+}
+
+impl Default for Upstream {
+    fn default() -> Self {
+        Self {
+            timeout_seconds: DEFAULT_UPSTREAM_TIMEOUT,
+            feeds: Vec::new(),
+        }
+    }
+}
+
+/// One upstream feed (`[[upstream.feeds]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct UpstreamFeed {
+    /// Its address: a JSON Feed, Atom or RSS document over http(s).
+    pub url: String,
+    /// The block's title; default: the feed's own.
+    pub title: Option<String>,
+    /// How many of its items are shown.
+    pub limit: usize,
+}
+
+/// The default of `[upstream] timeout_seconds`.
+pub const DEFAULT_UPSTREAM_TIMEOUT: u64 = 5;
+/// The largest `[upstream] timeout_seconds`.
+pub const MAX_UPSTREAM_TIMEOUT: u64 = 60;
+/// The default of `limit` in `[[upstream.feeds]]`.
+pub const DEFAULT_UPSTREAM_LIMIT: usize = 5;
+/// The largest `limit` in `[[upstream.feeds]]`.
+pub const MAX_UPSTREAM_LIMIT: usize = 20;
+/// The most feeds `[upstream]` may name.
+pub const MAX_UPSTREAM_FEEDS: usize = 10;
+
 /// A site's configuration, read from `site.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Config {
@@ -150,6 +190,8 @@ pub struct Config {
     pub workflow: Workflow,
     /// Feed settings.
     pub feeds: Feeds,
+    /// The feeds whose latest items the section shows.
+    pub upstream: Upstream,
 }
 
 const TITLE: Key = Key::new("title", "tieu_de");
@@ -171,6 +213,9 @@ const WORKFLOW: Key = Key::new("workflow", "quy_trinh");
 const REQUIRE_APPROVER: Key = Key::new("require_approver", "bat_buoc_nguoi_duyet");
 const FEEDS: Key = Key::new("feeds", "nguon_tin");
 const FEED_LIMIT: Key = Key::new("limit", "so_bai");
+const UPSTREAM: Key = Key::new("upstream", "tin_cap_tren");
+const UPSTREAM_TIMEOUT: Key = Key::new("timeout_seconds", "so_giay_cho");
+const UPSTREAM_FEEDS: Key = Key::new("sources", "nguon");
 
 impl Config {
     /// Reads and checks `root/site.toml`. Every problem is pushed to `diags`;
@@ -235,6 +280,7 @@ impl Config {
         };
 
         let feeds = read_feeds(&mut f);
+        let upstream = read_upstream(&mut f);
 
         diags.extend(f.finish(|_| None));
         if diags.error_count() > before {
@@ -252,6 +298,7 @@ impl Config {
             national_links,
             workflow,
             feeds,
+            upstream,
         })
     }
 
@@ -329,6 +376,93 @@ fn read_feeds(f: &mut Fields<'_>) -> Feeds {
     };
     f.absorb(t);
     Feeds { limit }
+}
+
+/// A whole number of `key` between `min` and `max`, else `default` (and
+/// an error at the value).
+fn bounded(f: &mut Fields<'_>, key: Key, max: u64, default: u64) -> u64 {
+    match f.integer(key) {
+        None => default,
+        Some(n) => match u64::try_from(n.value) {
+            Ok(v) if (1..=max).contains(&v) => v,
+            _ => {
+                let name = f.display(key);
+                f.error_at(
+                    "bad-number",
+                    n.span,
+                    msg!("number-between", key = name, max = max),
+                    msg!("number-default-help", default = default),
+                );
+                default
+            }
+        },
+    }
+}
+
+fn read_upstream(f: &mut Fields<'_>) -> Upstream {
+    let Some(mut t) = f.table(UPSTREAM) else {
+        return Upstream::default();
+    };
+    let timeout_seconds = bounded(
+        &mut t,
+        UPSTREAM_TIMEOUT,
+        MAX_UPSTREAM_TIMEOUT,
+        DEFAULT_UPSTREAM_TIMEOUT,
+    );
+    let mut feeds = Vec::new();
+    for mut item in t.table_list(UPSTREAM_FEEDS) {
+        let url = match item.text(URL) {
+            Some(u) => match crate::remote::links::feed_address(&u.value) {
+                Ok(url) => Some(url),
+                Err(why) => {
+                    let key = item.display(URL);
+                    item.error_at(
+                        "bad-url",
+                        u.span,
+                        msg!("bad-upstream-url", key = key, why = why),
+                        msg!("bad-upstream-url-help"),
+                    );
+                    None
+                }
+            },
+            None => {
+                let key = item.display(URL);
+                item.missing(
+                    URL,
+                    "missing-key",
+                    msg!("key-missing", key = key, what = msg!("what-upstream-url")),
+                    msg!("bad-upstream-url-help"),
+                );
+                None
+            }
+        };
+        let title = item.text(TITLE).map(|t| t.value);
+        let limit = bounded(
+            &mut item,
+            FEED_LIMIT,
+            MAX_UPSTREAM_LIMIT as u64,
+            DEFAULT_UPSTREAM_LIMIT as u64,
+        ) as usize;
+        let span = item.span();
+        t.absorb(item);
+        if let Some(url) = url {
+            if feeds.len() == MAX_UPSTREAM_FEEDS {
+                t.error_at(
+                    "too-many",
+                    span,
+                    msg!("upstream-too-many", max = MAX_UPSTREAM_FEEDS),
+                    msg!("upstream-too-many-help"),
+                );
+            } else {
+                feeds.push(UpstreamFeed { url, title, limit });
+            }
+        }
+    }
+    f.absorb(t);
+    Upstream {
+        timeout_seconds,
+        feeds,
+    }
 }
 
 fn read_agency(f: &mut Fields<'_>) -> Option<Agency> {

@@ -285,7 +285,7 @@ pub fn init(dir: &Path, o: &InitOptions) -> Result<Vec<PathBuf>, Error> {
         Ok(())
     };
     put(crate::config::FILE_NAME, &site_toml(o))?;
-    put(".gitignore", "/public/\n")?;
+    put(".gitignore", "/public/\n/.pbgdpl-cache/\n")?;
     for c in CATEGORIES.iter() {
         let intro = format!(
             "+++\ndescription = {}\n+++\n\nGiới thiệu ngắn về chuyên mục {}.\n",

@@ -73,6 +73,7 @@ pub mod site;
 pub mod source;
 pub mod sync;
 pub mod text;
+pub mod upstream;
 pub mod validate;
 pub mod write;
 

@@ -156,8 +156,9 @@ impl Site {
             return Err(Error::Invalid(diags));
         };
         options.configure(&mut config)?;
-        let site = Site::new(root, config, content, options);
-        let diags = site.validate(diags)?;
+        let mut site = Site::new(root, config, content, options);
+        let mut diags = site.validate(diags)?;
+        diags.extend(site.fetch_upstream(options));
         Ok((site, diags))
     }
 

@@ -25,6 +25,9 @@ pub struct BuildOptions {
     pub now: Option<crate::date::Timestamp>,
     /// Replaces `base_url` from `site.toml`.
     pub base_url: Option<String>,
+    /// Use no network: the upstream news come from the cache only
+    /// (`--offline`).
+    pub offline: bool,
     /// The previous `sync.json` (path or `http(s)://` URL) to record
     /// deletions against; default: the one in the output directory.
     pub previous: Option<String>,
@@ -64,6 +67,9 @@ pub struct Site {
     pub drafts: bool,
     /// The previous snapshot, for tombstones (builds only).
     pub previous: Option<crate::sync::Previous>,
+    /// News from the upstream feeds (`[upstream]`), fetched or read from
+    /// the cache by [`crate::upstream::refresh`]; empty until then.
+    pub upstream: Vec<crate::upstream::News>,
 }
 
 impl BuildOptions {
@@ -92,7 +98,23 @@ impl Site {
                 .date_naive(),
             drafts: options.drafts,
             previous: None,
+            upstream: Vec::new(),
         }
+    }
+
+    /// Fetches the upstream feeds (or, with `--offline`, reads their
+    /// saved copies) into [`Site::upstream`]; returns a warning for each
+    /// feed shown from its copy or not at all. Never fails; takes at most
+    /// `[upstream] timeout_seconds`.
+    pub fn fetch_upstream(&mut self, options: &BuildOptions) -> crate::diagnostics::Diagnostics {
+        let mode = if options.offline {
+            crate::upstream::Mode::Offline
+        } else {
+            crate::upstream::Mode::Fetch
+        };
+        let (news, warnings) = crate::upstream::refresh(&self.root, &self.config.upstream, mode);
+        self.upstream = news;
+        warnings
     }
 
     /// The approved entries held back until their `publish_date`, soonest

@@ -40,7 +40,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "remote",
         ],
     ),
-    ("content", &["config", "content", "site"]),
+    ("content", &["config", "content", "site", "upstream"]),
     ("routes", &["routes"]),
     ("render", &["render"]),
     ("outputs", &["output"]),

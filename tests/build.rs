@@ -482,7 +482,7 @@ fn the_demo_and_every_example_build_without_errors_or_warnings() {
     }
     assert!(sites.len() >= 3);
     for site in sites {
-        let o = pbgdpl(&["check", "--root", site.to_str().unwrap()]);
+        let o = pbgdpl(&["check", "--offline", "--root", site.to_str().unwrap()]);
         assert!(o.status.success(), "{}:\n{}", site.display(), stderr(&o));
         assert!(
             !stderr(&o).contains("warning:"),

@@ -4,6 +4,8 @@
 //! errors show in the page with file:line:column and go away when fixed, nothing outside the output is ever served, and clients fetching
 //! pages during a rebuild always get a complete page.
 
+mod hub_support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -631,4 +633,40 @@ fn a_scheduled_entry_appears_on_time_and_an_expiring_one_goes() {
     if before == 404 {
         assert!(s.stderr().contains("đến giờ đăng"), "{}", s.stderr());
     }
+}
+
+#[test]
+fn serve_fetches_the_upstream_news_on_start_and_keeps_them_between_rebuilds() {
+    let feeds = tempfile::tempdir().unwrap();
+    std::fs::write(
+        feeds.path().join("feed.json"),
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Trang PBGDPL tỉnh",
+            "items": [{"id": "1", "title": "Tin mới của tỉnh", "url": "https://pbgdpl.example.gov.vn/tin/",
+            "date_published": "2026-11-21T08:00:00+07:00"}]}"#,
+    )
+    .unwrap();
+    let upstream = hub_support::Server::serve_dirs(&[("tinh", feeds.path())]);
+    let feed = format!("{}tinh/feed.json", upstream.url);
+    let s = Served::start_with(&["--today", "2026-11-22"], |root| {
+        let path = root.join("site.toml");
+        let mut toml = std::fs::read_to_string(&path).unwrap();
+        toml.push_str(&format!(
+            "\n[upstream]\ntimeout_seconds = 2\n[[upstream.sources]]\nurl = \"{feed}\"\n"
+        ));
+        std::fs::write(path, toml).unwrap();
+    });
+    let home = s.get("").text();
+    assert!(home.contains("Tin mới của tỉnh"), "{home}");
+    assert!(home.contains("21/11/2026"));
+    assert_eq!(upstream.requests().len(), 1);
+    // An edit rebuilds without fetching again.
+    let events = s.events();
+    s.edit(ENTRY, "Hội nghị", "Hội nghị trực tuyến");
+    wait_for_reload(&s, &events);
+    assert!(s.get("").text().contains("Tin mới của tỉnh"));
+    assert_eq!(upstream.requests().len(), 1, "{}", s.stderr());
+    assert!(
+        s.root.join(".pbgdpl-cache/upstream").is_dir(),
+        "the copy is saved beside the section"
+    );
 }

@@ -43,6 +43,7 @@ pub fn arg_help(command: &str, arg: &str) -> Option<Message> {
         ("build" | "check" | "serve", "root") => msg!("help-arg-root"),
         ("build" | "check" | "serve", "drafts") => msg!("help-arg-drafts"),
         ("build" | "check" | "serve", "today") => msg!("help-arg-today"),
+        ("build" | "check" | "serve", "offline") => msg!("help-arg-offline"),
         ("build", "out") => msg!("help-build-out"),
         ("build", "base_url") => msg!("help-build-base-url"),
         ("build", "previous") => msg!("help-build-previous"),

@@ -108,6 +108,10 @@ pub struct SiteArgs {
     /// builds of scheduled and expiring entries.
     #[arg(long, env = "PBGDPL_TODAY", value_name = "DATE", value_parser = parse_today)]
     pub today: Option<Timestamp>,
+    /// No network: the news of `[upstream]` come from the saved copies in
+    /// `.pbgdpl-cache/upstream/` only.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 impl SiteArgs {
@@ -118,6 +122,7 @@ impl SiteArgs {
             today: self.today.map(|t| t.date_in_vietnam()),
             now: self.today.filter(Timestamp::has_time),
             base_url,
+            offline: self.offline,
             ..BuildOptions::default()
         }
     }

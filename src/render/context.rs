@@ -31,6 +31,8 @@ pub struct SiteView<'a> {
     pub province: &'a Province,
     /// National systems: name (in the site's language) and URL.
     pub national_links: Vec<LinkView>,
+    /// News from the upstream feeds (`[upstream]`), one block per feed.
+    pub upstream: &'a [crate::upstream::News],
     /// URL of the stylesheet.
     pub stylesheet: String,
     /// Generator name and version.
@@ -166,6 +168,7 @@ impl<'a> Common<'a> {
                     url: l.url.clone(),
                 })
                 .collect(),
+            upstream: self.upstream,
             stylesheet: self.url(crate::routes::STYLESHEET_PATH),
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
         }

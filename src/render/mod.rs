@@ -116,6 +116,8 @@ pub struct Common<'a> {
     pub intros: BTreeMap<&'static str, RenderedIntro<'a>>,
     /// The home page introduction.
     pub home_intro: Option<RenderedIntro<'a>>,
+    /// News from the upstream feeds, one block per feed.
+    pub upstream: &'a [crate::upstream::News],
     /// Addresses of paths.
     pub urls: Urls,
     /// Path prefix of every internal URL (`/` or `/pbgdpl/`).
@@ -161,6 +163,7 @@ struct SiteInputs<'a> {
     base_path: &'a str,
     intros: Vec<(&'a str, &'a str)>,
     tables: &'a [DataTable],
+    upstream: &'a [crate::upstream::News],
 }
 
 impl<'a> Prepared<'a> {
@@ -250,6 +253,7 @@ impl<'a> Prepared<'a> {
             tables: &site.content.tables,
             intros,
             home_intro,
+            upstream: &site.upstream,
             strings: i18n::builtin(site.config.language),
             urls,
             base_path,
@@ -294,6 +298,7 @@ impl Common<'_> {
             base_path: &self.base_path,
             intros,
             tables: self.tables,
+            upstream: self.upstream,
         })
     }
 

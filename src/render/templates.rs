@@ -34,6 +34,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/header.html",
     "partials/nav.html",
     "partials/national_links.html",
+    "partials/upstream.html",
     "partials/footer.html",
     "partials/entry_list.html",
     "partials/pagination.html",

@@ -118,6 +118,14 @@ pub struct Session {
     keys: OutputKeys,
     loaded: bool,
     next_change: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The upstream news fetched on start (and again when `[upstream]`
+    /// changes): the configuration they were fetched for, the blocks and
+    /// the warnings.
+    upstream: Option<(
+        crate::config::Upstream,
+        Vec<crate::upstream::News>,
+        Diagnostics,
+    )>,
 }
 
 impl Session {
@@ -138,6 +146,7 @@ impl Session {
             bodies: Memo::new(),
             memo: Memo::new(),
             keys: OutputKeys::new(),
+            upstream: None,
             loaded: false,
             next_change: None,
         }
@@ -313,9 +322,26 @@ impl Session {
         };
         progress.stage("check", None);
         let content = std::mem::take(&mut self.content);
-        let site = Site::new(&self.root, config.clone(), content, &self.options);
+        let mut site = Site::new(&self.root, config.clone(), content, &self.options);
         if self.options.today.is_none() && self.options.now.is_none() {
             self.next_change = site.next_change();
+        }
+        // Fetched on start, and again only when [upstream] changes.
+        match &self.upstream {
+            Some((fetched_for, news, _)) if *fetched_for == site.config.upstream => {
+                site.upstream = news.clone();
+            }
+            _ => {
+                let warnings = site.fetch_upstream(&self.options);
+                self.upstream = Some((
+                    site.config.upstream.clone(),
+                    site.upstream.clone(),
+                    warnings,
+                ));
+            }
+        }
+        if let Some((_, _, warnings)) = &self.upstream {
+            diags.extend(warnings.clone());
         }
         let diags = match site.validate(diags) {
             Ok(diags) => diags,

@@ -146,6 +146,8 @@ pub enum Mode {
     Garbage,
     /// Accepts the connection and never answers.
     Silent,
+    /// Answers 500 Internal Server Error.
+    Failing,
 }
 
 /// A request the server received.
@@ -257,6 +259,12 @@ fn handle(mut stream: TcpStream, shared: Arc<Mutex<Shared>>, stop: Arc<AtomicBoo
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
+        Mode::Failing => respond(
+            &mut stream,
+            "500 Internal Server Error",
+            &[("Content-Type", "text/html".into())],
+            b"<html><body><h1>500</h1></body></html>",
+        ),
         Mode::Garbage => respond(
             &mut stream,
             "200 OK",
@@ -298,12 +306,22 @@ fn handle(mut stream: TcpStream, shared: Arc<Mutex<Shared>>, stop: Arc<AtomicBoo
 impl Server {
     /// Serves the outputs of `agencies` under `/<id>/`.
     pub fn start(agencies: &[Agency]) -> Server {
+        let dirs: Vec<(&str, &Path)> = agencies
+            .iter()
+            .map(|a| (a.id.as_str(), a.out.as_path()))
+            .collect();
+        Self::serve_dirs(&dirs)
+    }
+
+    /// Serves each directory under `/<name>/` (any files: feeds of an
+    /// upstream site, a section's output…).
+    pub fn serve_dirs(dirs: &[(&str, &Path)]) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let shared = Arc::new(Mutex::new(Shared {
-            roots: agencies
+            roots: dirs
                 .iter()
-                .map(|a| (a.id.clone(), a.out.clone()))
+                .map(|(id, dir)| (id.to_string(), dir.to_path_buf()))
                 .collect(),
             ..Default::default()
         }));

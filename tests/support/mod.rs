@@ -273,6 +273,10 @@ pub fn build_with(root: &Path, today: &str, drafts: bool) -> Built {
     let options = pbgdpl::BuildOptions {
         drafts,
         today: Some(day(today)),
+        // Never the network: `[upstream]` feeds of a documented example
+        // come from the cache only (tests/upstream.rs fetches from
+        // 127.0.0.1).
+        offline: true,
         ..Default::default()
     };
     if let Err(e) = pbgdpl::build(root, Some(&out), &options) {

@@ -316,6 +316,7 @@ impl<'h, 'a> Views<'h, 'a> {
                     url: (*url).to_string(),
                 })
                 .collect(),
+            upstream: &[],
             stylesheet: hub.url(crate::output::assets::STYLESHEET_PATH),
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
         };

@@ -93,6 +93,7 @@ help-arg-color = When to colour messages: auto, always, never
 help-arg-lang = The language of the messages: vi (Vietnamese, the default) or en (English)
 help-arg-root = The site's directory (the one holding site.toml)
 help-arg-drafts = Preview: include drafts, entries awaiting approval, scheduled and expired entries, marked and hidden from search engines and feeds
+help-arg-offline = No network: the news from upstream ([upstream] in site.toml) come from the copies saved in .pbgdpl-cache/upstream/
 help-arg-today = The date (or date and time) the build treats as now for scheduled and expiring entries, for reproducible builds: 2026-12-07 or 2026-12-07T08:00:00+07:00
 help-build-out = Output directory (default: <root>/public); replaced only when the build succeeds
 help-build-base-url = Publish at this address instead of site.toml's base_url

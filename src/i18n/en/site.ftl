@@ -30,6 +30,20 @@ table-missing-help = add it to { $file }:
 
     { $example }
 
+## [upstream]: news from upstream
+what-upstream-url = the address of the upstream feed (JSON Feed, Atom or RSS)
+bad-upstream-url = `{ $key }` is not usable: { $why }
+bad-upstream-url-help = write the full address of the feed of the provincial PBGDPL site or the national portal, e.g. url = "https://pbgdpl.nghean.gov.vn/feed.json"
+upstream-too-many = [upstream] may name at most { $max } feeds
+upstream-too-many-help = remove the [[upstream.sources]] you need least
+upstream-failed = could not fetch the news of { $url }: { $why }
+upstream-timeout = no complete answer within { $seconds } s (timeout_seconds in [upstream])
+upstream-offline = running with --offline
+upstream-not-a-feed = what came back is not a JSON Feed, Atom or RSS feed with any usable item
+upstream-using-copy = the site is built anyway; the block shows the copy saved on { $date } in .pbgdpl-cache/upstream/
+upstream-offline-no-copy = --offline: there is no saved copy of the feed { $url }
+upstream-no-copy-help = the site is built without this block; it appears after the first build that fetches the feed (without --offline, with a network)
+
 ## Checks across the site
 duplicate-path = two entries would be published at { $path }: { $first } and { $second }
 duplicate-path-help = rename one of the two files (the address comes from the file name, without diacritics)

@@ -83,6 +83,7 @@ help-arg-color = Khi nào tô màu thông báo: auto (tự chọn), always (luô
 help-arg-lang = Ngôn ngữ của thông báo: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)
 help-arg-root = Thư mục chuyên mục (thư mục có tệp site.toml)
 help-arg-drafts = Bản xem trước: có cả bài nháp, bài chờ duyệt, bài hẹn ngày đăng và bài đã hết hạn, được đánh dấu và ẩn với công cụ tìm kiếm, nguồn tin
+help-arg-offline = Không dùng mạng: khối tin từ trang cấp trên ([upstream] trong site.toml) lấy từ bản đã lưu trong .pbgdpl-cache/upstream/
 help-arg-today = Ngày (hoặc ngày giờ) coi là hôm nay khi xét bài hẹn ngày đăng và bài hết hạn, để tạo lại đúng trang của một thời điểm: 2026-12-07 hoặc 2026-12-07T08:00:00+07:00
 help-build-out = Thư mục đưa trang web ra (mặc định: <thư mục chuyên mục>/public); chỉ được thay khi tạo trang thành công
 help-build-base-url = Công bố ở địa chỉ này thay cho base_url trong site.toml

@@ -30,6 +30,20 @@ table-missing-help = thêm vào { $file }:
 
     { $example }
 
+## [upstream]: tin từ trang cấp trên
+what-upstream-url = địa chỉ nguồn tin (JSON Feed, Atom hoặc RSS) của trang cấp trên
+bad-upstream-url = mục `{ $key }` dùng không được: { $why }
+bad-upstream-url-help = ghi đầy đủ địa chỉ nguồn tin của trang PBGDPL tỉnh hoặc Cổng PBGDPL quốc gia, ví dụ url = "https://pbgdpl.nghean.gov.vn/feed.json"
+upstream-too-many = khối [upstream] chỉ được có tối đa { $max } nguồn tin
+upstream-too-many-help = bỏ bớt các khối [[upstream.sources]] ít cần
+upstream-failed = không tải được tin từ { $url }: { $why }
+upstream-timeout = không nhận được đủ nguồn tin trong { $seconds } giây (mục timeout_seconds của khối [upstream])
+upstream-offline = đang chạy với --offline
+upstream-not-a-feed = nội dung nhận được không phải nguồn tin JSON Feed, Atom hay RSS có bài nào dùng được
+upstream-using-copy = trang vẫn được tạo, khối tin dùng bản đã lưu ngày { $date } trong thư mục .pbgdpl-cache/upstream/
+upstream-offline-no-copy = --offline: chưa có bản lưu nào của nguồn tin { $url }
+upstream-no-copy-help = trang vẫn được tạo nhưng chưa có khối tin này; nó sẽ hiện sau lần tạo trang đầu tiên tải được nguồn tin (không dùng --offline, máy có mạng)
+
 ## Kiểm tra toàn chuyên mục
 duplicate-path = hai bài sẽ cùng được đăng ở địa chỉ { $path }: { $first } và { $second }
 duplicate-path-help = đổi tên một trong hai tệp (địa chỉ của bài lấy từ tên tệp, bỏ dấu)
