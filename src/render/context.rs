@@ -35,6 +35,10 @@ pub struct SiteView<'a> {
     pub upstream: &'a [crate::upstream::News],
     /// URL of the stylesheet.
     pub stylesheet: String,
+    /// URL of the search page.
+    pub search_url: String,
+    /// URL of the list of tags, when the site publishes one (a hub does not).
+    pub tags_url: Option<String>,
     /// Generator name and version.
     pub generator: String,
 }
@@ -170,6 +174,8 @@ impl<'a> Common<'a> {
                 .collect(),
             upstream: self.upstream,
             stylesheet: self.url(crate::routes::STYLESHEET_PATH),
+            search_url: self.url(crate::routes::SEARCH_PATH),
+            tags_url: Some(self.url(&crate::routes::tags())),
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
         }
     }

@@ -318,6 +318,9 @@ impl<'h, 'a> Views<'h, 'a> {
                 .collect(),
             upstream: &[],
             stylesheet: hub.url(crate::output::assets::STYLESHEET_PATH),
+            search_url: hub.url(routes::SEARCH_PATH),
+            // The hub links to each agency's tags, never to a list of its own.
+            tags_url: None,
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
         };
         let nav: Vec<NavItem> = CATEGORIES
