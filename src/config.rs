@@ -143,7 +143,7 @@ impl Default for Upstream {
     }
 }
 
-/// One upstream feed (`[[upstream.feeds]]`).
+/// One upstream feed (`[[upstream.sources]]`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct UpstreamFeed {
     /// Its address: a JSON Feed, Atom or RSS document over http(s).
@@ -152,15 +152,18 @@ pub struct UpstreamFeed {
     pub title: Option<String>,
     /// How many of its items are shown.
     pub limit: usize,
+    /// Where its `url` is written in `site.toml` (bytes), for warnings.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
 }
 
 /// The default of `[upstream] timeout_seconds`.
 pub const DEFAULT_UPSTREAM_TIMEOUT: u64 = 5;
 /// The largest `[upstream] timeout_seconds`.
 pub const MAX_UPSTREAM_TIMEOUT: u64 = 60;
-/// The default of `limit` in `[[upstream.feeds]]`.
+/// The default of `limit` in `[[upstream.sources]]`.
 pub const DEFAULT_UPSTREAM_LIMIT: usize = 5;
-/// The largest `limit` in `[[upstream.feeds]]`.
+/// The largest `limit` in `[[upstream.sources]]`.
 pub const MAX_UPSTREAM_LIMIT: usize = 20;
 /// The most feeds `[upstream]` may name.
 pub const MAX_UPSTREAM_FEEDS: usize = 10;
@@ -413,7 +416,7 @@ fn read_upstream(f: &mut Fields<'_>) -> Upstream {
     for mut item in t.table_list(UPSTREAM_FEEDS) {
         let url = match item.text(URL) {
             Some(u) => match crate::remote::links::feed_address(&u.value) {
-                Ok(url) => Some(url),
+                Ok(url) => Some((url, u.span)),
                 Err(why) => {
                     let key = item.display(URL);
                     item.error_at(
@@ -445,7 +448,7 @@ fn read_upstream(f: &mut Fields<'_>) -> Upstream {
         ) as usize;
         let span = item.span();
         t.absorb(item);
-        if let Some(url) = url {
+        if let Some((url, url_span)) = url {
             if feeds.len() == MAX_UPSTREAM_FEEDS {
                 t.error_at(
                     "too-many",
@@ -454,7 +457,12 @@ fn read_upstream(f: &mut Fields<'_>) -> Upstream {
                     msg!("upstream-too-many-help"),
                 );
             } else {
-                feeds.push(UpstreamFeed { url, title, limit });
+                feeds.push(UpstreamFeed {
+                    url,
+                    title,
+                    limit,
+                    span: url_span,
+                });
             }
         }
     }

@@ -1,5 +1,5 @@
 //! News flowing down: the latest items of the feeds a section names in
-//! `site.toml` (`[[upstream.feeds]]`: the provincial hub, the national
+//! `site.toml` (`[[upstream.sources]]`: the provincial hub, the national
 //! portal — any JSON Feed, Atom or RSS address), shown in a block on the
 //! home page and in the embeds (docs/sync.md, "News from upstream").
 //!
@@ -88,6 +88,9 @@ pub fn refresh(root: &Path, upstream: &Upstream, mode: Mode) -> (Vec<News>, Diag
         return (Vec::new(), diags);
     }
     let cache = cache::Cache::new(root);
+    // Warnings point at each feed's `url` in site.toml (read again: the
+    // configuration keeps positions, not the text).
+    let site_toml = crate::source::SourceFile::read(root, crate::config::FILE_NAME).ok();
     let budget = Duration::from_secs(upstream.timeout_seconds);
     let fetched: Vec<Result<Vec<u8>, Message>> = match mode {
         Mode::Offline => upstream
@@ -134,11 +137,14 @@ pub fn refresh(root: &Path, upstream: &Upstream, mode: Mode) -> (Vec<News>, Diag
                         msg!("upstream-no-copy-help"),
                     ),
                 };
-                diags.push(
-                    Diagnostic::warning("upstream-unavailable", head)
-                        .in_file(crate::config::FILE_NAME)
-                        .help(help),
-                );
+                let warning = Diagnostic::warning("upstream-unavailable", head);
+                let warning = match &site_toml {
+                    Some(source) if source.text.get(feed.span.clone()).is_some() => {
+                        warning.at(source, feed.span.clone())
+                    }
+                    _ => warning.in_file(crate::config::FILE_NAME),
+                };
+                diags.push(warning.help(help));
                 if let Some((news, _)) = saved {
                     blocks.push(news);
                 }
