@@ -139,7 +139,13 @@ pub fn stage_name(stage: &str) -> Message {
 
 /// An output (`html`, `feeds`…) in the language of the run.
 pub fn output_name(output: &str) -> Message {
-    match output {
+    known_output(output).unwrap_or_else(|| msg!("output-other", name = output))
+}
+
+/// The catalogue's name of one of the build's outputs; `None` for a name
+/// it does not know (a test keeps every renderer known).
+fn known_output(output: &str) -> Option<Message> {
+    Some(match output {
         "html" => msg!("output-html"),
         "assets" => msg!("output-assets"),
         "feeds" => msg!("output-feeds"),
@@ -149,11 +155,12 @@ pub fn output_name(output: &str) -> Message {
         "tags" => msg!("output-tags"),
         "filters" => msg!("output-filters"),
         "statistics" => msg!("output-statistics"),
+        "statistics-json" => msg!("output-statistics-json"),
         "embed" => msg!("output-embed"),
         "schemas" => msg!("output-schemas"),
         "banner-image" => msg!("output-banner-image"),
-        other => msg!("output-other", name = other),
-    }
+        _ => return None,
+    })
 }
 
 /// `html 12 003, sitemap 2, …`: files written by each output.
@@ -205,5 +212,24 @@ pub fn elapsed(d: Duration) -> String {
             pbgdpl::i18n::Lang::En => seconds,
         };
         msg!("elapsed-s", seconds = seconds).into_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_output;
+
+    /// The build's summary names every output in the run's language: a
+    /// new renderer needs its name in cli.ftl (vi and en), else the
+    /// Vietnamese summary would show its English code.
+    #[test]
+    fn every_renderer_has_a_name_in_the_catalogue() {
+        for r in pbgdpl::output::renderers() {
+            assert!(
+                known_output(r.name()).is_some(),
+                "output {:?} has no output-… message in src/i18n/*/cli.ftl",
+                r.name()
+            );
+        }
     }
 }

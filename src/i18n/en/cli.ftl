@@ -39,6 +39,7 @@ output-sync = sync
 output-tags = tags
 output-filters = filters
 output-statistics = statistics
+output-statistics-json = statistics-json
 output-embed = embed
 output-schemas = schemas
 output-banner-image = banner-image

@@ -35,6 +35,7 @@ output-sync = đồng bộ
 output-tags = thẻ
 output-filters = bộ lọc
 output-statistics = thống kê
+output-statistics-json = số liệu JSON
 output-embed = nhúng
 output-schemas = lược đồ
 output-banner-image = ảnh dải băng
