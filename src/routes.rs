@@ -39,6 +39,9 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 pub const AGENCIES_PATH: &str = "co-quan/";
 /// The hub's status page.
 pub const STATUS_PATH: &str = "tinh-trang/";
+/// The hub's report: the index of its periods (one period:
+/// [`report_period`]).
+pub const REPORT_PATH: &str = "bao-cao/";
 
 /// The file of a page at `path` (`tin-tuc/` → `tin-tuc/index.html`).
 pub fn index_file(path: &str) -> String {
@@ -87,6 +90,28 @@ pub fn category_page(category: &Category, n: usize) -> String {
 /// Path of one agency's page on the hub (`co-quan/so-tu-phap/`).
 pub fn agency(id: &str) -> String {
     format!("{AGENCIES_PATH}{id}/")
+}
+
+/// Path of the hub's report of one period (`bao-cao/2026-quy-3/`).
+pub fn report_period(slug: &str) -> String {
+    format!("{REPORT_PATH}{slug}/")
+}
+
+/// The CSV of the hub's report of one period
+/// (`bao-cao/2026/bao-cao-2026.csv`: the name says the period once
+/// downloaded).
+pub fn report_csv(slug: &str) -> String {
+    format!("{}bao-cao-{slug}.csv", report_period(slug))
+}
+
+/// The JSON of the hub's report of one period.
+pub fn report_json(slug: &str) -> String {
+    format!("{}bao-cao-{slug}.json", report_period(slug))
+}
+
+/// The CSV of the legal reporters and propagandists of one period.
+pub fn report_reporters_csv(slug: &str) -> String {
+    format!("{}bao-cao-vien-{slug}.csv", report_period(slug))
 }
 
 /// Path of an entry's page (`tin-tuc/hoi-nghi/`).

@@ -18,10 +18,12 @@
 //! | remembering between runs | [`state`] |
 //! | what a run did | [`report`] |
 //! | building the hub | [`hub`] |
+//! | the province's report: figures per agency and period | [`figures`] |
 
 pub mod accept;
 /// The fetcher, shared with the section's upstream news: [`crate::remote::fetch`].
 pub use crate::remote::fetch;
+pub mod figures;
 pub mod hub;
 pub mod poll;
 pub mod report;
@@ -478,6 +480,7 @@ impl<'o> Run<'o> {
             &self.config,
             &agency_inputs(&self.config, resolved, &self.state),
             self.now,
+            self.state.file.report_due.as_deref(),
         );
         !self.options.force
             && self.state.file.published.as_deref() == Some(unchanged.as_str())
@@ -515,7 +518,7 @@ impl<'o> Run<'o> {
             a.held = Some(&h.ids);
         }
         // What this hub is built from, held items included.
-        let fingerprint = fingerprint(config, &agencies, now);
+        let fingerprint = fingerprint(config, &agencies, now, None);
         let input = HubInput {
             config,
             agencies,
@@ -537,6 +540,7 @@ impl<'o> Run<'o> {
         staging.commit()?;
         self.state.save_hub_snapshot(&built.sync)?;
         self.state.file.published = Some(fingerprint);
+        self.state.file.report_due = built.report_due.map(|d| d.to_string());
         self.state.save()?;
         Ok(files)
     }
@@ -581,7 +585,18 @@ fn agency_inputs<'a>(
 /// a successful check that changed nothing is not part of it (else every
 /// run would rebuild), so the status page shows, for a source that works,
 /// when its data last changed and when the page was built.
-fn fingerprint(config: &HubConfig, agencies: &[AgencyInput<'_>], now: Timestamp) -> String {
+///
+/// The province's report depends on the day too: the quarter of `now`
+/// (a new quarter has its page), and whether `report_due` (the first day
+/// on which an entry of the published hub starts counting, see
+/// [`hub::report::next_due`]) has come. A build passes `None`: nothing it
+/// publishes is due yet.
+fn fingerprint(
+    config: &HubConfig,
+    agencies: &[AgencyInput<'_>],
+    now: Timestamp,
+    report_due: Option<&str>,
+) -> String {
     let sources: Vec<serde_json::Value> = agencies
         .iter()
         .map(|a| {
@@ -608,10 +623,16 @@ fn fingerprint(config: &HubConfig, agencies: &[AgencyInput<'_>], now: Timestamp)
             })
         })
         .collect();
+    let today = now.date_in_vietnam();
+    let report_due = report_due
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .is_some_and(|d| d <= today);
     canonical::hash(&json!({
         "generator": env!("CARGO_PKG_VERSION"),
         "config": config.text,
         "sources": sources,
+        "quarter": figures::Period::quarter_of(today).slug(),
+        "report_due": report_due,
     }))
 }
 

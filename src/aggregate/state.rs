@@ -121,6 +121,11 @@ pub struct StateFile {
     /// Fingerprint of what the published hub was built from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The first day on which an entry of the published hub starts
+    /// counting in the province's report (`YYYY-MM-DD`): the hub is
+    /// rebuilt then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_due: Option<String>,
     /// Per source, by id.
     #[serde(default)]
     pub sources: BTreeMap<String, SourceState>,

@@ -60,6 +60,8 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "hub/agencies.html",
     "hub/agency.html",
     "hub/status.html",
+    "hub/report.html",
+    "hub/report_index.html",
 );
 
 /// The theme's stylesheet.

@@ -43,7 +43,9 @@ try {
 const hub = { name: 'hub', dir: out, basePath: '/tong-hop/' };
 const first = list[0].name;
 const rels = ['', '404.html', 'tinh-trang/', 'co-quan/', `co-quan/${first}/`, 'co-quan/chua-co/',
-  'van-ban-moi/', 'van-ban-moi/page/2/', 'gioi-thieu/', 'hoi-dap/', 'tim-kiem/'];
+  'van-ban-moi/', 'van-ban-moi/page/2/', 'gioi-thieu/', 'hoi-dap/', 'tim-kiem/',
+  // The province's report: the index of periods, a year, a quarter.
+  'bao-cao/', 'bao-cao/2026/', 'bao-cao/2026-quy-4/'];
 
 const server = await serve(hub);
 const browser = await launch();

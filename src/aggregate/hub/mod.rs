@@ -10,11 +10,13 @@
 //! | `co-quan/`, `co-quan/<id>/` | the agencies; one agency: its status, counts, newest entries per category |
 //! | `tinh-trang/` | the status page: last sync, failures, counts per required category 2.1–2.7 |
 //! | `tim-kiem/`, `tim-kiem/i/` | search across agencies (the section's index format) |
+//! | `bao-cao/`, `bao-cao/<period>/` | the province's report per year and quarter, with its CSV and JSON ([`report`]) |
 //! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<name>/…` | the combined feeds |
 //! | `sync.json`, `schemas/` | the combined snapshot (same schema as an agency's) |
 
 pub mod feeds;
 pub mod pages;
+pub mod report;
 mod search;
 pub mod snapshot;
 mod views;
@@ -279,6 +281,9 @@ impl<'a> Hub<'a> {
 pub struct Built {
     /// The combined `sync.json`, as written.
     pub sync: Vec<u8>,
+    /// The first day after the run's on which an entry starts counting in
+    /// the report ([`report::next_due`]): the hub is rebuilt then.
+    pub report_due: Option<chrono::NaiveDate>,
 }
 
 /// Renders the whole hub into `out`.
@@ -294,5 +299,8 @@ pub fn render(input: &HubInput<'_>, theme: &Theme, out: &dyn Sink) -> Result<Bui
     let sync = snapshot::write(&hub, out)?;
     feeds::write(&hub, out)?;
     pages::write(&hub, theme, out)?;
-    Ok(Built { sync })
+    Ok(Built {
+        sync,
+        report_due: report::next_due(&hub),
+    })
 }

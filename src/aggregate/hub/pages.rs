@@ -76,12 +76,13 @@ pub fn write(hub: &Hub<'_>, theme: &Theme, out: &dyn Sink) -> Result<(), Error> 
         let html = theme.render(template, &ctx)?;
         out.write(&path, &minify::html(&html))
     })?;
+    let report = super::report::write(&v, theme, &agencies, out)?;
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         hub.permalink("sitemap.xml")
     );
     out.write("robots.txt", robots.as_bytes())?;
-    sitemap(&v, &jobs, out)
+    sitemap(&v, &jobs, report, out)
 }
 
 fn context<'h>(
@@ -121,6 +122,7 @@ fn context<'h>(
             ctx.insert("summary", &v.summary(agencies));
             ctx.insert("status_url", &hub.url(STATUS_PATH));
             ctx.insert("agencies_url", &hub.url(AGENCIES_PATH));
+            ctx.insert("report_url", &hub.url(routes::REPORT_PATH));
             (index_file(""), "hub/home.html", ctx)
         }
         Job::NotFound => {
@@ -187,6 +189,7 @@ fn context<'h>(
             ctx.insert("agencies", agencies);
             ctx.insert("required", &required);
             ctx.insert("summary", &v.summary(agencies));
+            ctx.insert("report_url", &hub.url(routes::REPORT_PATH));
             (index_file(STATUS_PATH), "hub/status.html", ctx)
         }
         Job::Agencies => {
@@ -254,7 +257,12 @@ fn context<'h>(
     }
 }
 
-fn sitemap(v: &Views<'_, '_>, jobs: &[Job], out: &dyn Sink) -> Result<(), Error> {
+fn sitemap(
+    v: &Views<'_, '_>,
+    jobs: &[Job],
+    report: Vec<String>,
+    out: &dyn Sink,
+) -> Result<(), Error> {
     let hub = v.hub;
     let mut paths: Vec<String> = jobs
         .iter()
@@ -268,6 +276,7 @@ fn sitemap(v: &Views<'_, '_>, jobs: &[Job], out: &dyn Sink) -> Result<(), Error>
             } => Some(category_path(category, *number)),
             Job::NotFound | Job::Search => None,
         })
+        .chain(report)
         .collect();
     paths.sort();
     let write = || -> std::io::Result<Vec<u8>> {

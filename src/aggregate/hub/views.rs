@@ -333,14 +333,18 @@ impl<'h, 'a> Views<'h, 'a> {
                 required: cat.required,
             })
             .collect();
-        let extra = [(AGENCIES_PATH, "hub_agencies"), (STATUS_PATH, "hub_status")]
-            .iter()
-            .map(|(path, key)| ExtraNav {
-                label: hub.t(key),
-                url: hub.url(path),
-                current: current == Some(*path),
-            })
-            .collect::<Vec<_>>();
+        let extra = [
+            (AGENCIES_PATH, "hub_agencies"),
+            (STATUS_PATH, "hub_status"),
+            (routes::REPORT_PATH, "report"),
+        ]
+        .iter()
+        .map(|(path, key)| ExtraNav {
+            label: hub.t(key),
+            url: hub.url(path),
+            current: current == Some(*path),
+        })
+        .collect::<Vec<_>>();
         let mut ctx = Context::new();
         ctx.insert("site", &site);
         ctx.insert("t", &hub.strings);
