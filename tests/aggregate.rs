@@ -1003,3 +1003,71 @@ fn an_entry_dated_in_the_future_is_held_back_until_its_day() {
     let o = province.run("2026-11-30T09:00:00+07:00");
     assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
 }
+
+/// The province's report (`bao-cao/`): linked from the home and status
+/// pages, counts an activity on the day it is held (the hub is rebuilt
+/// that day though no agency changed), shows what agencies wrote as text
+/// only, and keeps spreadsheets from running it.
+#[test]
+fn the_report_counts_activities_when_held_and_shows_names_as_text() {
+    let province = Province::new(2, |a| {
+        if a.id == "xa-01" {
+            std::fs::write(
+                a.root.join("content/hoat-dong/tap-huan.md"),
+                "+++\nid = \"tap-huan\"\ntitle = \"Tập huấn\"\ndate = 2026-11-20\nstatus = \"approved\"\nheld_on = 2026-12-05\nparticipants = 70\nreporters = [\"<script>alert(1)</script>\", \"=1+2\"]\n+++\n\nTập huấn cho tuyên truyền viên.\n",
+            )
+            .unwrap();
+        }
+    });
+    province.write_sources(&local_sources_two(&province));
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hub = province.hub();
+    for page in ["index.html", "tinh-trang/index.html"] {
+        assert!(
+            !select(&text(&hub.join(page)), "main a[href='/bao-cao/']").is_empty(),
+            "{page} links to the report"
+        );
+    }
+    let year = json(&hub.join("bao-cao/2026/bao-cao-2026.json"));
+    let held_later = year["agencies"][0]["figures"]["participants"].clone();
+    let before = year["total"]["activities"].as_u64().unwrap();
+
+    // The next day: nothing is due, nothing is rebuilt.
+    let o = province.run("2026-11-23T10:00:00+07:00");
+    assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    // The day it is held: counted, though no agency changed.
+    let o = province.run("2026-12-05T10:00:00+07:00");
+    assert!(!stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    let year = json(&hub.join("bao-cao/2026/bao-cao-2026.json"));
+    assert_eq!(year["total"]["activities"].as_u64().unwrap(), before + 1);
+    assert_eq!(
+        year["agencies"][0]["figures"]["participants"].as_u64(),
+        held_later.as_u64().map(|n| n + 70)
+    );
+    let names: Vec<&str> = year["reporters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"<script>alert(1)</script>"), "{names:?}");
+    let page = text(&hub.join("bao-cao/2026/index.html"));
+    assert!(!page.contains("<script>alert(1)"), "markup from an agency");
+    assert!(
+        select(&page, "#bao-cao-vien ~ div th[scope=row]")
+            .iter()
+            .any(|n| n == "<script>alert(1)</script>"),
+        "shown as text"
+    );
+    let csv = text(&hub.join("bao-cao/2026/bao-cao-vien-2026.csv"));
+    assert!(csv.contains("'=1+2"), "{csv}");
+    // A new quarter has its page from its first day.
+    let o = province.run("2027-01-01T08:00:00+07:00");
+    assert!(!stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    assert!(hub.join("bao-cao/2027-quy-1/index.html").is_file());
+    assert!(
+        hub.join("bao-cao/2027-quy-1/bao-cao-2027-quy-1.csv")
+            .is_file()
+    );
+}

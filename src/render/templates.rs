@@ -61,7 +61,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "hub/agency.html",
     "hub/status.html",
     "hub/report.html",
-    "hub/report_index.html",
+    "hub/report_periods.html",
 );
 
 /// The theme's stylesheet.

@@ -40,7 +40,7 @@ pub use period::Period;
 pub const MAX_LANGUAGES: usize = 12;
 
 /// Names (reporters, languages) are cut to this many characters.
-const MAX_NAME: usize = 120;
+pub const MAX_NAME: usize = 120;
 
 /// One entry the report counts: what the hub kept of it.
 #[derive(Debug, Clone, Copy)]

@@ -161,7 +161,7 @@ pub(super) fn write(
             &minify::html(&html),
         )
     })?;
-    let html = theme.render("hub/report_index.html", &index_page(v, &report))?;
+    let html = theme.render("hub/report_periods.html", &index_page(v, &report))?;
     out.write(&index_file(REPORT_PATH), &minify::html(&html))?;
     Ok(std::iter::once(REPORT_PATH.to_string())
         .chain(
