@@ -15,7 +15,9 @@ import { serve, launch } from '../tests/browser/lib.mjs';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: bench-search.mjs OUT_DIR [BASE_PATH]');
 const site = { name: 'bench', dir, basePath: process.argv[3] || '/pbgdpl/' };
-const QUERIES = [
+// QUERIES (one a line) replaces these (scripts/bench-search picks the
+// corpus's own document numbers).
+const QUERIES = process.env.QUERIES ? process.env.QUERIES.split('\n').filter(Boolean) : [
   'dat dai', 'pháp luật', 'thu tuc hanh chinh', 'ngân sách xã', 'xu phat vi pham hanh chinh',
   'QĐ-UBND', '15/2021/QĐ-UBND', 'hoà giải', 'tuyen truyen pho bien giao duc', 'zzqxw',
 ];
