@@ -60,7 +60,44 @@ def check_triple(json_path):
             body = (e.get("content") or [{}])[0].get("value", "")
             if item.get("content_html") and not body:
                 fail(f"{path}: entry {e.get('id')} has no content")
+            check_enclosures(path, name, e, item)
     return want_ids
+
+
+enclosures_seen = [0]
+
+
+def main_file(files):
+    """The file RSS carries (docs/sync.md): the audio, else the video, else
+    the PDF of [media], else the first attachment; for a section of format
+    1.0 (no roles), its first file."""
+    roles = [(f.get("_pbgdpl") or {}).get("role") for f in files]
+    if not any(roles):
+        return files[0] if files else None
+    for role in ("audio", "video", "pdf", "attachment"):
+        if role in roles:
+            return files[roles.index(role)]
+    return None
+
+
+def check_enclosures(path, name, entry, item):
+    """Every file of a JSON Feed item (url, type, size; sha256 and role in
+    _pbgdpl) is an Atom enclosure; RSS carries its main file."""
+    files = item.get("attachments") or []
+    for f in files:
+        ext = f.get("_pbgdpl") or {}
+        sha = ext.get("sha256", "")
+        if ext and not (len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
+            fail(f"{item['id']}: attachment {f['url']} has a bad sha256 {sha!r}")
+    got = [(x.get("href"), x.get("type"), str(x.get("length"))) for x in entry.get("enclosures", [])]
+    if name == "atom.xml":
+        want = [(f["url"], f["mime_type"], str(f["size_in_bytes"])) for f in files]
+    else:
+        main = main_file(files)
+        want = [(main["url"], main["mime_type"], str(main["size_in_bytes"]))] if main else []
+    if got != want:
+        fail(f"{path}: entry {entry.get('id')} enclosures {got} != feed.json {want}")
+    enclosures_seen[0] += len(got)
 
 
 def rel_links(path, rel):
@@ -146,6 +183,9 @@ def main(args):
         return 2
     for a in args:
         check_site(pathlib.Path(a))
+    if enclosures_seen[0] == 0:
+        fail("no feed carries an enclosure: the media of the sites are not in their feeds")
+    print(f"ok: {enclosures_seen[0]} enclosures read by feedparser match feed.json")
     return 1 if problems else 0
 
 

@@ -159,6 +159,31 @@ pub fn write(hub: &Hub<'_>, out: &dyn Sink) -> Result<(), Error> {
     })
 }
 
+/// The position of an item's main file among its attachments, as the
+/// section chose it (`Entry::main_file`): the audio, else the video, else
+/// the PDF of `[media]`, else the first attachment; for a section of
+/// format 1.0 (no roles), its first file. Only files every feed format
+/// keeps (url and type given) are counted.
+fn main_file(item: &Value) -> Option<usize> {
+    let files: Vec<&Value> = item
+        .get("attachments")
+        .and_then(Value::as_array)?
+        .iter()
+        .filter(|a| a.get("url").is_some_and(Value::is_string))
+        .filter(|a| a.get("mime_type").is_some_and(Value::is_string))
+        .collect();
+    let roles: Vec<Option<&str>> = files
+        .iter()
+        .map(|a| a.pointer("/_pbgdpl/role").and_then(Value::as_str))
+        .collect();
+    if roles.iter().all(Option::is_none) {
+        return (!files.is_empty()).then_some(0);
+    }
+    ["audio", "video", "pdf", "attachment"]
+        .iter()
+        .find_map(|role| roles.iter().position(|r| *r == Some(*role)))
+}
+
 impl<'a> HubItem<'a> {
     /// The item as every feed format reads it: the agency's own item, its
     /// body's links resolving against its page on the agency's site.
@@ -194,8 +219,8 @@ impl<'a> HubItem<'a> {
                 .and_then(Value::as_array)
                 .map(|t| t.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default(),
-            // RSS's one enclosure: the agency's first file.
-            enclosure: (!attachments.is_empty()).then_some(0),
+            // RSS's one enclosure: the agency's main file.
+            enclosure: main_file(v),
             attachments,
             author: v
                 .pointer("/authors/0")
@@ -204,5 +229,39 @@ impl<'a> HubItem<'a> {
             content_base: Some(self.url),
             json: JsonItem::Agency(v),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::main_file;
+    use serde_json::json;
+
+    #[test]
+    fn rss_carries_the_file_the_section_chose() {
+        let file = |url: &str, role: Option<&str>| match role {
+            Some(r) => {
+                json!({"url": url, "mime_type": "x/y", "_pbgdpl": {"sha256": "0", "role": r}})
+            }
+            None => json!({"url": url, "mime_type": "x/y"}),
+        };
+        let item = |files: Vec<serde_json::Value>| json!({ "attachments": files });
+        let book = item(vec![
+            file("a.pdf", Some("attachment")),
+            file("c.vtt", Some("captions")),
+            file("b.mp3", Some("audio")),
+        ]);
+        assert_eq!(main_file(&book), Some(2));
+        let video = item(vec![
+            file("p.jpg", Some("poster")),
+            file("v.mp4", Some("video")),
+        ]);
+        assert_eq!(main_file(&video), Some(1));
+        let only_captions = item(vec![file("c.vtt", Some("captions"))]);
+        assert_eq!(main_file(&only_captions), None);
+        // A section of format 1.0 sends no roles: its first file.
+        let old = item(vec![file("a.pdf", None), file("b.mp3", None)]);
+        assert_eq!(main_file(&old), Some(0));
+        assert_eq!(main_file(&json!({})), None);
     }
 }
