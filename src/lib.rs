@@ -57,6 +57,7 @@ pub mod error;
 pub mod fields;
 pub mod fingerprint;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod incremental;
 pub mod init;

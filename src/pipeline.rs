@@ -157,6 +157,7 @@ impl Site {
         };
         options.configure(&mut config)?;
         let mut site = Site::new(root, config, content, options);
+        diags.extend(site.process_photos(options.images.as_deref()));
         let mut diags = site.validate(diags)?;
         diags.extend(site.fetch_upstream(options));
         Ok((site, diags))

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{self, Content};
+use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+
 /// Options that change what a build publishes.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -31,6 +33,9 @@ pub struct BuildOptions {
     /// The previous `sync.json` (path or `http(s)://` URL) to record
     /// deletions against; default: the one in the output directory.
     pub previous: Option<String>,
+    /// The cache of processed photos to use (`serve` keeps one between
+    /// rebuilds); default: the section's `.pbgdpl-cache/`.
+    pub images: Option<std::sync::Arc<crate::images::Cache>>,
 }
 
 /// The current date in Vietnam (UTC+7).
@@ -70,6 +75,11 @@ pub struct Site {
     /// News from the upstream feeds (`[upstream]`), fetched or read from
     /// the cache by [`crate::upstream::refresh`]; empty until then.
     pub upstream: Vec<crate::upstream::News>,
+    /// The processed photos of `content/`.
+    pub gallery: crate::images::Gallery,
+    /// The files of the processed photos, published instead of the
+    /// photos themselves (see [`Site::assets`]).
+    pub photo_assets: Vec<crate::content::model::Asset>,
 }
 
 impl BuildOptions {
@@ -99,6 +109,8 @@ impl Site {
             drafts: options.drafts,
             previous: None,
             upstream: Vec::new(),
+            gallery: Default::default(),
+            photo_assets: Vec::new(),
         }
     }
 
@@ -154,6 +166,53 @@ impl Site {
             .flatten()
             .filter(|at| *at > self.now)
             .min()
+    }
+
+    /// Processes the photos of the content (through `cache`, else the
+    /// section's own) into [`Site::gallery`]; returns their problems.
+    pub fn process_photos(&mut self, cache: Option<&crate::images::Cache>) -> Diagnostics {
+        let own;
+        let cache = match cache {
+            Some(c) => c,
+            None => {
+                own = crate::images::Cache::open(&self.root);
+                &own
+            }
+        };
+        let sources = content::photos::gallery_sources(&self.root, &self.content);
+        let (gallery, diags) =
+            crate::images::Gallery::build(cache, sources, &crate::images::Limits::default());
+        self.photo_assets = gallery
+            .copies()
+            .into_iter()
+            .map(|c| crate::content::model::Asset {
+                source: c.from,
+                dest: c.dest,
+            })
+            .collect();
+        self.gallery = gallery;
+        diags
+    }
+
+    /// Every file published as it is: the files of `static/` and of
+    /// `content/`, except photos, whose processed files are published
+    /// instead.
+    pub fn assets(&self) -> Vec<&crate::content::model::Asset> {
+        let content_dir = self.root.join(content::load::CONTENT_DIR);
+        let photo = |a: &crate::content::model::Asset| {
+            a.source.starts_with(&content_dir)
+                && (crate::images::gallery::is_photo(&a.dest)
+                    || crate::images::gallery::is_unsupported_picture(&a.dest))
+        };
+        let mut out: Vec<_> = self
+            .content
+            .assets
+            .iter()
+            .filter(|a| !photo(a))
+            .chain(&self.photo_assets)
+            .collect();
+        out.sort_by(|a, b| a.dest.cmp(&b.dest));
+        out
     }
 
     /// Entries the build publishes (all of them in a `--drafts` preview).

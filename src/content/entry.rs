@@ -113,7 +113,10 @@ pub fn parse_entry(
     let weight = f.integer(WEIGHT).map(|w| w.value);
     let editorial = read_editorial(&mut f);
     let attachments = read_attachments(&mut f, bundle.as_ref());
+    let bundle_files = bundle.as_ref().map(|(_, files)| files.as_slice());
+    let image = super::photos::read_photo(&mut f, bundle_files);
     let body = source.text.get(split.body..).unwrap_or("");
+    let body_images = super::photos::scan_body(&source, body, split.body, bundle_files, diags);
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let mut meta = kinds::read(
         category,
@@ -182,6 +185,8 @@ pub fn parse_entry(
         editorial,
         attachments,
         media_files,
+        image,
+        body_images,
         meta,
         body_offset: split.body,
         front_digest: crate::fingerprint::of(source.text.get(..split.body).unwrap_or("")),

@@ -7,6 +7,7 @@ pub mod kinds;
 pub mod line_breaks;
 pub mod load;
 pub mod model;
+pub mod photos;
 pub mod placeholders;
 pub mod safe;
 

@@ -140,6 +140,31 @@ impl FileRole {
     }
 }
 
+/// The featured photo of an entry (`image`), a file of its bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Photo {
+    /// File name inside the bundle (`anh-hoi-nghi.jpg`).
+    pub file: String,
+    /// Its description for readers who cannot see it (`image_alt`).
+    pub alt: String,
+    /// Caption shown under it (`image_caption`).
+    pub caption: Option<String>,
+    /// Who took it (`image_credit`).
+    pub credit: Option<String>,
+    /// Where `image` is written, in the entry's file.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+}
+
+/// A picture of an entry's Markdown body that is a file of its bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    /// File name inside the bundle.
+    pub file: String,
+    /// Where the picture is written, in the entry's file.
+    pub span: std::ops::Range<usize>,
+}
+
 /// The legal document an entry introduces (2.1) or is (plans, guidance).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Document {
@@ -341,6 +366,12 @@ pub struct Entry {
     /// The files of the `[media]` block that are not also attachments
     /// (video, captions, audio, PDF, poster, in that order).
     pub media_files: Vec<Attachment>,
+    /// The featured photo (templates see it processed, as `entry.image`).
+    #[serde(skip)]
+    pub image: Option<Photo>,
+    /// The pictures of the body that are files of the bundle.
+    #[serde(skip)]
+    pub body_images: Vec<BodyImage>,
     /// Typed metadata.
     pub meta: Meta,
     /// Byte offset of the Markdown body in `source.text`.

@@ -47,6 +47,7 @@ files![
     "aggregate",
     "import",
     "convert",
+    "images",
 ];
 
 /// A sentence of the catalogue, formatted in the language of the run.

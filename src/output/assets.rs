@@ -26,7 +26,7 @@ impl Renderer for Assets {
     }
 
     fn copies<'p>(&'p self, p: &'p Prepared<'p>) -> Vec<&'p Asset> {
-        p.site.content.assets.iter().collect()
+        p.site.assets()
     }
 
     fn render(&self, _: &RenderContext<'_>, _: &(), _: &[String]) -> Result<Vec<Vec<u8>>, Error> {

@@ -96,8 +96,11 @@ pub struct EntryView<'a> {
     pub url: &'a str,
     /// Full URL.
     pub permalink: &'a str,
-    /// Summary text.
+    /// Summary text: `summary`, or the start of the first paragraph.
     pub summary: &'a str,
+    /// Whether the summary was written (`summary`): only then does the
+    /// entry page show it above the text, which otherwise starts with it.
+    pub summary_explicit: bool,
     /// Body HTML (entry pages only).
     pub html: Option<&'a str>,
     /// Preview marking (`BẢN NHÁP`, `CHỜ DUYỆT`…) for unpublished entries.
@@ -112,6 +115,26 @@ pub struct EntryView<'a> {
     /// The tags with the address of their pages (none for unpublished
     /// entries, whose tags have no page yet).
     pub tag_links: Vec<TagLink>,
+    /// The featured photo (`image`), processed, with its description,
+    /// caption and credit; none without one.
+    pub image: Option<ImageView<'a>>,
+}
+
+/// The featured photo of an entry as templates see it: every field of
+/// [`PhotoView`](crate::images::markup::PhotoView) (`src`, `width`,
+/// `height`, `webp_srcset`, `srcset`, `fallback_type`, `share`) and `alt`,
+/// `caption`, `credit`.
+#[derive(Debug, Serialize)]
+pub struct ImageView<'a> {
+    /// The processed files.
+    #[serde(flatten)]
+    pub photo: &'a crate::images::markup::PhotoView,
+    /// The description (`image_alt`).
+    pub alt: &'a str,
+    /// The caption (`image_caption`).
+    pub caption: Option<&'a str>,
+    /// Who took it (`image_credit`).
+    pub credit: Option<&'a str>,
 }
 
 /// A tag of an entry and its page.
@@ -246,11 +269,22 @@ impl<'a> Common<'a> {
             url: &page.url,
             permalink: &page.permalink,
             summary: &page.summary,
+            summary_explicit: page.entry.summary.is_some(),
             html: with_body.then_some(page.html()),
             marker,
             category_label: c.label(self.lang()),
             category_url: self.url(&crate::routes::category(c)),
             json_ld: with_body.then(|| faq_json_ld(page)).flatten(),
+            image: page
+                .image
+                .as_ref()
+                .zip(page.entry.image.as_ref())
+                .map(|(photo, p)| ImageView {
+                    photo,
+                    alt: &p.alt,
+                    caption: p.caption.as_deref(),
+                    credit: p.credit.as_deref(),
+                }),
             tag_links: page
                 .entry
                 .tags

@@ -45,6 +45,8 @@ pub struct Page<'a> {
     pub summary: String,
     /// Internal links of the body, spans relative to the entry's source file.
     pub links: Vec<Link>,
+    /// The featured photo, processed (none without `image`).
+    pub image: Option<crate::images::markup::PhotoView>,
     /// Fingerprint of everything the page is made from (its file, address,
     /// attachments and visibility): an output made from pages whose
     /// fingerprints, and the site's [`Common::fingerprint`], have not
@@ -205,14 +207,55 @@ impl<'a> Prepared<'a> {
                 if visibility != Visibility::Published && !site.drafts {
                     return None;
                 }
-                let r = render(&entry.source, entry.body_offset, &base_path);
+                let mut r = render(&entry.source, entry.body_offset, &base_path);
                 let url = format!("{base_path}{}", entry.path());
-                let fingerprint = page_fingerprint(entry, visibility, &url);
+                let dir = entry.path();
+                let gallery = &site.gallery;
+                // The pictures of the body that are photos of the bundle
+                // become `<picture>`s with every size.
+                if !entry.body_images.is_empty()
+                    && let Some(html) = crate::images::markup::rewrite_body(
+                        &r.html,
+                        &dir,
+                        gallery,
+                        &base_path,
+                        origin,
+                        entry.image.is_none(),
+                    )
+                {
+                    r = Arc::new(markdown::Rendered {
+                        html,
+                        ..(*r).clone()
+                    });
+                }
+                let photos: Vec<&crate::images::Processed> = entry
+                    .image
+                    .iter()
+                    .map(|p| &p.file)
+                    .chain(entry.body_images.iter().map(|b| &b.file))
+                    .filter_map(|f| gallery.get(&format!("{dir}{f}")))
+                    .collect();
+                let image = entry
+                    .image
+                    .as_ref()
+                    .and_then(|p| gallery.get(&format!("{dir}{}", p.file)))
+                    .map(|p| crate::images::markup::PhotoView::new(p, &base_path, origin));
+                let photo_keys = photos
+                    .iter()
+                    .fold(Fingerprint::new(), |f, p| f.bytes(&p.key))
+                    .finish();
+                let fingerprint = Fingerprint::new()
+                    .number(page_fingerprint(entry, visibility, &url))
+                    .number(photo_keys)
+                    .finish();
                 let summary = entry
                     .summary
                     .clone()
                     .unwrap_or_else(|| truncate(&r.first_paragraph, SUMMARY_CHARS));
-                let list_fingerprint = list_fingerprint(entry, visibility, &url, &summary);
+                let list_fingerprint = Fingerprint::new()
+                    .number(list_fingerprint(entry, visibility, &url, &summary))
+                    .number(photo_keys)
+                    .finish();
                 Some(Page {
                     entry,
                     visibility,
@@ -220,6 +263,7 @@ impl<'a> Prepared<'a> {
                     url,
                     summary,
                     links: offset_links(&r.internal_links, entry.body_offset),
+                    image,
                     body: r,
                     fingerprint,
                     list_fingerprint,

@@ -31,6 +31,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "search.html",
     "tags.html",
     "partials/banner.html",
+    "partials/photo.html",
     "partials/header.html",
     "partials/nav.html",
     "partials/national_links.html",

@@ -116,6 +116,7 @@ pub struct Session {
     bodies: Memo,
     memo: Memo,
     keys: OutputKeys,
+    images: Option<std::sync::Arc<crate::images::Cache>>,
     loaded: bool,
     next_change: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// The upstream news fetched on start (and again when `[upstream]`
@@ -147,6 +148,7 @@ impl Session {
             memo: Memo::new(),
             keys: OutputKeys::new(),
             upstream: None,
+            images: options.images.clone(),
             loaded: false,
             next_change: None,
         }
@@ -343,6 +345,12 @@ impl Session {
         if let Some((_, _, warnings)) = &self.upstream {
             diags.extend(warnings.clone());
         }
+        // Unchanged photos come from the cache's memory: nothing is read.
+        let images = self
+            .images
+            .get_or_insert_with(|| std::sync::Arc::new(crate::images::Cache::open(&self.root)))
+            .clone();
+        diags.extend(site.process_photos(Some(&images)));
         let diags = match site.validate(diags) {
             Ok(diags) => diags,
             Err(e) => {

@@ -1,0 +1,156 @@
+//! The image budget (issue 12), measured, never asserted: run with
+//! `cargo bench --bench images` (see docs/performance.md).
+//!
+//! 1. One 4000×3000 phone-like JPEG of about 6 MB: the size of each
+//!    variant, and the time of each step; WebP from libwebp (lossy)
+//!    against the pure-Rust encoder (lossless only).
+//! 2. N such photos processed cold (empty cache), then warm (every photo
+//!    in the cache), through the same `Gallery` a build uses.
+
+use std::time::Instant;
+
+use pbgdpl::images::{self, Cache, Limits, encode, sample};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let count: usize = args
+        .iter()
+        .position(|a| a == "--photos")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(500);
+    let quality: u8 = args
+        .iter()
+        .position(|a| a == "--source-quality")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(93);
+
+    let t = Instant::now();
+    let pixels = sample::photo(4000, 3000, 1);
+    let source = sample::jpeg(&pixels, quality, Some(&sample::Metadata::default()));
+    println!(
+        "source: 4000×3000 JPEG, {:.2} MB (made in {:.2?})",
+        source.len() as f64 / 1e6,
+        t.elapsed()
+    );
+
+    let t = Instant::now();
+    let decoded = images::decode::decode(&source, &Limits::default()).expect("decodes");
+    println!("decode: {:.0?}", t.elapsed());
+    let t = Instant::now();
+    let w960 = images::resize::resize(&decoded.pixels, 960, 720).expect("resizes");
+    println!("resize to 960×720 from the full photo: {:.0?}", t.elapsed());
+    for q in [60.0, 72.0, 80.0] {
+        let t = Instant::now();
+        let webp = encode::webp(&w960, q).expect("webp");
+        println!(
+            "  960 px WebP (libwebp, lossy q{q}): {:.1} KB in {:.0?}",
+            webp.len() as f64 / 1024.0,
+            t.elapsed()
+        );
+    }
+    let t = Instant::now();
+    let lossless = encode::webp_lossless(&w960).expect("webp");
+    println!(
+        "  960 px WebP (pure-Rust image-webp, lossless only): {:.1} KB in {:.0?}",
+        lossless.len() as f64 / 1024.0,
+        t.elapsed()
+    );
+    for q in [70u8, 78, 85] {
+        let t = Instant::now();
+        let jpeg = encode::jpeg(&w960, q).expect("jpeg");
+        println!(
+            "  960 px JPEG (jpeg-encoder q{q}, progressive): {:.1} KB in {:.0?}",
+            jpeg.len() as f64 / 1024.0,
+            t.elapsed()
+        );
+    }
+    let t = Instant::now();
+    let all = images::process(&source, &Limits::default()).expect("processes");
+    println!("whole processing of one photo: {:.0?}", t.elapsed());
+    for v in &all.outcome.variants {
+        println!(
+            "  {:>4}×{:<4} {:<4} {:>7.1} KB",
+            v.width,
+            v.height,
+            v.format.extension(),
+            v.bytes as f64 / 1024.0
+        );
+    }
+
+    // N photos, cold then warm, through a Gallery as a build does.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let content = root.join("content/tin-tuc");
+    std::fs::create_dir_all(&content).expect("dir");
+    let distinct = 8u64;
+    let photos: Vec<Vec<u8>> = (0..distinct)
+        .map(|seed| {
+            let mut m = sample::Metadata::default();
+            m.latitude += seed as f64 * 0.01;
+            sample::jpeg(&sample::photo(4000, 3000, seed + 2), quality, Some(&m))
+        })
+        .collect();
+    let mut sources = Vec::new();
+    for i in 0..count {
+        // Every file differs (a different EXIF position), so each one is
+        // decoded; eight pictures cycle to keep the setup short.
+        let mut bytes = photos[i % distinct as usize].clone();
+        bytes.extend((i as u32).to_le_bytes()); // after the end marker: ignored by decoders
+        let rel = format!("content/tin-tuc/bai-{i}/anh.jpg");
+        let path = root.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+        std::fs::write(&path, &bytes).expect("write");
+        let meta = std::fs::metadata(&path).expect("meta");
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        sources.push(images::gallery::Source {
+            path,
+            rel,
+            dest: format!("tin-tuc/bai-{i}/anh.jpg"),
+            size: meta.len(),
+            modified,
+            uses: Vec::new(),
+        });
+    }
+    let cache = Cache::open(root);
+    let t = Instant::now();
+    let (gallery, diags) = images::Gallery::build(&cache, sources.clone(), &Limits::default());
+    let cold = t.elapsed();
+    assert!(diags.is_empty() && gallery.len() == count);
+    println!(
+        "{count} photos cold on {} threads: {:.1?} ({:.0?} per photo)",
+        rayon::current_num_threads(),
+        cold,
+        cold / count as u32
+    );
+    drop(cache);
+    let cache = Cache::open(root);
+    let t = Instant::now();
+    let (gallery, _) = images::Gallery::build(&cache, sources.clone(), &Limits::default());
+    let warm = t.elapsed();
+    println!(
+        "{count} photos warm (new process, cache on disk): {:.1?}",
+        warm
+    );
+    let t = Instant::now();
+    let (_, _) = images::Gallery::build(&cache, sources, &Limits::default());
+    println!(
+        "{count} photos warm (same process, as serve): {:.1?}",
+        t.elapsed()
+    );
+    let total: u64 = gallery
+        .iter()
+        .flat_map(|p| p.outcome.variants.iter())
+        .map(|v| v.bytes)
+        .sum();
+    println!(
+        "output: {} files, {:.1} MB",
+        gallery.copies().len(),
+        total as f64 / 1e6
+    );
+}

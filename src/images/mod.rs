@@ -1,0 +1,225 @@
+//! Photos, processed at build time: the featured photo of an entry
+//! (`image`) and every picture of a bundle's Markdown.
+//!
+//! Each source image is decoded once within bounded memory ([`decode`]:
+//! size, pixel and allocation limits, formats recognised by their bytes,
+//! iPhone HEIC named as such), turned upright (EXIF orientation), converted
+//! to sRGB when it carries another colour profile, resized to a few widths
+//! ([`WIDTHS`], never enlarged) and encoded twice: WebP for the browsers of
+//! today and JPEG (PNG for pictures with transparency or that were PNG) as
+//! the fallback of `<picture>`. Nothing of the source's metadata survives:
+//! the encoders write pixels only (no EXIF, GPS, XMP, ICC, comments).
+//!
+//! What comes out is kept in an on-disk [`cache`] keyed by the hash of the
+//! source's bytes, so an unchanged photo is never decoded again, across
+//! builds and in `serve`.
+//!
+//! [`process`] is the whole job for one file's bytes (a pure function, the
+//! entry point for fuzzing: bytes in, `Result` out).
+
+pub mod cache;
+pub mod color;
+pub mod decode;
+pub mod encode;
+pub mod error;
+pub mod gallery;
+pub mod markup;
+pub mod resize;
+pub mod sample;
+
+use serde::{Deserialize, Serialize};
+
+pub use cache::Cache;
+pub use decode::{Limits, SourceFormat};
+pub use error::ImageError;
+pub use gallery::{Gallery, ImageUse, Processed};
+
+/// The widths, in pixels, every photo is published at (those narrower than
+/// the photo itself, then the photo's own width when it is below the
+/// largest): thumbnails of lists (320, 640 on sharp screens), the text
+/// column of a phone (960 for 3× screens) and of a computer (1280).
+pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];
+
+/// Version of the processing: part of every cache key, raised whenever
+/// the widths, the encoders or their settings change, so that old results
+/// are made again.
+pub const VERSION: u32 = 1;
+
+/// WebP quality (libwebp's 0–100 scale).
+pub const WEBP_QUALITY: f32 = 72.0;
+/// JPEG quality (IJG's 1–100 scale).
+pub const JPEG_QUALITY: u8 = 78;
+
+/// The format of an output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// WebP (lossy).
+    Webp,
+    /// Baseline… progressive JPEG.
+    Jpeg,
+    /// PNG.
+    Png,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Webp => "webp",
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+        }
+    }
+
+    /// The MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Webp => "image/webp",
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+        }
+    }
+}
+
+/// One encoded file of a processed photo.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Variant {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Format.
+    pub format: Format,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// What processing one source image gave: its upright size, and every
+/// variant, smallest first, WebP and fallback alternating.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Width of the upright source, in pixels.
+    pub width: u32,
+    /// Height of the upright source, in pixels.
+    pub height: u32,
+    /// The fallback format (JPEG, or PNG).
+    pub fallback: Format,
+    /// The variants.
+    pub variants: Vec<Variant>,
+}
+
+/// A processed photo: the [`Outcome`] and the bytes of each variant (same
+/// order).
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    /// Sizes and formats.
+    pub outcome: Outcome,
+    /// The bytes of each variant.
+    pub files: Vec<Vec<u8>>,
+}
+
+/// The widths a photo `width` pixels wide is published at.
+pub fn widths_for(width: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < width).collect();
+    let largest = WIDTHS[WIDTHS.len() - 1];
+    if width <= largest {
+        out.push(width);
+    }
+    out
+}
+
+/// Processes one source image (its whole file): decode within `limits`,
+/// orient, convert to sRGB, resize, encode. Pure and deterministic; never
+/// panics on any input.
+pub fn process(bytes: &[u8], limits: &Limits) -> Result<Encoded, ImageError> {
+    let decoded = decode::decode(bytes, limits)?;
+    let fallback = if decoded.has_alpha || decoded.source == SourceFormat::Png {
+        Format::Png
+    } else {
+        Format::Jpeg
+    };
+    let (width, height) = (decoded.width, decoded.height);
+    let widths = widths_for(width);
+    // Largest first: each smaller size is made from the next larger one
+    // (a fraction of the work of resizing the full photo each time), and
+    // the colour conversion runs on the largest output, not the source.
+    let mut sized = Vec::with_capacity(widths.len());
+    let mut current = decoded.pixels;
+    for &w in widths.iter().rev() {
+        let h = scaled_height(width, height, w);
+        current = resize::resize(&current, w, h)?;
+        sized.push(current.clone());
+    }
+    sized.reverse();
+    if let Some(profile) = &decoded.icc {
+        for image in &mut sized {
+            color::to_srgb(image, profile);
+        }
+    }
+    let mut outcome = Outcome {
+        width,
+        height,
+        fallback,
+        variants: Vec::new(),
+    };
+    let mut files = Vec::new();
+    for image in &sized {
+        for format in [Format::Webp, fallback] {
+            let bytes = encode::encode(image, format)?;
+            outcome.variants.push(Variant {
+                width: image.width,
+                height: image.height,
+                format,
+                bytes: bytes.len() as u64,
+            });
+            files.push(bytes);
+        }
+    }
+    Ok(Encoded { outcome, files })
+}
+
+/// The height of a `width`×`height` picture scaled to `w` pixels wide
+/// (at least 1).
+pub fn scaled_height(width: u32, height: u32, w: u32) -> u32 {
+    if w == width {
+        return height;
+    }
+    let h = (u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width.max(1));
+    (h as u32).max(1)
+}
+
+/// Pixels in memory: 8-bit RGB or RGBA, rows top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pixels {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+    /// Whether there are four channels (RGBA) or three (RGB).
+    pub alpha: bool,
+    /// The samples.
+    pub data: Vec<u8>,
+}
+
+impl Pixels {
+    /// Channels per pixel.
+    pub fn channels(&self) -> usize {
+        if self.alpha { 4 } else { 3 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_never_enlarge() {
+        assert_eq!(widths_for(4000), [320, 640, 960, 1280]);
+        assert_eq!(widths_for(1280), [320, 640, 960, 1280]);
+        assert_eq!(widths_for(800), [320, 640, 800]);
+        assert_eq!(widths_for(100), [100]);
+        assert_eq!(scaled_height(4000, 3000, 960), 720);
+        assert_eq!(scaled_height(3000, 1, 320), 1);
+    }
+}

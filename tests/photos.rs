@@ -1,0 +1,255 @@
+//! Photos (issue 12): the featured photo and the pictures of a bundle's
+//! Markdown are published resized, as WebP and JPEG in `<picture>`, with
+//! every `<img>` sized, and without any of the source's metadata; bad
+//! pictures are errors at their line and column, in Vietnamese and
+//! English; unchanged photos are never decoded again.
+
+mod support;
+
+use std::path::Path;
+
+use pbgdpl::images::{self, sample};
+use support::*;
+
+/// A phone-like photo, 1600×1200, with EXIF (camera, GPS), XMP and a
+/// Display P3 profile, turned on its side (orientation 6) as phones do.
+fn phone_photo(seed: u64) -> Vec<u8> {
+    let m = sample::Metadata {
+        orientation: 6,
+        icc: Some(moxcms_p3()),
+        ..Default::default()
+    };
+    sample::jpeg(&sample::photo(1200, 1600, seed), 90, Some(&m))
+}
+
+fn moxcms_p3() -> Vec<u8> {
+    // The profile a recent iPhone writes (Display P3), made by the colour
+    // library itself.
+    images::sample::display_p3_profile()
+}
+
+fn site_with_photos() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = temp_site("minimal");
+    let dir = root.join("content/tin-tuc/hoi-nghi-co-anh");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("anh-hoi-nghi.jpg"), phone_photo(1)).unwrap();
+    std::fs::write(dir.join("anh hoi truong.jpg"), phone_photo(2)).unwrap();
+    write(
+        &dir.join("index.md"),
+        "+++\ntitle = \"Hội nghị có ảnh\"\ndate = 2026-06-01\nimage = \"anh-hoi-nghi.jpg\"\nimage_alt = \"Đại biểu giơ tay biểu quyết\"\nimage_caption = \"Quang cảnh hội nghị\"\nimage_credit = \"Lê Văn Cường\"\n+++\n\nĐoạn đầu của bài.\n\n![Hội trường trước giờ khai mạc](<anh hoi truong.jpg>)\n",
+    );
+    (tmp, root)
+}
+
+fn has_metadata(bytes: &[u8]) -> bool {
+    let find = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    find(b"Exif")
+        || find(b"PhoneMaker")
+        || find(b"Model X")
+        || find(b"http://ns.adobe.com")
+        || find(b"ICC_PROFILE")
+}
+
+#[test]
+fn photos_are_resized_stripped_and_shown_in_picture_elements() {
+    let (_tmp, root) = site_with_photos();
+    let built = build_with(&root, "2026-11-22", false);
+    let files = built.files();
+    let dir = "tin-tuc/hoi-nghi-co-anh/";
+    // Upright: the 1200×1600 sensor picture on its side is 1600×1200.
+    for w in [320, 640, 960, 1280] {
+        for ext in ["webp", "jpg"] {
+            let f = format!("{dir}anh-hoi-nghi-{w}.{ext}");
+            assert!(files.contains(&f), "{f} missing in {files:?}");
+        }
+    }
+    assert!(
+        !files.contains(&format!("{dir}anh-hoi-nghi-1600.jpg")),
+        "never above 1280"
+    );
+    for f in files
+        .iter()
+        .filter(|f| f.starts_with(dir) && !f.ends_with(".html"))
+    {
+        let bytes = std::fs::read(built.out.join(f)).unwrap();
+        assert!(!has_metadata(&bytes), "{f} carries metadata");
+        let (_, w, h) = images::decode::dimensions(&bytes).unwrap();
+        assert!(w >= h, "{f} is upright: {w}×{h}");
+    }
+    // The original's address serves the stripped largest JPEG.
+    let original = std::fs::read(built.out.join(format!("{dir}anh-hoi-nghi.jpg"))).unwrap();
+    assert!(!has_metadata(&original));
+
+    let page = built.page(&format!("{dir}index.html"));
+    let imgs: Vec<_> = page.select(&sel("img")).collect();
+    assert!(imgs.len() >= 2);
+    for img in &imgs {
+        for attr in ["width", "height", "alt", "srcset", "sizes"] {
+            assert!(
+                img.value().attr(attr).is_some(),
+                "img without {attr}: {:?}",
+                img.value()
+            );
+        }
+    }
+    let featured = page.select(&sel(".entry__photo img")).next().unwrap();
+    assert_eq!(
+        featured.value().attr("alt"),
+        Some("Đại biểu giơ tay biểu quyết")
+    );
+    assert_eq!(featured.value().attr("fetchpriority"), Some("high"));
+    assert_eq!(featured.value().attr("width"), Some("960"));
+    assert_eq!(featured.value().attr("height"), Some("720"));
+    let caption = texts(&page, ".entry__photo figcaption").join(" ");
+    assert!(
+        caption.contains("Quang cảnh hội nghị") && caption.contains("Lê Văn Cường"),
+        "{caption}"
+    );
+    let body = page
+        .select(&sel(".prose picture img"))
+        .next()
+        .expect("body picture");
+    assert_eq!(body.value().attr("loading"), Some("lazy"));
+    assert_eq!(
+        body.value().attr("alt"),
+        Some("Hội trường trước giờ khai mạc")
+    );
+    let webp = page
+        .select(&sel(".prose picture source[type=\"image/webp\"]"))
+        .next()
+        .unwrap();
+    for candidate in webp.value().attr("srcset").unwrap().split(", ") {
+        let url = candidate.split(' ').next().unwrap();
+        let rel = url.trim_start_matches('/');
+        assert!(files.iter().any(|f| f == rel), "srcset {url} not published");
+    }
+    // Lists show a thumbnail, without repeating the title as alt text.
+    let list = built.page("tin-tuc/index.html");
+    let thumb = list
+        .select(&sel(".entry-list__thumb img"))
+        .next()
+        .expect("thumbnail");
+    assert_eq!(thumb.value().attr("alt"), Some(""));
+    assert!(thumb.value().attr("width").is_some());
+}
+
+#[test]
+fn a_second_build_decodes_nothing_and_gives_the_same_bytes() {
+    let (_tmp, root) = site_with_photos();
+    let first = build_with(&root, "2026-11-22", false);
+    let cache = root.join(".pbgdpl-cache/images");
+    let index = std::fs::read_to_string(cache.join("sources.tsv")).unwrap();
+    assert_eq!(index.lines().count(), 2, "{index}");
+    // Make the cached variants unreadable as images: a build that decoded
+    // the photos again would write real ones, a build that trusts the
+    // cache copies these.
+    let mut marked = 0;
+    for e in walkdir::WalkDir::new(&cache)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.path().extension().is_some_and(|x| x == "webp") {
+            let len = e.metadata().unwrap().len() as usize;
+            std::fs::write(e.path(), vec![b'x'; len]).unwrap();
+            marked += 1;
+        }
+    }
+    assert!(marked > 0);
+    let second = build_with(&root, "2026-11-22", false);
+    let webp = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-960.webp";
+    assert!(
+        std::fs::read(second.out.join(webp))
+            .unwrap()
+            .iter()
+            .all(|b| *b == b'x')
+    );
+    // With the cache gone, the same bytes as the first build.
+    std::fs::remove_dir_all(root.join(".pbgdpl-cache")).unwrap();
+    let third = build_with(&root, "2026-11-22", false);
+    assert_eq!(read_tree(&first.out), read_tree(&third.out));
+}
+
+fn check_errors(root: &Path, lang: Lang) -> String {
+    let o = pbgdpl_in(lang, &["check", "--root", root.to_str().unwrap()]);
+    assert!(!o.status.success());
+    stderr(&o).replace(root.to_str().unwrap(), "<root>")
+}
+
+#[test]
+fn bad_pictures_are_errors_at_their_line_in_both_languages() {
+    let (_tmp, root) = temp_site("minimal");
+    let dir = root.join("content/tin-tuc/anh-loi");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("hong.jpg"), b"\xFF\xD8\xFF\xE0 not really a jpeg").unwrap();
+    std::fs::write(dir.join("bom.png"), sample::png_bomb(100_000, 100_000)).unwrap();
+    std::fs::write(
+        dir.join("iphone.heic"),
+        b"\0\0\0\x18ftypheic\0\0\0\0mif1heic",
+    )
+    .unwrap();
+    std::fs::write(dir.join("anh dep.jpg"), phone_photo(3)).unwrap();
+    write(
+        &dir.join("index.md"),
+        "+++\ntitle = \"Ảnh lỗi\"\ndate = 2026-03-15\nimage = \"hong.jpg\"\n+++\n\n![Bom](bom.png)\n\n![Ảnh iPhone](iphone.heic)\n\n![Ảnh đẹp](anh dep.jpg)\n\n![Thiếu](khong-co.jpg)\n\n![Ngoài](../khac/anh.jpg)\n",
+    );
+    golden_in_both("photos/bad-pictures", "stderr", |lang| {
+        check_errors(&root, lang)
+    });
+}
+
+#[test]
+fn a_featured_photo_needs_its_description() {
+    let (_tmp, root) = temp_site("minimal");
+    let dir = root.join("content/tin-tuc/thieu-mo-ta");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("anh.jpg"), phone_photo(4)).unwrap();
+    write(
+        &dir.join("index.md"),
+        "+++\ntitle = \"Thiếu mô tả ảnh\"\ndate = 2026-03-15\nimage = \"anh.jpg\"\n+++\n\nBài.\n",
+    );
+    write(
+        &root.join("content/tin-tuc/mo-ta-khong-anh.md"),
+        "+++\ntitle = \"Mô tả mà không có ảnh\"\ndate = 2026-03-15\nimage_alt = \"Ảnh\"\n+++\n\nBài.\n",
+    );
+    golden_in_both("photos/missing-alt", "stderr", |lang| {
+        check_errors(&root, lang)
+    });
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_without_being_read() {
+    let (_tmp, root) = temp_site("minimal");
+    let dir = root.join("content/tin-tuc/anh-qua-lon");
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = std::fs::File::create(dir.join("lon.jpg")).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap();
+    write(
+        &dir.join("index.md"),
+        "+++\ntitle = \"Ảnh quá lớn\"\ndate = 2026-03-15\nimage = \"lon.jpg\"\nimage_alt = \"Ảnh\"\n+++\n\nBài.\n",
+    );
+    golden_in_both("photos/too-large", "stderr", |lang| {
+        check_errors(&root, lang)
+    });
+}
+
+#[test]
+fn decoding_is_bounded() {
+    let limits = images::Limits::default();
+    let bomb = sample::png_bomb(100_000, 100_000);
+    assert!(matches!(
+        images::process(&bomb, &limits),
+        Err(images::ImageError::TooManyPixels { width: 100_000, .. })
+    ));
+    // Truncated and garbled files: errors, or (a decoder may show what
+    // arrived of a cut photo, as browsers do) a picture; never a panic.
+    let good = phone_photo(5);
+    for cut in [10, 200] {
+        assert!(images::process(&good[..cut], &limits).is_err());
+    }
+    let _ = images::process(&good[..good.len() / 2], &limits);
+    let mut garbled = good.clone();
+    for b in garbled.iter_mut().skip(600).step_by(97) {
+        *b ^= 0x5A;
+    }
+    let _ = images::process(&garbled, &limits);
+}
