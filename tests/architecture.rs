@@ -40,6 +40,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "remote",
         ],
     ),
+    // Photos: decoded, resized, encoded and cached from bytes and paths,
+    // knowing nothing of entries (content lists the photos it shows).
+    ("images", &["images"]),
     ("content", &["config", "content", "site", "upstream"]),
     ("routes", &["routes"]),
     ("render", &["render"]),

@@ -190,7 +190,7 @@ fn bad_pictures_are_errors_at_their_line_in_both_languages() {
     std::fs::write(dir.join("anh dep.jpg"), phone_photo(3)).unwrap();
     write(
         &dir.join("index.md"),
-        "+++\ntitle = \"Ảnh lỗi\"\ndate = 2026-03-15\nimage = \"hong.jpg\"\n+++\n\n![Bom](bom.png)\n\n![Ảnh iPhone](iphone.heic)\n\n![Ảnh đẹp](anh dep.jpg)\n\n![Thiếu](khong-co.jpg)\n\n![Ngoài](../khac/anh.jpg)\n",
+        "+++\ntitle = \"Ảnh lỗi\"\ndate = 2026-03-15\nimage = \"hong.jpg\"\nimage_alt = \"Ảnh hỏng\"\n+++\n\n![Bom](bom.png)\n\n![Ảnh iPhone](iphone.heic)\n\n![Ảnh đẹp](anh dep.jpg)\n\n![Thiếu](khong-co.jpg)\n\n![Ngoài](../khac/anh.jpg)\n",
     );
     golden_in_both("photos/bad-pictures", "stderr", |lang| {
         check_errors(&root, lang)

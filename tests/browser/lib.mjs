@@ -13,7 +13,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8', '.json': 'application/json',
   '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg',
+  '.jpg': 'image/jpeg', '.webp': 'image/webp', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg',
   '.mp4': 'video/mp4', '.vtt': 'text/vtt', '.txt': 'text/plain; charset=utf-8',
 };
 
