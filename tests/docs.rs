@@ -147,8 +147,21 @@ fn write_file(dir: &Path, rel: &str, body: &str) {
         let ext = name.rsplit('.').next().unwrap_or("");
         let file = path.parent().unwrap().join(&name);
         if BINARY.contains(&ext) && !file.exists() {
-            std::fs::write(&file, format!("placeholder for {name}\n")).unwrap();
+            std::fs::write(&file, placeholder(&name, ext)).unwrap();
         }
+    }
+}
+
+/// The bytes of a file an example names: a real (small) picture for
+/// images, which the build decodes; text for the other kinds.
+fn placeholder(name: &str, ext: &str) -> Vec<u8> {
+    use pbgdpl::images::{Format, encode, sample};
+    let pixels = sample::photo(160, 90, 1);
+    match ext {
+        "jpg" | "jpeg" => sample::jpeg(&pixels, 80, None),
+        "png" => encode::encode(&pixels, Format::Png).unwrap(),
+        "webp" => encode::encode(&pixels, Format::Webp).unwrap(),
+        _ => format!("placeholder for {name}\n").into_bytes(),
     }
 }
 
