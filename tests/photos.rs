@@ -131,6 +131,47 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
         .expect("thumbnail");
     assert_eq!(thumb.value().attr("alt"), Some(""));
     assert!(thumb.value().attr("width").is_some());
+
+    // Feeds: JSON Feed `image` and `_pbgdpl.image`, Media RSS in RSS/Atom,
+    // all naming the largest stripped JPEG.
+    let feed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(built.out.join("feed.json")).unwrap()).unwrap();
+    let item = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "Hội nghị có ảnh")
+        .expect("the entry in feed.json");
+    let image = item["image"].as_str().expect("JSON Feed image");
+    assert_eq!(
+        image,
+        "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"
+    );
+    let ext = &item["_pbgdpl"]["image"];
+    assert_eq!(ext["url"], image);
+    assert_eq!(ext["alt"], "Đại biểu giơ tay biểu quyết");
+    assert_eq!(
+        (ext["width"].as_u64(), ext["height"].as_u64()),
+        (Some(1280), Some(960))
+    );
+    assert_eq!(ext["credit"], "Lê Văn Cường");
+    for feed in ["rss.xml", "atom.xml"] {
+        let xml = std::fs::read_to_string(built.out.join(feed)).unwrap();
+        assert!(
+            xml.contains(&format!("<media:content url=\"{image}\" medium=\"image\"")),
+            "{feed} has no media:content for the photo"
+        );
+        assert!(xml.contains(
+            "<media:description type=\"plain\">Đại biểu giơ tay biểu quyết</media:description>"
+        ));
+    }
+    let without = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["title"] != "Hội nghị có ảnh")
+        .all(|i| i.get("image").is_none() && i["_pbgdpl"].get("image").is_none());
+    assert!(without, "entries without a photo have no image");
 }
 
 #[test]

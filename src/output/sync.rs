@@ -105,6 +105,20 @@ pub fn canonical_entry(p: &Common<'_>, page: &Page<'_>, hashes: &[String]) -> Va
         "attachments": attachments,
         "meta": meta(e),
     });
+    if let (Some(photo), Some(view)) = (&e.image, &page.image)
+        && let Value::Object(m) = &mut v
+    {
+        m.insert(
+            "image".to_string(),
+            json!({
+                "file": photo.file,
+                "url": view.share.url,
+                "alt": photo.alt,
+                "caption": photo.caption,
+                "credit": photo.credit,
+            }),
+        );
+    }
     if let Value::Object(m) = &mut v {
         let mut opt = |k: &str, val: Option<String>| {
             if let Some(val) = val {

@@ -30,6 +30,9 @@ def parse(path):
     return d
 
 
+IMAGES_SEEN = []
+
+
 def check_triple(json_path):
     """feed.json and the rss.xml and atom.xml beside it."""
     feed = json.loads(json_path.read_text(encoding="utf-8"))
@@ -61,6 +64,17 @@ def check_triple(json_path):
             if item.get("content_html") and not body:
                 fail(f"{path}: entry {e.get('id')} has no content")
             check_enclosures(path, name, e, item)
+            # The featured photo: JSON Feed `image`, Media RSS in RSS/Atom.
+            media = [m.get("url") for m in e.get("media_content", [])]
+            if item.get("image"):
+                IMAGES_SEEN.append(item["image"])
+                if media != [item["image"]]:
+                    fail(f"{path}: entry {e.get('id')} media {media} != feed.json image {item['image']}")
+                ext = item.get("_pbgdpl", {}).get("image", {})
+                if ext.get("url") != item["image"] or not ext.get("alt"):
+                    fail(f"{json_path}: {item['id']} _pbgdpl.image {ext} does not describe image")
+            elif media:
+                fail(f"{path}: entry {e.get('id')} has media {media} but feed.json no image")
     return want_ids
 
 
@@ -186,6 +200,9 @@ def main(args):
     if enclosures_seen[0] == 0:
         fail("no feed carries an enclosure: the media of the sites are not in their feeds")
     print(f"ok: {enclosures_seen[0]} enclosures read by feedparser match feed.json")
+    # The demo and examples have featured photos: feeds must show them.
+    if not IMAGES_SEEN:
+        fail("no feed item has an image: the demo's photos are missing from the feeds")
     return 1 if problems else 0
 
 

@@ -42,6 +42,17 @@ pub enum JsonItem<'a> {
     Agency(&'a Value),
 }
 
+impl<'a> ItemView<'a> {
+    /// The featured photo of a section's item (none for an agency's
+    /// item on the hub, whose JSON is passed on unchanged).
+    pub fn section_image(&self) -> Option<&'a super::item::FeedImage<'a>> {
+        match self.json {
+            JsonItem::Section(f) => f.ext.image.as_ref(),
+            JsonItem::Agency(_) => None,
+        }
+    }
+}
+
 /// One item of a feed document, as every format reads it.
 #[derive(Debug, Clone)]
 pub struct ItemView<'a> {

@@ -94,6 +94,39 @@ impl Head<'_> {
     }
 }
 
+/// Media RSS (<https://www.rssboard.org/media-rss>): the featured photo
+/// of an item in RSS and Atom, leaving `enclosure` to attachments.
+pub const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
+
+/// Writes the featured photo of an item as `media:content` (with its
+/// description) and `media:thumbnail`.
+pub fn media(x: &mut Xml, image: Option<&super::item::FeedImage<'_>>) -> io::Result<()> {
+    let Some(i) = image else {
+        return Ok(());
+    };
+    let (w, h) = (i.width.to_string(), i.height.to_string());
+    x.open(
+        "media:content",
+        &[
+            ("url", i.url),
+            ("medium", "image"),
+            ("type", i.mime_type),
+            ("fileSize", &i.size_in_bytes.to_string()),
+            ("width", &w),
+            ("height", &h),
+        ],
+    )?;
+    x.leaf("media:description", &[("type", "plain")], i.alt)?;
+    if let Some(credit) = i.credit {
+        x.leaf("media:credit", &[], credit)?;
+    }
+    x.close("media:content")?;
+    x.empty(
+        "media:thumbnail",
+        &[("url", i.url), ("width", &w), ("height", &h)],
+    )
+}
+
 fn generator() -> String {
     format!("pbgdpl {}", env!("CARGO_PKG_VERSION"))
 }
@@ -108,6 +141,7 @@ pub fn open_rss(x: &mut Xml, h: &Head<'_>) -> io::Result<()> {
             ("xmlns:atom", "http://www.w3.org/2005/Atom"),
             ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
             ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
+            ("xmlns:media", MEDIA_NS),
         ],
     )?;
     x.open("channel", &[])?;
@@ -139,6 +173,7 @@ pub fn open_atom(x: &mut Xml, h: &Head<'_>) -> io::Result<()> {
             ("xmlns", "http://www.w3.org/2005/Atom"),
             ("xmlns:at", "http://purl.org/atompub/tombstones/1.0"),
             ("xmlns:fh", "http://purl.org/syndication/history/1.0"),
+            ("xmlns:media", MEDIA_NS),
             ("xml:lang", h.lang.code()),
             ("xml:base", h.base_url),
         ],

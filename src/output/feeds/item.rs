@@ -129,6 +129,48 @@ pub struct AttachmentExtension {
     pub role: &'static str,
 }
 
+/// The featured photo of an item (`_pbgdpl.image`): the file shared in
+/// feeds (the largest JPEG/PNG copy, at most 1280 px wide, without any of
+/// the original's metadata) and what a reader needs to show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedImage<'a> {
+    /// Absolute URL.
+    pub url: &'a str,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// MIME type (`image/jpeg`, `image/png`).
+    pub mime_type: &'static str,
+    /// Size in bytes.
+    pub size_in_bytes: u64,
+    /// What the photo shows (`image_alt`), for blind readers.
+    pub alt: &'a str,
+    /// Caption (`image_caption`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<&'a str>,
+    /// Who took it (`image_credit`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<&'a str>,
+}
+
+impl<'a> FeedImage<'a> {
+    /// The featured photo of `page`, if it has one.
+    pub fn of(page: &'a Page<'a>) -> Option<FeedImage<'a>> {
+        let (view, photo) = page.image.as_ref().zip(page.entry.image.as_ref())?;
+        Some(FeedImage {
+            url: &view.share.url,
+            width: view.share.width,
+            height: view.share.height,
+            mime_type: view.share.mime,
+            size_in_bytes: view.share.bytes,
+            alt: &photo.alt,
+            caption: photo.caption.as_deref(),
+            credit: photo.credit.as_deref(),
+        })
+    }
+}
+
 /// A JSON Feed author.
 #[derive(Debug, Clone, Serialize)]
 pub struct Author {
@@ -159,6 +201,9 @@ pub struct ItemExtension<'a> {
     pub kind: Kind,
     /// Typed metadata.
     pub meta: MetaOut<'a>,
+    /// The featured photo (`image`), with its description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<FeedImage<'a>>,
 }
 
 /// One feed item (serialises as a JSON Feed 1.1 item).
@@ -184,6 +229,9 @@ pub struct FeedItem<'a> {
     pub tags: &'a [String],
     /// Language code.
     pub language: &'static str,
+    /// The featured photo's address (JSON Feed `image`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<&'a str>,
     /// Attachments.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<FeedAttachment>,
@@ -292,6 +340,7 @@ pub fn item<'a>(
         date_modified: modified.rfc3339(),
         tags: &e.tags,
         language: config.language.code(),
+        image: page.image.as_ref().map(|i| i.share.url.as_str()),
         attachments: e
             .published_files()
             .enumerate()
@@ -322,6 +371,7 @@ pub fn item<'a>(
             required: e.category.required,
             kind: e.category.kind,
             meta: meta(e),
+            image: FeedImage::of(page),
         },
         page,
         published,
