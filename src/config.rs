@@ -28,6 +28,36 @@ pub struct Agency {
     pub phone: Option<String>,
     /// Office e-mail, shown in the footer.
     pub email: Option<String>,
+    /// The agency's official channels (Facebook page, Zalo Official
+    /// Account, YouTube channel), linked from the footer with `rel="me"`
+    /// and named in its schema.org `sameAs`.
+    pub channels: Channels,
+}
+
+/// The official channels of an agency (`facebook`, `zalo`, `youtube` of
+/// `[agency]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Channels {
+    /// Facebook page.
+    pub facebook: Option<String>,
+    /// Zalo Official Account.
+    pub zalo: Option<String>,
+    /// YouTube channel.
+    pub youtube: Option<String>,
+}
+
+impl Channels {
+    /// The channels set, with their names: `("Facebook", url)`…
+    pub fn list(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("Facebook", &self.facebook),
+            ("Zalo", &self.zalo),
+            ("YouTube", &self.youtube),
+        ]
+        .into_iter()
+        .filter_map(|(name, url)| url.as_deref().map(|u| (name, u)))
+        .collect()
+    }
 }
 
 /// The province whose PBGDPL site every page's uniform banner links to.
@@ -211,6 +241,9 @@ pub(crate) const ADDRESS: Key = Key::new("address", "dia_chi");
 pub(crate) const PHONE: Key = Key::new("phone", "dien_thoai");
 pub(crate) const EMAIL: Key = Key::new("email", "email");
 const JUSTICE_URL: Key = Key::new("justice_url", "cong_so_tu_phap");
+const FACEBOOK: Key = Key::new("facebook", "facebook");
+const ZALO: Key = Key::new("zalo", "zalo");
+const YOUTUBE: Key = Key::new("youtube", "youtube");
 const LINKS: Key = Key::new("national_links", "lien_ket_quoc_gia");
 const WORKFLOW: Key = Key::new("workflow", "quy_trinh");
 const REQUIRE_APPROVER: Key = Key::new("require_approver", "bat_buoc_nguoi_duyet");
@@ -522,6 +555,11 @@ pub(crate) fn agency_keys(
         address: a.text(ADDRESS).map(|v| v.value),
         phone: a.text(PHONE).map(|v| v.value),
         email: a.text(EMAIL).map(|v| v.value),
+        channels: Channels {
+            facebook: a.url(FACEBOOK).map(|v| v.value),
+            zalo: a.url(ZALO).map(|v| v.value),
+            youtube: a.url(YOUTUBE).map(|v| v.value),
+        },
     }
 }
 

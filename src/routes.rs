@@ -33,6 +33,14 @@ pub const SEARCH_PATH: &str = "tim-kiem/";
 pub const SEARCH_INDEX_DIR: &str = "tim-kiem/i/";
 /// Where the theme's stylesheet is written.
 pub const STYLESHEET_PATH: &str = "assets/pbgdpl.css";
+
+/// The section's default share image (`og:image` of pages without a photo
+/// of their own): the uniform banner on a card.
+pub const SHARE_IMAGE_PATH: &str = "embed/share.png";
+/// Width of the share image, in pixels (Open Graph's large card).
+pub const SHARE_IMAGE_WIDTH: u32 = 1200;
+/// Height of the share image, in pixels.
+pub const SHARE_IMAGE_HEIGHT: u32 = 630;
 /// The page shown for addresses that lead nowhere.
 pub const NOT_FOUND_FILE: &str = "404.html";
 /// The hub's list of agencies (`co-quan/`; one agency: `co-quan/<id>/`).

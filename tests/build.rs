@@ -63,10 +63,14 @@ fn every_category_is_reachable_from_the_navigation_in_standard_order() {
     let out = tmp.path().join("out");
     build(&root, &out);
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
-    let links = select_attr(&home, "nav.site-nav a", "href");
+    // Two copies of one list: folded behind a button on phones, in full
+    // on wider screens (the stylesheet shows one).
+    let links = select_attr(&home, "nav.site-nav .site-nav__full a", "href");
     let keys: Vec<&str> = pbgdpl::category::CATEGORIES.iter().map(|c| c.key).collect();
     let expected: Vec<String> = keys.iter().map(|k| format!("/{k}/")).collect();
     assert_eq!(links, expected);
+    let folded = select_attr(&home, "nav.site-nav details.site-nav__compact a", "href");
+    assert_eq!(folded, expected);
     for k in keys {
         assert!(out.join(k).join("index.html").is_file(), "{k} page exists");
     }
@@ -164,7 +168,11 @@ fn xss_payloads_are_neutralised() {
     ] {
         assert!(!html.contains(bad), "{bad} survived in the page");
     }
-    assert_eq!(select_text(&html, "script").len(), 0);
+    // The only script is the page's JSON-LD, data the browser never runs.
+    assert_eq!(
+        select_text(&html, "script:not([type=\"application/ld+json\"])").len(),
+        0
+    );
     // The harmless parts stay.
     assert!(html.contains("Đoạn văn bình thường."));
     assert_eq!(select_attr(&html, ".prose img", "alt"), ["ảnh"]);

@@ -918,14 +918,40 @@ fn statistics_add_up_on(today: &str) {
     // The key figures.
     let dialogues = public_entries("doi-thoai", today);
     let doc = site.page("thong-ke/index.html");
-    let figures: BTreeMap<String, u64> = doc
+    let shown: BTreeMap<String, String> = doc
         .select(&sel(".stats-summary div"))
         .map(|d| {
             (
                 text(d.select(&sel("dt")).next().unwrap()),
-                number(&text(d.select(&sel("dd")).next().unwrap())),
+                text(d.select(&sel("dd")).next().unwrap()),
             )
         })
+        .collect();
+    // A sum of people says how many entries did not give the number.
+    let missing = |entries: &[toml::Table]| {
+        entries
+            .iter()
+            .filter(|e| e.get("participants").is_none())
+            .count()
+    };
+    for (label, list) in [
+        ("Số người tham dự", &activities),
+        ("Người dự đối thoại", &dialogues),
+    ] {
+        let (n, shown) = (missing(list), &shown[label]);
+        match n {
+            0 => assert!(!shown.contains('('), "{label}: {shown}"),
+            n if n == list.len() => assert_eq!(shown, "chưa có số liệu", "{label}"),
+            n => assert!(
+                shown.ends_with(&format!("(chưa ghi số ở {n} bài viết)")),
+                "{label}: {shown}"
+            ),
+        }
+    }
+    let figures: BTreeMap<String, u64> = shown
+        .iter()
+        .filter(|(_, v)| *v != "chưa có số liệu")
+        .map(|(k, v)| (k.clone(), number(v.split(" (").next().unwrap())))
         .collect();
     let dialogue_people: u64 = dialogues
         .iter()

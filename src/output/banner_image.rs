@@ -1,6 +1,9 @@
 //! The uniform provincial banner as an image, for portals that place
 //! banners as pictures: `embed/banner.svg` and `embed/banner.png` (the SVG
-//! rendered by resvg at twice its size, for sharp display).
+//! rendered by resvg at twice its size, for sharp display); and the
+//! section's default share image, `embed/share.png`: the banner on a
+//! 1200×630 card, the size Facebook and Zalo show large, used as
+//! `og:image` by every page without a photo of its own.
 //!
 //! Both depend only on `[province]` (its name and address), so every
 //! agency of a province publishes byte-identical files. The text is set in
@@ -24,6 +27,10 @@ use super::{Job, RenderContext, Renderer};
 pub const SVG_PATH: &str = "embed/banner.svg";
 /// Where the PNG banner is written.
 pub const PNG_PATH: &str = "embed/banner.png";
+pub use crate::routes::{
+    SHARE_IMAGE_HEIGHT as SHARE_HEIGHT, SHARE_IMAGE_PATH as SHARE_PATH,
+    SHARE_IMAGE_WIDTH as SHARE_WIDTH,
+};
 /// Width of the banner in CSS pixels.
 pub const WIDTH: u32 = 600;
 /// Height of the banner in CSS pixels.
@@ -232,7 +239,30 @@ pub fn png(svg: &str) -> Result<Vec<u8>, Error> {
     pixmap.encode_png().map_err(|e| image_error(e.to_string()))
 }
 
-/// Writes `embed/banner.svg` and `embed/banner.png`.
+/// Renders a banner SVG as the share card: the banner across the whole
+/// width of a [`SHARE_WIDTH`]×[`SHARE_HEIGHT`] picture of its colour.
+pub fn share_png(svg: &str) -> Result<Vec<u8>, Error> {
+    let tree = usvg::Tree::from_str(svg, &options()).map_err(|e| image_error(e.to_string()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(SHARE_WIDTH, SHARE_HEIGHT)
+        .ok_or_else(|| image_error("empty image".to_string()))?;
+    let colour = u32::from_str_radix(BACKGROUND.trim_start_matches('#'), 16).unwrap_or(0x9e1b1b);
+    pixmap.fill(tiny_skia::Color::from_rgba8(
+        (colour >> 16) as u8,
+        (colour >> 8) as u8,
+        colour as u8,
+        255,
+    ));
+    let scale = SHARE_WIDTH as f32 / WIDTH as f32;
+    let top = (SHARE_HEIGHT as f32 - HEIGHT as f32 * scale) / 2.0;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale).post_translate(0.0, top),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| image_error(e.to_string()))
+}
+
+/// Writes `embed/banner.svg`, `embed/banner.png` and `embed/share.png`.
 pub struct BannerImage;
 
 impl Renderer for BannerImage {
@@ -246,7 +276,11 @@ impl Renderer for BannerImage {
 
     fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<&'p Province>>, Error> {
         Ok(vec![Job {
-            paths: vec![PNG_PATH.to_string(), SVG_PATH.to_string()],
+            paths: vec![
+                PNG_PATH.to_string(),
+                SVG_PATH.to_string(),
+                SHARE_PATH.to_string(),
+            ],
             view: &p.config.province,
         }])
     }
@@ -258,7 +292,8 @@ impl Renderer for BannerImage {
         _: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
         let drawn = svg(province)?;
-        Ok(vec![png(&drawn)?, drawn.into_bytes()])
+        let (banner, share) = (png(&drawn)?, share_png(&drawn)?);
+        Ok(vec![banner, drawn.into_bytes(), share])
     }
 }
 

@@ -41,6 +41,32 @@ pub struct SiteView<'a> {
     pub tags_url: Option<String>,
     /// Generator name and version.
     pub generator: String,
+    /// Open Graph locale (`vi_VN`, `en_US`).
+    pub og_locale: &'static str,
+    /// The default share image (`og:image` of pages without a photo): the
+    /// banner on a 1200×630 card (none on the province's hub).
+    pub share_image: Option<ShareImageView>,
+    /// The agency's official channels, for the footer (`rel="me"`).
+    pub channels: Vec<LinkView>,
+    /// schema.org JSON-LD of the agency (`GovernmentOrganization`), for
+    /// the home page; safe inside a `<script>` element.
+    pub organization_json_ld: String,
+}
+
+/// An image for Open Graph and Twitter cards.
+#[derive(Debug, Serialize)]
+pub struct ShareImageView {
+    /// Full URL.
+    pub url: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// MIME type.
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+    /// What it shows.
+    pub alt: String,
 }
 
 /// A named link.
@@ -118,6 +144,9 @@ pub struct EntryView<'a> {
     /// The featured photo (`image`), processed, with its description,
     /// caption and credit; none without one.
     pub image: Option<ImageView<'a>>,
+    /// Facebook's share address for the page (entry pages only): a plain
+    /// link, no script.
+    pub share_facebook: Option<String>,
 }
 
 /// The featured photo of an entry as templates see it: every field of
@@ -200,6 +229,24 @@ impl<'a> Common<'a> {
             search_url: self.url(crate::routes::SEARCH_PATH),
             tags_url: Some(self.url(&crate::routes::tags())),
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
+            og_locale: match self.lang() {
+                Lang::Vi => "vi_VN",
+                Lang::En => "en_US",
+            },
+            share_image: Some(ShareImageView {
+                url: self.permalink(crate::routes::SHARE_IMAGE_PATH),
+                width: crate::routes::SHARE_IMAGE_WIDTH,
+                height: crate::routes::SHARE_IMAGE_HEIGHT,
+                mime: "image/png",
+                alt: c.province.name.clone(),
+            }),
+            channels: channels(&c.agency),
+            organization_json_ld: organization_json_ld(
+                &c.agency,
+                &c.province,
+                &c.title,
+                &self.permalink(""),
+            ),
         }
     }
 
@@ -274,7 +321,16 @@ impl<'a> Common<'a> {
             marker,
             category_label: c.label(self.lang()),
             category_url: self.url(&crate::routes::category(c)),
-            json_ld: with_body.then(|| faq_json_ld(page)).flatten(),
+            json_ld: with_body.then(|| self.json_ld(page)),
+            share_facebook: with_body.then(|| {
+                format!(
+                    "https://www.facebook.com/sharer/sharer.php?u={}",
+                    percent_encoding::utf8_percent_encode(
+                        &page.permalink,
+                        percent_encoding::NON_ALPHANUMERIC
+                    )
+                )
+            }),
             image: page
                 .image
                 .as_ref()
@@ -316,6 +372,110 @@ impl<'a> Common<'a> {
         ctx
     }
 
+    /// schema.org JSON-LD of an entry's page: `FAQPage` for a question,
+    /// `Legislation` for a legal document, `Event` for an activity or a
+    /// dialogue, `AboutPage`/`ContactPage` for the undated introduction
+    /// and directory, `NewsArticle` for news and notices, `Article`
+    /// otherwise.
+    fn json_ld(&self, page: &Page<'_>) -> String {
+        let e = page.entry;
+        let publisher = serde_json::json!({
+            "@type": "GovernmentOrganization",
+            "name": self.config.agency.name,
+            "url": self.config.agency.url,
+        });
+        let mut doc = if let Some(q) = &e.meta.question {
+            faq(page, q)
+        } else if let Some(d) = e
+            .meta
+            .document
+            .as_ref()
+            .filter(|_| matches!(e.category.kind, crate::category::Kind::Document))
+        {
+            let mut v = serde_json::json!({ "@type": "Legislation", "name": e.title });
+            let mut put = |k: &str, val: Option<serde_json::Value>| {
+                if let Some(val) = val {
+                    v[k] = val;
+                }
+            };
+            put("legislationIdentifier", d.number.clone().map(Into::into));
+            put("legislationType", d.document_type.map(Into::into));
+            put("legislationDate", d.issue_date.map(|t| t.machine().into()));
+            put(
+                "legislationDateVersion",
+                d.effective_date.map(|t| t.machine().into()),
+            );
+            put(
+                "legislationPassedBy",
+                d.issuer
+                    .as_ref()
+                    .map(|i| serde_json::json!({ "@type": "GovernmentOrganization", "name": i })),
+            );
+            put("sameAs", d.source_url.clone().map(Into::into));
+            v
+        } else if let Some((start, place, organizer)) = event_of(e) {
+            let mut v = serde_json::json!({
+                "@type": "Event",
+                "name": e.title,
+                "startDate": start,
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "organizer": organizer.map_or_else(
+                    || publisher.clone(),
+                    |o| serde_json::json!({ "@type": "Organization", "name": o }),
+                ),
+            });
+            if let Some(place) = place {
+                v["location"] = serde_json::json!({
+                    "@type": "Place",
+                    "name": place,
+                    "address": place,
+                });
+            }
+            v
+        } else if e.date.is_none() {
+            // Undated pages: the introduction, the directory.
+            let kind = match e.category.kind {
+                crate::category::Kind::Directory => "ContactPage",
+                crate::category::Kind::Page => "AboutPage",
+                _ => "WebPage",
+            };
+            serde_json::json!({ "@type": kind, "name": e.title, "publisher": publisher })
+        } else {
+            let news = matches!(e.category.key, "tin-tuc" | "thong-bao");
+            serde_json::json!({
+                "@type": if news { "NewsArticle" } else { "Article" },
+                "headline": e.title,
+                "author": match &e.editorial.author {
+                    Some(a) => serde_json::json!({ "@type": "Person", "name": a }),
+                    None => publisher.clone(),
+                },
+                "publisher": publisher,
+            })
+        };
+        doc["@context"] = "https://schema.org".into();
+        doc["url"] = page.permalink.clone().into();
+        doc["inLanguage"] = self.config.language.code().into();
+        if !page.summary.is_empty() {
+            doc["description"] = page.summary.clone().into();
+        }
+        if let Some(d) = e.date {
+            doc["datePublished"] = d.rfc3339().into();
+        }
+        if let Some(d) = e.modified() {
+            doc["dateModified"] = d.rfc3339().into();
+        }
+        if let Some(image) = &page.image {
+            doc["image"] = serde_json::json!({
+                "@type": "ImageObject",
+                "url": image.share.url,
+                "width": image.share.width,
+                "height": image.share.height,
+            });
+        }
+        script_json(&doc)
+    }
+
     /// A `page` object for a site-relative path.
     pub fn page_view(
         &self,
@@ -324,6 +484,13 @@ impl<'a> Common<'a> {
         path: &str,
         description: String,
     ) -> PageView {
+        // Never an empty description (an entry whose text starts with a
+        // table has no first paragraph): the title says what it is.
+        let description = if description.trim().is_empty() {
+            title.clone()
+        } else {
+            description
+        };
         PageView {
             kind,
             title,
@@ -336,10 +503,71 @@ impl<'a> Common<'a> {
     }
 }
 
-/// schema.org `FAQPage` for a Q&A entry, with `</` escaped so the JSON
-/// cannot close its `<script>` element.
-fn faq_json_ld(page: &Page<'_>) -> Option<String> {
-    let q = page.entry.meta.question.as_ref()?;
+/// JSON for a `<script type="application/ld+json">` element: `</`
+/// escaped so that it cannot close the element.
+fn script_json(v: &serde_json::Value) -> String {
+    v.to_string().replace("</", "<\\/")
+}
+
+/// The official channels of an agency, for `site.channels`.
+pub fn channels(agency: &Agency) -> Vec<LinkView> {
+    agency
+        .channels
+        .list()
+        .into_iter()
+        .map(|(name, url)| LinkView {
+            name: name.to_string(),
+            url: url.to_string(),
+        })
+        .collect()
+}
+
+/// The agency as schema.org `GovernmentOrganization` JSON-LD (its
+/// website `title` at `home`, its channels as `sameAs`), safe inside a
+/// `<script>` element.
+pub fn organization_json_ld(
+    agency: &Agency,
+    province: &Province,
+    title: &str,
+    home: &str,
+) -> String {
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": agency.name,
+        "url": agency.url,
+        "subjectOf": { "@type": "WebSite", "name": title, "url": home },
+        "parentOrganization": { "@type": "GovernmentOrganization", "name": province.name, "url": province.url },
+    });
+    let same_as: Vec<&str> = agency.channels.list().into_iter().map(|(_, u)| u).collect();
+    if !same_as.is_empty() {
+        v["sameAs"] = same_as.into();
+    }
+    for (key, value) in [
+        ("address", &agency.address),
+        ("telephone", &agency.phone),
+        ("email", &agency.email),
+    ] {
+        if let Some(value) = value {
+            v[key] = value.as_str().into();
+        }
+    }
+    script_json(&v)
+}
+
+/// When, where and by whom an activity or a dialogue was held.
+fn event_of(e: &Entry) -> Option<(String, Option<&str>, Option<&str>)> {
+    if let Some(a) = &e.meta.activity {
+        let start = a.held_on.or(e.date)?;
+        return Some((start.machine(), a.place.as_deref(), a.organizer.as_deref()));
+    }
+    let d = e.meta.dialogue.as_ref()?;
+    let start = d.held_on.or(e.date)?;
+    Some((start.machine(), d.place.as_deref(), None))
+}
+
+/// schema.org `FAQPage` for a Q&A entry.
+fn faq(page: &Page<'_>, q: &crate::content::model::Question) -> serde_json::Value {
     let mut question = serde_json::json!({
         "@type": "Question",
         "name": q.question,
@@ -348,10 +576,9 @@ fn faq_json_ld(page: &Page<'_>) -> Option<String> {
     if let Some(d) = q.asked_date.or(page.entry.date) {
         question["dateCreated"] = d.rfc3339().into();
     }
-    let doc = serde_json::json!({
-        "@context": "https://schema.org",
+    serde_json::json!({
         "@type": "FAQPage",
+        "name": page.entry.title,
         "mainEntity": [question],
-    });
-    Some(doc.to_string().replace("</", "<\\/"))
+    })
 }

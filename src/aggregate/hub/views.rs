@@ -322,6 +322,18 @@ impl<'h, 'a> Views<'h, 'a> {
             // The hub links to each agency's tags, never to a list of its own.
             tags_url: None,
             generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
+            og_locale: match self.lang {
+                Lang::Vi => "vi_VN",
+                Lang::En => "en_US",
+            },
+            share_image: None,
+            channels: crate::render::context::channels(&c.agency),
+            organization_json_ld: crate::render::context::organization_json_ld(
+                &c.agency,
+                &self.province,
+                &c.title,
+                &c.base_url,
+            ),
         };
         let nav: Vec<NavItem> = CATEGORIES
             .iter()

@@ -36,8 +36,12 @@ pub struct Statistics {
 pub struct Figure {
     /// What is counted, for machines (`activities`, `participants`…).
     pub key: &'static str,
-    /// The count.
-    pub raw: u64,
+    /// The count; `None` when no entry gave the number (participants
+    /// left out everywhere): unknown, not 0.
+    pub raw: Option<u64>,
+    /// How many of the counted entries did not give the number, so the
+    /// count (a sum over the others) is partial when this is not 0.
+    pub not_given: u64,
     /// What is counted.
     pub label: String,
     /// The count, digits grouped.
@@ -158,6 +162,9 @@ impl Statistics {
         let mut questions_by_field: Tally<FieldKey> = Tally::default();
         let (mut activities, mut participants, mut documents, mut questions) = (0, 0, 0, 0);
         let (mut dialogues, mut dialogue_participants) = (0, 0);
+        // Entries whose number of participants was not written: a sum
+        // over them is not a count, so the figure says so.
+        let (mut activities_unknown, mut dialogues_unknown) = (0u64, 0u64);
         let mut counted = 0;
         let mut newest: Option<Timestamp> = None;
 
@@ -172,6 +179,7 @@ impl Statistics {
                     let Some(a) = &e.meta.activity else { continue };
                     count_it();
                     let people = a.participants.unwrap_or(0);
+                    activities_unknown += u64::from(a.participants.is_none());
                     activities += 1;
                     participants += people;
                     if let Some(d) = a.held_on.or(e.date) {
@@ -209,6 +217,7 @@ impl Statistics {
                     count_it();
                     dialogues += 1;
                     dialogue_participants += g.participants.unwrap_or(0);
+                    dialogues_unknown += u64::from(g.participants.is_none());
                 }
                 _ => {}
             }
@@ -226,17 +235,47 @@ impl Statistics {
 
         let figure = |key: &'static str, n: u64| Figure {
             key,
-            raw: n,
+            raw: Some(n),
+            not_given: 0,
             label: t(p, &format!("stats_{key}")),
             value: group_digits(n, lang),
         };
+        // A sum of people: unknown when no entry gave the number, and
+        // marked as partial when some did not.
+        let people = |key: &'static str, sum: u64, entries: u64, unknown: u64| {
+            let none_given = entries > 0 && unknown == entries;
+            Figure {
+                key,
+                raw: (!none_given).then_some(sum),
+                not_given: unknown,
+                label: t(p, &format!("stats_{key}")),
+                value: if none_given {
+                    t(p, "stats_unknown")
+                } else if unknown > 0 {
+                    format!(
+                        "{} ({} {} {})",
+                        group_digits(sum, lang),
+                        t(p, "stats_not_given"),
+                        group_digits(unknown, lang),
+                        t(p, "entries_count")
+                    )
+                } else {
+                    group_digits(sum, lang)
+                },
+            }
+        };
         let figures = vec![
             figure("activities", activities),
-            figure("participants", participants),
+            people("participants", participants, activities, activities_unknown),
             figure("documents", documents),
             figure("questions", questions),
             figure("dialogues", dialogues),
-            figure("dialogue_participants", dialogue_participants),
+            people(
+                "dialogue_participants",
+                dialogue_participants,
+                dialogues,
+                dialogues_unknown,
+            ),
         ];
 
         let activity_cols = |first: &str| {
