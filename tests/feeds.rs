@@ -372,7 +372,8 @@ fn pages_link_to_the_feeds() {
     );
     assert!(home.contains(r#"type="application/rss+xml" title="Chuyên mục PBGDPL thử nghiệm (RSS)" href="/pbgdpl/rss.xml""#));
     assert!(home.contains(r#"type="application/feed+json" title="Chuyên mục PBGDPL thử nghiệm (JSON Feed)" href="/pbgdpl/feed.json""#));
-    assert!(home.contains("Theo dõi tin mới qua"));
+    // Readers get one plain link to the feed.
+    assert!(home.contains("Nhận tin mới của chuyên mục"));
     let category = site.read("hoi-dap/index.html");
     assert!(category.contains(r#"(Atom)" href="/pbgdpl/hoi-dap/atom.xml">"#));
     let entry = site.read("hoi-dap/thue/index.html");

@@ -328,12 +328,9 @@ impl<'h, 'a> Views<'h, 'a> {
             },
             share_image: None,
             channels: crate::render::context::channels(&c.agency),
-            organization_json_ld: crate::render::context::organization_json_ld(
-                &c.agency,
-                &self.province,
-                &c.title,
-                &c.base_url,
-            ),
+            // The hub's pages run no script, not even data: it shows what
+            // agencies send (tests/hostile_hub.rs).
+            organization_json_ld: String::new(),
         };
         let nav: Vec<NavItem> = CATEGORIES
             .iter()
