@@ -28,6 +28,50 @@ fn built() -> Built {
     build_with(&kinds(), TODAY, false)
 }
 
+#[test]
+fn materials_carry_the_tag_of_their_language_and_are_listed_by_language() {
+    let site = built();
+    // Tiếng Thái: a collective tag of the Tai languages (docs/content.md).
+    let page = site.page("tai-lieu/sach-noi-luat-hon-nhan/index.html");
+    let track = page.select(&sel("track")).next();
+    let audio = page.select(&sel("figure.media--audio")).next().unwrap();
+    assert_eq!(audio.value().attr("lang"), Some("tai"));
+    assert!(track.is_none_or(|t| t.value().attr("srclang") == Some("tai")));
+    let transcript = page.select(&sel(".transcript .prose")).next().unwrap();
+    assert_eq!(transcript.value().attr("lang"), Some("tai"));
+    // Vietnamese materials say so too.
+    let vi = site.page("tai-lieu/video-co-phu-de/index.html");
+    let track = vi.select(&sel("track")).next().unwrap();
+    assert_eq!(track.value().attr("srclang"), Some("vi"));
+    // Feeds carry the tag beside the name.
+    let feed: serde_json::Value = serde_json::from_str(&site.text("tai-lieu/feed.json")).unwrap();
+    let thai = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["url"]
+                .as_str()
+                .unwrap()
+                .contains("sach-noi-luat-hon-nhan")
+        })
+        .unwrap();
+    let m = &thai["_pbgdpl"]["meta"]["material"];
+    assert_eq!(
+        (m["language"].as_str(), m["lang"].as_str()),
+        (Some("Tiếng Thái"), Some("tai"))
+    );
+    // The category lists its materials by language, Vietnamese first.
+    let list = site.page("tai-lieu/index.html");
+    let names = texts(&list, ".by-language__name");
+    assert!(names.len() >= 2, "{names:?}");
+    assert!(names[0].starts_with("Tiếng Việt"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("Tiếng Thái")),
+        "{names:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Valid entries render their metadata.
 
@@ -1113,6 +1157,11 @@ fn golden_missing_answer() {
 #[test]
 fn golden_negative_participants() {
     golden_case("negative-participants", false);
+}
+
+#[test]
+fn golden_unknown_material_language_and_bad_lang() {
+    golden_case("unknown-material-language", false);
 }
 
 #[test]

@@ -284,7 +284,10 @@ impl Media {
 pub struct Material {
     /// Kind from the closed list (`Tờ gấp`).
     pub kind: Option<&'static str>,
-    /// Language of the material.
+    /// BCP 47 tag of its language (`vi`, `km`, `rad`…), for `lang`
+    /// attributes, caption tracks and feeds.
+    pub lang: String,
+    /// Language of the material, as written.
     pub language: String,
     /// Field.
     pub field: Option<String>,

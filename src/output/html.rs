@@ -17,6 +17,55 @@ use super::{Job, RenderContext, Renderer, statistics};
 /// Renders every HTML page.
 pub struct HtmlPages;
 
+/// `languages` in `category.html`: the materials of one language.
+#[derive(Debug, serde::Serialize)]
+struct LanguageView<'a> {
+    lang: &'a str,
+    language: &'a str,
+    entries: Vec<EntryView<'a>>,
+}
+
+/// The materials in one language, for the listing by language.
+#[derive(Debug, Clone, Hash)]
+pub struct LanguageGroup<'p> {
+    /// BCP 47 tag.
+    pub lang: &'p str,
+    /// The language's name, as the first material in it writes it.
+    pub language: &'p str,
+    /// Its materials, in the category's order.
+    pub entries: Vec<Listed<'p>>,
+}
+
+/// The published materials of `pages` grouped by language (by tag),
+/// Vietnamese first, then by the number of materials; none when all are
+/// in one language.
+fn by_language<'p>(pages: &[Listed<'p>]) -> Vec<LanguageGroup<'p>> {
+    let mut groups: Vec<LanguageGroup<'p>> = Vec::new();
+    for l in pages.iter().filter(|l| l.is_published()) {
+        let Some(m) = &l.entry().meta.material else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.lang == m.lang) {
+            Some(g) => g.entries.push(*l),
+            None => groups.push(LanguageGroup {
+                lang: &m.lang,
+                language: &m.language,
+                entries: vec![*l],
+            }),
+        }
+    }
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    groups.sort_by(|a, b| {
+        (b.lang == "vi")
+            .cmp(&(a.lang == "vi"))
+            .then(b.entries.len().cmp(&a.entries.len()))
+            .then(a.language.cmp(b.language))
+    });
+    groups
+}
+
 /// What one page shows (besides what every page shows).
 #[derive(Debug, Hash)]
 pub enum HtmlView<'p> {
@@ -39,6 +88,9 @@ pub enum HtmlView<'p> {
         menu: Option<Arc<FilterMenu>>,
         /// The statistics (first page of the statistics category only).
         statistics: Option<Arc<statistics::Statistics>>,
+        /// The materials by language (first page of the materials
+        /// category, when they are in more than one language).
+        languages: Vec<LanguageGroup<'p>>,
     },
     /// `<category>/page/1/`, leading to the category.
     FirstPageRedirect {
@@ -149,6 +201,11 @@ impl Renderer for HtmlPages {
                         entries: routes::paged(&pages, number, per_page).to_vec(),
                         menu: menu.clone(),
                         statistics,
+                        languages: if number == 1 && category.kind == Kind::Material {
+                            by_language(&pages)
+                        } else {
+                            Vec::new()
+                        },
                     },
                 ));
             }
@@ -251,6 +308,7 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
             entries,
             menu,
             statistics,
+            languages,
         } => {
             let path = routes::category_page(category, *number);
             let cv = p.category_view(category);
@@ -275,6 +333,15 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
             ctx.insert("filter", &None::<()>);
             ctx.insert("filters", &menu.as_deref());
             ctx.insert("statistics", &statistics.as_deref());
+            let languages: Vec<LanguageView<'_>> = languages
+                .iter()
+                .map(|g| LanguageView {
+                    lang: g.lang,
+                    language: g.language,
+                    entries: g.entries.iter().map(|e| p.list_entry(*e)).collect(),
+                })
+                .collect();
+            ctx.insert("languages", &languages);
             ("category.html", ctx)
         }
         HtmlView::FirstPageRedirect { category } => {

@@ -49,7 +49,8 @@ pub struct SiteView<'a> {
     /// The agency's official channels, for the footer (`rel="me"`).
     pub channels: Vec<LinkView>,
     /// schema.org JSON-LD of the agency (`GovernmentOrganization`), for
-    /// the home page; safe inside a `<script>` element.
+    /// the home page; safe inside a `<script>` element (empty on the
+    /// province's hub, whose pages hold no script).
     pub organization_json_ld: String,
 }
 

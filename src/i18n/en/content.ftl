@@ -182,3 +182,9 @@ not-text-help = open the file and save it again as UTF-8 (Notepad: Save as → E
 nul-character = the file holds a NUL character (code 0): it may be damaged, or not text at all
 nul-character-help = open the file in an editor, delete the odd character on line { $line } (often shown as a box or ^@), and save it
 duplicate-path-unicode-forms-help = the two file names look the same but their accented letters are encoded in two ways (often after a copy from a Mac): keep one file, delete the other
+
+## Languages of materials (language, lang)
+material-language-unknown = the language "{ $language }" has no known code
+material-language-unknown-help = add a line { $key } = "…" with its BCP 47 language tag (for example "tmm" for the Thái of Nghệ An, "pac" for Pa Kô), so that screen readers read it in its language; the names already known are listed in docs/content.md
+material-lang-bad = `{ $key }` = "{ $tag }" is not a language tag
+material-lang-bad-help = a language tag is 2 or 3 plain letters, possibly followed by parts after a hyphen: "km", "rad", "vi-VN"

@@ -183,3 +183,9 @@ not-text-help = mở tệp và lưu lại theo UTF-8 (Notepad: Lưu thành → M
 nul-character = tệp có ký tự rỗng (NUL, mã 0): tệp có thể bị hỏng, hoặc không phải là văn bản
 nul-character-help = mở tệp bằng trình soạn thảo, xóa ký tự lạ ở dòng { $line } (thường hiện là ô vuông hay ^@) rồi lưu lại
 duplicate-path-unicode-forms-help = hai tên tệp trông giống hệt nhau nhưng chữ có dấu được ghi theo hai cách (thường do chép từ máy Mac): giữ một tệp, xóa tệp kia
+
+## Ngôn ngữ của tài liệu (language, lang)
+material-language-unknown = chương trình chưa biết mã của ngôn ngữ "{ $language }"
+material-language-unknown-help = thêm một dòng { $key } = "…" ghi mã ngôn ngữ theo chuẩn BCP 47 (ví dụ "tmm" cho tiếng Thái ở Nghệ An, "pac" cho tiếng Pa Kô), để trình đọc màn hình đọc đúng tiếng; danh sách các tên đã biết có trong docs/content.md
+material-lang-bad = mục `{ $key }` = "{ $tag }" không phải là mã ngôn ngữ
+material-lang-bad-help = mã ngôn ngữ gồm 2 hoặc 3 chữ cái không dấu, có thể thêm phần sau dấu gạch ngang: "km", "rad", "vi-VN"

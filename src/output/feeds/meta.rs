@@ -120,8 +120,10 @@ pub struct MaterialOut<'a> {
     /// Kind (`Tờ gấp`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<&'static str>,
-    /// Language of the material.
+    /// Language of the material, as written.
     pub language: &'a str,
+    /// Its BCP 47 tag (`km`, `rad`).
+    pub lang: &'a str,
     /// Field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'a str>,
@@ -232,6 +234,7 @@ fn material(m: &Material) -> MaterialOut<'_> {
     MaterialOut {
         kind: m.kind,
         language: &m.language,
+        lang: &m.lang,
         field: m.field.as_deref(),
         youtube: m.media.youtube.as_deref(),
         has_media: m.media.video.is_some() || m.media.audio.is_some() || m.media.pdf.is_some(),

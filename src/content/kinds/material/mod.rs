@@ -1,6 +1,7 @@
 //! Materials (category 2.6): leaflets, handbooks, videos, audio books, and
 //! their media files, captions and YouTube videos.
 
+pub mod languages;
 mod webvtt;
 mod youtube;
 
@@ -15,6 +16,7 @@ use super::{EntryFacts, FIELD};
 
 const KIND: Key = Key::new("kind", "loai_tai_lieu");
 const LANGUAGE: Key = Key::new("language", "ngon_ngu");
+const LANG: Key = Key::new("lang", "ma_ngon_ngu");
 const MEDIA: Key = Key::new("media", "da_phuong_tien");
 const VIDEO: Key = Key::new("video", "video");
 const CAPTIONS: Key = Key::new("captions", "phu_de");
@@ -39,13 +41,14 @@ pub const MATERIAL_KINDS: &[&str] = &[
 ];
 
 /// The keys of a material entry.
-pub(super) const KEYS: &[Key] = &[KIND, LANGUAGE, FIELD, MEDIA];
+pub(super) const KEYS: &[Key] = &[KIND, LANGUAGE, LANG, FIELD, MEDIA];
 
 /// Reads the keys of a material entry and its media.
 pub(super) fn read(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Material {
     let kind = f.choice(KIND, MATERIAL_KINDS).map(|v| v.value);
-    let language = f
-        .text(LANGUAGE)
+    let written = f.text(LANGUAGE);
+    let lang = read_lang(f, written.as_ref());
+    let language = written
         .map(|v| v.value)
         .unwrap_or_else(|| "Tiếng Việt".to_string());
     let field = f.text(FIELD).map(|v| v.value);
@@ -59,10 +62,45 @@ pub(super) fn read(f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Material {
     };
     Material {
         kind,
+        lang,
         language,
         field,
         media,
     }
+}
+
+/// The BCP 47 tag of the material's language: `lang` when written (it
+/// must be well formed), else the tag of `language` in the table
+/// ([`languages::LANGUAGES`]); a name not in the table without `lang` is
+/// an error that asks for one.
+fn read_lang(f: &mut Fields<'_>, language: Option<&Field<String>>) -> String {
+    if let Some(tag) = f.text(LANG) {
+        if languages::well_formed(&tag.value) {
+            return tag.value;
+        }
+        let key = f.display(LANG);
+        f.error_at(
+            "bad-lang",
+            tag.span,
+            msg!("material-lang-bad", key = key, tag = &tag.value),
+            msg!("material-lang-bad-help"),
+        );
+        return "und".to_string();
+    }
+    let Some(language) = language else {
+        return "vi".to_string();
+    };
+    if let Some(tag) = languages::tag_of(&language.value) {
+        return tag.to_string();
+    }
+    let key = f.display(LANG);
+    f.error_at(
+        "unknown-language",
+        language.span.clone(),
+        msg!("material-language-unknown", language = &language.value),
+        msg!("material-language-unknown-help", key = key),
+    );
+    "und".to_string()
 }
 
 fn read_media(m: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Media {
