@@ -6,8 +6,23 @@
 //!    against the pure-Rust encoder (lossless only).
 //! 2. N such photos processed cold (empty cache), then warm (every photo
 //!    in the cache), through the same `Gallery` a build uses.
+//! 3. A section of N entries, each with one of those photos as its
+//!    featured photo, built twice: the share of the (warm) photo stage in
+//!    a rebuild.
+//!
+//! Times are wall clock and CPU time (user + system, every thread): the
+//! machine may be shared, so the CPU time is the figure to compare.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// CPU time used by this process so far (user + system, all threads).
+fn cpu() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    let t = |v: libc::timeval| Duration::new(v.tv_sec as u64, v.tv_usec as u32 * 1000);
+    t(u.ru_utime) + t(u.ru_stime)
+}
 
 use pbgdpl::images::{self, Cache, Limits, encode, sample};
 
@@ -118,27 +133,28 @@ fn main() {
         });
     }
     let cache = Cache::open(root);
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let (gallery, diags) = images::Gallery::build(&cache, sources.clone(), &Limits::default());
-    let cold = t.elapsed();
+    let (cold, cold_cpu) = (t.elapsed(), cpu() - c);
     assert!(diags.is_empty() && gallery.len() == count);
     println!(
-        "{count} photos cold on {} threads: {:.1?} ({:.0?} per photo)",
+        "{count} photos cold on {} threads: {:.1?} wall, {:.1?} CPU ({:.0?} CPU per photo)",
         rayon::current_num_threads(),
         cold,
-        cold / count as u32
+        cold_cpu,
+        cold_cpu / count as u32
     );
     drop(cache);
     let cache = Cache::open(root);
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let (gallery, _) = images::Gallery::build(&cache, sources.clone(), &Limits::default());
-    let warm = t.elapsed();
+    let (warm, warm_cpu) = (t.elapsed(), cpu() - c);
     println!(
-        "{count} photos warm (new process, cache on disk): {:.1?}",
-        warm
+        "{count} photos warm (cache on disk, opened again): {:.1?} wall, {:.1?} CPU",
+        warm, warm_cpu
     );
     let t = Instant::now();
-    let (_, _) = images::Gallery::build(&cache, sources, &Limits::default());
+    let (_, _) = images::Gallery::build(&cache, sources.clone(), &Limits::default());
     println!(
         "{count} photos warm (same process, as serve): {:.1?}",
         t.elapsed()
@@ -153,4 +169,46 @@ fn main() {
         gallery.copies().len(),
         total as f64 / 1e6
     );
+
+    // The same photos as the featured photos of a section's entries: the
+    // photo stage's share of a warm rebuild.
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/site.toml");
+    std::fs::copy(&fixture, root.join("site.toml")).expect("site.toml");
+    for i in 0..count {
+        std::fs::write(
+            root.join(format!("content/tin-tuc/bai-{i}/index.md")),
+            format!("+++\ntitle = \"Bài có ảnh số {i}\"\ndate = 2026-06-01\nimage = \"anh.jpg\"\nimage_alt = \"Ảnh hội nghị số {i}\"\n+++\n\nNội dung bài {i}.\n"),
+        )
+        .expect("entry");
+    }
+    let out = root.join("public");
+    let options = pbgdpl::BuildOptions {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),
+        ..Default::default()
+    };
+    let mut runs = Vec::new();
+    for _ in 0..3 {
+        let (t, c) = (Instant::now(), cpu());
+        pbgdpl::build(root, Some(&out), &options).expect("builds");
+        runs.push((t.elapsed(), cpu() - c));
+    }
+    let cache = Cache::open(root);
+    let (t, c) = (Instant::now(), cpu());
+    let _ = images::Gallery::build(&cache, sources, &Limits::default());
+    let stage = (t.elapsed(), cpu() - c);
+    for (n, (wall, cpu)) in runs.iter().enumerate() {
+        println!(
+            "build {} of {count} entries with photos: {wall:.1?} wall, {cpu:.1?} CPU",
+            n + 1
+        );
+    }
+    let (wall, cpu_time) = runs[runs.len() - 1];
+    println!(
+        "photo stage in a warm rebuild: {:.1?} wall / {:.1?} CPU = {:.1}% of the rebuild's CPU time",
+        stage.0,
+        stage.1,
+        100.0 * stage.1.as_secs_f64() / cpu_time.as_secs_f64().max(1e-9)
+    );
+    let _ = wall;
 }
