@@ -33,7 +33,13 @@ fn main() {
         .position(|a| a == "--photos")
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
-        .unwrap_or(500);
+        // `cargo bench` passes `--bench`; `cargo test --all-targets` runs
+        // this file without it, as a quick smoke test on a few photos.
+        .unwrap_or(if args.iter().any(|a| a == "--bench") {
+            500
+        } else {
+            3
+        });
     let quality: u8 = args
         .iter()
         .position(|a| a == "--source-quality")
