@@ -35,7 +35,7 @@ fn statistics_json_is_listed_in_sync_json_with_its_hash() {
     let bytes = std::fs::read(site.out.join("statistics.json")).unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(stats["base_url"], BASE);
-    assert_eq!(stats["schema_version"], "1.0");
+    assert_eq!(stats["schema_version"], "1.1");
     assert_eq!(stats["figures"]["documents"], 1);
     assert_eq!(stats["figures"]["questions"], 1);
     let table = &stats["data_tables"][0];
@@ -48,7 +48,7 @@ fn statistics_json_is_listed_in_sync_json_with_its_hash() {
     assert!(site.out.join("thong-ke/bao-cao-vien.csv").is_file());
 
     let sync = site.json("sync.json");
-    assert_eq!(sync["schema_version"], "1.2");
+    assert_eq!(sync["schema_version"], pbgdpl::sync::SCHEMA_VERSION);
     assert_eq!(sync["statistics"]["url"], format!("{BASE}statistics.json"));
     assert_eq!(sync["statistics"]["sha256"], sha(&bytes));
     assert_eq!(sync["statistics"]["data_tables"], 1);
@@ -62,4 +62,42 @@ fn statistics_json_is_listed_in_sync_json_with_its_hash() {
     assert_eq!(again["statistics"]["sha256"], sha(&bytes));
     assert_ne!(again["statistics"]["sha256"], sync["statistics"]["sha256"]);
     assert_eq!(again["digest"], digest);
+}
+
+const ACTIVITY: &str = r#"+++
+title = "Tuyên truyền lưu động"
+date = 2026-03-02
+held_on = 2026-03-01
+form = "Tuyên truyền lưu động"
++++
+
+Buổi tuyên truyền tại chợ xã.
+"#;
+
+#[test]
+fn an_unknown_number_of_participants_is_null_not_zero() {
+    let site = TestSite::new("feeds");
+    std::fs::create_dir_all(site.src("content/hoat-dong")).unwrap();
+    std::fs::write(site.src("content/hoat-dong/luu-dong.md"), ACTIVITY).unwrap();
+    site.build();
+    let stats = site.json("statistics.json");
+    assert_eq!(stats["schema_version"], "1.1");
+    assert_eq!(stats["figures"]["activities"], 1);
+    // Nobody wrote how many came: unknown, not 0.
+    assert!(stats["figures"]["participants"].is_null(), "{stats}");
+    assert_eq!(stats["figures_not_given"]["participants"], 1);
+    // The reader's page says so too.
+    let page = site.read("thong-ke/index.html");
+    assert!(page.contains("chưa có số liệu"), "{page}");
+
+    // A second activity gives its number: a partial sum, marked as such.
+    let second = ACTIVITY
+        .replace("Tuyên truyền lưu động\"\ndate", "Hội nghị\"\ndate")
+        .replace("form = ", "participants = 40\nform = ");
+    std::fs::write(site.src("content/hoat-dong/hoi-nghi.md"), second).unwrap();
+    site.build();
+    let stats = site.json("statistics.json");
+    assert_eq!(stats["figures"]["participants"], 40);
+    assert_eq!(stats["figures_not_given"]["participants"], 1);
+    assert_eq!(stats["figures_not_given"].get("activities"), None);
 }

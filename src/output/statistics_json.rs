@@ -50,10 +50,18 @@ impl<'p> StatisticsDoc<'p> {
     fn value(&self, p: &Common<'_>) -> Value {
         let c = p.config;
         let s = &self.stats;
+        // An unknown figure (no entry gave the number) is `null`, never 0;
+        // a sum some entries did not contribute to lists them apart.
         let figures: serde_json::Map<String, Value> = s
             .figures
             .iter()
             .map(|f| (f.key.to_string(), json!(f.raw)))
+            .collect();
+        let not_given: serde_json::Map<String, Value> = s
+            .figures
+            .iter()
+            .filter(|f| f.not_given > 0)
+            .map(|f| (f.key.to_string(), json!(f.not_given)))
             .collect();
         let row = |r: &StatRow| json!({ "label": r.label, "values": r.raw });
         let computed: Vec<Value> = s
@@ -98,6 +106,7 @@ impl<'p> StatisticsDoc<'p> {
             "entries_counted": s.entries_counted,
             "newest": s.newest.map(|d| d.rfc3339()),
             "figures": figures,
+            "figures_not_given": not_given,
             "computed": computed,
             "data_tables": data_tables,
         })

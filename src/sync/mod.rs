@@ -45,7 +45,7 @@ pub const STATISTICS_PATH: &str = "statistics.json";
 pub const STATISTICS_SCHEMA: &str = "statistics.v1.json";
 
 /// The version of the `statistics.json` format.
-pub const STATISTICS_VERSION: &str = "1.0";
+pub const STATISTICS_VERSION: &str = "1.1";
 
 /// Where a section's statistics are and what they hash to (`sync.json`'s
 /// `statistics`, since format 1.2).

@@ -29,6 +29,10 @@ mkdir -p "$work/src"
 cp -r site.toml content "$work/src/"
 [ -d static ] && cp -r static "$work/src/"
 printf '\n[feeds]\nlimit = 3\n' >> "$work/src/site.toml"
+# An activity whose number of participants nobody wrote: statistics.json
+# says null (unknown), which its schema must accept.
+printf '+++\ntitle = "Tuyên truyền lưu động tại chợ"\ndate = 2026-03-02\nform = "Tuyên truyền lưu động"\n+++\n\nBuổi tuyên truyền tại chợ xã.\n' \
+  > "$work/src/content/hoat-dong/tuyen-truyen-tai-cho.md"
 "$PBGDPL_BIN" build --root "$work/src" --out "$work/demo-archived" --quiet
 compgen -G "$work/demo-archived/archive/*/atom.xml" >/dev/null || { echo "FAIL: no archive was written with limit = 3" >&2; exit 1; }
 
@@ -41,9 +45,22 @@ for site in "${sites[@]}"; do
   check-jsonschema --schemafile "$jsonfeed_schema" "${json_feeds[@]}" || status=1
   check-jsonschema --schemafile "$root/schemas/jsonfeed-pbgdpl.v1.json" "${json_feeds[@]}" || status=1
   check-jsonschema --schemafile "$root/schemas/sync.v1.json" "$site/sync.json" || status=1
+  if [ -f "$site/statistics.json" ]; then
+    check-jsonschema --schemafile "$root/schemas/statistics.v1.json" "$site/statistics.json" || status=1
+  fi
   # The schemas published with the site are the repository's.
   cmp -s "$site/schemas/sync.v1.json" "$root/schemas/sync.v1.json" || { echo "FAIL: published sync schema differs" >&2; status=1; }
   xmllint --noout --schema "$sitemap_xsd" "$site/sitemap.xml" || status=1
 done
+# The demo copy has an activity without participants: its statistics say
+# so apart, and the schema accepts the null of a figure nobody gave.
+python3 - "$work/demo-archived/statistics.json" "$work/unknown.json" <<'PY' || status=1
+import json, sys
+stats = json.load(open(sys.argv[1]))
+assert stats["figures_not_given"] == {"participants": 1}, stats["figures_not_given"]
+stats["figures"]["participants"] = None
+json.dump(stats, open(sys.argv[2], "w"))
+PY
+check-jsonschema --schemafile "$root/schemas/statistics.v1.json" "$work/unknown.json" || status=1
 python3 tests/consumers/feeds_check.py "${sites[@]%/}" || status=1
 exit $status
