@@ -158,11 +158,64 @@ pub fn admit(item: Value, index: usize, base_url: &str, prefix: &str) -> Result<
             .collect();
         out.insert("authors".into(), Value::Array(authors));
     }
+    // The featured photo (JSON Feed `image`): a file of the section.
+    if let Some(Value::String(image)) = item.remove("image")
+        && under(&image, base_url)
+    {
+        out.insert("image".into(), Value::String(image));
+    }
     if let Some(mut ext) = item.remove("_pbgdpl") {
+        if let Value::Object(map) = &mut ext
+            && let Some(image) = map.remove("image")
+            && let Some(image) = image_extension(image, base_url)
+        {
+            map.insert("image".into(), image);
+        }
         only_web_links(&mut ext);
         out.insert("_pbgdpl".into(), ext);
     }
     Ok(Value::Object(out))
+}
+
+/// The `_pbgdpl.image` of an item (its featured photo, since pbgdpl
+/// 0.x with photos), kept only when it is a photo of the section with
+/// a size and a description: `url` inside the section, `mime_type` JPEG,
+/// PNG or WebP, `width`, `height` and `size_in_bytes` plain numbers,
+/// `alt` a non-empty text; `caption` and `credit` kept when they are
+/// texts.
+fn image_extension(image: Value, base_url: &str) -> Option<Value> {
+    const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+    let url = image.get("url")?.as_str().filter(|u| under(u, base_url))?;
+    let mime = image
+        .get("mime_type")?
+        .as_str()
+        .filter(|m| TYPES.contains(m))?;
+    let side = |key: &str| {
+        image
+            .get(key)
+            .and_then(Value::as_u64)
+            .filter(|n| (1..=100_000).contains(n))
+    };
+    let (width, height) = (side("width")?, side("height")?);
+    let size = image.get("size_in_bytes")?.as_u64()?;
+    let alt = image
+        .get("alt")?
+        .as_str()
+        .filter(|a| !a.trim().is_empty())?;
+    let mut clean = serde_json::json!({
+        "url": url,
+        "mime_type": mime,
+        "width": width,
+        "height": height,
+        "size_in_bytes": size,
+        "alt": alt,
+    });
+    for key in ["caption", "credit"] {
+        if let (Some(Value::String(text)), Value::Object(m)) = (image.get(key), &mut clean) {
+            m.insert(key.into(), Value::String(text.clone()));
+        }
+    }
+    Some(clean)
 }
 
 /// Removes every `…_url` string that is not an http(s) address.
@@ -181,7 +234,15 @@ fn only_web_links(value: &mut Value) {
 /// `sha256` (64 lowercase hex digits) and a known `role`; `None` when
 /// either is not.
 fn file_extension(ext: Value) -> Option<Value> {
-    const ROLES: [&str; 6] = ["attachment", "video", "captions", "audio", "pdf", "poster"];
+    const ROLES: [&str; 7] = [
+        "attachment",
+        "video",
+        "captions",
+        "audio",
+        "pdf",
+        "poster",
+        "image",
+    ];
     let sha = ext.get("sha256")?.as_str()?;
     let role = ext.get("role")?.as_str()?;
     let hex = sha.len() == 64 && sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
@@ -236,6 +297,46 @@ mod tests {
             let a = with_ext(bad.clone());
             assert_eq!(a.get("_pbgdpl"), None, "{bad}");
             assert_eq!(a["url"], item("a")["attachments"][0]["url"]);
+        }
+    }
+
+    #[test]
+    fn a_featured_photo_is_kept_only_when_it_is_the_sections_and_described() {
+        let photo = json!({
+            "url": format!("{BASE}tin-tuc/a/anh-1280.jpg"),
+            "mime_type": "image/jpeg",
+            "width": 1280,
+            "height": 960,
+            "size_in_bytes": 120000,
+            "alt": "Hội trường",
+            "credit": "Lê Văn Quyết",
+        });
+        let with = |image: Value| {
+            let mut i = item("a");
+            i["image"] = image["url"].clone();
+            i["_pbgdpl"]["image"] = image;
+            page(vec![i], BASE).unwrap().remove(0)
+        };
+        let kept = with(photo.clone());
+        assert_eq!(kept["_pbgdpl"]["image"], photo);
+        assert_eq!(kept["image"], photo["url"]);
+        let spoil = |key: &str, v: Value| {
+            let mut p = photo.clone();
+            p[key] = v;
+            p
+        };
+        for bad in [
+            spoil("url", json!("https://elsewhere.example/a.jpg")),
+            spoil("url", json!("javascript:alert(1)")),
+            spoil("mime_type", json!("text/html")),
+            spoil("width", json!(0)),
+            spoil("height", json!("960")),
+            spoil("alt", json!("  ")),
+            json!("https://a.example/pbgdpl/a.jpg"),
+        ] {
+            let item = with(bad.clone());
+            assert_eq!(item["_pbgdpl"].get("image"), None, "{bad}");
+            assert_eq!(item["_pbgdpl"]["category"], "tin-tuc");
         }
     }
 

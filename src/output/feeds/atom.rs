@@ -44,7 +44,7 @@ pub fn write(doc: &FeedDoc<'_>) -> io::Result<Vec<u8>> {
                 ],
             )?;
         }
-        head::media(&mut x, item.section_image())?;
+        head::media(&mut x, item.image.as_ref())?;
         if let Some((name, uri)) = item.author {
             x.open("author", &[])?;
             x.leaf("name", &[], name)?;

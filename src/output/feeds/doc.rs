@@ -42,15 +42,25 @@ pub enum JsonItem<'a> {
     Agency(&'a Value),
 }
 
-impl<'a> ItemView<'a> {
-    /// The featured photo of a section's item (none for an agency's
-    /// item on the hub, whose JSON is passed on unchanged).
-    pub fn section_image(&self) -> Option<&'a super::item::FeedImage<'a>> {
-        match self.json {
-            JsonItem::Section(f) => f.ext.image.as_ref(),
-            JsonItem::Agency(_) => None,
-        }
-    }
+/// A featured photo as the XML formats show it (Media RSS
+/// `media:content`): a section's own (`_pbgdpl.image` of its JSON Feed
+/// item), or the one an agency published, as the hub admitted it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemImage<'a> {
+    /// Absolute URL.
+    pub url: &'a str,
+    /// MIME type.
+    pub mime_type: &'a str,
+    /// Width in pixels.
+    pub width: u64,
+    /// Height in pixels.
+    pub height: u64,
+    /// Size in bytes.
+    pub size: u64,
+    /// What the photo shows, for readers who cannot see it.
+    pub alt: &'a str,
+    /// Who took it.
+    pub credit: Option<&'a str>,
 }
 
 /// One item of a feed document, as every format reads it.
@@ -77,6 +87,8 @@ pub struct ItemView<'a> {
     /// The index in `attachments` of RSS's one enclosure (the main media
     /// file), if any.
     pub enclosure: Option<usize>,
+    /// The featured photo, if any (Media RSS in RSS and Atom).
+    pub image: Option<ItemImage<'a>>,
     /// The author Atom names, and their address.
     pub author: Option<(&'a str, Option<&'a str>)>,
     /// Body HTML.

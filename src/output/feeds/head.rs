@@ -100,7 +100,7 @@ pub const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
 
 /// Writes the featured photo of an item as `media:content` (with its
 /// description) and `media:thumbnail`.
-pub fn media(x: &mut Xml, image: Option<&super::item::FeedImage<'_>>) -> io::Result<()> {
+pub fn media(x: &mut Xml, image: Option<&super::doc::ItemImage<'_>>) -> io::Result<()> {
     let Some(i) = image else {
         return Ok(());
     };
@@ -111,7 +111,7 @@ pub fn media(x: &mut Xml, image: Option<&super::item::FeedImage<'_>>) -> io::Res
             ("url", i.url),
             ("medium", "image"),
             ("type", i.mime_type),
-            ("fileSize", &i.size_in_bytes.to_string()),
+            ("fileSize", &i.size.to_string()),
             ("width", &w),
             ("height", &h),
         ],

@@ -31,7 +31,7 @@ use crate::render::{Common, Page};
 
 pub use super::meta::{MetaOut, meta};
 
-use super::doc::{Enclosure, ItemView, JsonItem};
+use super::doc::{Enclosure, ItemImage, ItemView, JsonItem};
 
 /// The date part of every tag URI.
 pub const TAG_DATE: &str = "2019";
@@ -283,6 +283,15 @@ impl<'a> FeedItem<'a> {
                 })
                 .collect(),
             enclosure: self.main_file,
+            image: self.ext.image.as_ref().map(|i| ItemImage {
+                url: i.url,
+                mime_type: i.mime_type,
+                width: u64::from(i.width),
+                height: u64::from(i.height),
+                size: i.size_in_bytes,
+                alt: i.alt,
+                credit: i.credit,
+            }),
             author: self
                 .page
                 .entry

@@ -69,7 +69,7 @@ pub fn write(doc: &FeedDoc<'_>) -> io::Result<Vec<u8>> {
                 ],
             )?;
         }
-        head::media(&mut x, item.section_image())?;
+        head::media(&mut x, item.image.as_ref())?;
         x.close("item")?;
     }
     x.close("channel")?;

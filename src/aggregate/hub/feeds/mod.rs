@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::output::Sink;
 use crate::output::feeds::item::tag_prefix_of;
 use crate::output::feeds::{
-    Enclosure, FORMATS, FeedDoc, ItemView, JsonItem, Position, Scope, chain, head,
+    Enclosure, FORMATS, FeedDoc, ItemImage, ItemView, JsonItem, Position, Scope, chain, head,
 };
 use crate::sync::Tombstone;
 
@@ -221,6 +221,19 @@ impl<'a> HubItem<'a> {
                 .unwrap_or_default(),
             // RSS's one enclosure: the agency's main file.
             enclosure: main_file(v),
+            // The featured photo, as `accept` admitted it (a photo of the
+            // agency's section, with its size and description).
+            image: v.pointer("/_pbgdpl/image").and_then(|i| {
+                Some(ItemImage {
+                    url: text(i, "url")?,
+                    mime_type: text(i, "mime_type")?,
+                    width: i.get("width")?.as_u64()?,
+                    height: i.get("height")?.as_u64()?,
+                    size: i.get("size_in_bytes")?.as_u64()?,
+                    alt: text(i, "alt")?,
+                    credit: text(i, "credit"),
+                })
+            }),
             attachments,
             author: v
                 .pointer("/authors/0")
