@@ -191,7 +191,52 @@ impl Site {
             })
             .collect();
         self.gallery = gallery;
+        self.publish_photo_files();
         diags
+    }
+
+    /// Makes the files each entry publishes match what the build writes:
+    /// a photo among them (an attachment, a `[media]` poster) is published
+    /// processed, so its size and hash are those of the processed copy;
+    /// the featured photo becomes a published file of its own
+    /// ([`FileRole::Image`]: its shared copy), so feeds list it with its
+    /// hash and the entry's hash in `sync.json` changes with the photo.
+    /// Safe to run again on the same entries (`serve`).
+    fn publish_photo_files(&mut self) {
+        use crate::content::model::{Attachment, FileRole};
+        let gallery = &self.gallery;
+        for e in &mut self.content.entries {
+            e.media_files.retain(|a| a.role != FileRole::Image);
+            let dir = e.path();
+            for a in e.attachments.iter_mut().chain(&mut e.media_files) {
+                match gallery.at_original(&format!("{dir}{}", a.file)) {
+                    Some((file, v)) => {
+                        a.stored = Some(file);
+                        a.size = v.bytes;
+                        a.size_label = crate::text::human_size(v.bytes);
+                        a.mime = v.format.mime().to_string();
+                        a.modified = 0;
+                    }
+                    None => a.stored = None,
+                }
+            }
+            let Some(photo) = &e.image else { continue };
+            let Some((v, path, file)) = gallery.shared(&format!("{dir}{}", photo.file)) else {
+                continue;
+            };
+            let name = path.strip_prefix(dir.as_str()).unwrap_or(path);
+            e.media_files.push(Attachment {
+                file: name.to_string(),
+                title: photo.alt.clone(),
+                size: v.bytes,
+                modified: 0,
+                size_label: crate::text::human_size(v.bytes),
+                mime: v.format.mime().to_string(),
+                kind: v.format.extension().to_uppercase(),
+                role: FileRole::Image,
+                stored: Some(file),
+            });
+        }
     }
 
     /// Every file published as it is: the files of `static/` and of

@@ -294,3 +294,83 @@ fn decoding_is_bounded() {
     }
     let _ = images::process(&garbled, &limits);
 }
+
+/// SHA-256 of some bytes, lowercase hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The sync.json record and the feed.json item of the entry with photos.
+fn chain_of(built: &Built) -> (serde_json::Value, serde_json::Value) {
+    let read = |f: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(built.out.join(f)).unwrap()).unwrap()
+    };
+    let find = |list: &serde_json::Value, url_part: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["url"].as_str().unwrap_or("").contains(url_part))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {url_part} in {list}"))
+    };
+    let sync = read("sync.json");
+    let feed = read("feed.json");
+    (
+        find(&sync["entries"], "hoi-nghi-co-anh"),
+        find(&feed["items"], "hoi-nghi-co-anh"),
+    )
+}
+
+#[test]
+fn the_featured_photo_is_a_published_file_whose_hash_is_in_the_chain() {
+    let (_tmp, root) = site_with_photos();
+    let built = build_with(&root, "2026-11-22", false);
+    let (record, item) = chain_of(&built);
+    let shared = "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg";
+    let attachment = item["attachments"]
+        .as_array()
+        .expect("the photo is an attachment")
+        .iter()
+        .find(|a| a["_pbgdpl"]["role"] == "image")
+        .expect("an attachment of role image");
+    assert_eq!(attachment["url"], shared);
+    assert_eq!(attachment["mime_type"], "image/jpeg");
+    // Its hash and size are those of the file published at its address.
+    let bytes = std::fs::read(
+        built
+            .out
+            .join("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"),
+    )
+    .unwrap();
+    assert_eq!(attachment["_pbgdpl"]["sha256"], sha256_hex(&bytes));
+    assert_eq!(attachment["size_in_bytes"], bytes.len() as u64);
+
+    // A new photo under the same name: the entry's hash changes, and the
+    // listed hash is the new file's.
+    let photo = root.join("content/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg");
+    std::fs::write(&photo, phone_photo(7)).unwrap();
+    let again = build_with(&root, "2026-11-22", false);
+    let (record2, item2) = chain_of(&again);
+    assert_ne!(
+        record2["sha256"], record["sha256"],
+        "the entry hash must change with its photo"
+    );
+    let bytes2 = std::fs::read(
+        again
+            .out
+            .join("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"),
+    )
+    .unwrap();
+    assert_ne!(bytes2, bytes);
+    let attachment2 = item2["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["_pbgdpl"]["role"] == "image")
+        .unwrap();
+    assert_eq!(attachment2["_pbgdpl"]["sha256"], sha256_hex(&bytes2));
+}

@@ -265,6 +265,7 @@ fn attachment(file: &BundleFile, title: Option<String>) -> Attachment {
             .to_string(),
         kind: ext.to_uppercase(),
         role: FileRole::Attachment,
+        stored: None,
     }
 }
 

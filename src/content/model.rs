@@ -101,9 +101,15 @@ pub struct Attachment {
     pub mime: String,
     /// Short type label (`PDF`, `DOCX`).
     pub kind: String,
-    /// What the file is to its entry: a download (`[[attachments]]`) or
-    /// a file of the `[media]` block.
+    /// What the file is to its entry: a download (`[[attachments]]`), a
+    /// file of the `[media]` block, or its featured photo.
     pub role: FileRole,
+    /// Where the published bytes are when they are not the bundle's file
+    /// `file` itself: a photo is published processed (resized, without
+    /// its camera and GPS data), from the image cache. Set by
+    /// [`crate::site::Site::process_photos`].
+    #[serde(skip)]
+    pub stored: Option<std::path::PathBuf>,
 }
 
 /// What a file an entry publishes is to it (`_pbgdpl.role` of a feed
@@ -124,6 +130,9 @@ pub enum FileRole {
     Pdf,
     /// The `[media] poster` image.
     Poster,
+    /// The featured photo (`image`), as published and shared: its largest
+    /// JPEG or PNG copy (the original, with its metadata, never is).
+    Image,
 }
 
 impl FileRole {
@@ -136,6 +145,7 @@ impl FileRole {
             FileRole::Audio => "audio",
             FileRole::Pdf => "pdf",
             FileRole::Poster => "poster",
+            FileRole::Image => "image",
         }
     }
 }

@@ -186,15 +186,36 @@ impl Gallery {
         self.photos.is_empty()
     }
 
+    /// The file in the cache holding the variant `v` of `p`.
+    pub fn variant_file(&self, p: &Processed, v: &Variant) -> PathBuf {
+        self.cache_dir
+            .join(&p.key)
+            .join(format!("{}.{}", v.width, v.format.extension()))
+    }
+
+    /// What is published at a photo's own address `dest` (its largest
+    /// variant of the original's format): the file in the cache and the
+    /// variant.
+    pub fn at_original(&self, dest: &str) -> Option<(PathBuf, &Variant)> {
+        let p = self.get(dest)?;
+        let (v, _) = p.largest(p.original_format)?;
+        Some((self.variant_file(p, v), v))
+    }
+
+    /// The copy of a photo that is shared (`og:image`, the feeds' image):
+    /// its largest JPEG or PNG variant, with its output path and the file
+    /// in the cache.
+    pub fn shared(&self, dest: &str) -> Option<(&Variant, &str, PathBuf)> {
+        let p = self.get(dest)?;
+        let (v, path) = p.largest(p.outcome.fallback)?;
+        Some((v, path, self.variant_file(p, v)))
+    }
+
     /// Every file to publish: each variant, and the original's address.
     pub fn copies(&self) -> Vec<Copy> {
         let mut out = Vec::new();
         for p in self.photos.values() {
-            let file = |v: &Variant| {
-                self.cache_dir
-                    .join(&p.key)
-                    .join(format!("{}.{}", v.width, v.format.extension()))
-            };
+            let file = |v: &Variant| self.variant_file(p, v);
             for (v, dest) in p.outcome.variants.iter().zip(&p.variant_paths) {
                 out.push(Copy {
                     dest: dest.clone(),

@@ -41,8 +41,12 @@ pub fn on_disk(root: &Path, page: &Page<'_>) -> Result<Option<Vec<FileOnDisk>>, 
     };
     e.published_files()
         .map(|a| {
-            let path = root.join(dir).join(&a.file);
-            if a.modified != 0 {
+            // A photo's published bytes are its processed copy.
+            let path = match &a.stored {
+                Some(stored) => stored.clone(),
+                None => root.join(dir).join(&a.file),
+            };
+            if a.modified != 0 && a.stored.is_none() {
                 return Ok(FileOnDisk {
                     path,
                     size: a.size,

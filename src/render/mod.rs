@@ -468,8 +468,11 @@ fn attachments_fingerprint<'a>(f: Fingerprint, files: impl Iterator<Item = &'a A
                 mime,
                 kind,
                 role,
+                stored,
             } = a;
+            let stored = stored.as_deref().map(|p| p.to_string_lossy());
             f.bytes(role.as_str())
+                .option(stored.as_deref())
                 .bytes(file)
                 .bytes(title)
                 .number(*size)
