@@ -215,8 +215,9 @@ pub struct FeedItem<'a> {
     pub url: &'a str,
     /// Title.
     pub title: &'a str,
-    /// Body HTML.
-    pub content_html: &'a str,
+    /// Body HTML: the page's, except that photos are plain `<img>`s
+    /// ([`feed_html`]).
+    pub content_html: std::borrow::Cow<'a, str>,
     /// Summary text.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub summary: &'a str,
@@ -299,11 +300,24 @@ impl<'a> FeedItem<'a> {
                 .author
                 .as_deref()
                 .map(|name| (name, None)),
-            content_html: self.content_html,
+            content_html: &self.content_html,
             content_base: None,
             json: JsonItem::Section(self),
         }
     }
+}
+
+/// The body as feeds carry it. A page shows its photos as `<picture>`s
+/// with every size; a feed reader (and the hub, which sanitises what
+/// agencies send exactly as a section's bodies) takes the plain `<img>`
+/// inside, so the body of a page with photos is sanitised once more —
+/// the hub then passes the item on unchanged.
+pub fn feed_html<'a>(page: &'a Page<'a>) -> std::borrow::Cow<'a, str> {
+    let html = page.html();
+    if page.entry.body_images.is_empty() || !html.contains("<picture") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    std::borrow::Cow::Owned(crate::render::markdown::sanitize(html))
 }
 
 /// The absolute URL of a file of an entry's bundle.
@@ -343,7 +357,7 @@ pub fn item<'a>(
         id: global_id(config, &e.id),
         url: &page.permalink,
         title: &e.title,
-        content_html: page.html(),
+        content_html: feed_html(page),
         summary: &page.summary,
         date_published: published.rfc3339(),
         date_modified: modified.rfc3339(),
