@@ -216,6 +216,19 @@ fn check_errors(root: &Path, lang: Lang) -> String {
     stderr(&o).replace(root.to_str().unwrap(), "<root>")
 }
 
+/// A small PNG whose image data is overwritten (its checksum fails).
+fn damaged_png() -> Vec<u8> {
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_raw(8, 8, vec![200; 8 * 8 * 3]).unwrap())
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let idat = png.windows(4).position(|w| w == b"IDAT").unwrap();
+    for b in &mut png[idat + 4..idat + 12] {
+        *b ^= 0x5A;
+    }
+    png
+}
+
 #[test]
 fn bad_pictures_are_errors_at_their_line_in_both_languages() {
     let (_tmp, root) = temp_site("minimal");
@@ -229,9 +242,13 @@ fn bad_pictures_are_errors_at_their_line_in_both_languages() {
     )
     .unwrap();
     std::fs::write(dir.join("anh dep.jpg"), phone_photo(3)).unwrap();
+    // A photo copied only halfway, and a PNG whose pixels were overwritten.
+    let whole = phone_photo(4);
+    std::fs::write(dir.join("chep-do.jpg"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(dir.join("sai.png"), damaged_png()).unwrap();
     write(
         &dir.join("index.md"),
-        "+++\ntitle = \"Ảnh lỗi\"\ndate = 2026-03-15\nimage = \"hong.jpg\"\nimage_alt = \"Ảnh hỏng\"\n+++\n\n![Bom](bom.png)\n\n![Ảnh iPhone](iphone.heic)\n\n![Ảnh đẹp](anh dep.jpg)\n\n![Thiếu](khong-co.jpg)\n\n![Ngoài](../khac/anh.jpg)\n",
+        "+++\ntitle = \"Ảnh lỗi\"\ndate = 2026-03-15\nimage = \"hong.jpg\"\nimage_alt = \"Ảnh hỏng\"\n+++\n\n![Bom](bom.png)\n\n![Ảnh iPhone](iphone.heic)\n\n![Ảnh đẹp](anh dep.jpg)\n\n![Thiếu](khong-co.jpg)\n\n![Ngoài](../khac/anh.jpg)\n\n![Chép dở](chep-do.jpg)\n\n![Sai](sai.png)\n",
     );
     golden_in_both("photos/bad-pictures", "stderr", |lang| {
         check_errors(&root, lang)
@@ -281,13 +298,24 @@ fn decoding_is_bounded() {
         images::process(&bomb, &limits),
         Err(images::ImageError::TooManyPixels { width: 100_000, .. })
     ));
-    // Truncated and garbled files: errors, or (a decoder may show what
-    // arrived of a cut photo, as browsers do) a picture; never a panic.
+    // Truncated files are errors (a decoder would fill a cut photo with
+    // grey); garbled ones errors or pictures; never a panic.
     let good = phone_photo(5);
-    for cut in [10, 200] {
-        assert!(images::process(&good[..cut], &limits).is_err());
+    for cut in [10, 200, good.len() / 2, good.len() - 2] {
+        assert!(
+            matches!(
+                images::process(&good[..cut], &limits),
+                Err(images::ImageError::Corrupt(
+                    images::error::Damage::Truncated
+                ))
+            ),
+            "cut at {cut}"
+        );
     }
-    let _ = images::process(&good[..good.len() / 2], &limits);
+    // Bytes after the end marker (some phones add their own) are no harm.
+    let mut trailer = good.clone();
+    trailer.extend_from_slice(b"SEFHtrailer of a phone");
+    assert!(images::process(&trailer, &limits).is_ok());
     let mut garbled = good.clone();
     for b in garbled.iter_mut().skip(600).step_by(97) {
         *b ^= 0x5A;

@@ -15,6 +15,7 @@ use std::sync::{Condvar, Mutex};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
+use super::error::Damage;
 use super::{ImageError, Pixels};
 
 /// What may be decoded.
@@ -161,7 +162,7 @@ pub fn dimensions(bytes: &[u8]) -> Result<(SourceFormat, u32, u32), ImageError> 
     let reader = reader(bytes, format, &Limits::default());
     let (w, h) = reader
         .into_dimensions()
-        .map_err(|e| ImageError::Corrupt(e.to_string().trim().to_string()))?;
+        .map_err(|e| ImageError::Corrupt(Damage::of(&e)))?;
     Ok((format, w, h))
 }
 
@@ -205,7 +206,12 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, ImageError> {
     let format = check_format(bytes)?;
     let (w, h) = reader(bytes, format, limits)
         .into_dimensions()
-        .map_err(|e| ImageError::Corrupt(e.to_string().trim().to_string()))?;
+        .map_err(|e| ImageError::Corrupt(Damage::of(&e)))?;
+    // A decoder fills what is missing of a cut JPEG with grey, as
+    // browsers do: published, that is half a photo.
+    if format == SourceFormat::Jpeg && !jpeg_complete(bytes) {
+        return Err(ImageError::Corrupt(Damage::Truncated));
+    }
     let pixels = u64::from(w) * u64::from(h);
     if pixels > limits.max_pixels || w == 0 || h == 0 {
         return Err(ImageError::TooManyPixels {
@@ -218,11 +224,11 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, ImageError> {
     let _memory = Budget::take(pixels.saturating_mul(8).min(MEMORY_BUDGET));
     let mut decoder = reader(bytes, format, limits)
         .into_decoder()
-        .map_err(|e| ImageError::Corrupt(e.to_string().trim().to_string()))?;
+        .map_err(|e| ImageError::Corrupt(Damage::of(&e)))?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
-    let mut image = DynamicImage::from_decoder(decoder)
-        .map_err(|e| ImageError::Corrupt(e.to_string().trim().to_string()))?;
+    let mut image =
+        DynamicImage::from_decoder(decoder).map_err(|e| ImageError::Corrupt(Damage::of(&e)))?;
     image.apply_orientation(orientation);
     let has_alpha = image.color().has_alpha() && {
         let rgba = image.to_rgba8();
@@ -247,6 +253,33 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, ImageError> {
             data,
         },
     })
+}
+
+/// Whether a JPEG file holds its end: its marker segments are walked to
+/// the first scan, after which an end-of-image marker (`FF D9`) must come
+/// (the compressed data never holds one: an `FF` there is followed by
+/// `00` or a restart marker). A copy cut short has none. Data after the
+/// end (some phones add their own) does not matter; a header the walk
+/// cannot read is left to the decoder.
+fn jpeg_complete(bytes: &[u8]) -> bool {
+    let mut i = 2;
+    while let (Some(&ff), Some(&marker)) = (bytes.get(i), bytes.get(i + 1)) {
+        if ff != 0xFF {
+            return true;
+        }
+        match marker {
+            0xFF => i += 1,
+            0xDA => return bytes[i..].windows(2).any(|w| w == [0xFF, 0xD9]),
+            0x01 | 0xD0..=0xD7 => i += 2,
+            _ => {
+                let Some(len) = bytes.get(i + 2..i + 4) else {
+                    return false;
+                };
+                i += 2 + usize::from(u16::from_be_bytes([len[0], len[1]]));
+            }
+        }
+    }
+    false
 }
 
 /// A share of [`MEMORY_BUDGET`], given back when dropped.

@@ -16,7 +16,9 @@ pub fn resize(pixels: &Pixels, width: u32, height: u32) -> Result<Pixels, ImageE
     } else {
         PixelType::U8x3
     };
-    let fail = |e: &dyn std::fmt::Display| ImageError::Corrupt(e.to_string());
+    // Only sizes the decoder gave reach here: a failure means the pixels
+    // do not match them.
+    let fail = |_: &dyn std::fmt::Display| ImageError::Corrupt(super::error::Damage::Damaged);
     let mut source = pixels.data.clone();
     let src = Image::from_slice_u8(pixels.width, pixels.height, &mut source, kind)
         .map_err(|e| fail(&e))?;

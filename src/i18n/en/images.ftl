@@ -10,7 +10,11 @@ image-too-large = the image `{ $file }` is { $size }, over the limit of { $limit
 image-too-many-pixels = the image `{ $file }` is { $width } × { $height } pixels, over the limit of { $limit } megapixels
 image-too-large-help = make the picture smaller before adding it: send it through Zalo and save it again, or take it at a smaller size; 2000 pixels wide is plenty for a page
 image-corrupt = the image `{ $file }` is damaged and cannot be read ({ $reason })
-image-encode = the smaller copies of the image `{ $file }` could not be made ({ $reason })
+image-encode = the smaller copies of the image `{ $file }` could not be made
+image-reason-truncated = the file stops too early: a copy or a download that did not finish
+image-reason-damaged = the picture's data in the file is wrong
+image-reason-variant = it is compressed in a way pbgdpl does not read
+image-reason-memory = opening it would need more memory than pbgdpl allows
 image-corrupt-help = open the picture on a computer to check it; if it does not show, copy it again from the phone or camera
 
 ## The featured photo (image) and pictures in the text

@@ -10,7 +10,11 @@ image-too-large = ảnh `{ $file }` nặng { $size }, quá giới hạn { $limit
 image-too-many-pixels = ảnh `{ $file }` có kích thước { $width } × { $height } điểm ảnh, quá giới hạn { $limit } triệu điểm ảnh
 image-too-large-help = thu nhỏ ảnh trước khi đưa lên: gửi ảnh qua Zalo rồi lưu lại, hoặc chọn cỡ ảnh nhỏ hơn khi chụp; ảnh rộng 2000 điểm ảnh là đủ cho trang
 image-corrupt = ảnh `{ $file }` bị hỏng, không đọc được ({ $reason })
-image-encode = không tạo được các bản thu nhỏ của ảnh `{ $file }` ({ $reason })
+image-encode = không tạo được các bản thu nhỏ của ảnh `{ $file }`
+image-reason-truncated = tệp bị cụt, thiếu phần cuối: thường do chép hoặc tải về chưa xong
+image-reason-damaged = dữ liệu ảnh trong tệp bị sai
+image-reason-variant = ảnh được nén theo một kiểu mà pbgdpl chưa đọc được
+image-reason-memory = mở ảnh này cần nhiều bộ nhớ hơn mức pbgdpl cho phép
 image-corrupt-help = mở ảnh trên máy tính để kiểm tra; nếu không xem được, chép lại ảnh từ điện thoại hoặc máy ảnh
 
 ## Ảnh đại diện (image) và ảnh trong nội dung bài
