@@ -14,6 +14,8 @@
 #  - a second run with nothing changed rebuilds nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=tests/consumers/hub-sources.bash
+source tests/consumers/hub-sources.bash
 root=$(pwd)
 : "${PBGDPL_SITES:?set PBGDPL_SITES to the directory of built sites (scripts/test does)}"
 : "${PBGDPL_BIN:?set PBGDPL_BIN to the pbgdpl binary (scripts/test does)}"
@@ -27,15 +29,7 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-{
-  printf '[hub]\ntitle = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Nghệ An"\n'
-  printf 'base_url = "https://pbgdpl.nghean.gov.vn/"\nfeed_limit = 10\nentries_per_page = 10\n'
-  printf '\n[hub.agency]\nname = "Sở Tư pháp tỉnh Nghệ An"\nurl = "https://stp.nghean.gov.vn"\n'
-  for site in "$PBGDPL_SITES"/*/; do
-    name=$(basename "$site")
-    printf '\n[[source]]\nid = "%s"\nname = "%s"\nsync = "%s"\n' "$name" "$name" "$site"
-  done
-} > "$work/sources.toml"
+hub_sources > "$work/sources.toml"
 
 now=2026-11-22T08:00:00+07:00
 "$PBGDPL_BIN" aggregate --sources "$work/sources.toml" --out "$work/hub" --now "$now"

@@ -10,6 +10,8 @@
 # sitemaps over HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=tests/consumers/hub-sources.bash
+source tests/consumers/hub-sources.bash
 : "${PBGDPL_SITES:?set PBGDPL_SITES to the directory of built sites (scripts/test does)}"
 : "${PBGDPL_BIN:?set PBGDPL_BIN to the pbgdpl binary (scripts/test does)}"
 command -v lychee >/dev/null || { echo "lychee missing: run scripts/install-test-tools" >&2; exit 1; }
@@ -43,15 +45,7 @@ for site in "$PBGDPL_SITES"/*/; do
 done
 
 # A hub over the same sections.
-{
-  printf '[hub]\ntitle = "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Nghệ An"\n'
-  printf 'base_url = "https://pbgdpl.nghean.gov.vn/"\nfeed_limit = 10\nentries_per_page = 10\n'
-  printf '\n[hub.agency]\nname = "Sở Tư pháp tỉnh Nghệ An"\nurl = "https://stp.nghean.gov.vn"\n'
-  for site in "$PBGDPL_SITES"/*/; do
-    name=$(basename "$site")
-    printf '\n[[source]]\nid = "%s"\nname = "%s"\nsync = "%s"\n' "$name" "$name" "$site"
-  done
-} > "$work/sources.toml"
+hub_sources > "$work/sources.toml"
 "$PBGDPL_BIN" aggregate --sources "$work/sources.toml" --out "$work/hub" \
   --now 2026-11-22T08:00:00+07:00 --quiet
 hub_path=$(python3 -c 'import json, sys, urllib.parse
