@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/nav.html",
     "partials/national_links.html",
     "partials/upstream.html",
+    "partials/embed_upstream.html",
     "partials/footer.html",
     "partials/entry_list.html",
     "partials/pagination.html",
