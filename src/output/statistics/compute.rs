@@ -224,8 +224,12 @@ impl Statistics {
         }
 
         // Quarters and years run without gaps, so a quiet quarter shows as 0.
-        fill_gaps_quarters(&mut by_quarter);
-        fill_gaps_years(&mut docs_by_year);
+        fill_gaps(
+            &mut by_quarter,
+            |(y, q)| if q == 4 { (y + 1, 1) } else { (y, q + 1) },
+            |_| String::new(),
+        );
+        fill_gaps(&mut docs_by_year, |y| y + 1, |y| y.to_string());
         for ((year, q), row) in by_quarter.rows.iter_mut() {
             row.0 = match lang {
                 Lang::Vi => format!("{} {}/{year}", t(p, "quarter"), roman(*q)),
@@ -349,7 +353,14 @@ impl Statistics {
     }
 }
 
-fn fill_gaps_quarters(tally: &mut Tally<(i32, u32)>) {
+/// Adds an empty row for every period between the first and the last one
+/// present (`next` gives the period after a period), so a chart shows a quiet
+/// quarter or year as zero instead of skipping it.
+fn fill_gaps<K: Ord + Copy>(
+    tally: &mut Tally<K>,
+    next: impl Fn(K) -> K,
+    label: impl Fn(K) -> String,
+) {
     let (Some(first), Some(last)) = (
         tally.rows.keys().next().copied(),
         tally.rows.keys().next_back().copied(),
@@ -359,31 +370,11 @@ fn fill_gaps_quarters(tally: &mut Tally<(i32, u32)>) {
     let width = tally.rows.values().next().map_or(0, |r| r.1.len());
     let mut k = first;
     while k < last {
-        k = if k.1 == 4 {
-            (k.0 + 1, 1)
-        } else {
-            (k.0, k.1 + 1)
-        };
+        k = next(k);
         tally
             .rows
             .entry(k)
-            .or_insert_with(|| (String::new(), vec![0; width]));
-    }
-}
-
-fn fill_gaps_years(tally: &mut Tally<i32>) {
-    let (Some(first), Some(last)) = (
-        tally.rows.keys().next().copied(),
-        tally.rows.keys().next_back().copied(),
-    ) else {
-        return;
-    };
-    let width = tally.rows.values().next().map_or(0, |r| r.1.len());
-    for y in first..last {
-        tally
-            .rows
-            .entry(y)
-            .or_insert_with(|| (y.to_string(), vec![0; width]));
+            .or_insert_with(|| (label(k), vec![0; width]));
     }
 }
 
