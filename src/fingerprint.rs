@@ -74,6 +74,26 @@ pub fn hash<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
     h.finish()
 }
 
+/// Feeds `value`, serialised as JSON, to `state`: for views that are
+/// data already (an agency's JSON Feed item, the values a hub page's
+/// template reads), so that what is hashed is what is shown. JSON
+/// delimits itself, so values fed one after another cannot run together.
+pub fn hash_json<T: serde::Serialize + ?Sized, H: Hasher>(value: &T, state: &mut H) {
+    struct Feed<'a, H: Hasher>(&'a mut H);
+    impl<H: Hasher> std::io::Write for Feed<'_, H> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    // Writing into a hasher cannot fail; a value that cannot be
+    // serialised could not be shown either (its render fails).
+    let _ = serde_json::to_writer(Feed(state), value);
+}
+
 /// The xxh3 hash of some bytes, unframed (the hash of a file's contents).
 pub fn of_bytes(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)

@@ -47,7 +47,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::incremental::{KeyRecorder, Made, Memo, OutputKeys};
 use crate::msg;
-use crate::output::{self, Focus, NullSink, Output, Planned, Recorder, RenderContext, Sink};
+use crate::output::{self, Focus, Kind, NullSink, Output, Planned, Recorder, RenderContext, Sink};
 use crate::progress::{Progress, Silent};
 use crate::render::markdown::{self, Rendered};
 use crate::render::templates::Theme;
@@ -409,21 +409,23 @@ pub struct Reuse<'a> {
     pub previous: &'a OutputKeys,
 }
 
-/// Runs `outputs` on the prepared site into `out`; returns what each did.
-/// `out` must count what it receives (a [`Recorder`] does) for the
-/// reports to say how many files each renderer wrote.
-pub fn run(
-    outputs: &[&dyn Output],
-    prepared: &Prepared<'_>,
-    theme: &Theme,
-    reuse: Reuse<'_>,
+/// Runs `outputs` on the prepared site (a section's [`Prepared`], or the
+/// hub: any [`Kind`]) into `out`; returns what each did. `out` must count
+/// what it receives (a [`Recorder`] does) for the reports to say how many
+/// files each renderer wrote.
+pub fn run<'p, K: Kind>(
+    outputs: &[&'p (dyn Output<K> + 'static)],
+    input: &'p K::Input<'p>,
+    theme: &'p Theme,
+    reuse: Reuse<'p>,
     out: &crate::output::Recorder<'_>,
     keys: &KeyRecorder,
 ) -> Result<Vec<RendererReport>, Error> {
-    let cx = RenderContext::new(&prepared.common, theme, reuse.memo);
+    let common = K::common(input);
+    let cx = RenderContext::<K>::new(common, theme, reuse.memo);
     let site_key = {
         let mut h = Xxh3::new();
-        h.write_u64(prepared.common.fingerprint);
+        h.write_u64(K::fingerprint(common));
         h.write_u64(theme.fingerprint());
         h.finish()
     };
@@ -431,7 +433,7 @@ pub fn run(
     for output in outputs {
         let (files, kept) = (out.count(), out.kept());
         let started = Instant::now();
-        let planned = output.plan(prepared)?;
+        let planned = output.plan(input)?;
         run_jobs(
             output.name(),
             &*planned,
@@ -454,11 +456,11 @@ pub fn run(
 
 /// Runs the jobs of `outputs` into `out` without counting anything: the
 /// first pass of a `serve` rebuild, whose `out` takes only some pages.
-pub fn run_into(
-    outputs: &[&dyn Output],
-    prepared: &Prepared<'_>,
-    theme: &Theme,
-    reuse: Reuse<'_>,
+pub fn run_into<'p>(
+    outputs: &[&'p (dyn Output + 'static)],
+    prepared: &'p Prepared<'p>,
+    theme: &'p Theme,
+    reuse: Reuse<'p>,
     out: &dyn Sink,
 ) -> Result<(), Error> {
     let recorder = crate::output::Recorder::new(out);
@@ -473,7 +475,7 @@ pub fn run_into(
     .map(|_| ())
 }
 
-fn job_key(name: &str, site_key: u64, planned: &dyn Planned, i: usize) -> u64 {
+fn job_key<K: Kind>(name: &str, site_key: u64, planned: &dyn Planned<K>, i: usize) -> u64 {
     let mut h = Xxh3::new();
     name.hash(&mut h);
     h.write_u64(site_key);
@@ -482,10 +484,10 @@ fn job_key(name: &str, site_key: u64, planned: &dyn Planned, i: usize) -> u64 {
     h.finish()
 }
 
-fn run_jobs(
+fn run_jobs<K: Kind>(
     name: &str,
-    planned: &dyn Planned,
-    cx: &RenderContext<'_>,
+    planned: &dyn Planned<K>,
+    cx: &RenderContext<'_, K>,
     site_key: u64,
     previous: &OutputKeys,
     out: &dyn Sink,

@@ -1071,3 +1071,75 @@ fn the_report_counts_activities_when_held_and_shows_names_as_text() {
             .is_file()
     );
 }
+
+/// The inode of every file under `dir`: a file kept from the previous
+/// build is the same file (hard-linked into the new output).
+fn inodes(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (path, e.metadata().unwrap().ino())
+        })
+        .collect()
+}
+
+/// The hub goes through the section's build loop: a rebuild keeps every
+/// file whose job did not change (pages, feeds, the snapshot alike) and
+/// renders the others, and the result is what a fresh build gives.
+#[test]
+fn a_rebuilt_hub_keeps_what_did_not_change_and_equals_a_fresh_build() {
+    let province = Province::new(2, |_| {});
+    province.write_sources(&local_sources_two(&province));
+    let now = "2026-11-22T10:00:00+07:00";
+    let o = province.run(now);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hub = province.hub();
+    let (first, first_files) = (inodes(&hub), tree(&hub));
+
+    // Nothing changed, rebuilt anyway: every file is kept as it was.
+    let o = aggregate(&province.dir, &["--out", "hub", "--now", now, "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(tree(&hub), first_files);
+    let remade: Vec<String> = inodes(&hub)
+        .into_iter()
+        .filter(|(path, ino)| first.get(path) != Some(ino))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        remade.is_empty(),
+        "made again with nothing changed: {remade:?}"
+    );
+
+    // Agency 1 publishes a news entry: what shows it is made again, agency
+    // 2's own page is kept, and the hub is what a fresh build makes.
+    let one = &province.agencies[0];
+    one.add_news("tin-moi", "Tin mới của xã", "2026-11-21");
+    one.build();
+    let o = province.run(now);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = inodes(&hub);
+    let two_page = format!("co-quan/{}/index.html", province.agencies[1].id);
+    assert_eq!(
+        after[&two_page], first[&two_page],
+        "agency 2's page was kept"
+    );
+    assert_ne!(
+        after["feed.json"], first["feed.json"],
+        "the feed shows the entry"
+    );
+    assert!(text(&hub.join("feed.json")).contains("Tin mới của xã"));
+    let o = aggregate(&province.dir, &["--out", "fresh", "--now", now]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (kept, fresh) = (tree(&hub), tree(&province.dir.join("fresh")));
+    assert_eq!(
+        kept.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &kept {
+        assert!(bytes == &fresh[path], "{path} differs from a fresh build");
+    }
+}

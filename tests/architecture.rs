@@ -239,3 +239,47 @@ fn paths_and_pagination_come_from_the_route_table() {
         "compute these in src/routes.rs: {wrong:?}"
     );
 }
+
+/// The hub is rendered by the build loop, like a section: its pages and
+/// feeds are `Renderer<HubSite>` jobs run by `pipeline::run`, which
+/// fingerprints them, keeps unchanged files and writes through the sink.
+/// Nothing in `aggregate/hub` writes a file, minifies a page or opens a
+/// sink itself.
+#[test]
+fn the_hub_is_rendered_by_the_build_loop() {
+    let mut wrong = Vec::new();
+    for (file, code) in code_of("aggregate/hub") {
+        for own in [
+            "Sink",
+            "fs::",
+            "File::create",
+            "OpenOptions",
+            "Staging",
+            ".write(&",
+            "minify",
+            "theme.render(",
+        ] {
+            if code.contains(own) {
+                wrong.push(format!("{file}: {own}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the hub writes outside the build loop: {wrong:?}"
+    );
+    let hub: String = code_of("aggregate/hub")
+        .into_iter()
+        .map(|(_, code)| code)
+        .collect();
+    assert!(
+        hub.contains("pipeline::run("),
+        "aggregate::hub::render runs the build loop"
+    );
+    for renderer in ["HubPages", "Feeds", "SyncManifest", "HubSearch"] {
+        assert!(
+            hub.contains(&format!("impl Renderer<HubSite> for {renderer}")),
+            "{renderer} is a Renderer<HubSite>"
+        );
+    }
+}

@@ -41,6 +41,7 @@ use serde_json::json;
 use crate::date::Timestamp;
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
+use crate::incremental::OutputKeys;
 use crate::msg;
 use crate::output::{DirSink, Recorder};
 use crate::render::templates::Theme;
@@ -533,11 +534,25 @@ impl<'o> Run<'o> {
         };
         let theme = Theme::load(&config.dir)?;
         let staging = Staging::new(out)?;
-        let sink = DirSink::new(staging.path());
+        // Files whose job did not change since the hub last built into
+        // `out` are kept from it (hard-linked), as `pbgdpl build` does.
+        let keys_file = OutputKeys::file_for(out);
+        let previous = if out.is_dir() {
+            OutputKeys::load(&keys_file)
+        } else {
+            OutputKeys::new()
+        };
+        let sink = DirSink::with_previous(staging.path(), out);
         let recorder = Recorder::new(&sink);
-        let built = hub::render(&input, &theme, &recorder)?;
+        let built = hub::render(&input, &theme, &previous, &recorder)?;
         let files = recorder.written().len();
+        // The keys describe the new output: remove the old ones first, so
+        // a crash between the two steps leaves no keys rather than wrong
+        // ones.
+        let _ = std::fs::remove_file(&keys_file);
         staging.commit()?;
+        // Without the keys the next build renders everything: not an error.
+        let _ = built.keys.save(&keys_file);
         self.state.save_hub_snapshot(&built.sync)?;
         self.state.file.published = Some(fingerprint);
         self.state.file.report_due = built.report_due.map(|d| d.to_string());

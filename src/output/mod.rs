@@ -81,11 +81,44 @@ impl<V> Job<V> {
     }
 }
 
+/// A kind of site the build loop renders: a [`Section`], or the
+/// provincial hub (`crate::aggregate::hub::HubSite`). Its renderers plan
+/// their jobs from its [`Kind::Input`] and render them from its
+/// [`Kind::Common`] part (what every page may show) and the job's view.
+pub trait Kind: 'static {
+    /// What renderers plan their jobs from (a section's [`Prepared`]).
+    type Input<'p>: Sync;
+    /// What every job may show besides its view (a section's [`Common`]);
+    /// its [`Kind::fingerprint`] covers all of it.
+    type Common<'p>: Sync;
+    /// The [`Kind::Common`] part of `input`.
+    fn common<'p>(input: &'p Self::Input<'p>) -> &'p Self::Common<'p>;
+    /// Fingerprint of everything `common` holds.
+    fn fingerprint(common: &Self::Common<'_>) -> u64;
+}
+
+/// An agency's section: renderers plan from [`Prepared`] and render from
+/// [`Common`].
+pub struct Section;
+
+impl Kind for Section {
+    type Input<'p> = Prepared<'p>;
+    type Common<'p> = Common<'p>;
+
+    fn common<'p>(input: &'p Prepared<'p>) -> &'p Common<'p> {
+        &input.common
+    }
+
+    fn fingerprint(common: &Common<'_>) -> u64 {
+        common.fingerprint
+    }
+}
+
 /// What a renderer sees while rendering: the site-wide part of the
 /// site, the theme, and pieces of outputs kept between builds.
-pub struct RenderContext<'a> {
+pub struct RenderContext<'a, K: Kind = Section> {
     /// What every page may show.
-    pub common: &'a Common<'a>,
+    pub common: &'a K::Common<'a>,
     /// The templates.
     pub theme: &'a Theme,
     memo: Option<&'a Memo>,
@@ -94,9 +127,9 @@ pub struct RenderContext<'a> {
     files: Memo,
 }
 
-impl<'a> RenderContext<'a> {
+impl<'a, K: Kind> RenderContext<'a, K> {
     /// A context; `memo` keeps pieces of outputs between builds (`serve`).
-    pub fn new(common: &'a Common<'a>, theme: &'a Theme, memo: Option<&'a Memo>) -> Self {
+    pub fn new(common: &'a K::Common<'a>, theme: &'a Theme, memo: Option<&'a Memo>) -> Self {
         Self {
             common,
             theme,
@@ -134,7 +167,7 @@ impl<'a> RenderContext<'a> {
         match self.memo {
             Some(memo) => {
                 let key = crate::fingerprint::Fingerprint::new()
-                    .number(self.common.fingerprint)
+                    .number(K::fingerprint(self.common))
                     .bytes(std::any::type_name::<V>())
                     .value(view)
                     .finish();
@@ -150,16 +183,17 @@ impl<'a> RenderContext<'a> {
     }
 }
 
-impl<'a> std::ops::Deref for RenderContext<'a> {
-    type Target = Common<'a>;
+impl<'a, K: Kind> std::ops::Deref for RenderContext<'a, K> {
+    type Target = K::Common<'a>;
 
-    fn deref(&self) -> &Common<'a> {
+    fn deref(&self) -> &K::Common<'a> {
         self.common
     }
 }
 
-/// One kind of output (see the module documentation).
-pub trait Renderer: Sync {
+/// One kind of output (see the module documentation) of a [`Kind`] of
+/// site (a [`Section`] unless said otherwise).
+pub trait Renderer<K: Kind = Section>: Sync {
     /// What one job is made from besides [`Common`]. Its [`Hash`] must
     /// reach everything [`Renderer::render`] reads of it (derive it).
     type View<'p>: Hash + Sync
@@ -177,17 +211,17 @@ pub trait Renderer: Sync {
     }
 
     /// Declares the jobs of this build.
-    fn jobs<'p>(&'p self, site: &'p Prepared<'p>) -> Result<Vec<Job<Self::View<'p>>>, Error>;
+    fn jobs<'p>(&'p self, site: &'p K::Input<'p>) -> Result<Vec<Job<Self::View<'p>>>, Error>;
 
     /// Files copied as they are (static files, attachments).
-    fn copies<'p>(&'p self, _site: &'p Prepared<'p>) -> Vec<&'p Asset> {
+    fn copies<'p>(&'p self, _site: &'p K::Input<'p>) -> Vec<&'p Asset> {
         Vec::new()
     }
 
     /// The bytes of each of `paths` (the job's), made from `view`.
     fn render(
         &self,
-        cx: &RenderContext<'_>,
+        cx: &RenderContext<'_, K>,
         view: &Self::View<'_>,
         paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error>;
@@ -195,7 +229,7 @@ pub trait Renderer: Sync {
 
 /// The jobs of one renderer, as the build loop handles them (the
 /// renderer's view type erased).
-pub trait Planned: Sync {
+pub trait Planned<K: Kind = Section>: Sync {
     /// Number of jobs.
     fn len(&self) -> usize;
     /// True when there is no job.
@@ -207,28 +241,28 @@ pub trait Planned: Sync {
     /// Feeds the view of job `i` to `state`.
     fn hash_view(&self, i: usize, state: &mut dyn Hasher);
     /// Renders job `i`.
-    fn render(&self, i: usize, cx: &RenderContext<'_>) -> Result<Vec<Vec<u8>>, Error>;
+    fn render(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<Vec<Vec<u8>>, Error>;
     /// Files copied as they are.
     fn copies(&self) -> &[&Asset];
 }
 
 /// A renderer as the build loop sees it.
-pub trait Output: Sync {
+pub trait Output<K: Kind = Section>: Sync {
     /// [`Renderer::name`].
     fn name(&self) -> &'static str;
     /// [`Renderer::makes_pages`].
     fn makes_pages(&self) -> bool;
     /// [`Renderer::jobs`], type-erased.
-    fn plan<'p>(&'p self, site: &'p Prepared<'p>) -> Result<Box<dyn Planned + 'p>, Error>;
+    fn plan<'p>(&'p self, site: &'p K::Input<'p>) -> Result<Box<dyn Planned<K> + 'p>, Error>;
 }
 
-struct Plan<'p, R: Renderer + 'p> {
+struct Plan<'p, K: Kind, R: Renderer<K> + 'p> {
     renderer: &'p R,
     jobs: Vec<Job<R::View<'p>>>,
     copies: Vec<&'p Asset>,
 }
 
-impl<'p, R: Renderer + 'p> Planned for Plan<'p, R> {
+impl<'p, K: Kind, R: Renderer<K> + 'p> Planned<K> for Plan<'p, K, R> {
     fn len(&self) -> usize {
         self.jobs.len()
     }
@@ -241,7 +275,7 @@ impl<'p, R: Renderer + 'p> Planned for Plan<'p, R> {
         self.jobs[i].view.hash(&mut state);
     }
 
-    fn render(&self, i: usize, cx: &RenderContext<'_>) -> Result<Vec<Vec<u8>>, Error> {
+    fn render(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<Vec<Vec<u8>>, Error> {
         let job = &self.jobs[i];
         self.renderer.render(cx, &job.view, &job.paths)
     }
@@ -251,7 +285,7 @@ impl<'p, R: Renderer + 'p> Planned for Plan<'p, R> {
     }
 }
 
-impl<R: Renderer> Output for R {
+impl<K: Kind, R: Renderer<K>> Output<K> for R {
     fn name(&self) -> &'static str {
         Renderer::name(self)
     }
@@ -260,7 +294,7 @@ impl<R: Renderer> Output for R {
         Renderer::makes_pages(self)
     }
 
-    fn plan<'p>(&'p self, site: &'p Prepared<'p>) -> Result<Box<dyn Planned + 'p>, Error> {
+    fn plan<'p>(&'p self, site: &'p K::Input<'p>) -> Result<Box<dyn Planned<K> + 'p>, Error> {
         Ok(Box::new(Plan {
             renderer: self,
             jobs: self.jobs(site)?,

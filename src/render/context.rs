@@ -95,7 +95,7 @@ pub struct NavItem {
 }
 
 /// `page` in templates: what every page has.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct PageView {
     /// `home`, `category`, `entry`, `404`…
     pub kind: &'static str,

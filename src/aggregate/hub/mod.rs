@@ -14,6 +14,7 @@
 //! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<name>/…` | the combined feeds |
 //! | `sync.json`, `schemas/` | the combined snapshot (same schema as an agency's) |
 
+mod common;
 pub mod feeds;
 pub mod pages;
 pub mod report;
@@ -22,16 +23,22 @@ pub mod snapshot;
 mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::category::{Category, by_key};
 use crate::date::Timestamp;
 use crate::error::Error;
-use crate::i18n::{self, Strings};
-use crate::output::Sink;
+use crate::incremental::{KeyRecorder, OutputKeys};
+use crate::output::{Output, Recorder, Renderer};
+use crate::pipeline::{self, RendererReport, Reuse};
 use crate::render::templates::Theme;
 use crate::sync::{Previous, Tombstone};
+
+pub use common::{HubCommon, HubSite};
+pub use pages::HubPage;
 
 use super::accept::{Document, Reason, schedule};
 use super::poll::FailureKind;
@@ -103,6 +110,29 @@ pub struct HubItem<'a> {
     pub modified: Timestamp,
     /// Its category (from the snapshot record).
     pub category: &'static Category,
+    /// Fingerprint of `value` (the item as the agency published it).
+    pub digest: u64,
+}
+
+/// An item hashes as its agency, its id, its item's fingerprint and what
+/// the hub derives from it (its date of modification depends on the run's
+/// time): everything a feed or a page shows of it.
+impl Hash for HubItem<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.agency.hash(state);
+        self.id.hash(state);
+        self.digest.hash(state);
+        self.published.hash(state);
+        self.modified.hash(state);
+        self.category.key.hash(state);
+    }
+}
+
+/// Fingerprint of a JSON value, as serialised.
+fn digest(value: &Value) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    crate::fingerprint::hash_json(value, &mut h);
+    h.finish()
 }
 
 impl HubItem<'_> {
@@ -147,10 +177,18 @@ pub struct Hub<'a> {
     pub lists: BTreeMap<(&'static str, Option<usize>), Vec<usize>>,
     /// Tombstones of the combined snapshot, sorted by id.
     pub tombstones: Vec<Tombstone>,
-    /// Path prefix of internal links (`/` or `/pbgdpl/`).
-    pub base_path: String,
-    /// Interface strings.
-    pub strings: Strings,
+    /// The combined `sync.json`, as written.
+    pub sync: Vec<u8>,
+    /// What every page may show (also reachable through `Deref`).
+    pub common: HubCommon<'a>,
+}
+
+impl<'a> std::ops::Deref for Hub<'a> {
+    type Target = HubCommon<'a>;
+
+    fn deref(&self) -> &HubCommon<'a> {
+        &self.common
+    }
 }
 
 fn timestamp(text: Option<&str>) -> Option<Timestamp> {
@@ -204,9 +242,13 @@ impl<'a> Hub<'a> {
                         input.now,
                     ),
                     category,
+                    digest: 0,
                 });
             }
         }
+        items
+            .par_iter_mut()
+            .for_each(|i| i.digest = digest(i.value));
         items.sort_by(|a, b| {
             b.published
                 .cmp(&a.published)
@@ -232,37 +274,15 @@ impl<'a> Hub<'a> {
             lists.entry((key, Some(agency))).or_default().push(position);
         }
         let tombstones = snapshot::tombstones(input);
-        let base_path = url::Url::parse(&input.config.hub.base_url)
-            .map(|u| u.path().to_string())
-            .unwrap_or_else(|_| "/".into());
         Self {
             input,
             items,
             undated,
             lists,
             tombstones,
-            base_path,
-            strings: i18n::builtin(input.config.hub.language),
+            sync: Vec::new(),
+            common: HubCommon::new(input.config),
         }
-    }
-
-    /// Absolute path of a hub-relative path.
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path.trim_start_matches('/'))
-    }
-
-    /// Full URL of a hub-relative path.
-    pub fn permalink(&self, path: &str) -> String {
-        format!(
-            "{}{}",
-            self.input.config.hub.base_url,
-            path.trim_start_matches('/')
-        )
-    }
-
-    /// A string of the interface.
-    pub fn t(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_default()
     }
 
     /// Positions of the entries of a category (of one agency, or all), in
@@ -284,23 +304,80 @@ pub struct Built {
     /// The first day after the run's on which an entry starts counting in
     /// the report ([`report::next_due`]): the hub is rebuilt then.
     pub report_due: Option<chrono::NaiveDate>,
+    /// What each renderer wrote (or kept) and how long it took.
+    pub by_renderer: Vec<RendererReport>,
+    /// The keys of the files written, for the next build.
+    pub keys: OutputKeys,
 }
 
-/// Renders the whole hub into `out`.
-pub fn render(input: &HubInput<'_>, theme: &Theme, out: &dyn Sink) -> Result<Built, Error> {
-    let hub = Hub::new(input);
-    out.write(
-        crate::output::assets::STYLESHEET_PATH,
-        crate::render::templates::STYLESHEET.as_bytes(),
-    )?;
-    for (name, text) in crate::output::schemas::SCHEMAS {
-        out.write(&format!("schemas/{name}"), text.as_bytes())?;
-    }
-    let sync = snapshot::write(&hub, out)?;
-    feeds::write(&hub, out)?;
-    pages::write(&hub, theme, out)?;
+/// Every renderer of the hub, in the order they run. **A new hub output**
+/// is a `Renderer<HubSite>` added here; a new hub *page* is one more
+/// [`HubPage`] in [`pages::HubPages`]'s jobs (see [`pages`]).
+pub fn renderers() -> Vec<&'static dyn Output<HubSite>> {
+    vec![
+        &StaticFiles,
+        &snapshot::SyncManifest,
+        &feeds::Feeds,
+        &search::HubSearch,
+        &pages::HubPages,
+    ]
+}
+
+/// Renders the hub into `out` through the build loop
+/// ([`pipeline::run`]): files whose job did not change since the build
+/// that made `previous` are kept, the others rendered in parallel.
+pub fn render(
+    input: &HubInput<'_>,
+    theme: &Theme,
+    previous: &OutputKeys,
+    out: &Recorder<'_>,
+) -> Result<Built, Error> {
+    let mut hub = Hub::new(input);
+    hub.sync = snapshot::bytes(&hub)?;
+    let keys = KeyRecorder::new();
+    let reuse = Reuse {
+        memo: None,
+        previous,
+    };
+    let by_renderer = pipeline::run(&renderers(), &hub, theme, reuse, out, &keys)?;
     Ok(Built {
-        sync,
         report_due: report::next_due(&hub),
+        sync: std::mem::take(&mut hub.sync),
+        by_renderer,
+        keys: keys.finish(),
     })
+}
+
+/// The stylesheet and the schemas, as a section publishes them.
+struct StaticFiles;
+
+impl Renderer<HubSite> for StaticFiles {
+    type View<'p> = &'static str;
+
+    fn name(&self) -> &'static str {
+        "assets"
+    }
+
+    fn jobs<'p>(
+        &'p self,
+        _hub: &'p Hub<'p>,
+    ) -> Result<Vec<crate::output::Job<&'static str>>, Error> {
+        let mut jobs = vec![crate::output::Job::file(
+            crate::output::assets::STYLESHEET_PATH,
+            crate::render::templates::STYLESHEET,
+        )];
+        for (name, text) in crate::output::schemas::SCHEMAS {
+            jobs.push(crate::output::Job::file(format!("schemas/{name}"), text));
+        }
+        Ok(jobs)
+    }
+
+    fn render(
+        &self,
+        _cx: &crate::output::RenderContext<'_, HubSite>,
+        text: &&'static str,
+        _paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        Ok(vec![text.as_bytes().to_vec()])
+    }
 }

@@ -11,14 +11,13 @@ use crate::aggregate::figures::{
     json::{AgencyInfo, HubInfo, REPORT_SCHEMA, REPORT_SCHEMA_TEXT},
 };
 use crate::error::Error;
-use crate::output::Sink;
-use crate::output::minify;
-use crate::render::templates::Theme;
-use crate::routes::{self, REPORT_PATH, index_file};
+use crate::output::Job;
+use crate::routes::{self, REPORT_PATH};
 use crate::text::group_digits;
 
-use super::Hub;
+use super::pages::HubFile;
 use super::views::{AgencyView, Views};
+use super::{Hub, HubPage};
 
 /// The report of a hub, computed from its items as of the run's day.
 pub fn compute(hub: &Hub<'_>) -> Report {
@@ -105,14 +104,13 @@ fn cells(v: &Views<'_, '_>, values: &[u64]) -> Vec<Cell> {
         .collect()
 }
 
-/// Writes the report's pages and files; returns the paths of its pages
-/// (for the sitemap).
-pub(super) fn write(
+/// The report's jobs: its pages (the index of periods, a page per
+/// period) and its files (per period a CSV, the JSON, the CSV of
+/// reporters; the JSON Schema), made when the jobs are planned.
+pub(super) fn jobs(
     v: &Views<'_, '_>,
-    theme: &Theme,
     agencies: &[AgencyView<'_>],
-    out: &dyn Sink,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<Job<HubFile>>, Error> {
     let hub = v.hub;
     let report = compute(hub);
     let t = |key: &str| hub.t(key);
@@ -127,50 +125,54 @@ pub(super) fn write(
             has_data: a.has_copy,
         })
         .collect();
-    out.write(
-        &format!("schemas/{REPORT_SCHEMA}"),
-        REPORT_SCHEMA_TEXT.as_bytes(),
-    )?;
-    report.periods.par_iter().try_for_each(|p| {
-        let slug = p.period.slug();
-        out.write(
-            &routes::report_csv(&slug),
-            &figures::csv::figures(&report, p, &info, &t)?,
-        )?;
-        out.write(
-            &routes::report_reporters_csv(&slug),
-            &figures::csv::reporters(p, &info, &t)?,
-        )?;
-        let c = &hub.input.config.hub;
-        out.write(
-            &routes::report_json(&slug),
-            &figures::json::document(
-                &report,
-                p,
-                HubInfo {
-                    title: &c.title,
-                    base_url: &c.base_url,
-                },
-                &info,
-                p.period.label(v.lang),
-            ),
-        )?;
-        let html = theme.render("hub/report.html", &period_page(v, &report, p, &info))?;
-        out.write(
-            &index_file(&routes::report_period(&slug)),
-            &minify::html(&html),
-        )
-    })?;
-    let html = theme.render("hub/report_periods.html", &index_page(v, &report))?;
-    out.write(&index_file(REPORT_PATH), &minify::html(&html))?;
-    Ok(std::iter::once(REPORT_PATH.to_string())
-        .chain(
-            report
-                .periods
-                .iter()
-                .map(|p| routes::report_period(&p.period.slug())),
-        )
-        .collect())
+    let per_period: Result<Vec<_>, Error> = report
+        .periods
+        .par_iter()
+        .map(|p| {
+            let slug = p.period.slug();
+            let c = &hub.input.config.hub;
+            let files = vec![
+                Job::file(
+                    routes::report_csv(&slug),
+                    HubFile::Bytes(figures::csv::figures(&report, p, &info, &t)?),
+                ),
+                Job::file(
+                    routes::report_reporters_csv(&slug),
+                    HubFile::Bytes(figures::csv::reporters(p, &info, &t)?),
+                ),
+                Job::file(
+                    routes::report_json(&slug),
+                    HubFile::Bytes(figures::json::document(
+                        &report,
+                        p,
+                        HubInfo {
+                            title: &c.title,
+                            base_url: &c.base_url,
+                        },
+                        &info,
+                        p.period.label(v.lang),
+                    )),
+                ),
+            ];
+            let page = Job::page(
+                &routes::report_period(&slug),
+                HubFile::Page(period_page(v, &report, p, &info)?),
+            );
+            Ok((page, files))
+        })
+        .collect();
+    let mut jobs = vec![
+        Job::page(REPORT_PATH, HubFile::Page(index_page(v, &report)?)),
+        Job::file(
+            format!("schemas/{REPORT_SCHEMA}"),
+            HubFile::Bytes(REPORT_SCHEMA_TEXT.as_bytes().to_vec()),
+        ),
+    ];
+    for (page, files) in per_period? {
+        jobs.push(page);
+        jobs.extend(files);
+    }
+    Ok(jobs)
 }
 
 fn period_page(
@@ -178,7 +180,7 @@ fn period_page(
     report: &Report,
     p: &PeriodFigures,
     agencies: &[AgencyInfo<'_>],
-) -> tera::Context {
+) -> Result<HubPage, Error> {
     let hub = v.hub;
     let t = |key: &str| hub.t(key);
     let label = p.period.label(v.lang);
@@ -186,7 +188,6 @@ fn period_page(
     let path = routes::report_period(&slug);
     let title = format!("{} – {label}", t("report_title"));
     let page = v.page("report", title.clone(), &path, title);
-    let mut ctx = v.base(page, Some(REPORT_PATH));
     let headers = figures::columns(report, &t);
     // Material columns shown: those with a material in the period.
     let shown: Vec<usize> = (MAIN..headers.len())
@@ -239,38 +240,38 @@ fn period_page(
         .into_iter()
         .map(|c| v.category(c))
         .collect();
-    ctx.insert("period_label", &label);
-    ctx.insert("from", &p.period.first_day().map(dmy));
-    ctx.insert("to", &p.period.last_day().map(dmy));
-    ctx.insert("main_headers", &headers[..MAIN]);
     let material_headers: Vec<&String> = shown.iter().map(|i| &headers[*i]).collect();
-    ctx.insert("material_headers", &material_headers);
-    ctx.insert("rows", &rows);
-    ctx.insert("total_main", &total_main);
-    ctx.insert("total_materials", &total_materials);
-    ctx.insert("missing", &missing);
-    ctx.insert("required", &required);
-    ctx.insert("reporters", &reporters);
-    ctx.insert("index_url", &hub.url(REPORT_PATH));
-    ctx.insert("csv_url", &hub.url(&routes::report_csv(&slug)));
-    ctx.insert("json_url", &hub.url(&routes::report_json(&slug)));
-    ctx.insert(
-        "reporters_csv_url",
-        &hub.url(&routes::report_reporters_csv(&slug)),
-    );
-    ctx
+    HubPage::new("hub/report.html", page)
+        .current(REPORT_PATH)
+        .with("period_label", &label)?
+        .with("from", &p.period.first_day().map(dmy))?
+        .with("to", &p.period.last_day().map(dmy))?
+        .with("main_headers", &&headers[..MAIN])?
+        .with("material_headers", &material_headers)?
+        .with("rows", &rows)?
+        .with("total_main", &total_main)?
+        .with("total_materials", &total_materials)?
+        .with("missing", &missing)?
+        .with("required", &required)?
+        .with("reporters", &reporters)?
+        .with("index_url", &hub.url(REPORT_PATH))?
+        .with("csv_url", &hub.url(&routes::report_csv(&slug)))?
+        .with("json_url", &hub.url(&routes::report_json(&slug)))?
+        .with(
+            "reporters_csv_url",
+            &hub.url(&routes::report_reporters_csv(&slug)),
+        )
 }
 
 fn dmy(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn index_page(v: &Views<'_, '_>, report: &Report) -> tera::Context {
+fn index_page(v: &Views<'_, '_>, report: &Report) -> Result<HubPage, Error> {
     let hub = v.hub;
     let t = |key: &str| hub.t(key);
     let title = t("report_title");
     let page = v.page("report", title.clone(), REPORT_PATH, t("report_intro"));
-    let mut ctx = v.base(page, Some(REPORT_PATH));
     let periods: Vec<PeriodLink> = report
         .periods
         .iter()
@@ -286,7 +287,8 @@ fn index_page(v: &Views<'_, '_>, report: &Report) -> tera::Context {
             }
         })
         .collect();
-    ctx.insert("periods", &periods);
-    ctx.insert("main_headers", &figures::columns(report, &t)[..MAIN]);
-    ctx
+    HubPage::new("hub/report_periods.html", page)
+        .current(REPORT_PATH)
+        .with("periods", &periods)?
+        .with("main_headers", &&figures::columns(report, &t)[..MAIN])
 }

@@ -6,15 +6,19 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::category::CATEGORIES;
 use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
-use crate::output::Sink;
-use crate::output::search::{SEARCH_INDEX_DIR, client_file};
-use crate::search::{self, Card, Doc, Facet, Field, Manifest};
+use crate::output::search::{
+    BrowseGroup, BrowseLink, SEARCH_INDEX_DIR, SEARCH_PATH, client_file, filter_views,
+};
+use crate::output::{Job, RenderContext, Renderer};
+use crate::routes;
+use crate::search::{self, Card, Doc, Facet, Field};
 use crate::text::slugify;
 
-use super::HubItem;
-use super::views::Views;
+use super::views::{AGENCIES_PATH, Views};
+use super::{Hub, HubItem, HubPage, HubSite};
 
 /// Keys of `_pbgdpl.meta` whose values are no text to search: dates,
 /// addresses, files, contact details.
@@ -158,20 +162,98 @@ fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
     }
 }
 
-/// Writes the index's files; returns its manifest for the search page.
-pub(super) fn write(v: &Views<'_, '_>, out: &dyn Sink) -> Result<Manifest, Error> {
-    let hub = v.hub;
-    // Oldest first, like a section's: a new entry takes the next number.
-    let mut items: Vec<&HubItem<'_>> = hub.items.iter().collect();
-    items.sort_by(|a, b| (a.published, a.id).cmp(&(b.published, b.id)));
-    let docs: Vec<Doc<'_>> = items.iter().map(|i| doc(v, i)).collect();
-    let index = search::build(&docs);
-    for f in &index.files {
-        out.write(&format!("{SEARCH_INDEX_DIR}{}", f.path), &f.bytes)?;
+/// A file of the index, or the search page.
+#[derive(Debug, Hash)]
+pub enum SearchFile {
+    /// A file of the index: its bytes are made when the jobs are planned,
+    /// since its name is the hash of its bytes.
+    File(Vec<u8>),
+    /// The search page.
+    Page(HubPage),
+}
+
+/// The hub's search page and its index.
+pub struct HubSearch;
+
+impl Renderer<HubSite> for HubSearch {
+    type View<'p> = SearchFile;
+
+    fn name(&self) -> &'static str {
+        "search"
     }
-    let client = client_file();
-    out.write(&client.path, &client.bytes)?;
-    let mut manifest = index.manifest;
-    manifest.r = hub.url(SEARCH_INDEX_DIR);
-    Ok(manifest)
+
+    fn makes_pages(&self) -> bool {
+        true
+    }
+
+    fn jobs<'p>(&'p self, hub: &'p Hub<'p>) -> Result<Vec<Job<SearchFile>>, Error> {
+        let v = Views::new(hub);
+        // Oldest first, like a section's: a new entry takes the next number.
+        let mut items: Vec<&HubItem<'_>> = hub.items.iter().collect();
+        items.sort_by(|a, b| (a.published, a.id).cmp(&(b.published, b.id)));
+        let docs: Vec<Doc<'_>> = items.iter().map(|i| doc(&v, i)).collect();
+        let index = search::build(&docs);
+        let mut jobs: Vec<Job<SearchFile>> = index
+            .files
+            .into_iter()
+            .map(|f| {
+                Job::file(
+                    format!("{SEARCH_INDEX_DIR}{}", f.path),
+                    SearchFile::File(f.bytes),
+                )
+            })
+            .collect();
+        let client = client_file();
+        jobs.push(Job::file(
+            client.path.clone(),
+            SearchFile::File(client.bytes.clone()),
+        ));
+        let mut manifest = index.manifest;
+        manifest.r = hub.url(SEARCH_INDEX_DIR);
+        let title = hub.t("search");
+        let mut page = v.page("search", title.clone(), SEARCH_PATH, title);
+        page.noindex = true;
+        // Without JavaScript: the hub's lists, each category's and each
+        // agency's (whose page leads on to its own section).
+        let mut browse: Vec<BrowseGroup> = CATEGORIES
+            .iter()
+            .filter(|c| v.count(c, None) > 0)
+            .map(|c| BrowseGroup {
+                label: c.label(v.lang).to_string(),
+                url: hub.url(&routes::category_page(c, 1)),
+                links: Vec::new(),
+            })
+            .collect();
+        browse.push(BrowseGroup {
+            label: hub.t("hub_agencies"),
+            url: hub.url(AGENCIES_PATH),
+            links: (0..hub.input.agencies.len())
+                .map(|i| v.agency(i))
+                .filter(|a| a.total > 0)
+                .map(|a| BrowseLink {
+                    label: a.name.to_string(),
+                    url: a.url,
+                })
+                .collect(),
+        });
+        let page = HubPage::new("search.html", page)
+            .with("search_index", &manifest.to_script_json())?
+            .with("search_client", &hub.url(&client.path))?
+            .with("search_filters", &filter_views(&manifest, |k| hub.t(k)))?
+            .with("search_browse", &browse)?;
+        jobs.push(Job::page(SEARCH_PATH, SearchFile::Page(page)));
+        Ok(jobs)
+    }
+
+    fn render(
+        &self,
+        cx: &RenderContext<'_, HubSite>,
+        file: &SearchFile,
+        _paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        Ok(vec![match file {
+            SearchFile::File(bytes) => bytes.clone(),
+            SearchFile::Page(page) => page.render(cx)?,
+        }])
+    }
 }

@@ -7,11 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
-use crate::output::Sink;
 use crate::output::sync::document;
+use crate::output::{Job, RenderContext, Renderer};
 use crate::sync::{self, Named, Record, SYNC_PATH, SiteInfo, Snapshot, Tombstone};
 
-use super::{Hub, HubInput};
+use super::{Hub, HubInput, HubSite};
 
 /// Every record of the published agencies, sorted by id.
 pub fn records(input: &HubInput<'_>) -> Vec<Record> {
@@ -66,13 +66,36 @@ pub fn snapshot(hub: &Hub<'_>) -> Snapshot {
     document(site, &permalink, entries, digest, hub.tombstones.clone())
 }
 
-/// Writes `sync.json`; returns its bytes.
-pub fn write(hub: &Hub<'_>, out: &dyn Sink) -> Result<Vec<u8>, Error> {
+/// The bytes of `sync.json`.
+pub fn bytes(hub: &Hub<'_>) -> Result<Vec<u8>, Error> {
     let mut bytes = serde_json::to_vec_pretty(&snapshot(hub)).map_err(|source| Error::Json {
         what: SYNC_PATH.to_string(),
         source,
     })?;
     bytes.push(b'\n');
-    out.write(SYNC_PATH, &bytes)?;
     Ok(bytes)
+}
+
+/// Writes `sync.json` (made once per build, [`Hub::sync`]).
+pub struct SyncManifest;
+
+impl Renderer<HubSite> for SyncManifest {
+    type View<'p> = &'p [u8];
+
+    fn name(&self) -> &'static str {
+        "sync"
+    }
+
+    fn jobs<'p>(&'p self, hub: &'p Hub<'p>) -> Result<Vec<Job<&'p [u8]>>, Error> {
+        Ok(vec![Job::file(SYNC_PATH, hub.sync.as_slice())])
+    }
+
+    fn render(
+        &self,
+        _cx: &RenderContext<'_, HubSite>,
+        bytes: &&[u8],
+        _paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        Ok(vec![bytes.to_vec()])
+    }
 }

@@ -1,15 +1,13 @@
 //! What the hub's templates see: entries, agencies with their status and
-//! counts, categories, and the context every page starts from (the
-//! section theme's `site`, `t`, `nav`, `page`, plus `extra_nav`).
+//! counts, categories (the context every page starts from is
+//! [`super::HubCommon::base_context`]).
 
 use serde::Serialize;
-use tera::Context;
 
 use crate::aggregate::poll::{FailureKind, dated_ids};
 use crate::category::{CATEGORIES, Category};
-use crate::config::{NATIONAL_LINKS, Province};
 use crate::i18n::Lang;
-use crate::render::context::{LinkView, NavItem, PageView, SiteView};
+use crate::render::context::PageView;
 use crate::routes;
 
 use super::{Hub, HubItem, UndatedEntry};
@@ -111,14 +109,6 @@ pub(super) struct Summary<'a> {
     pub(super) now: Option<TimeView>,
 }
 
-/// An extra navigation link (agencies, status).
-#[derive(Debug, Serialize)]
-pub(super) struct ExtraNav {
-    pub(super) label: String,
-    pub(super) url: String,
-    pub(super) current: bool,
-}
-
 pub(super) fn failure_key(kind: FailureKind) -> &'static str {
     match kind {
         FailureKind::Unreachable => "hub_failure_unreachable",
@@ -137,13 +127,20 @@ pub(super) fn same_address(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// The views of the hub's pages, made from the hub.
 pub(super) struct Views<'h, 'a> {
     pub(super) hub: &'h Hub<'a>,
     pub(super) lang: Lang,
-    pub(super) province: Province,
 }
 
 impl<'h, 'a> Views<'h, 'a> {
+    pub(super) fn new(hub: &'h Hub<'a>) -> Self {
+        Self {
+            hub,
+            lang: hub.lang,
+        }
+    }
+
     pub(super) fn category(&self, c: &'static Category) -> CategoryView {
         CategoryView {
             key: c.key,
@@ -295,74 +292,6 @@ impl<'h, 'a> Views<'h, 'a> {
         }
     }
 
-    pub(super) fn base(&self, page: PageView, current: Option<&str>) -> Context {
-        let hub = self.hub;
-        let c = &hub.input.config.hub;
-        let site = SiteView {
-            title: &c.title,
-            description: c.description.as_deref(),
-            base_url: &c.base_url,
-            base_path: &hub.base_path,
-            lang: self.lang.code(),
-            agency: &c.agency,
-            province: &self.province,
-            national_links: NATIONAL_LINKS
-                .iter()
-                .map(|(_, _, vi, en, url)| LinkView {
-                    name: match self.lang {
-                        Lang::Vi => (*vi).to_string(),
-                        Lang::En => (*en).to_string(),
-                    },
-                    url: (*url).to_string(),
-                })
-                .collect(),
-            upstream: &[],
-            stylesheet: hub.url(crate::output::assets::STYLESHEET_PATH),
-            search_url: hub.url(routes::SEARCH_PATH),
-            // The hub links to each agency's tags, never to a list of its own.
-            tags_url: None,
-            generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-            og_locale: match self.lang {
-                Lang::Vi => "vi_VN",
-                Lang::En => "en_US",
-            },
-            share_image: None,
-            channels: crate::render::context::channels(&c.agency),
-            // The hub's pages run no script, not even data: it shows what
-            // agencies send (tests/hostile_hub.rs).
-            organization_json_ld: String::new(),
-        };
-        let nav: Vec<NavItem> = CATEGORIES
-            .iter()
-            .map(|cat| NavItem {
-                key: cat.key,
-                label: cat.label(self.lang),
-                url: hub.url(&routes::category(cat)),
-                clause: cat.clause,
-                required: cat.required,
-            })
-            .collect();
-        let extra = [
-            (AGENCIES_PATH, "hub_agencies"),
-            (STATUS_PATH, "hub_status"),
-            (routes::REPORT_PATH, "report"),
-        ]
-        .iter()
-        .map(|(path, key)| ExtraNav {
-            label: hub.t(key),
-            url: hub.url(path),
-            current: current == Some(*path),
-        })
-        .collect::<Vec<_>>();
-        let mut ctx = Context::new();
-        ctx.insert("site", &site);
-        ctx.insert("t", &hub.strings);
-        ctx.insert("nav", &nav);
-        ctx.insert("extra_nav", &extra);
-        ctx.insert("page", &page);
-        ctx
-    }
-
     pub(super) fn page(
         &self,
         kind: &'static str,
@@ -370,14 +299,6 @@ impl<'h, 'a> Views<'h, 'a> {
         path: &str,
         description: String,
     ) -> PageView {
-        PageView {
-            kind,
-            title,
-            url: self.hub.url(path),
-            canonical: self.hub.permalink(path),
-            description,
-            noindex: false,
-            section: None,
-        }
+        self.hub.page_view(kind, title, path, description)
     }
 }

@@ -9,23 +9,24 @@
 //! section's own writer ([`crate::output::feeds::FeedDoc`]); this module
 //! only makes the documents and their items.
 
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::category::CATEGORIES;
 use crate::date::Timestamp;
 use crate::error::Error;
-use crate::output::Sink;
 use crate::output::feeds::item::tag_prefix_of;
 use crate::output::feeds::{
     Enclosure, FORMATS, FeedDoc, ItemImage, ItemView, JsonItem, Position, Scope, chain, head,
 };
+use crate::output::{Job, RenderContext, Renderer};
 use crate::sync::Tombstone;
 
-use super::{Hub, HubItem};
+use super::{Hub, HubCommon, HubItem, HubSite};
 
-/// One document of the combined feeds.
-pub(super) struct Doc<'h, 'a> {
+/// One document of the combined feeds (in every format): the view of a
+/// job of [`Feeds`].
+#[derive(Hash)]
+pub struct Doc<'h, 'a> {
     pub(super) scope: Scope,
     pub(super) position: Position,
     pub(super) items: Vec<&'h HubItem<'a>>,
@@ -39,7 +40,11 @@ impl<'h> Doc<'h, '_> {
     }
 
     /// The document every format writes, `permalink` making full URLs.
-    fn feed(&'h self, hub: &'h Hub<'_>, permalink: &'h dyn Fn(&str) -> String) -> FeedDoc<'h> {
+    fn feed(
+        &'h self,
+        hub: &'h HubCommon<'_>,
+        permalink: &'h dyn Fn(&str) -> String,
+    ) -> FeedDoc<'h> {
         FeedDoc {
             head: self.head(hub, permalink),
             items: self.items.iter().map(|i| i.view()).collect(),
@@ -47,18 +52,17 @@ impl<'h> Doc<'h, '_> {
         }
     }
 
-    fn title(&self, hub: &Hub<'_>) -> String {
-        let c = &hub.input.config.hub;
+    fn title(&self, hub: &HubCommon<'_>) -> String {
+        let c = &hub.config.hub;
         match self.scope {
             Scope::Site => c.title.clone(),
             Scope::Category(cat) => format!("{} – {}", cat.label(c.language), c.title),
         }
     }
 
-    fn description(&self, hub: &Hub<'_>) -> String {
+    fn description(&self, hub: &HubCommon<'_>) -> String {
         match self.scope {
             Scope::Site => hub
-                .input
                 .config
                 .hub
                 .description
@@ -69,8 +73,12 @@ impl<'h> Doc<'h, '_> {
     }
 
     /// The document's head, `permalink` making full URLs.
-    fn head(&'h self, hub: &'h Hub<'_>, permalink: &'h dyn Fn(&str) -> String) -> head::Head<'h> {
-        let c = &hub.input.config.hub;
+    fn head(
+        &'h self,
+        hub: &'h HubCommon<'_>,
+        permalink: &'h dyn Fn(&str) -> String,
+    ) -> head::Head<'h> {
+        let c = &hub.config.hub;
         head::Head {
             scope: self.scope,
             position: &self.position,
@@ -118,45 +126,68 @@ fn documents<'h, 'a>(
         .collect()
 }
 
-/// Writes every combined feed document.
-pub fn write(hub: &Hub<'_>, out: &dyn Sink) -> Result<(), Error> {
-    let fallback = hub
-        .items
-        .iter()
-        .map(|i| i.modified)
-        .max()
-        .unwrap_or_else(|| Timestamp::from_date(hub.input.now.date()));
-    let mut docs = documents(
-        hub,
-        Scope::Site,
-        hub.items.iter().collect(),
-        hub.tombstones.iter().collect(),
-        fallback,
-    );
-    for c in CATEGORIES.iter() {
-        docs.extend(documents(
-            hub,
-            Scope::Category(c),
-            hub.items
-                .iter()
-                .filter(|i| i.category.key == c.key)
-                .collect(),
-            hub.tombstones
-                .iter()
-                .filter(|t| t.category.as_deref() == Some(c.key))
-                .collect(),
-            fallback,
-        ));
+/// The combined feeds: one job per document, writing it in every format.
+pub struct Feeds;
+
+impl Renderer<HubSite> for Feeds {
+    type View<'p> = Doc<'p, 'p>;
+
+    fn name(&self) -> &'static str {
+        "feeds"
     }
-    let permalink = |path: &str| hub.permalink(path);
-    docs.par_iter().try_for_each(|doc| {
-        for (file, bytes) in FORMATS.iter().zip(doc.feed(hub, &permalink).write()) {
-            let path = doc.path(file);
-            let bytes = bytes.map_err(Error::io(&path))?;
-            out.write(&path, &bytes)?;
+
+    fn jobs<'p>(&'p self, hub: &'p Hub<'p>) -> Result<Vec<Job<Doc<'p, 'p>>>, Error> {
+        let fallback = hub
+            .items
+            .iter()
+            .map(|i| i.modified)
+            .max()
+            .unwrap_or_else(|| Timestamp::from_date(hub.input.now.date()));
+        let mut docs = documents(
+            hub,
+            Scope::Site,
+            hub.items.iter().collect(),
+            hub.tombstones.iter().collect(),
+            fallback,
+        );
+        for c in CATEGORIES.iter() {
+            docs.extend(documents(
+                hub,
+                Scope::Category(c),
+                hub.items
+                    .iter()
+                    .filter(|i| i.category.key == c.key)
+                    .collect(),
+                hub.tombstones
+                    .iter()
+                    .filter(|t| t.category.as_deref() == Some(c.key))
+                    .collect(),
+                fallback,
+            ));
         }
-        Ok(())
-    })
+        Ok(docs
+            .into_iter()
+            .map(|doc| Job {
+                paths: FORMATS.iter().map(|file| doc.path(file)).collect(),
+                view: doc,
+            })
+            .collect())
+    }
+
+    fn render(
+        &self,
+        cx: &RenderContext<'_, HubSite>,
+        doc: &Doc<'_, '_>,
+        paths: &[String],
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        let permalink = |path: &str| cx.permalink(path);
+        doc.feed(cx.common, &permalink)
+            .write()
+            .into_iter()
+            .zip(paths)
+            .map(|(bytes, path)| bytes.map_err(Error::io(path)))
+            .collect()
+    }
 }
 
 /// The position of an item's main file among its attachments, as the
