@@ -33,7 +33,7 @@
 //! | outputs: one [`Renderer`](output::Renderer) per kind of file; each feed format written once ([`output::feeds::FeedDoc`]) | [`output`] |
 //! | validate: checks across the site | [`validate`] |
 //! | pipeline: the stages above, the build loop, `build` and `check` | [`pipeline`] |
-//! | serve and hub: previewing with live reload; the provincial hub (`pbgdpl aggregate`: poll → resolve → persist → build, written with the outputs' feed and snapshot writers) | [`serve`], [`aggregate`] |
+//! | serve and hub: previewing with live reload; the provincial hub (`pbgdpl aggregate`: poll → resolve → persist → build; its pages, feeds and snapshot are renderers of another [`Kind`](output::Kind) of site, run by the same build loop) | [`serve`], [`aggregate`] |
 //! | face: scaffolding a section, importing documents | [`init`], [`import`] |
 //!
 //! **A new output** (a kind of file) is a [`Renderer`](output::Renderer) in
@@ -43,6 +43,13 @@
 //! hashes the view, keeps unchanged files (in `serve` and in `build`),
 //! renders the rest in parallel and writes them. Stages import only the
 //! stages below them (`tests/architecture.rs`).
+//!
+//! **The hub** (`pbgdpl aggregate`) runs the same loop
+//! ([`pipeline::run`]) over its own renderers
+//! ([`aggregate::hub::renderers`]): they plan from the agencies' copies
+//! ([`aggregate::hub::Hub`]) instead of a section's
+//! [`Prepared`](render::Prepared), and a new hub page is one more
+//! [`aggregate::hub::HubPage`] job.
 
 #![deny(missing_docs)]
 

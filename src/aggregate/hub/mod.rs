@@ -13,6 +13,13 @@
 //! | `bao-cao/`, `bao-cao/<period>/` | the province's report per year and quarter, with its CSV and JSON ([`report`]) |
 //! | `feed.json`, `atom.xml`, `rss.xml`, `<category>/…`, `archive/<name>/…` | the combined feeds |
 //! | `sync.json`, `schemas/` | the combined snapshot (same schema as an agency's) |
+//!
+//! Each kind of file is a `Renderer<HubSite>` ([`renderers`]) run by the
+//! section's build loop ([`crate::pipeline::run`]): it plans jobs from the
+//! [`Hub`] and renders each from the job's view and [`HubCommon`]. The loop
+//! hashes the views, keeps the files of unchanged jobs from the previous
+//! run, renders the others in parallel and writes them. A new page is a
+//! [`HubPage`] job of [`pages::HubPages`] (see [`pages`]).
 
 mod common;
 pub mod feeds;
