@@ -132,6 +132,24 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
     assert_eq!(thumb.value().attr("alt"), Some(""));
     assert!(thumb.value().attr("width").is_some());
 
+    // Embeds (included in other portals): the thumbnail, by full URL,
+    // sized, decorative beside the title's link.
+    let thumb_url = "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-320.jpg";
+    for embed in ["embed/section.html", "embed/latest.html"] {
+        let html = built.page(embed);
+        let thumb = html
+            .select(&sel(".pbgdpl-embed__thumb"))
+            .next()
+            .unwrap_or_else(|| panic!("{embed} has no thumbnail"));
+        assert_eq!(thumb.value().attr("src"), Some(thumb_url), "{embed}");
+        assert_eq!(thumb.value().attr("width"), Some("320"));
+        assert_eq!(thumb.value().attr("height"), Some("240"));
+        assert_eq!(thumb.value().attr("alt"), Some(""));
+        // Entries without a photo have none.
+        assert_eq!(html.select(&sel(".pbgdpl-embed__thumb")).count(), 1);
+    }
+    assert!(files.contains(&format!("{dir}anh-hoi-nghi-320.jpg")));
+
     // Feeds: JSON Feed `image` and `_pbgdpl.image`, Media RSS in RSS/Atom,
     // all naming the largest stripped JPEG.
     let feed: serde_json::Value =

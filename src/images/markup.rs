@@ -77,6 +77,10 @@ pub struct PhotoView {
     /// The share image (Open Graph): the largest fallback, its full URL,
     /// size and type.
     pub share: ShareImage,
+    /// The thumbnail: the smallest fallback (320 px wide, or the photo's
+    /// own width when narrower), its full URL, size and type — for lists
+    /// shown outside the section's pages (embeds, search results).
+    pub thumb: ShareImage,
 }
 
 /// An image as shared on Facebook and Zalo (`og:image`).
@@ -130,7 +134,19 @@ impl PhotoView {
                 mime: fallback.mime(),
                 bytes: shown.bytes,
             });
+        let thumb = p
+            .of_format(fallback)
+            .next()
+            .map(|(v, d)| ShareImage {
+                url: format!("{origin}{}", url(base_path, d)),
+                width: v.width,
+                height: v.height,
+                mime: v.format.mime(),
+                bytes: v.bytes,
+            })
+            .unwrap_or_else(|| share.clone());
         PhotoView {
+            thumb,
             src,
             width: shown.width,
             height: shown.height,

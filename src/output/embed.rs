@@ -48,6 +48,9 @@ struct EntryLink<'a> {
     dmy: String,
     machine: String,
     category_label: &'static str,
+    /// The featured photo's thumbnail (its smallest copy, full URL), if
+    /// any.
+    thumb: Option<&'a crate::images::markup::ShareImage>,
 }
 
 /// `embed` in the embed templates (every URL absolute).
@@ -114,6 +117,7 @@ impl Renderer for Embeds {
                         dmy: published.dmy(),
                         machine: published.machine(),
                         category_label: e.entry().category.label(lang),
+                        thumb: e.image().map(|i| &i.thumb),
                     })
                 })
                 .collect(),

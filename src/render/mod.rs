@@ -430,6 +430,11 @@ impl<'p> Listed<'p> {
         &self.0.summary
     }
 
+    /// The featured photo, processed (none without `image`).
+    pub fn image(&self) -> Option<&'p crate::images::markup::PhotoView> {
+        self.0.image.as_ref()
+    }
+
     /// The page, for the views of lists only ([`Common::list_entry`]).
     pub(crate) fn page(&self) -> &'p Page<'p> {
         self.0
