@@ -420,3 +420,91 @@ fn the_featured_photo_is_a_published_file_whose_hash_is_in_the_chain() {
         .unwrap();
     assert_eq!(attachment2["_pbgdpl"]["sha256"], sha256_hex(&bytes2));
 }
+
+/// What a build under an address-space limit of `bytes` prints, and
+/// whether it succeeded.
+fn build_within(root: &Path, out: &Path, bytes: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut c = pbgdpl_cmd();
+    c.args(["build", "--root", root.to_str().unwrap(), "--out"])
+        .arg(out)
+        .env("PBGDPL_LANG", "en")
+        // The address space a process reserves grows with the cores (a
+        // 16 MiB stack and a malloc arena per thread): the same two threads
+        // on every machine, as on CI.
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2");
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between
+    // fork and exec.
+    unsafe {
+        c.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    c.output().unwrap()
+}
+
+/// A real JPEG whose header says 65,500 × 65,500 pixels (12 GB to decode).
+fn jpeg_declaring_huge_size() -> Vec<u8> {
+    let mut jpeg = sample::jpeg(&sample::photo(64, 48, 9), 80, None);
+    let sof = jpeg
+        .windows(2)
+        .position(|w| w[0] == 0xFF && matches!(w[1], 0xC0 | 0xC2))
+        .expect("a frame header");
+    // FF Cx, length (2), precision (1), height (2), width (2).
+    jpeg[sof + 5..sof + 9].copy_from_slice(&[0xFF, 0xDC, 0xFF, 0xDC]);
+    jpeg
+}
+
+/// A build's address space is limited to this: the site with its photos
+/// builds in half of it (measured: 512 MiB is enough, 256 MiB is not), a
+/// decode of either bomb would need more than ten times as much (the PNG
+/// 40 GB, the JPEG 12 GB).
+const MEMORY_LIMIT: u64 = 1 << 30;
+
+#[test]
+fn bombs_are_refused_within_bounded_memory_and_the_output_stays() {
+    let (_tmp, root) = site_with_photos();
+    let out = root.with_file_name("public");
+    // The site with its two phone photos builds within the limit.
+    let first = build_within(&root, &out, MEMORY_LIMIT);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = read_tree(&out);
+
+    let dir = root.join("content/tin-tuc/hoi-nghi-co-anh");
+    std::fs::write(dir.join("bom.png"), sample::png_bomb(100_000, 100_000)).unwrap();
+    std::fs::write(dir.join("khong-lo.jpg"), jpeg_declaring_huge_size()).unwrap();
+    let index = dir.join("index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(
+        &index,
+        text + "\n![Bom](bom.png)\n\n![Khổng lồ](khong-lo.jpg)\n",
+    )
+    .unwrap();
+    let second = build_within(&root, &out, MEMORY_LIMIT);
+    let err = stderr(&second);
+    assert!(!second.status.success(), "{err}");
+    // A diagnostic at each picture's line and column, not a crash.
+    assert!(err.contains("`bom.png` is 100000 × 100000 pixels"), "{err}");
+    assert!(
+        err.contains("`khong-lo.jpg` is 65500 × 65500 pixels"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/tin-tuc/hoi-nghi-co-anh/index.md:14:1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/tin-tuc/hoi-nghi-co-anh/index.md:16:1"),
+        "{err}"
+    );
+    assert!(!err.contains("memory allocation"), "{err}");
+    assert_eq!(read_tree(&out), before, "the previous output changed");
+}
