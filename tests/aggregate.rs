@@ -1143,3 +1143,302 @@ fn a_rebuilt_hub_keeps_what_did_not_change_and_equals_a_fresh_build() {
         assert!(bytes == &fresh[path], "{path} differs from a fresh build");
     }
 }
+
+/// Rewrites an agency's published `statistics.json` and the hash its
+/// `sync.json` gives for it (`listed`: the bytes the hash is taken of).
+fn publish_statistics(agency: &Agency, bytes: &[u8], listed: &[u8]) {
+    std::fs::write(agency.out.join("statistics.json"), bytes).unwrap();
+    let path = agency.out.join("sync.json");
+    let mut sync = json(&path);
+    let sha: String = Sha256::digest(listed)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    sync["statistics"]["sha256"] = serde_json::Value::String(sha);
+    std::fs::write(&path, serde_json::to_vec_pretty(&sync).unwrap()).unwrap();
+}
+
+/// Issue 14 item 2, hub side: the hub fetches an agency's
+/// `statistics.json` when its hash changes, keeps the admitted copy in its
+/// state and counts its data tables; a hostile one (too big, another
+/// hash, not JSON, nested too deep, breaking the schema, markup in a text)
+/// is refused with a reason on the status page and in the terminal report
+/// (goldens in Vietnamese and English), and the previous copy stays.
+#[test]
+fn a_hostile_statistics_json_is_refused_and_the_kept_copy_stays() {
+    let province = Province::new(2, |a| {
+        a.empty_category("thong-ke");
+        if a.id == "xa-01" {
+            std::fs::write(
+                a.root.join("content/thong-ke/bao-cao-vien.toml"),
+                "title = \"Báo cáo viên pháp luật\"\ncolumns = [\"Họ tên\", \"Năm\"]\nrows = [[\"Nguyễn Văn An\", \"2026\"]]\n",
+            )
+            .unwrap();
+        }
+    });
+    province.write_sources(&local_sources_two(&province));
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let kept_path = province
+        .dir
+        .join(".hub.pbgdpl-aggregate/sources/xa-01/statistics.json");
+    let kept = std::fs::read(&kept_path).expect("the admitted statistics are kept");
+    assert_eq!(
+        json(&kept_path)["statistics"]["data_tables"][0]["rows"][0][0],
+        "Nguyễn Văn An"
+    );
+    let hub = province.hub();
+    let status = text(&hub.join("tinh-trang/index.html"));
+    assert!(select(&status, "#co-quan-xa-01 td.count--zero").is_empty());
+    let report = json(&hub.join("bao-cao/2026/bao-cao-2026.json"));
+    assert_eq!(report["agencies"][0]["data_tables"], 1);
+    assert_eq!(report["agencies"][1]["data_tables"], 0);
+
+    let a = &province.agencies[0];
+    let good = std::fs::read(a.out.join("statistics.json")).unwrap();
+    let text_of = |v: &serde_json::Value| serde_json::to_vec(v).unwrap();
+    let mut script = serde_json::from_slice::<serde_json::Value>(&good).unwrap();
+    script["data_tables"][0]["rows"][0][0] = "<script>alert(1)</script>".into();
+    let mut unschemed = serde_json::from_slice::<serde_json::Value>(&good).unwrap();
+    unschemed["data_tables"] = "Bảng số liệu".into();
+    let deep = format!("{}1{}", "[".repeat(50), "]".repeat(50));
+    let big = [
+        &good[..good.len() - 2],
+        &vec![b' '; 5 * 1024 * 1024],
+        b"}\n",
+    ]
+    .concat();
+    let cases: Vec<(&str, Vec<u8>, Vec<u8>, &str)> = vec![
+        ("too big", big.clone(), big, "lớn hơn 4 MB"),
+        (
+            "another hash",
+            text_of(&script),
+            [&good[..], b" "].concat(),
+            "mã SHA-256 khác",
+        ),
+        (
+            "not JSON",
+            b"{\"schema_version\": ".to_vec(),
+            b"{\"schema_version\": ".to_vec(),
+            "không phải JSON",
+        ),
+        (
+            "too deep",
+            deep.clone().into_bytes(),
+            deep.into_bytes(),
+            "sâu hơn 16 tầng",
+        ),
+        (
+            "schema",
+            text_of(&unschemed),
+            text_of(&unschemed),
+            "/data_tables vi phạm quy tắc",
+        ),
+        ("script", text_of(&script), text_of(&script), "có mã HTML"),
+    ];
+    let (mut said_en, mut said_vi) = (String::new(), String::new());
+    let dir = province.dir.display().to_string();
+    let line_of = |o: &std::process::Output| -> String {
+        let report = stderr(o);
+        let line = report
+            .lines()
+            .find(|l| l.contains("xa-01"))
+            .unwrap_or_else(|| panic!("no line for xa-01 in:\n{report}"));
+        format!("{}\n", line.replace(&dir, "<dir>"))
+    };
+    for (n, (what, bytes, listed, reason)) in cases.into_iter().enumerate() {
+        publish_statistics(a, &bytes, &listed);
+        let o = province.run(&format!("2026-11-22T11:{n:02}:00+07:00"));
+        assert_eq!(o.status.code(), Some(3), "{what}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("statistics.json"),
+            "{what}: {}",
+            stderr(&o)
+        );
+        said_en.push_str(&line_of(&o));
+        let vi = aggregate(
+            &province.dir,
+            &[
+                "--out",
+                "hub",
+                "--now",
+                &format!("2026-11-22T11:{n:02}:30+07:00"),
+            ],
+        );
+        assert_eq!(vi.status.code(), Some(3), "{what}: {}", stderr(&vi));
+        said_vi.push_str(&line_of(&vi));
+        let row = status_row(&hub, "xa-01");
+        assert!(
+            row.contains("statistics.json (số liệu thống kê)") && row.contains(reason),
+            "{what}: {row}"
+        );
+        assert_eq!(
+            std::fs::read(&kept_path).unwrap(),
+            kept,
+            "{what}: kept copy"
+        );
+        let status = text(&hub.join("tinh-trang/index.html"));
+        assert!(
+            select(&status, "#co-quan-xa-01 td.count--zero").is_empty(),
+            "{what}: the kept data table still counts"
+        );
+        assert!(!status.contains("alert(1)"), "{what}");
+    }
+    assert_no_alert(&hub);
+    hub_support_golden("aggregate/statistics-refused.en.txt", &said_en);
+    hub_support_golden("aggregate/statistics-refused.vi.txt", &said_vi);
+
+    // A good new copy is admitted again.
+    let mut more = serde_json::from_slice::<serde_json::Value>(&good).unwrap();
+    let table = more["data_tables"][0].clone();
+    more["data_tables"].as_array_mut().unwrap().push(table);
+    let bytes = text_of(&more);
+    publish_statistics(a, &bytes, &bytes);
+    let o = province.run("2026-11-22T12:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = json(&hub.join("bao-cao/2026/bao-cao-2026.json"));
+    assert_eq!(report["agencies"][0]["data_tables"], 2);
+    let admitted = std::fs::read(&kept_path).unwrap();
+
+    // A state without the kept copy (as before the hub kept statistics):
+    // the unchanged snapshot's statistics.json is fetched and kept again.
+    std::fs::remove_file(&kept_path).unwrap();
+    let o = province.run("2026-11-22T13:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&kept_path).unwrap(), admitted);
+}
+
+/// No file of the hub carries what a hostile agency sent as markup.
+fn assert_no_alert(hub: &Path) {
+    for (path, bytes) in tree(hub) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("alert(1)"),
+            "{path} carries the agency's script"
+        );
+    }
+}
+
+/// Issue 14: an agency replaces the mp3 of an audio book; the hub, which
+/// polls it over HTTP on 127.0.0.1, publishes a new hash for that entry
+/// only — every other byte of its combined `sync.json` stays the same —
+/// and the new file's hash in its feeds.
+#[test]
+fn a_replaced_audio_file_changes_only_its_entry_in_the_hub_snapshot() {
+    let province = Province::new(2, |a| {
+        if a.id == "xa-01" {
+            let dir = a.root.join("content/tai-lieu/sach-noi");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join("index.md"),
+                "+++\nid = \"sach-noi\"\ntitle = \"Sách nói: Luật Hòa giải ở cơ sở\"\ndate = 2026-11-10\nstatus = \"approved\"\nkind = \"Sách nói\"\n\n[media]\naudio = \"chuong-1.mp3\"\n+++\n\nBản đọc Chương I.\n",
+            )
+            .unwrap();
+            std::fs::write(dir.join("chuong-1.mp3"), b"ID3 audio v1").unwrap();
+        }
+    });
+    let server = Server::start(&province.agencies);
+    let sources = hub_toml(10)
+        + &province
+            .agencies
+            .iter()
+            .map(|a| served_source_toml(a, &server))
+            .collect::<String>();
+    province.write_sources(&sources);
+    let o = province.run("2026-11-22T10:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hub = province.hub();
+    let before = text(&hub.join("sync.json"));
+
+    let a = &province.agencies[0];
+    let v2 = b"ID3 audio v2, read again by another voice";
+    std::fs::write(a.root.join("content/tai-lieu/sach-noi/chuong-1.mp3"), v2).unwrap();
+    a.build();
+    let o = province.run("2026-11-22T11:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = text(&hub.join("sync.json"));
+
+    let (b, c): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&before).unwrap(),
+        serde_json::from_str(&after).unwrap(),
+    );
+    let entries = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["id"].as_str().unwrap().to_string(),
+                    r["sha256"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let (old, new) = (entries(&b), entries(&c));
+    assert_eq!(old.len(), new.len());
+    let changed: Vec<&(String, String)> = old
+        .iter()
+        .zip(&new)
+        .filter(|(x, y)| x != y)
+        .map(|(x, _)| x)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    let (id, old_sha) = changed[0];
+    assert!(id.ends_with("/sach-noi"), "{id}");
+    let new_sha = &new.iter().find(|(i, _)| i == id).unwrap().1;
+    // Everything else, byte for byte: only the entry's hash and the digest
+    // of the entries changed.
+    let expected = before
+        .replace(old_sha.as_str(), new_sha)
+        .replace(b["digest"].as_str().unwrap(), c["digest"].as_str().unwrap());
+    assert_eq!(expected, after);
+    // The hub's feed carries the new file's hash.
+    let feed = json(&hub.join("feed.json"));
+    let item = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap();
+    let mp3 = item["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["url"].as_str().unwrap().ends_with(".mp3"))
+        .unwrap();
+    let v2_sha: String = Sha256::digest(v2)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(mp3["_pbgdpl"]["sha256"], v2_sha.as_str());
+    assert_eq!(mp3["size_in_bytes"], v2.len());
+
+    // A state that lost (or never had) the kept statistics.json: the
+    // agency's server answers 304 for sync.json, and the hub still fetches
+    // the statistics it lists and keeps them.
+    let kept = province
+        .dir
+        .join(".hub.pbgdpl-aggregate/sources/xa-01/statistics.json");
+    let before = std::fs::read(&kept).expect("the statistics are kept");
+    std::fs::remove_file(&kept).unwrap();
+    server.reset_counts();
+    let o = province.run("2026-11-22T12:00:00+07:00");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        server
+            .not_modified()
+            .contains(&"/xa-01/sync.json".to_string()),
+        "{:?}",
+        server.not_modified()
+    );
+    assert!(
+        server
+            .requests()
+            .iter()
+            .any(|r| r.path == "/xa-01/statistics.json"),
+        "{:?}",
+        server.requests()
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), before);
+    assert_eq!(text(&hub.join("sync.json")), after);
+}

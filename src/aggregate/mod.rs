@@ -264,7 +264,9 @@ fn remember(
     match &problem {
         None => {
             if let Some(c) = &copy {
-                let same = prior.as_ref().is_some_and(|p| p.raw == c.raw);
+                let same = prior
+                    .as_ref()
+                    .is_some_and(|p| p.raw == c.raw && p.statistics == c.statistics);
                 if !same || c.items.is_some() {
                     state.save_copy(&source.id, c)?;
                 }
@@ -627,6 +629,7 @@ fn fingerprint(
             json!({
                 "id": a.source.id,
                 "copy": copy,
+                "statistics": a.copy.and_then(|c| c.statistics.as_ref()).map(|s| &s.sha256),
                 "last_change": a.last_change,
                 "held_due": due,
                 "failure": a.failure.as_ref().map(|f| json!({

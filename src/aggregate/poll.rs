@@ -17,7 +17,7 @@ use super::accept::links::{follow, under};
 use super::accept::{Document, Link, Reason, records};
 use super::fetch::{Budget, FetchError, Fetched, Fetcher, Location, Validators};
 use super::sources::SourceConfig;
-use super::state::{GoodCopy, SourceState, State, StoredItem};
+use super::state::{GoodCopy, SourceState, State, StoredItem, StoredStatistics};
 use super::validate::{Schemas, Snapshot};
 
 /// The most feed documents followed for one source in one run, however
@@ -166,10 +166,19 @@ impl Context<'_> {
             .map_err(|e| Problem::fetch(e, Document::Snapshot, location))?;
         let fail = |reason| Problem::new(reason, Document::Snapshot, location);
         let (raw, validators) = match fetched {
-            Fetched::NotModified if prior.is_some() => {
+            Fetched::NotModified if let Some(p) = prior => {
+                // A snapshot listing statistics the hub does not keep yet
+                // (a state from before format 1.2 was read): fetched now.
+                let copy = match (&p.snapshot.statistics, &p.statistics) {
+                    (Some(_), None) => Some(GoodCopy {
+                        statistics: self.statistics(&p.snapshot, Some(p))?,
+                        ..p.clone()
+                    }),
+                    _ => None,
+                };
                 return Ok(Outcome::Unchanged {
                     not_modified: true,
-                    copy: None,
+                    copy,
                     validators: None,
                 });
             }
@@ -179,6 +188,7 @@ impl Context<'_> {
         let snapshot = self.schemas.snapshot(&raw).map_err(fail)?;
         let kept = self.remembered.and_then(|r| r.section.as_deref());
         records::own_address(&snapshot, source, kept).map_err(fail)?;
+        let statistics = self.statistics(&snapshot, prior)?;
         if prior.is_some_and(|p| p.snapshot.digest == snapshot.digest) {
             return Ok(Outcome::Unchanged {
                 not_modified: false,
@@ -187,6 +197,7 @@ impl Context<'_> {
                     snapshot,
                     raw,
                     items: None,
+                    statistics,
                 }),
                 validators: Some(validators),
             });
@@ -200,9 +211,68 @@ impl Context<'_> {
                 snapshot,
                 raw,
                 items: Some(items),
+                statistics,
             },
             validators,
         })
+    }
+
+    /// The section's `statistics.json` when its snapshot lists one: the
+    /// kept copy when its hash did not change, else fetched (inside the
+    /// source, like the feeds) and admitted ([`super::accept::statistics`]).
+    /// A refused one fails the source: its last good copy, statistics
+    /// included, stays published.
+    fn statistics(
+        &self,
+        snapshot: &Snapshot,
+        prior: Option<&GoodCopy>,
+    ) -> Result<Option<StoredStatistics>, Problem> {
+        let Some(link) = &snapshot.statistics else {
+            return Ok(None);
+        };
+        if let Some(kept) = prior
+            .and_then(|p| p.statistics.as_ref())
+            .filter(|s| s.sha256 == link.sha256)
+        {
+            return Ok(Some(kept.clone()));
+        }
+        let source = self.source;
+        let scopes = self.scopes();
+        let location = follow(
+            &link.url,
+            Link::Statistics,
+            &snapshot.site.base_url,
+            &source.root,
+            &scopes,
+        )
+        .map_err(|r| Problem::new(r, Document::Snapshot, &source.sync))?;
+        let scope = self.scope_of(&location, &scopes);
+        let document = Document::Statistics;
+        let fetcher = self.fetcher.clone().accepting(
+            "application/json",
+            super::accept::statistics::MAX_BYTES as u64,
+        );
+        let bytes = match fetcher
+            .get(&location, &scope, None, self.budget)
+            .map_err(|e| Problem::fetch(e, document, &location))?
+        {
+            Fetched::Fresh { bytes, .. } => bytes,
+            Fetched::NotModified => {
+                return Err(Problem::new(
+                    Reason::NotModifiedUnasked,
+                    document,
+                    &location,
+                ));
+            }
+        };
+        let statistics = self
+            .schemas
+            .statistics(&bytes, link)
+            .map_err(|r| Problem::new(r, document, &location))?;
+        Ok(Some(StoredStatistics {
+            sha256: link.sha256.clone(),
+            statistics,
+        }))
     }
 
     /// The directories this source may be read from: where its

@@ -4,6 +4,7 @@
 //! <state>/state.json                 validators, times, failures, the hub's fingerprint
 //! <state>/sources/<id>/sync.json     the agency's last good snapshot, as fetched
 //! <state>/sources/<id>/items.json    the feed items of its entries, with the hash they had
+//! <state>/sources/<id>/statistics.json  its statistics.json as admitted, with the hash it had
 //! <state>/hub-sync.json              the hub's last published sync.json (for tombstones)
 //! ```
 //!
@@ -32,6 +33,7 @@ const STATE_FILE: &str = "state.json";
 const SOURCES_DIR: &str = "sources";
 const SYNC_COPY: &str = "sync.json";
 const ITEMS_COPY: &str = "items.json";
+const STATISTICS_COPY: &str = "statistics.json";
 const HUB_SYNC: &str = "hub-sync.json";
 
 /// The default state directory of a hub written to `out`.
@@ -140,6 +142,26 @@ pub struct StoredItem {
     pub item: Value,
 }
 
+/// An agency's `statistics.json` as admitted
+/// ([`accept::statistics`]), with the SHA-256 its `sync.json` gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredStatistics {
+    /// `statistics.sha256` of the snapshot it was fetched for.
+    pub sha256: String,
+    /// The document, admitted.
+    pub statistics: Value,
+}
+
+impl StoredStatistics {
+    /// How many data tables it holds.
+    pub fn data_tables(&self) -> usize {
+        self.statistics
+            .get("data_tables")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }
+}
+
 /// `items.json`: the admitted items and the rules they were admitted
 /// under ([`accept::POLICY`]).
 #[derive(Debug, Serialize, Deserialize)]
@@ -158,6 +180,9 @@ pub struct GoodCopy {
     /// Feed items by id; `None` until loaded (a run that changes nothing
     /// never reads them).
     pub items: Option<BTreeMap<String, StoredItem>>,
+    /// Its `statistics.json`, when the snapshot lists one and it was
+    /// admitted for the snapshot's hash.
+    pub statistics: Option<StoredStatistics>,
 }
 
 impl GoodCopy {
@@ -306,12 +331,21 @@ impl State {
     /// not loaded yet). It is checked again: it may have been damaged on
     /// disk.
     pub fn good_copy(&self, id: &str, schemas: &Schemas) -> Option<GoodCopy> {
-        let raw = std::fs::read(self.source_dir(id).join(SYNC_COPY)).ok()?;
+        let dir = self.source_dir(id);
+        let raw = std::fs::read(dir.join(SYNC_COPY)).ok()?;
         let snapshot = schemas.snapshot(&raw).ok()?;
+        // Kept for this snapshot's hash, else none (fetched again).
+        let statistics = snapshot.statistics.as_ref().and_then(|link| {
+            let bytes = std::fs::read(dir.join(STATISTICS_COPY)).ok()?;
+            serde_json::from_slice::<StoredStatistics>(&bytes)
+                .ok()
+                .filter(|s| s.sha256 == link.sha256)
+        });
         Some(GoodCopy {
             snapshot,
             raw,
             items: None,
+            statistics,
         })
     }
 
@@ -356,6 +390,16 @@ impl State {
                 items: items.clone(),
             };
             write_atomic(&path, &to_json(&file, &path)?)?;
+        }
+        let path = dir.join(STATISTICS_COPY);
+        match &copy.statistics {
+            Some(s) => write_atomic(&path, &to_json(s, &path)?)?,
+            None => match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io(&path)(e));
+                }
+                _ => {}
+            },
         }
         write_atomic(&dir.join(SYNC_COPY), &copy.raw)
     }

@@ -12,8 +12,8 @@ use crate::error::Error;
 use crate::msg;
 use crate::output::schemas::SCHEMAS;
 use crate::sync::{
-    FEED_SCHEMA, FeedLinks, Record, SCHEMA_MAJOR, SYNC_SCHEMA, SiteInfo, StatisticsLink, Tombstone,
-    canonical,
+    FEED_SCHEMA, FeedLinks, Record, SCHEMA_MAJOR, STATISTICS_SCHEMA, SYNC_SCHEMA, SiteInfo,
+    StatisticsLink, Tombstone, canonical,
 };
 
 use super::accept::{self, Reason, Violation};
@@ -56,6 +56,7 @@ pub struct FeedPage {
 pub struct Schemas {
     sync: jsonschema::Validator,
     feed: jsonschema::Validator,
+    statistics: jsonschema::Validator,
 }
 
 impl std::fmt::Debug for Schemas {
@@ -92,6 +93,7 @@ impl Schemas {
         Ok(Self {
             sync: compile(SYNC_SCHEMA)?,
             feed: compile(FEED_SCHEMA)?,
+            statistics: compile(STATISTICS_SCHEMA)?,
         })
     }
 }
@@ -164,7 +166,8 @@ fn check_schema(
     })
 }
 
-fn parse_json(bytes: &[u8]) -> Result<Value, Reason> {
+/// Parses a JSON document (UTF-8, a byte-order mark allowed).
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, Reason> {
     let text = std::str::from_utf8(bytes).map_err(|_| Reason::NotUtf8)?;
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| Reason::NotJson {
         line: e.line(),
@@ -181,6 +184,14 @@ fn major_version(value: &Value) -> Result<(), Reason> {
 }
 
 impl Schemas {
+    /// Admits a `statistics.json` listed in `sync.json` as `link`
+    /// ([`accept::statistics::admit`]).
+    pub fn statistics(&self, bytes: &[u8], link: &StatisticsLink) -> Result<Value, Reason> {
+        accept::statistics::admit(bytes, link, &|v| {
+            check_schema(&self.statistics, v, STATISTICS_SCHEMA)
+        })
+    }
+
     /// Parses and checks a `sync.json`: JSON, version, schema, count,
     /// digest, then the hub's rules for records and tombstones
     /// ([`accept::records::check`]).

@@ -316,7 +316,7 @@ impl Fetcher {
             return Err(budget.exhausted().into());
         }
         match (location, scope) {
-            (Location::File(path), Location::File(dir)) => read_file(path, dir),
+            (Location::File(path), Location::File(dir)) => read_file(path, dir, self.max_bytes),
             (Location::File(_), Location::Url(_)) => Err(Reason::OutsideDirectory.into()),
             (Location::Url(url), scope) => {
                 let scope = match scope {
@@ -454,10 +454,10 @@ impl Fetcher {
 }
 
 /// Reads a local file that must lie inside `dir` once every symbolic link
-/// is resolved, be a regular file, and be at most [`MAX_BYTES`]. It is
+/// is resolved, be a regular file, and be at most `max_bytes`. It is
 /// opened without blocking and without following a final symbolic link,
 /// so a named pipe or a device cannot hang or flood the run.
-fn read_file(path: &Path, dir: &Path) -> Result<Fetched, FetchError> {
+fn read_file(path: &Path, dir: &Path, max_bytes: u64) -> Result<Fetched, FetchError> {
     let io = |e: std::io::Error| match e.kind() {
         // The reason says it all.
         std::io::ErrorKind::NotFound => FetchError {
@@ -494,18 +494,18 @@ fn read_file(path: &Path, dir: &Path) -> Result<Fetched, FetchError> {
     }
     let too_large = || -> FetchError {
         Reason::TooLarge {
-            megabytes: MAX_BYTES / 1024 / 1024,
+            megabytes: max_bytes / 1024 / 1024,
         }
         .into()
     };
-    if meta.len() > MAX_BYTES {
+    if meta.len() > max_bytes {
         return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_BYTES + 1)
+    file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if bytes.len() as u64 > MAX_BYTES {
+    if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }
     Ok(Fetched::Fresh {
@@ -574,20 +574,32 @@ mod tests {
         // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
 
-        let ok = read_file(&dir.join("sync.json"), &dir).unwrap();
+        let ok = read_file(&dir.join("sync.json"), &dir, MAX_BYTES).unwrap();
         assert!(matches!(ok, Fetched::Fresh { bytes, .. } if bytes == b"{}"));
-        let reason = |name: &str| read_file(&dir.join(name), &dir).unwrap_err().reason;
+        let reason = |name: &str| {
+            read_file(&dir.join(name), &dir, MAX_BYTES)
+                .unwrap_err()
+                .reason
+        };
         assert_eq!(reason("link.json"), Reason::OutsideDirectory);
         assert_eq!(reason("zero.json"), Reason::OutsideDirectory);
         assert_eq!(reason("fifo.json"), Reason::NotRegularFile);
         assert_eq!(reason("missing.json"), Reason::NoSuchFile);
         assert_eq!(
-            read_file(Path::new("/dev/zero"), Path::new("/dev"))
+            read_file(Path::new("/dev/zero"), Path::new("/dev"), MAX_BYTES)
                 .unwrap_err()
                 .reason,
             Reason::NotRegularFile
         );
         std::fs::create_dir(dir.join("sub.json")).unwrap();
         assert_eq!(reason("sub.json"), Reason::NotRegularFile);
+        // A smaller limit (statistics.json) holds for local files too.
+        std::fs::write(dir.join("big.json"), vec![b' '; 2 * 1024 * 1024 + 1]).unwrap();
+        assert_eq!(
+            read_file(&dir.join("big.json"), &dir, 2 * 1024 * 1024)
+                .unwrap_err()
+                .reason,
+            Reason::TooLarge { megabytes: 2 }
+        );
     }
 }

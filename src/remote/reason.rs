@@ -33,6 +33,8 @@ pub enum Link {
     FeedsJson,
     /// `next_url` of a feed document.
     NextUrl,
+    /// `statistics.url` of `sync.json`.
+    Statistics,
 }
 
 impl Link {
@@ -40,6 +42,7 @@ impl Link {
         match self {
             Link::FeedsJson => "feeds.json",
             Link::NextUrl => "next_url",
+            Link::Statistics => "statistics.url",
         }
     }
 }
@@ -222,6 +225,17 @@ pub enum Reason {
         /// The limit.
         limit: usize,
     },
+    /// `statistics.json` is not the file `sync.json` lists: its SHA-256
+    /// differs.
+    StatisticsHash,
+    /// `statistics.json` nests deeper than the limit.
+    StatisticsTooDeep {
+        /// The limit (the hub's `aggregate::accept::statistics::MAX_DEPTH`).
+        limit: usize,
+    },
+    /// A text of `statistics.json` holds markup (a tag, a `javascript:`
+    /// link).
+    StatisticsMarkup,
     /// The section (or some of its ids) belongs to another source.
     Conflict {
         /// The other source's id in `sources.toml`.
@@ -295,6 +309,9 @@ impl Reason {
             Reason::LinkNotAddress { .. } => "link-not-address",
             Reason::LinkOutside { .. } => "link-outside",
             Reason::TooManyDocuments { .. } => "too-many-documents",
+            Reason::StatisticsHash => "statistics-hash",
+            Reason::StatisticsTooDeep { .. } => "statistics-too-deep",
+            Reason::StatisticsMarkup => "statistics-markup",
             Reason::Conflict { .. } => "conflict",
         }
     }
@@ -406,6 +423,11 @@ impl Reason {
             Reason::TooManyDocuments { limit } => {
                 msg!("aggregate-reason-too-many-documents", limit = *limit)
             }
+            Reason::StatisticsHash => msg!("aggregate-reason-statistics-hash"),
+            Reason::StatisticsTooDeep { limit } => {
+                msg!("aggregate-reason-statistics-too-deep", limit = *limit)
+            }
+            Reason::StatisticsMarkup => msg!("aggregate-reason-statistics-markup"),
             Reason::Conflict { other } => msg!("aggregate-reason-conflict", other = other.as_str()),
         }
     }
@@ -441,6 +463,7 @@ impl Reason {
             Reason::LinkNotAddress { link } => vec![("link", link.name().to_string())],
             Reason::LinkOutside { link } => vec![("link", link.name().to_string())],
             Reason::TooManyDocuments { limit } => vec![("limit", limit.to_string())],
+            Reason::StatisticsTooDeep { limit } => vec![("limit", limit.to_string())],
             Reason::Conflict { other } => vec![("other", other.clone())],
             _ => Vec::new(),
         }
@@ -506,6 +529,8 @@ pub enum Document {
         /// Its position in the chain as read.
         number: usize,
     },
+    /// Its `statistics.json` (since format 1.2).
+    Statistics,
     /// The source as a whole.
     Source,
 }
@@ -520,6 +545,7 @@ impl Document {
             Document::Feed { number } => {
                 fill(t, "hub_document_feed_n", &[("number", number.to_string())])
             }
+            Document::Statistics => fill(t, "hub_document_statistics", &[]),
             Document::Source => String::new(),
         }
     }
@@ -588,6 +614,12 @@ mod tests {
             Reason::LinkOutside {
                 link: Link::NextUrl,
             },
+            Reason::LinkOutside {
+                link: Link::Statistics,
+            },
+            Reason::StatisticsTooDeep { limit: 16 },
+            Reason::StatisticsHash,
+            Reason::StatisticsMarkup,
             Reason::Conflict { other: "a".into() },
         ];
         for lang in [Lang::Vi, Lang::En] {

@@ -219,7 +219,7 @@ fn image_extension(image: Value, base_url: &str) -> Option<Value> {
 }
 
 /// Removes every `…_url` string that is not an http(s) address.
-fn only_web_links(value: &mut Value) {
+pub(crate) fn only_web_links(value: &mut Value) {
     match value {
         Value::Object(map) => {
             map.retain(|k, v| !(k.ends_with("url") && v.as_str().is_some_and(|u| !http(u))));

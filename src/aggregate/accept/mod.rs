@@ -12,6 +12,7 @@
 //! | feed items: ids, addresses, dates, HTML sanitised, unknown keys dropped | [`items`] |
 //! | items dated in the future: held back until their date | [`schedule`] |
 //! | two sources claiming one section: the owner wins | [`claims`] |
+//! | `statistics.json`: size, hash, depth, schema, no markup, texts normalised | [`statistics`] |
 //! | why something was refused, in plain words, quoting nothing received | [`reason`] |
 //!
 //! Operators' documentation: `docs/aggregate.md` ("What the hub accepts").
@@ -20,6 +21,7 @@ pub mod claims;
 pub mod items;
 pub mod records;
 pub mod schedule;
+pub mod statistics;
 
 /// Addresses published and followed, and why something was refused: shared
 /// with the section's upstream news ([`crate::remote`]).

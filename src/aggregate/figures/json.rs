@@ -37,6 +37,8 @@ pub struct AgencyInfo<'a> {
     pub url: &'a str,
     /// Whether the hub has any data of it.
     pub has_data: bool,
+    /// The data tables of its `statistics.json` as the hub admitted it.
+    pub data_tables: usize,
 }
 
 #[derive(Serialize)]
@@ -83,6 +85,7 @@ struct AgencyOut<'a> {
     name: &'a str,
     url: &'a str,
     has_data: bool,
+    data_tables: usize,
     figures: FiguresOut<'a>,
     missing_clauses: Vec<&'static str>,
 }
@@ -174,6 +177,7 @@ pub fn document(
                 name: a.name,
                 url: a.url,
                 has_data: a.has_data,
+                data_tables: a.data_tables,
                 figures: figures(report, m),
                 missing_clauses: if a.has_data { m.missing() } else { Vec::new() },
             })

@@ -118,11 +118,16 @@ pub(super) fn jobs(
     let info: Vec<AgencyInfo<'_>> = agencies
         .iter()
         .zip(&urls)
-        .map(|(a, url)| AgencyInfo {
+        .zip(&hub.input.agencies)
+        .map(|((a, url), input)| AgencyInfo {
             id: a.id,
             name: a.name,
             url,
             has_data: a.has_copy,
+            data_tables: input
+                .copy
+                .and_then(|c| c.statistics.as_ref())
+                .map_or(0, |s| s.data_tables()),
         })
         .collect();
     let per_period: Result<Vec<_>, Error> = report

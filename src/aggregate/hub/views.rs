@@ -220,11 +220,12 @@ impl<'h, 'a> Views<'h, 'a> {
             .map(|c| {
                 let mut count = records.iter().filter(|r| r.category == c.key).count();
                 if c.key == crate::routes::STATISTICS_CATEGORY {
-                    // Clause 2.7 is also met by data tables alone (format 1.2).
+                    // Clause 2.7 is also met by data tables alone (format
+                    // 1.2): those of the statistics.json the hub admitted.
                     count += a
                         .copy
-                        .and_then(|c| c.snapshot.statistics.as_ref())
-                        .map_or(0, |s| s.data_tables);
+                        .and_then(|c| c.statistics.as_ref())
+                        .map_or(0, |s| s.data_tables());
                 }
                 CountView {
                     clause: c.clause.unwrap_or_default(),
