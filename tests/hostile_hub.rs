@@ -3,7 +3,8 @@
 //! bombs, redirects to `file:`, to an internal service or in a loop,
 //! chains `next_url` forever, lies about schemas, ids, tombstones and
 //! addresses, carries scripts, dates an entry 9999-12-31, drops kept-alive
-//! connections), a few read from local directories turned hostile (a named
+//! connections, lists a statistics.json that floods, carries a script or
+//! lies outside the section), a few read from local directories turned hostile (a named
 //! pipe, symbolic links out, `/dev/zero`, percent-encoded paths), and one
 //! local copy of another agency's section listed first. For each:
 //!
@@ -37,6 +38,9 @@ use serde_json::json;
 /// above what it needs (every hostile source is cut at `total_seconds`),
 /// so a busy machine never fails it.
 const CAP: Duration = Duration::from_secs(400);
+/// The agencies served over HTTP (the others are read from local
+/// directories).
+const SERVED: usize = 23;
 /// `[fetch]` of the suite.
 const TIMEOUT: u64 = 5;
 const TOTAL: u64 = 12;
@@ -258,20 +262,20 @@ struct Case {
 fn a_hub_survives_hostile_agencies() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
-    let n = 24;
+    let n = 27;
     let agencies: Vec<Agency> = (1..=n).map(|i| Agency::generate(&dir, i)).collect();
     std::thread::scope(|s| {
         for chunk in agencies.chunks(n.div_ceil(4)) {
             s.spawn(move || chunk.iter().for_each(Agency::build));
         }
     });
-    let served: Vec<(String, PathBuf, String)> = agencies[..20]
+    let served: Vec<(String, PathBuf, String)> = agencies[..SERVED]
         .iter()
         .map(|a| (a.id.clone(), a.out.clone(), a.base_url.clone()))
         .collect();
     let server = Hostile::start(&served);
     let local = dir.join("local");
-    for a in &agencies[20..] {
+    for a in &agencies[SERVED..] {
         copy_dir(&a.out, &local.join(&a.id));
     }
     // A local copy of xa-02's section, listed first: a take-over attempt.
@@ -285,7 +289,7 @@ fn a_hub_survives_hostile_agencies() {
         "\n[[source]]\nid = \"mao-danh\"\nname = \"Cơ quan mạo danh\"\nsync = \"{}/\"\n",
         local.join("mao-danh").display()
     ));
-    for a in &agencies[..20] {
+    for a in &agencies[..SERVED] {
         sources.push_str(&format!(
             "\n[[source]]\nid = \"{}\"\nname = \"{}\"\nsync = \"{}\"\nbase_url = \"{}\"\n",
             a.id,
@@ -294,7 +298,7 @@ fn a_hub_survives_hostile_agencies() {
             a.base_url
         ));
     }
-    for a in &agencies[20..] {
+    for a in &agencies[SERVED..] {
         sources.push_str(&format!(
             "\n[[source]]\nid = \"{}\"\nname = \"{}\"\nsync = \"{}/\"\n",
             a.id,
@@ -422,6 +426,27 @@ fn a_hub_survives_hostile_agencies() {
             said: &["is not an http(s) address inside the section"],
             page: &["không phải địa chỉ http(s) trong chuyên mục"],
         },
+        Case {
+            id: "xa-21",
+            mode: Mode::StatisticsFlood,
+            said: &["statistics.json"],
+            page: &["statistics.json (số liệu thống kê)"],
+        },
+        Case {
+            id: "xa-22",
+            mode: Mode::StatisticsScript,
+            said: &["a text of statistics.json holds HTML"],
+            page: &[
+                "statistics.json (số liệu thống kê)",
+                "một chữ trong statistics.json có mã HTML",
+            ],
+        },
+        Case {
+            id: "xa-23",
+            mode: Mode::StatisticsOutside,
+            said: &["the statistics.url link leads outside the section"],
+            page: &["liên kết statistics.url dẫn ra ngoài chuyên mục"],
+        },
     ];
     for c in &cases {
         server.set_mode(c.id, c.mode.clone());
@@ -434,20 +459,20 @@ fn a_hub_survives_hostile_agencies() {
     twenty.add_news("tin-ke-tiep", "Tin kế tiếp của xã 20", "2026-11-21");
     twenty.build();
     server.set_mode("xa-20", Mode::ClosedKeepAlive);
-    let (l21, l22, l23, l24) = (
-        local.join("xa-21"),
-        local.join("xa-22"),
-        local.join("xa-23"),
+    let (l24, l25, l26, l27) = (
         local.join("xa-24"),
+        local.join("xa-25"),
+        local.join("xa-26"),
+        local.join("xa-27"),
     );
-    change_local(&l21, &agencies[20].base_url, |_| {});
-    mkfifo(&l21.join("feed.json"));
-    change_local(&l22, &agencies[21].base_url, |_| {});
-    symlink(&dir.join("secret.txt"), &l22.join("feed.json"));
-    symlink(Path::new("/dev/zero"), &l23.join("sync.json"));
-    let base24 = agencies[23].base_url.clone();
-    change_local(&l24, &base24, |s| {
-        s["feeds"]["json"] = json!(format!("{base24}%2F..%2F..%2F..%2Fsecret.txt"));
+    change_local(&l24, &agencies[23].base_url, |_| {});
+    mkfifo(&l24.join("feed.json"));
+    change_local(&l25, &agencies[24].base_url, |_| {});
+    symlink(&dir.join("secret.txt"), &l25.join("feed.json"));
+    symlink(Path::new("/dev/zero"), &l26.join("sync.json"));
+    let base27 = agencies[26].base_url.clone();
+    change_local(&l27, &base27, |s| {
+        s["feeds"]["json"] = json!(format!("{base27}%2F..%2F..%2F..%2Fsecret.txt"));
     });
 
     let o = run_bounded(&dir, "2026-11-22T09:00:00+07:00");
@@ -488,11 +513,12 @@ fn a_hub_survives_hostile_agencies() {
         keeps_its_copy(by_id(c.id));
     }
     // The size cap holds (or the time limit comes first on a slow
-    // machine): never more than 64 MB read.
-    for id in ["xa-05", "xa-06"] {
+    // machine): never more than 64 MB read, 4 MB of a statistics.json.
+    for (id, cap) in [("xa-05", 64), ("xa-06", 64), ("xa-21", 4)] {
         let line = line_of(&report, id);
         assert!(
-            line.contains("larger than 64 MB") || line.contains("no complete answer within"),
+            line.contains(&format!("larger than {cap} MB"))
+                || line.contains("no complete answer within"),
             "{line}"
         );
     }
@@ -552,22 +578,22 @@ fn a_hub_survives_hostile_agencies() {
     // Local sources turned hostile.
     for (id, said, page) in [
         (
-            "xa-21",
+            "xa-24",
             "it is not a regular file",
             "không phải là một tệp thông thường",
         ),
         (
-            "xa-22",
+            "xa-25",
             "leads outside the source's directory",
             "đi ra ngoài thư mục của nguồn",
         ),
         (
-            "xa-23",
+            "xa-26",
             "leads outside the source's directory",
             "đi ra ngoài thư mục của nguồn",
         ),
         (
-            "xa-24",
+            "xa-27",
             "the feeds.json link leads outside",
             "liên kết feeds.json dẫn ra ngoài",
         ),
@@ -595,10 +621,10 @@ fn a_hub_survives_hostile_agencies() {
     }
 
     // Run 3: they behave again, and everything is published.
-    for a in &agencies[..20] {
+    for a in &agencies[..SERVED] {
         server.set_mode(&a.id, Mode::Normal);
     }
-    for a in &agencies[20..] {
+    for a in &agencies[SERVED..] {
         let d = local.join(&a.id);
         std::fs::remove_dir_all(&d).unwrap();
         copy_dir(&a.out, &d);

@@ -61,6 +61,13 @@ pub enum Mode {
     /// Serves its files, keeps connections alive, and closes a reused
     /// connection without answering.
     ClosedKeepAlive,
+    /// `sync.json` lists a new `statistics.json`, whose body never ends.
+    StatisticsFlood,
+    /// `sync.json` lists a new `statistics.json` (its hash right) with a
+    /// script in a text.
+    StatisticsScript,
+    /// `statistics.url` leads to the internal service.
+    StatisticsOutside,
 }
 
 #[derive(Default)]
@@ -357,6 +364,38 @@ impl Ctx {
                     "deleted_at": "2026-11-22T00:00:00+07:00"
                 }]);
                 ok_json(stream, &sync)
+            }
+            Mode::StatisticsFlood | Mode::StatisticsScript | Mode::StatisticsOutside => {
+                let mut statistics = self.json_file(agency, "statistics.json").unwrap();
+                statistics["agency"]["name"] = json!(format!("<script>{SECRET}</script>"));
+                let scripted = serde_json::to_vec(&statistics).unwrap();
+                match (rest, mode) {
+                    ("sync.json", _) => {
+                        let mut sync = self.json_file(agency, "sync.json").unwrap();
+                        sync["statistics"]["sha256"] = json!(hex(&scripted));
+                        if *mode == Mode::StatisticsOutside {
+                            sync["statistics"]["url"] =
+                                json!(format!("{}statistics.json", self.internal));
+                        }
+                        ok_json(stream, &sync)
+                    }
+                    ("statistics.json", Mode::StatisticsFlood) => {
+                        let _ = stream.write_all(&head("200 OK", &json_headers(), None, true));
+                        let chunk = format!("{SECRET} ").repeat(4096);
+                        while !self.stop.load(Ordering::SeqCst) {
+                            if stream.write_all(chunk.as_bytes()).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    ("statistics.json", _) => {
+                        send(stream, "200 OK", &json_headers(), &scripted, true)
+                    }
+                    _ => match self.file(agency, rest) {
+                        None => send(stream, "404 Not Found", &[], b"not found", true),
+                        Some(bytes) => send(stream, "200 OK", &json_headers(), &bytes, true),
+                    },
+                }
             }
             Mode::JavascriptRecord => ok_json(
                 stream,
