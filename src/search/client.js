@@ -211,8 +211,11 @@
           }
         }
         at.i += len;
+        // Dense: the list's four weight levels, then two bits a document.
+        var levels = form === 1 ? [b[at.i], b[at.i + 1], b[at.i + 2], b[at.i + 3]] : null;
+        if (levels) at.i += 4;
         for (i = 0; i < docs.length; i++) {
-          w.push(form === 1 ? (b[at.i + (i >> 1)] >> (4 * (i & 1)) & 15) * 16 : 0);
+          w.push(levels ? levels[b[at.i + (i >> 2)] >> (2 * (i & 3)) & 3] : 0);
           ch.push(0);
         }
       } else {

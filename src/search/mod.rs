@@ -60,7 +60,7 @@ pub use fold::{TABLE_JSON, fold};
 pub use index::{Card, Doc, Facet, File, Index, build};
 
 /// The version of the format, in the manifest.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The JavaScript client, as written into the search page (see
 /// [`client_script`]).

@@ -46,12 +46,13 @@ for (const c of cases) {
 // The shard of a term is FNV-1a's low bits, as src/search/mod.rs computes it.
 check('FNV-1a of "a"', core.shardOf('a', 1 << 16), 0x292c);
 
-// Posting lists in each form read back (src/search/postings.rs).
-check('sparse list', core.decode(Uint8Array.from([0, 2, 3, 40, 0, 0x81, 0x05, 200, 4])),
-  { docs: [3, 3 + 0x281], w: [40, 200], ch: [0, 4] });
-check('dense list', core.decode(Uint8Array.from([1, 1, 0b101, 0x21])), { docs: [0, 2], w: [16, 32], ch: [0, 0] });
-check('ids', core.decode(Uint8Array.from([2, 2, 5, 85])), { docs: [5, 90], w: [0, 0], ch: [0, 0] });
-check('bits', core.decode(Uint8Array.from([3, 2, 0, 0x80])), { docs: [15], w: [0], ch: [0] });
+// Posting lists in each form, as the indexer writes them
+// (tests/search/lists.json, written and read by tests/search_terms.rs):
+// the client reads the same documents, weights and chunks.
+const lists = JSON.parse(fs.readFileSync(path.join(root, 'tests/search/lists.json'), 'utf8'));
+const shape = (r) => ({ docs: r.docs, w: r.w, ch: r.ch });
+for (const l of lists) check(`list: ${l.note}`, shape(core.decode(Uint8Array.from(l.bytes))), shape(l.read));
+check('every form of list', new Set(lists.map((l) => l.bytes[0])).size, 4);
 
 if (failures) {
   console.error(`search-terms: ${failures} failure(s)`);
