@@ -1,19 +1,30 @@
 //! What the search index costs a build (docs/performance.md, "Search"):
 //! the time of the `search` renderer within a full build, and the memory
-//! making the index adds, counted by the allocator. Not a test: numbers
-//! depend on the machine and its load.
+//! making the index adds. Not a test: numbers depend on the machine and
+//! its load.
 //!
-//! cargo bench --profile profiling --bench search -- SITE_DIR [SITE_DIR…]
+//! cargo bench --bench search -- [--runs=N] SITE_DIR [SITE_DIR…]
 //!
 //! (scripts/bench-search generates the sites and runs this; `cargo test`
-//! runs it on the demo section as a smoke test.)
+//! runs it on the demo section as a smoke test, one run each way.)
 //!
-//! For each site, in this process: a full build into a temporary directory
-//! (wall time, the `search` renderer's share of it, the peak of live heap
-//! bytes); then the site loaded and prepared again and only the index made
-//! (`Search::plan`: every shard, list, group and fragment in memory, as the
-//! build holds them while it writes them): its time, and the live heap
-//! bytes above what the prepared site already held, at their peak.
+//! For each site:
+//!
+//! 1. in this process, a full build into a temporary directory (wall
+//!    time, the `search` renderer's share of it, the peak of live heap
+//!    bytes); then the site loaded and prepared again and only the index
+//!    made (`Search::plan`: every shard, list, group and fragment in
+//!    memory, as the build holds them while it writes them): its time, and
+//!    the live heap bytes above what the prepared site already held, at
+//!    their peak (counted by the allocator);
+//! 2. the same build with and without the `search` renderer, each in a
+//!    process of its own (this binary again, `--child=on|off`), alternating
+//!    on, off, on, off… `N` times each (default 5): wall time, CPU time and
+//!    peak resident memory (`getrusage`) of each, their medians, and what
+//!    the index adds to each. These builds load, prepare and render every
+//!    output into an empty directory, as `pbgdpl build` does, without its
+//!    link check and the final swap: the share they give the index is a
+//!    little larger than in a whole `pbgdpl build`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
@@ -22,9 +33,12 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use pbgdpl::BuildOptions;
-use pbgdpl::output::Output;
+use pbgdpl::incremental::{KeyRecorder, OutputKeys};
 use pbgdpl::output::search::Search;
+use pbgdpl::output::{self, DirSink, Output, Recorder};
+use pbgdpl::pipeline::{self, Reuse};
 use pbgdpl::render::Prepared;
+use pbgdpl::render::templates::Theme;
 use pbgdpl::site::Site;
 
 /// The system allocator, counting the bytes live and their peak.
@@ -83,26 +97,47 @@ const MIB: f64 = 1024.0 * 1024.0;
 
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sites: Vec<PathBuf> = std::env::args()
-        .skip(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| {
+        args.iter()
+            .find_map(|a| a.strip_prefix(&format!("--{name}=")).map(str::to_string))
+    };
+    let sites: Vec<PathBuf> = args
+        .iter()
         .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .collect();
-    // `cargo test --all-targets` runs this without arguments: the demo.
-    let sites = if sites.is_empty() {
-        vec![manifest.to_path_buf()]
-    } else {
-        sites
-    };
     let options = BuildOptions {
         today: NaiveDate::from_ymd_opt(2026, 11, 22),
         ..BuildOptions::default()
     };
+    if let Some(how) = flag("child") {
+        let root = sites.first().expect("a site");
+        child(root, how == "on", &options);
+        return;
+    }
+    // `cargo test --all-targets` runs this without arguments: the demo,
+    // one build each way.
+    let smoke = sites.is_empty();
+    let sites = if smoke {
+        vec![manifest.to_path_buf()]
+    } else {
+        sites
+    };
+    let runs: usize = flag("runs")
+        .map(|n| n.parse().expect("--runs=N: a number"))
+        .unwrap_or(if smoke { 1 } else { 5 });
     println!(
         "site | pages | build s | search s (share) | index files, MiB | build peak MiB | index alone s | index adds MiB"
     );
     for root in &sites {
         measure(root, &options);
+    }
+    println!(
+        "\nsite | runs | wall s on / off (adds) | CPU s on / off (adds) | peak RSS MiB on / off (adds) | load before, after"
+    );
+    for root in &sites {
+        on_and_off(root, runs);
     }
 }
 
@@ -142,6 +177,109 @@ fn measure(root: &Path, options: &BuildOptions) {
         bytes as f64 / MIB,
         build_peak as f64 / MIB,
         added as f64 / MIB,
+    );
+}
+
+/// One build of `root` in this process, with or without the `search`
+/// renderer: prints its wall time and CPU time (s) and its peak resident
+/// memory (KiB).
+fn child(root: &Path, with_search: bool, options: &BuildOptions) {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let started = Instant::now();
+    let (site, _) = Site::load(root, options).expect("the site loads");
+    let prepared = Prepared::new(&site);
+    let theme = Theme::load(&site.root).expect("the theme loads");
+    let outputs: Vec<&'static dyn Output> = output::renderers()
+        .into_iter()
+        .filter(|o| with_search || o.name() != "search")
+        .collect();
+    let sink = DirSink::new(tmp.path());
+    let recorder = Recorder::new(&sink);
+    let none = OutputKeys::new();
+    let reuse = Reuse {
+        memo: None,
+        previous: &none,
+    };
+    pipeline::run(
+        &outputs,
+        &prepared,
+        &theme,
+        reuse,
+        &recorder,
+        &KeyRecorder::new(),
+    )
+    .expect("the site renders");
+    let wall = started.elapsed().as_secs_f64();
+    let (cpu, rss) = usage();
+    println!("{wall} {cpu} {rss}");
+}
+
+/// This process's CPU time (user + system, s) and peak resident memory
+/// (KiB).
+fn usage() -> (f64, i64) {
+    // SAFETY: getrusage writes into the zeroed struct it is given.
+    let ru = unsafe {
+        let mut ru: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut ru);
+        ru
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
+}
+
+/// Builds `root` with and without the search renderer, alternating, each
+/// in a process of its own; prints the medians.
+fn on_and_off(root: &Path, runs: usize) {
+    let load = || {
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_string))
+            .unwrap_or_else(|| "?".into())
+    };
+    let before = load();
+    let exe = std::env::current_exe().expect("this binary");
+    let mut on: Vec<[f64; 3]> = Vec::new();
+    let mut off: Vec<[f64; 3]> = Vec::new();
+    for _ in 0..runs {
+        for (how, into) in [("on", &mut on), ("off", &mut off)] {
+            let done = std::process::Command::new(&exe)
+                .arg(format!("--child={how}"))
+                .arg(root)
+                .output()
+                .expect("a build runs");
+            assert!(
+                done.status.success(),
+                "{}",
+                String::from_utf8_lossy(&done.stderr)
+            );
+            let text = String::from_utf8_lossy(&done.stdout);
+            let figures: Vec<f64> = text
+                .split_whitespace()
+                .map(|f| f.parse().expect("figures"))
+                .collect();
+            into.push([figures[0], figures[1], figures[2] / 1024.0]);
+        }
+    }
+    let median = |runs: &[[f64; 3]], i: usize| {
+        let mut v: Vec<f64> = runs.iter().map(|r| r[i]).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let column = |i: usize, unit: &str| {
+        let (a, b) = (median(&on, i), median(&off, i));
+        if unit == "%" {
+            format!("{a:.2} / {b:.2} ({:+.0}%)", 100.0 * (a / b - 1.0))
+        } else {
+            format!("{a:.0} / {b:.0} ({:+.0} MiB)", a - b)
+        }
+    };
+    println!(
+        "{} | {runs} | {} | {} | {} | {before}, {}",
+        root.display(),
+        column(0, "%"),
+        column(1, "%"),
+        column(2, "MiB"),
+        load(),
     );
 }
 

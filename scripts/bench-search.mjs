@@ -10,6 +10,7 @@
 //
 //   node scripts/bench-search.mjs OUT_DIR [BASE_PATH]   (default /pbgdpl/)
 // (run `(cd tests && npm ci)` once for playwright-core)
+import os from 'node:os';
 import { serve, launch } from '../tests/browser/lib.mjs';
 
 const dir = process.argv[2];
@@ -82,7 +83,7 @@ try {
         await context.close();
       }
       times.sort((a, b) => a - b);
-      rows.push({ q, how, page: page0, index: index0, files: files0, ms: times[Math.floor(times.length / 2)] });
+      rows.push({ q, how, page: page0, index: index0, files: files0, ms: times[Math.floor(times.length / 2)], load: os.loadavg()[0] });
     }
   }
 } finally {
@@ -90,7 +91,7 @@ try {
   server.close();
 }
 const kb = (n) => (n / 1024).toFixed(1);
-console.log('query | how | page KB | index KB (files) | total KB | ms to first results (median)');
+console.log('query | how | page KB | index KB (files) | total KB | ms to first results (median) | load');
 for (const r of rows) {
-  console.log(`${r.q} | ${r.how} | ${kb(r.page)} | ${kb(r.index)} (${r.files}) | ${kb(r.page + r.index)} | ${r.ms.toFixed(0)}`);
+  console.log(`${r.q} | ${r.how} | ${kb(r.page)} | ${kb(r.index)} (${r.files}) | ${kb(r.page + r.index)} | ${r.ms.toFixed(0)} | ${r.load.toFixed(1)}`);
 }
