@@ -50,6 +50,35 @@ pub fn group_digits(n: u64, lang: crate::i18n::Lang) -> String {
     out
 }
 
+/// Characters percent-encoded in a segment of a file's path in an
+/// address: controls, space, quotes and the characters that end or split
+/// an address (`#`, `?`, `%`, `<`, `>`, `` ` ``, `{`, `}`), and the comma,
+/// which separates the candidates of a `srcset`.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b',');
+
+/// A file's path (`tin-tuc/x/ảnh hội nghị.jpg`) as it is written in an
+/// address: each segment percent-encoded, the slashes kept, so it is safe
+/// in `href`, `src` and `srcset` (`tin-tuc/x/%E1%BA%A3nh%20h%E1%BB%99i…`).
+/// The one place that encodes the files of a bundle: photos, their copies
+/// and attachments alike.
+pub fn path_in_url(path: &str) -> String {
+    path.split('/')
+        .map(|s| percent_encoding::utf8_percent_encode(s, PATH_SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Escapes text for XML/HTML element content and attribute values.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

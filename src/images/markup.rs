@@ -7,27 +7,13 @@
 //! `<img>` elements of a rendered body that show a photo of the entry's
 //! bundle are then replaced ([`rewrite_body`]).
 
-use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
-use crate::text::escape_xml;
+use crate::text::{escape_xml, path_in_url};
 
 use super::gallery::{Gallery, Processed};
 use super::{Format, Variant};
-
-/// Characters percent-encoded in a path segment of a photo's address.
-const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b',');
 
 /// The `sizes` of a photo in the text column: the whole screen width on
 /// phones, the column (about 45rem) on wider screens.
@@ -44,11 +30,7 @@ pub enum Loading {
 
 /// The address of an output path under `base_path`.
 pub fn url(base_path: &str, dest: &str) -> String {
-    let encoded: Vec<String> = dest
-        .split('/')
-        .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
-        .collect();
-    format!("{base_path}{}", encoded.join("/"))
+    format!("{base_path}{}", path_in_url(dest))
 }
 
 fn srcset<'a>(base_path: &str, variants: impl Iterator<Item = (&'a Variant, &'a str)>) -> String {

@@ -57,19 +57,6 @@ const TAG_KEEP: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'@')
     .remove(b'/');
 
-/// Characters percent-encoded in attachment file names (path segments).
-const SEGMENT: &AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
-
 /// The `tag:` URI prefix of a site (`tag:host,2019:/base/path/`).
 pub fn tag_prefix(config: &Config) -> String {
     tag_prefix_of(&config.base_url)
@@ -322,11 +309,7 @@ pub fn feed_html<'a>(page: &'a Page<'a>) -> std::borrow::Cow<'a, str> {
 
 /// The absolute URL of a file of an entry's bundle.
 pub fn attachment_url(page: &Page<'_>, file: &str) -> String {
-    let encoded: Vec<String> = file
-        .split('/')
-        .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
-        .collect();
-    format!("{}{}", page.permalink, encoded.join("/"))
+    format!("{}{}", page.permalink, crate::text::path_in_url(file))
 }
 
 /// The feed item of a published page; `None` for undated pages
