@@ -1442,3 +1442,70 @@ fn a_replaced_audio_file_changes_only_its_entry_in_the_hub_snapshot() {
     assert_eq!(std::fs::read(&kept).unwrap(), before);
     assert_eq!(text(&hub.join("sync.json")), after);
 }
+
+#[test]
+fn the_hub_search_shows_the_agencies_photos_as_thumbnails() {
+    let title = "Hội nghị tuyên truyền có ảnh";
+    let province = Province::new(2, |a| {
+        if a.id != "xa-01" {
+            return;
+        }
+        let dir = a.root.join("content/tin-tuc/hoi-nghi-co-anh");
+        std::fs::create_dir_all(&dir).unwrap();
+        let photo = pbgdpl::images::sample::photo(800, 600, 3);
+        std::fs::write(
+            dir.join("hoi-truong.jpg"),
+            pbgdpl::images::sample::jpeg(&photo, 85, None),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("index.md"),
+            format!(
+                "+++\nid = \"hoi-nghi-co-anh\"\ntitle = \"{title}\"\ndate = 2026-11-20\nstatus = \"approved\"\nimage = \"hoi-truong.jpg\"\nimage_alt = \"Hội trường đông người\"\n+++\n\nNội dung hội nghị.\n"
+            ),
+        )
+        .unwrap();
+    });
+    let a = &province.agencies;
+    province.write_sources(
+        &(hub_toml(5)
+            + &source_toml(&a[0].id, &a[0].name, &format!("{}/", a[0].out.display()))
+            + &source_toml(&a[1].id, &a[1].name, &format!("{}/", a[1].out.display()))),
+    );
+    let run = province.run("2026-11-22T09:30:00+07:00");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let hub = province.hub();
+    // The thumbnails are the agency's own files (the hub copies no
+    // picture), WebP and JPEG, by full URL.
+    let thumb = "https://xa-01.thunghiem.gov.vn/pbgdpl/tin-tuc/hoi-nghi-co-anh/hoi-truong-320";
+    let mut seen = 0;
+    for e in std::fs::read_dir(hub.join("tim-kiem/i/f")).unwrap() {
+        let f = json(&e.unwrap().path());
+        if f["t"] == title {
+            assert_eq!(f["i"], format!("{thumb}.jpg"), "{f}");
+            assert_eq!(f["w"], format!("{thumb}.webp"), "{f}");
+            seen += 1;
+        } else {
+            assert!(f.get("i").is_none() && f.get("w").is_none(), "{f}");
+        }
+    }
+    assert!(seen > 0, "the entry with a photo is not in the hub's index");
+    for ext in ["jpg", "webp"] {
+        assert!(
+            a[0].out
+                .join(format!("tin-tuc/hoi-nghi-co-anh/hoi-truong-320.{ext}"))
+                .is_file()
+        );
+    }
+    // The hub's feed passes them on.
+    let feed = json(&hub.join("feed.json"));
+    let item = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == title)
+        .expect("the entry in the hub's feed");
+    let thumbnails = &item["_pbgdpl"]["image"]["thumbnails"];
+    assert_eq!(thumbnails[0]["url"], format!("{thumb}.webp"));
+    assert_eq!(thumbnails[1]["url"], format!("{thumb}.jpg"));
+}

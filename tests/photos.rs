@@ -508,3 +508,57 @@ fn bombs_are_refused_within_bounded_memory_and_the_output_stays() {
     assert!(!err.contains("memory allocation"), "{err}");
     assert_eq!(read_tree(&out), before, "the previous output changed");
 }
+
+/// Every fragment of a built search index (`tim-kiem/i/f/*.json`).
+fn search_fragments(out: &Path) -> Vec<serde_json::Value> {
+    let dir = out.join("tim-kiem/i/f");
+    let mut all = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        all.push(serde_json::from_slice(&bytes).unwrap());
+    }
+    all
+}
+
+#[test]
+fn search_results_and_feeds_name_the_photos_thumbnails() {
+    let (_tmp, root) = site_with_photos();
+    let built = build_with(&root, "2026-11-22", false);
+    let files = built.files();
+    let dir = "tin-tuc/hoi-nghi-co-anh/";
+    // The search result's card names the smallest copies, by address
+    // under the site (WebP and JPEG), and nothing more about them.
+    let fragments = search_fragments(&built.out);
+    let (with, without): (Vec<_>, Vec<_>) =
+        fragments.iter().partition(|f| f["t"] == "Hội nghị có ảnh");
+    assert!(!with.is_empty() && !without.is_empty());
+    for f in &with {
+        assert_eq!(f["i"], format!("/{dir}anh-hoi-nghi-320.jpg"));
+        assert_eq!(f["w"], format!("/{dir}anh-hoi-nghi-320.webp"));
+    }
+    for ext in ["jpg", "webp"] {
+        assert!(files.contains(&format!("{dir}anh-hoi-nghi-320.{ext}")));
+    }
+    for f in &without {
+        assert!(f.get("i").is_none() && f.get("w").is_none(), "{f}");
+    }
+
+    // The feed gives the same thumbnails by full URL with their size, WebP
+    // first (what the hub's search shows).
+    let feed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(built.out.join("feed.json")).unwrap()).unwrap();
+    let item = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "Hội nghị có ảnh")
+        .unwrap();
+    let base = format!("https://stp.example.gov.vn/{dir}anh-hoi-nghi-320");
+    assert_eq!(
+        item["_pbgdpl"]["image"]["thumbnails"],
+        serde_json::json!([
+            {"url": format!("{base}.webp"), "width": 320, "height": 240, "mime_type": "image/webp"},
+            {"url": format!("{base}.jpg"), "width": 320, "height": 240, "mime_type": "image/jpeg"},
+        ])
+    );
+}

@@ -61,8 +61,12 @@ pub struct PhotoView {
     pub share: ShareImage,
     /// The thumbnail: the smallest fallback (320 px wide, or the photo's
     /// own width when narrower), its full URL, size and type — for lists
-    /// shown outside the section's pages (embeds, search results).
+    /// shown outside the section's pages (embeds) and for browsers without
+    /// WebP beside search results.
     pub thumb: ShareImage,
+    /// The same thumbnail in WebP (about half the bytes): what search
+    /// results and the feeds' thumbnails offer first.
+    pub thumb_webp: ShareImage,
 }
 
 /// An image as shared on Facebook and Zalo (`og:image`).
@@ -70,6 +74,8 @@ pub struct PhotoView {
 pub struct ShareImage {
     /// Full URL.
     pub url: String,
+    /// Its address on the site's own pages (`/pbgdpl/tin-tuc/x/anh-320.jpg`).
+    pub src: String,
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
@@ -79,6 +85,21 @@ pub struct ShareImage {
     pub mime: &'static str,
     /// Size in bytes.
     pub bytes: u64,
+}
+
+impl ShareImage {
+    /// The copy `v` of a photo, at `src` under the site whose addresses
+    /// start with `origin`.
+    fn new(v: &Variant, src: String, origin: &str) -> ShareImage {
+        ShareImage {
+            url: format!("{origin}{src}"),
+            src,
+            width: v.width,
+            height: v.height,
+            mime: v.format.mime(),
+            bytes: v.bytes,
+        }
+    }
 }
 
 impl PhotoView {
@@ -100,35 +121,24 @@ impl PhotoView {
                     url(base_path, &p.dest),
                 )
             });
+        let copy = |(v, d): (&Variant, &str)| ShareImage::new(v, url(base_path, d), origin);
         let share = p
             .largest(fallback)
-            .map(|(v, d)| ShareImage {
-                url: format!("{origin}{}", url(base_path, d)),
-                width: v.width,
-                height: v.height,
-                mime: v.format.mime(),
-                bytes: v.bytes,
-            })
-            .unwrap_or_else(|| ShareImage {
-                url: format!("{origin}{src}"),
-                width: shown.width,
-                height: shown.height,
-                mime: fallback.mime(),
-                bytes: shown.bytes,
-            });
+            .map(copy)
+            .unwrap_or_else(|| ShareImage::new(&shown, src.clone(), origin));
         let thumb = p
             .of_format(fallback)
             .next()
-            .map(|(v, d)| ShareImage {
-                url: format!("{origin}{}", url(base_path, d)),
-                width: v.width,
-                height: v.height,
-                mime: v.format.mime(),
-                bytes: v.bytes,
-            })
+            .map(copy)
             .unwrap_or_else(|| share.clone());
+        let thumb_webp = p
+            .of_format(Format::Webp)
+            .next()
+            .map(copy)
+            .unwrap_or_else(|| thumb.clone());
         PhotoView {
             thumb,
+            thumb_webp,
             src,
             width: shown.width,
             height: shown.height,

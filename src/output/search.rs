@@ -102,6 +102,14 @@ fn doc<'p>(p: &Common<'_>, page: &'p Page<'p>) -> Doc<'p> {
                 .and_then(|d| d.number.as_deref())
                 .map(Cow::Borrowed),
             s: Cow::Borrowed(&page.summary),
+            i: page
+                .image
+                .as_ref()
+                .map(|i| Cow::Borrowed(i.thumb.src.as_str())),
+            w: page
+                .image
+                .as_ref()
+                .map(|i| Cow::Borrowed(i.thumb_webp.src.as_str())),
         },
     }
 }

@@ -449,27 +449,71 @@
     return /^(https?:\/\/|\/(?!\/))/i.test(u) ? u : '#';
   }
 
+  // A thumbnail's address: a web or site address with no white space
+  // (it goes into a srcset, where a space would start another candidate).
+  function imageUrl(u) {
+    return typeof u === 'string' && !/\s/.test(u) && safeUrl(u) === u ? u : '';
+  }
+
+  // The entry's photo beside its title, as the section's lists show it:
+  // WebP first, JPEG/PNG for browsers without it, a 4:3 box (the CSS
+  // crops to it) so the list does not jump while it loads, decorative
+  // (alt="") since the linked title says what the entry is.
+  function thumbnail(frag) {
+    var src = imageUrl(frag.i);
+    if (!src) return null;
+    var box = document.createElement('div');
+    box.className = 'entry-list__thumb';
+    var picture = document.createElement('picture');
+    var webp = imageUrl(frag.w);
+    if (webp) {
+      var source = document.createElement('source');
+      source.type = 'image/webp';
+      source.srcset = webp;
+      picture.appendChild(source);
+    }
+    var img = document.createElement('img');
+    img.src = src;
+    img.width = 320;
+    img.height = 240;
+    img.alt = '';
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('decoding', 'async');
+    picture.appendChild(img);
+    box.appendChild(picture);
+    return box;
+  }
+
   function show(frag, q, wanted) {
     var li = document.createElement('li');
     li.className = 'entry-list__item';
+    var thumb = thumbnail(frag);
+    var text = li;
+    if (thumb) {
+      li.className += ' entry-list__item--photo';
+      li.appendChild(thumb);
+      text = document.createElement('div');
+      text.className = 'entry-list__text';
+      li.appendChild(text);
+    }
     var h = document.createElement('h2');
     h.className = 'entry-list__title';
     var a = document.createElement('a');
     a.href = safeUrl(frag.u);
     marked(a, frag.t, wanted);
     h.appendChild(a);
-    li.appendChild(h);
+    text.appendChild(h);
     var meta = document.createElement('p');
     meta.className = 'entry-list__meta';
     meta.textContent = [frag.c, frag.d, frag.n].filter(Boolean).join(' \u00b7 ');
-    li.appendChild(meta);
+    text.appendChild(meta);
     var snip = snippet(frag.x || '', wanted, q.pairs);
     if (!snip[1] && frag.s) snip = [frag.s, true];
     if (snip[0]) {
       var p = document.createElement('p');
       p.className = 'entry-list__summary search-results__snippet';
       marked(p, snip[0], wanted);
-      li.appendChild(p);
+      text.appendChild(p);
     }
     return li;
   }

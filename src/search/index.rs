@@ -30,6 +30,14 @@ pub struct Card<'a> {
     pub n: Option<Cow<'a, str>>,
     /// Summary.
     pub s: Cow<'a, str>,
+    /// The thumbnail of the entry's photo, JPEG or PNG (its smallest
+    /// copy's address: only an address, since every byte of a fragment
+    /// counts toward what a query downloads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub i: Option<Cow<'a, str>>,
+    /// The same thumbnail in WebP, offered first (about half the bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub w: Option<Cow<'a, str>>,
 }
 
 /// A value of a filter an entry has (its category, document type, year,

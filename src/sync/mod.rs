@@ -26,7 +26,7 @@ pub const SYNC_PATH: &str = "sync.json";
 /// The version of the `sync.json` format and of the feeds' `_pbgdpl`
 /// extension. A consumer accepts any `1.x` and ignores fields it does not
 /// know; a change that breaks consumers raises the major number.
-pub const SCHEMA_VERSION: &str = "1.3";
+pub const SCHEMA_VERSION: &str = "1.4";
 
 /// The major version this build reads in previous snapshots.
 pub const SCHEMA_MAJOR: &str = "1";

@@ -110,6 +110,45 @@ try {
     if (others.length) fail(`the agency filter ${s.name} let through ${JSON.stringify(others)}`);
     if (await page.inputValue('#loc-co-quan') !== s.name) fail(`the agency filter should show ${s.name}`);
   }
+
+  // An entry with a photo shows the agency's thumbnail beside its title:
+  // the agency's own files (served here from its build, as its site would),
+  // WebP first, decorative, sized, loaded lazily.
+  let photos = 0;
+  for (const s of list) {
+    const feed = JSON.parse(fs.readFileSync(path.join(s.dir, 'feed.json'), 'utf8'));
+    const item = feed.items.find((i) => i._pbgdpl && i._pbgdpl.image && i._pbgdpl.image.thumbnails);
+    if (!item) continue;
+    photos++;
+    const [webp, fallback] = item._pbgdpl.image.thumbnails.map((t) => t.url);
+    const base = feed.home_page_url;
+    await context.route((u) => u.href.startsWith(base), (route) => {
+      const file = path.join(s.dir, decodeURIComponent(new URL(route.request().url()).pathname.slice(new URL(base).pathname.length)));
+      route.fulfill({ path: file });
+    });
+    const q = fold(item.title).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
+    await page.goto(server.url(`tim-kiem/?q=${encodeURIComponent(q)}&co-quan=${encodeURIComponent(s.name)}`));
+    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 })
+      .catch(() => fail(`hub search for ${s.name}'s "${q}" said nothing`));
+    const li = page.locator('#search-results li', { has: page.locator('h2', { hasText: item.title }) }).first();
+    const shown = await li.evaluate((el) => {
+      const img = el.querySelector('.entry-list__thumb img');
+      const source = el.querySelector('.entry-list__thumb source[type="image/webp"]');
+      return img && {
+        src: img.getAttribute('src'), srcset: source && source.getAttribute('srcset'), alt: img.getAttribute('alt'),
+        loading: img.getAttribute('loading'), width: img.getAttribute('width'), height: img.getAttribute('height'),
+      };
+    }).catch(() => null);
+    if (!shown) { fail(`hub search: "${item.title}" (${s.name}) shows no thumbnail`); continue; }
+    if (shown.src !== fallback || shown.srcset !== webp) fail(`hub thumbnail of "${item.title}": ${JSON.stringify(shown)}, expected ${fallback} / ${webp}`);
+    if (shown.alt !== '' || shown.loading !== 'lazy' || !shown.width || !shown.height) fail(`hub thumbnail attributes: ${JSON.stringify(shown)}`);
+    await li.locator('img').waitFor();
+    const loaded = await li.locator('img').evaluate((img) => img.decode().then(() => [img.naturalWidth, img.currentSrc], () => [0, img.currentSrc]));
+    if (loaded[0] === 0) fail(`hub thumbnail ${JSON.stringify(shown)} did not load`);
+    else if (!loaded[1].endsWith('.webp')) fail(`the browser should take the WebP thumbnail, took ${loaded[1]}`);
+    await context.unrouteAll();
+  }
+  if (!photos) fail('no built section has an entry with a photo (the demo has)');
   await context.close();
 
   // Without JavaScript the hub's search page says so and leads to its

@@ -95,6 +95,20 @@ for (let i = 1; i <= 12; i++) {
   news(`phat-thanh-${i}`, `Bản tin phát thanh số ${i}`, `2025-0${1 + (i % 9)}-1${i % 10}`,
     `Nội dung phát thanh lưu động số ${i} về phòng cháy chữa cháy.`);
 }
+// A news item with a photo (the demo's phone photo): its result shows the
+// thumbnail.
+write('content/tin-tuc/hoi-nghi-co-anh/index.md', `+++
+id = "tin-hoi-nghi-co-anh"
+title = "Hội nghị triển khai Luật Hòa giải có ảnh"
+date = 2026-04-01
+image = "ngay-phap-luat.jpg"
+image_alt = "Đại biểu dự hội nghị"
++++
+
+Hội nghị triển khai Luật Hòa giải ở cơ sở cho các tổ hòa giải.
+`);
+fs.copyFileSync(new URL('../../content/tin-tuc/so-tai-chinh-huong-ung-ngay-phap-luat-2026/ngay-phap-luat-2026.jpg', import.meta.url),
+  path.join(root, 'content/tin-tuc/hoi-nghi-co-anh/ngay-phap-luat.jpg'));
 const out = path.join(root, 'out', 'fixture');
 execFileSync(bin, ['build', '--root', root, '--out', out, '--quiet', '--lang', 'vi'], {
   env: { ...process.env, PBGDPL_TODAY: '2026-11-22' }, stdio: 'pipe',
@@ -194,6 +208,36 @@ try {
     if (!r.hits[0].snippet.includes('hòa giải viên ở thôn bản')) fail(`the snippet should show the match: ${r.hits[0].snippet}`);
     if (!r.hits[0].marks.join(' ').includes('hòa giải viên')) fail(`the match should be marked: ${JSON.stringify(r.hits[0].marks)}`);
   }
+
+  // A result with a photo shows its thumbnail beside the title: WebP first,
+  // JPEG for browsers without it, decorative, sized, lazy; the others none.
+  // What the query downloads with the thumbnail stays within the budget.
+  r = await query('hoi nghi trien khai luat hoa giai');
+  if (r.hits[0]?.title !== 'Hội nghị triển khai Luật Hòa giải có ảnh') fail(`photo entry: ${JSON.stringify(r.hits.map((h) => h.title))}`);
+  const thumbs = await page.$$eval('#search-results li', (lis) => lis.map((li) => {
+    const img = li.querySelector('.entry-list__thumb img');
+    const source = li.querySelector('.entry-list__thumb source[type="image/webp"]');
+    return img && {
+      src: img.getAttribute('src'), srcset: source && source.getAttribute('srcset'), alt: img.getAttribute('alt'),
+      loading: img.getAttribute('loading'), width: img.getAttribute('width'), height: img.getAttribute('height'),
+      natural: img.naturalWidth, current: img.currentSrc, title: li.querySelector('h2').textContent,
+    };
+  }));
+  const thumb = thumbs[0];
+  if (!thumb) fail('the result with a photo shows no thumbnail');
+  else {
+    const dir = '/pbgdpl/tin-tuc/hoi-nghi-co-anh/ngay-phap-luat-320';
+    if (thumb.src !== `${dir}.jpg` || thumb.srcset !== `${dir}.webp`) fail(`thumbnail addresses: ${JSON.stringify(thumb)}`);
+    if (thumb.alt !== '' || thumb.loading !== 'lazy' || thumb.width !== '320' || thumb.height !== '240') fail(`thumbnail attributes: ${JSON.stringify(thumb)}`);
+    if (!thumb.natural || !thumb.current.endsWith('.webp')) fail(`the WebP thumbnail should load: ${JSON.stringify(thumb)}`);
+  }
+  const others = thumbs.slice(1).filter(Boolean);
+  if (others.length) fail(`results without a photo show a thumbnail: ${JSON.stringify(others)}`);
+  const images = log.filter((x) => x.url && /\/hoi-nghi-co-anh\/.*\.(webp|jpg)$/.test(x.url));
+  if (images.length !== 1 || !images[0].url.endsWith('.webp')) fail(`one WebP thumbnail should be downloaded: ${JSON.stringify(images)}`);
+  const imageBytes = images.reduce((n, x) => n + x.bytes, 0);
+  if (r.bytes + imageBytes > 150 * 1024) fail(`the query downloaded ${r.bytes} + ${imageBytes} bytes`);
+  console.log(`photo query: index ${r.bytes} B + thumbnail ${imageBytes} B`);
 
   // Nonsense finds nothing and says so.
   r = await query('zzqxw');

@@ -182,7 +182,8 @@ pub fn admit(item: Value, index: usize, base_url: &str, prefix: &str) -> Result<
 /// a size and a description: `url` inside the section, `mime_type` JPEG,
 /// PNG or WebP, `width`, `height` and `size_in_bytes` plain numbers,
 /// `alt` a non-empty text; `caption` and `credit` kept when they are
-/// texts.
+/// texts; of `thumbnails` (since 1.4), the first three that are pictures
+/// of the section of those types with their size.
 fn image_extension(image: Value, base_url: &str) -> Option<Value> {
     const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
     let url = image.get("url")?.as_str().filter(|u| under(u, base_url))?;
@@ -214,6 +215,34 @@ fn image_extension(image: Value, base_url: &str) -> Option<Value> {
         if let (Some(Value::String(text)), Value::Object(m)) = (image.get(key), &mut clean) {
             m.insert(key.into(), Value::String(text.clone()));
         }
+    }
+    let thumbnails: Vec<Value> = image
+        .get("thumbnails")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| {
+            let url = t.get("url")?.as_str().filter(|u| under(u, base_url))?;
+            // As the URL parser writes it: no white space, so it stays
+            // one address in a `srcset`.
+            let url = url::Url::parse(url).ok()?.to_string();
+            let mime = t.get("mime_type")?.as_str().filter(|m| TYPES.contains(m))?;
+            let side = |key: &str| {
+                t.get(key)
+                    .and_then(Value::as_u64)
+                    .filter(|n| (1..=100_000).contains(n))
+            };
+            Some(serde_json::json!({
+                "url": url,
+                "width": side("width")?,
+                "height": side("height")?,
+                "mime_type": mime,
+            }))
+        })
+        .take(TYPES.len())
+        .collect();
+    if let (false, Value::Object(m)) = (thumbnails.is_empty(), &mut clean) {
+        m.insert("thumbnails".into(), Value::Array(thumbnails));
     }
     Some(clean)
 }
@@ -338,6 +367,53 @@ mod tests {
             assert_eq!(item["_pbgdpl"].get("image"), None, "{bad}");
             assert_eq!(item["_pbgdpl"]["category"], "tin-tuc");
         }
+    }
+
+    #[test]
+    fn thumbnails_are_kept_only_when_they_are_the_sections_pictures() {
+        let thumb = |url: &str, mime: &str| json!({"url": url, "width": 320, "height": 240, "mime_type": mime});
+        let webp = thumb(&format!("{BASE}tin-tuc/a/anh-320.webp"), "image/webp");
+        let jpeg = thumb(&format!("{BASE}tin-tuc/a/anh-320.jpg"), "image/jpeg");
+        let with = |thumbnails: Value| {
+            let mut i = item("a");
+            i["_pbgdpl"]["image"] = json!({
+                "url": format!("{BASE}tin-tuc/a/anh-1280.jpg"),
+                "mime_type": "image/jpeg",
+                "width": 1280,
+                "height": 960,
+                "size_in_bytes": 120000,
+                "alt": "Hội trường",
+                "thumbnails": thumbnails,
+            });
+            let kept = page(vec![i], BASE).unwrap().remove(0);
+            kept["_pbgdpl"]["image"].get("thumbnails").cloned()
+        };
+        let both = json!([webp.clone(), jpeg.clone()]);
+        assert_eq!(with(both.clone()), Some(both));
+        // Another site's picture, a script, another type, no size: left
+        // out, the good ones kept in their order.
+        let bad = [
+            thumb("https://tracker.example/p.gif", "image/webp"),
+            thumb("javascript:alert(1)", "image/jpeg"),
+            thumb(&format!("{BASE}a.svg"), "image/svg+xml"),
+            json!({"url": format!("{BASE}a.jpg"), "mime_type": "image/jpeg"}),
+            json!("https://a.example/pbgdpl/a.jpg"),
+        ];
+        let mut list: Vec<Value> = bad.to_vec();
+        list.insert(2, jpeg.clone());
+        assert_eq!(with(Value::Array(list)), Some(json!([jpeg])));
+        assert_eq!(with(Value::Array(bad.to_vec())), None);
+        assert_eq!(with(json!("not a list")), None);
+        // A second address hidden after white space (a `srcset` would
+        // read two candidates) is written as one address.
+        let sneaky = thumb(
+            &format!("{BASE}a.jpg 1x, https://tracker.example/p.jpg 2x"),
+            "image/jpeg",
+        );
+        let kept = with(json!([sneaky])).unwrap();
+        let url = kept[0]["url"].as_str().unwrap();
+        assert!(!url.contains(char::is_whitespace), "{url}");
+        assert!(url.starts_with(BASE), "{url}");
     }
 
     #[test]

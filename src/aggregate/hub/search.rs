@@ -60,6 +60,23 @@ fn meta_texts<'v>(value: &'v Value, out: &mut Vec<(Field, Cow<'v, str>)>) {
     }
 }
 
+/// The address of the first thumbnail of the item's photo whose type
+/// `wanted` accepts (`accept` admitted them: pictures of the agency's
+/// section, as the URL parser writes them).
+fn thumbnail<'v>(i: &'v HubItem<'v>, wanted: impl Fn(&str) -> bool) -> Option<Cow<'v, str>> {
+    i.value
+        .pointer("/_pbgdpl/image/thumbnails")?
+        .as_array()?
+        .iter()
+        .find(|t| {
+            t.get("mime_type")
+                .and_then(Value::as_str)
+                .is_some_and(&wanted)
+        })
+        .and_then(|t| t.get("url")?.as_str())
+        .map(Cow::Borrowed)
+}
+
 fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
     let hub = v.hub;
     let agency = &hub.input.agencies[i.agency].source;
@@ -158,6 +175,8 @@ fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
             d: Some(i.published.dmy()),
             n: i.number().map(Cow::Borrowed),
             s: Cow::Borrowed(i.summary),
+            i: thumbnail(i, |m| m != "image/webp"),
+            w: thumbnail(i, |m| m == "image/webp"),
         },
     }
 }

@@ -139,6 +139,34 @@ pub struct FeedImage<'a> {
     /// Who took it (`image_credit`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<&'a str>,
+    /// The smallest copy (320 px wide, or the photo's own width) in each
+    /// format, WebP first: for lists of results (the hub's search). A
+    /// reader takes the first whose type it can show.
+    pub thumbnails: [FeedThumbnail<'a>; 2],
+}
+
+/// A thumbnail of a featured photo (`_pbgdpl.image.thumbnails`).
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedThumbnail<'a> {
+    /// Absolute URL.
+    pub url: &'a str,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// MIME type (`image/webp`, `image/jpeg`, `image/png`).
+    pub mime_type: &'static str,
+}
+
+impl<'a> FeedThumbnail<'a> {
+    fn of(i: &'a crate::images::markup::ShareImage) -> FeedThumbnail<'a> {
+        FeedThumbnail {
+            url: &i.url,
+            width: i.width,
+            height: i.height,
+            mime_type: i.mime,
+        }
+    }
 }
 
 impl<'a> FeedImage<'a> {
@@ -154,6 +182,10 @@ impl<'a> FeedImage<'a> {
             alt: &photo.alt,
             caption: photo.caption.as_deref(),
             credit: photo.credit.as_deref(),
+            thumbnails: [
+                FeedThumbnail::of(&view.thumb_webp),
+                FeedThumbnail::of(&view.thumb),
+            ],
         })
     }
 }
