@@ -13,7 +13,7 @@
 //! 1. in this process, a full build into a temporary directory (wall
 //!    time, the `search` renderer's share of it, the peak of live heap
 //!    bytes); then the site loaded and prepared again and only the index
-//!    made (`Search::plan`: every shard, list, group and fragment in
+//!    made (the search page's job rendered: every shard, list, group and fragment in
 //!    memory, as the build holds them while it writes them): its time, and
 //!    the live heap bytes above what the prepared site already held, at
 //!    their peak (counted by the allocator);
@@ -35,7 +35,7 @@ use chrono::NaiveDate;
 use pbgdpl::BuildOptions;
 use pbgdpl::incremental::{KeyRecorder, OutputKeys};
 use pbgdpl::output::search::Search;
-use pbgdpl::output::{self, DirSink, Output, Recorder};
+use pbgdpl::output::{self, DirSink, Output, Recorder, RenderContext};
 use pbgdpl::pipeline::{self, Reuse};
 use pbgdpl::render::Prepared;
 use pbgdpl::render::templates::Theme;
@@ -159,14 +159,21 @@ fn measure(root: &Path, options: &BuildOptions) {
 
     let (site, _) = Site::load(root, options).expect("the site loads");
     let prepared = Prepared::new(&site);
+    let theme = Theme::load(root).expect("the theme loads");
     let base = LIVE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let started = Instant::now();
-    let planned = Search.plan(&prepared).expect("the index is made");
+    let planned = Search.plan(&prepared).expect("the search page is planned");
+    let index = (0..planned.len())
+        .find(|&i| planned.names_files(i))
+        .expect("the index is a job naming its files");
+    let made = planned
+        .render_named(index, &RenderContext::new(&prepared.common, &theme, None))
+        .expect("the index is made");
     let alone = started.elapsed().as_secs_f64();
     let added = PEAK.load(Ordering::Relaxed) - base;
-    assert!(planned.len() >= files, "every file of the index is a job");
-    drop(planned);
+    assert_eq!(made.1.len(), files, "every file of the index is made");
+    drop((made, planned));
 
     println!(
         "{} | {} | {build:.2} | {:.2} ({:.0}%) | {files}, {:.1} | {:.0} | {alone:.2} | {:.0}",

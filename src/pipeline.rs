@@ -499,6 +499,9 @@ fn run_jobs<K: Kind>(
             return Ok(());
         }
         let key = job_key(name, site_key, planned, i);
+        if planned.names_files(i) {
+            return run_naming_job(name, planned, i, cx, key, previous, out, keys);
+        }
         let mut missing = Vec::new();
         for (n, path) in paths.iter().enumerate() {
             match previous.matching(path, key) {
@@ -517,6 +520,72 @@ fn run_jobs<K: Kind>(
                 keys.record(&paths[n], Made::rendered(key, bytes));
             }
         }
+        Ok(())
+    })
+}
+
+/// Runs job `i` of `planned`, which names files after their contents
+/// ([`output::Job::naming_files`]): when the previous build made its
+/// paths with the same key, keeps every file it made with that key (its
+/// named files too) without rendering; otherwise renders it and keeps
+/// each file whose bytes the previous build wrote at the same path.
+#[allow(clippy::too_many_arguments)]
+fn run_naming_job<K: Kind>(
+    name: &str,
+    planned: &dyn Planned<K>,
+    i: usize,
+    cx: &RenderContext<'_, K>,
+    key: u64,
+    previous: &OutputKeys,
+    out: &dyn Sink,
+    keys: &KeyRecorder,
+) -> Result<(), Error> {
+    let paths = planned.paths(i);
+    let kept: HashSet<&str> = if paths.iter().all(|p| previous.matching(p, key).is_some()) {
+        let made = previous.made_by(key);
+        let kept: Vec<Option<&str>> = made
+            .par_iter()
+            .map(|(path, made)| {
+                Ok(out.keep(path, made)?.then(|| {
+                    keys.record(path, *made);
+                    *path
+                }))
+            })
+            .collect::<Result<_, Error>>()?;
+        if kept.iter().all(Option::is_some) {
+            return Ok(());
+        }
+        kept.into_iter().flatten().collect()
+    } else {
+        HashSet::new()
+    };
+    let (files, named) = planned.render_named(i, cx)?;
+    if files.len() != paths.len() {
+        return Err(Error::Template {
+            name: name.to_string(),
+            message: format!("{} files for {} paths", files.len(), paths.len()),
+        });
+    }
+    let all: Vec<(&str, &[u8])> = paths
+        .iter()
+        .map(String::as_str)
+        .zip(files.iter().map(Vec::as_slice))
+        .chain(named.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+        .collect();
+    all.par_iter().try_for_each(|(path, bytes)| {
+        let made = Made::rendered(key, bytes);
+        if kept.contains(path) {
+            keys.record(path, made);
+            return Ok(());
+        }
+        let same = previous
+            .get(path)
+            .filter(|old| old.len == made.len && old.digest == made.digest);
+        match same {
+            Some(old) if out.keep(path, &old)? => {}
+            _ => out.write(path, bytes)?,
+        }
+        keys.record(path, made);
         Ok(())
     })
 }
@@ -558,4 +627,139 @@ fn copy(
         keys.record(&a.dest, made);
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::output::{DirSink, Job, NamedFiles, Renderer};
+
+    /// A site whose input is a list of words.
+    struct Words;
+
+    impl Kind for Words {
+        type Input<'p> = Vec<&'static str>;
+        type Common<'p> = ();
+
+        fn common<'p>(_: &'p Vec<&'static str>) -> &'p () {
+            &()
+        }
+
+        fn fingerprint(_: &()) -> u64 {
+            0
+        }
+    }
+
+    /// An index of words: a page listing them and one file per word,
+    /// named by the word. Counts how often it is made.
+    struct WordIndex;
+
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+
+    impl Renderer<Words> for WordIndex {
+        type View<'p> = &'p [&'static str];
+
+        fn name(&self) -> &'static str {
+            "words"
+        }
+
+        fn jobs<'p>(
+            &'p self,
+            words: &'p Vec<&'static str>,
+        ) -> Result<Vec<Job<Self::View<'p>>>, Error> {
+            Ok(vec![
+                Job::file("index.html", words.as_slice()).naming_files(),
+            ])
+        }
+
+        fn render(
+            &self,
+            cx: &RenderContext<'_, Words>,
+            view: &Self::View<'_>,
+            paths: &[String],
+        ) -> Result<Vec<Vec<u8>>, Error> {
+            self.render_named(cx, view, paths).map(|(files, _)| files)
+        }
+
+        fn render_named(
+            &self,
+            _: &RenderContext<'_, Words>,
+            words: &Self::View<'_>,
+            _: &[String],
+        ) -> Result<NamedFiles, Error> {
+            MADE.fetch_add(1, Ordering::SeqCst);
+            let named = words
+                .iter()
+                .map(|w| (format!("w/{w}.txt"), w.as_bytes().to_vec()))
+                .collect();
+            Ok((vec![words.join(" ").into_bytes()], named))
+        }
+    }
+
+    /// Builds `words` into `dir`, from the previous build in `previous`;
+    /// returns the keys, the number of files kept and written.
+    fn build(
+        words: Vec<&'static str>,
+        theme: &Theme,
+        dir: &Path,
+        previous: Option<(&Path, &OutputKeys)>,
+    ) -> (OutputKeys, usize, usize) {
+        std::fs::create_dir_all(dir).unwrap();
+        let none = OutputKeys::new();
+        let sink = match previous {
+            Some((old, _)) => DirSink::with_previous(dir, old),
+            None => DirSink::new(dir),
+        };
+        let recorder = Recorder::new(&sink);
+        let keys = KeyRecorder::new();
+        let reuse = Reuse {
+            memo: None,
+            previous: previous.map_or(&none, |(_, k)| k),
+        };
+        run::<Words>(&[&WordIndex], &words, theme, reuse, &recorder, &keys).unwrap();
+        let kept = recorder.kept();
+        (keys.finish(), kept, recorder.count() - kept)
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir.join("w"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_job_naming_files_is_made_only_when_its_view_changes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let theme = Theme::load(tmp.path()).unwrap();
+        let dir = |n: &str| tmp.path().join(n);
+        let made = || MADE.load(Ordering::SeqCst);
+
+        let (keys, kept, written) = build(vec!["a", "b"], &theme, &dir("1"), None);
+        assert_eq!((made(), kept, written), (1, 0, 3));
+
+        // Nothing changed: every file kept, nothing made.
+        let (keys, kept, written) =
+            build(vec!["a", "b"], &theme, &dir("2"), Some((&dir("1"), &keys)));
+        assert_eq!((made(), kept, written), (1, 3, 0));
+        assert_eq!(files(&dir("2")), ["a.txt", "b.txt"]);
+
+        // One word changed: made again; the file of the other is kept.
+        let (keys, kept, written) =
+            build(vec!["a", "c"], &theme, &dir("3"), Some((&dir("2"), &keys)));
+        assert_eq!((made(), kept, written), (2, 1, 2));
+        assert_eq!(files(&dir("3")), ["a.txt", "c.txt"]);
+        assert_eq!(std::fs::read(dir("3").join("index.html")).unwrap(), b"a c");
+
+        // A kept file damaged since: the job is made again, nothing lost.
+        std::fs::write(dir("3").join("w/c.txt"), "x").unwrap();
+        build(vec!["a", "c"], &theme, &dir("4"), Some((&dir("3"), &keys)));
+        assert_eq!(made(), 3);
+        assert_eq!(std::fs::read(dir("4").join("w/c.txt")).unwrap(), b"c");
+        assert_eq!(files(&dir("4")), ["a.txt", "c.txt"]);
+    }
 }

@@ -59,6 +59,25 @@ impl OutputKeys {
         self.keys.get(path).filter(|m| m.key == key).copied()
     }
 
+    /// What the previous build knew of the file at `path`, whatever made
+    /// it.
+    pub fn get(&self, path: &str) -> Option<Made> {
+        self.keys.get(path).copied()
+    }
+
+    /// Every file the previous build made from a job that hashed to
+    /// `key`, sorted by path.
+    pub fn made_by(&self, key: u64) -> Vec<(&str, Made)> {
+        let mut files: Vec<(&str, Made)> = self
+            .keys
+            .iter()
+            .filter(|(_, m)| m.key == key)
+            .map(|(p, m)| (p.as_str(), *m))
+            .collect();
+        files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        files
+    }
+
     /// Number of files known.
     pub fn len(&self) -> usize {
         self.keys.len()

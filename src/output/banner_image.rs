@@ -275,14 +275,14 @@ impl Renderer for BannerImage {
     }
 
     fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<&'p Province>>, Error> {
-        Ok(vec![Job {
-            paths: vec![
+        Ok(vec![Job::files(
+            vec![
                 PNG_PATH.to_string(),
                 SVG_PATH.to_string(),
                 SHARE_PATH.to_string(),
             ],
-            view: &p.config.province,
-        }])
+            &p.config.province,
+        )])
     }
 
     fn render(

@@ -81,10 +81,10 @@ impl Renderer for Embeds {
             .take(EMBED_ENTRIES)
             .map(Listed::new)
             .collect();
-        Ok(vec![Job {
-            paths: EMBEDS.iter().map(|s| s.to_string()).collect(),
-            view: newest,
-        }])
+        Ok(vec![Job::files(
+            EMBEDS.iter().map(|s| s.to_string()).collect(),
+            newest,
+        )])
     }
 
     fn render(

@@ -20,6 +20,12 @@
 //! rendered, a renderer cannot forget an input: `render` has no other way
 //! to reach the entries.
 //!
+//! Files named after their contents (the search index) cannot be listed
+//! before they are made: their renderer declares a job that
+//! [names files](Job::naming_files) and makes them in
+//! [`Renderer::render_named`]. The loop keeps every file of such a job
+//! while its view hashes as before, and renders it only when it changed.
+//!
 //! **Adding an output**: write a `Renderer` in `src/output/<name>.rs`
 //! (its view type, `jobs`, `render`), take paths from [`crate::routes`],
 //! and add it to [`renderers`]. No fingerprint, cache or file-writing code.
@@ -64,14 +70,24 @@ pub struct Job<V> {
     /// What the files show besides [`Common`]: hashed by the build loop,
     /// then given to [`Renderer::render`].
     pub view: V,
+    /// Whether the job also makes files it names itself, after their
+    /// contents ([`Renderer::render_named`]): files whose names are known
+    /// only once they are made.
+    pub names_files: bool,
 }
 
 impl<V> Job<V> {
     /// A job writing one file at `path`.
     pub fn file(path: impl Into<String>, view: V) -> Self {
+        Self::files(vec![path.into()], view)
+    }
+
+    /// A job writing the files at `paths`.
+    pub fn files(paths: Vec<String>, view: V) -> Self {
         Self {
-            paths: vec![path.into()],
+            paths,
             view,
+            names_files: false,
         }
     }
 
@@ -79,7 +95,21 @@ impl<V> Job<V> {
     pub fn page(path: &str, view: V) -> Self {
         Self::file(crate::routes::index_file(path), view)
     }
+
+    /// The same job, also making files named after their contents
+    /// ([`Renderer::render_named`]; a content-hashed index). When its
+    /// view is unchanged, the build loop keeps every file the previous
+    /// build made from it without rendering anything; when it changed,
+    /// the loop renders it and keeps the files whose bytes are the same.
+    pub fn naming_files(mut self) -> Self {
+        self.names_files = true;
+        self
+    }
 }
+
+/// What a job that names files made: the bytes of each of its paths, in
+/// order, then the files it named, with their site-relative paths.
+pub type NamedFiles = (Vec<Vec<u8>>, Vec<(String, Vec<u8>)>);
 
 /// A kind of site the build loop renders: a [`Section`], or the
 /// provincial hub (`crate::aggregate::hub::HubSite`). Its renderers plan
@@ -225,6 +255,18 @@ pub trait Renderer<K: Kind = Section>: Sync {
         view: &Self::View<'_>,
         paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error>;
+
+    /// For a job [naming files](Job::naming_files): the bytes of each of
+    /// `paths`, then the files it names after their contents. A renderer
+    /// without such jobs names none.
+    fn render_named(
+        &self,
+        cx: &RenderContext<'_, K>,
+        view: &Self::View<'_>,
+        paths: &[String],
+    ) -> Result<NamedFiles, Error> {
+        Ok((self.render(cx, view, paths)?, Vec::new()))
+    }
 }
 
 /// The jobs of one renderer, as the build loop handles them (the
@@ -240,8 +282,12 @@ pub trait Planned<K: Kind = Section>: Sync {
     fn paths(&self, i: usize) -> &[String];
     /// Feeds the view of job `i` to `state`.
     fn hash_view(&self, i: usize, state: &mut dyn Hasher);
+    /// Whether job `i` names files ([`Job::naming_files`]).
+    fn names_files(&self, i: usize) -> bool;
     /// Renders job `i`.
     fn render(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<Vec<Vec<u8>>, Error>;
+    /// Renders job `i`, with the files it names.
+    fn render_named(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<NamedFiles, Error>;
     /// Files copied as they are.
     fn copies(&self) -> &[&Asset];
 }
@@ -275,9 +321,18 @@ impl<'p, K: Kind, R: Renderer<K> + 'p> Planned<K> for Plan<'p, K, R> {
         self.jobs[i].view.hash(&mut state);
     }
 
+    fn names_files(&self, i: usize) -> bool {
+        self.jobs[i].names_files
+    }
+
     fn render(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<Vec<Vec<u8>>, Error> {
         let job = &self.jobs[i];
         self.renderer.render(cx, &job.view, &job.paths)
+    }
+
+    fn render_named(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<NamedFiles, Error> {
+        let job = &self.jobs[i];
+        self.renderer.render_named(cx, &job.view, &job.paths)
     }
 
     fn copies(&self) -> &[&Asset] {

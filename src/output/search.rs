@@ -16,7 +16,7 @@ use crate::routes;
 use crate::search::{self, Card, Doc, Facet, Field};
 use crate::text::slugify;
 
-use super::{Job, RenderContext, Renderer};
+use super::{Job, NamedFiles, RenderContext, Renderer};
 
 pub use crate::routes::{SEARCH_INDEX_DIR, SEARCH_PATH};
 
@@ -188,21 +188,22 @@ pub fn client_file() -> &'static ClientFile {
 /// Writes the search page and its index.
 pub struct Search;
 
-/// A file of the index, or the search page.
+/// The search page and its index, or the client's file.
 #[derive(Debug, Hash)]
-pub enum SearchView {
-    /// A file of the index: its bytes are made when the jobs are planned,
-    /// since its name is the hash of its bytes.
-    File(Vec<u8>),
-    /// The search page, with the index's manifest and the lists its
-    /// filters and its links for browsers without JavaScript show.
-    Page {
-        /// The manifest, as JSON.
-        manifest: String,
+pub enum SearchView<'p> {
+    /// The client script's file ([`client_file`]).
+    Client(&'static [u8]),
+    /// The search page and the files of its index, made together: the
+    /// index's files are named after their contents, and the page carries
+    /// their names (the manifest). Hashed as what the index reads, so a
+    /// build in which no entry's searchable text changed builds no index.
+    Index {
+        /// The entries, oldest first (a new entry takes the next number).
+        docs: Vec<Doc<'p>>,
+        /// Address of the index's directory.
+        root: String,
         /// The client's path ([`client_file`]).
         client: &'static str,
-        /// The filters' values.
-        filters: Vec<FilterView>,
         /// Where to browse without JavaScript.
         browse: Vec<BrowseGroup>,
     },
@@ -303,70 +304,72 @@ fn browse(p: &Prepared<'_>) -> Vec<BrowseGroup> {
 }
 
 impl Renderer for Search {
-    type View<'p> = SearchView;
+    type View<'p> = SearchView<'p>;
 
     fn name(&self) -> &'static str {
         "search"
     }
 
-    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SearchView>>, Error> {
+    fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<SearchView<'p>>>, Error> {
         // Oldest first: a new entry takes the next number.
         let mut pages: Vec<&Page<'_>> = p.published().collect();
         pages.sort_by(|a, b| (a.entry.date, &a.url).cmp(&(b.entry.date, &b.url)));
-        let docs: Vec<Doc<'_>> = pages.iter().map(|page| doc(p, page)).collect();
-        let mut index = search::build(&docs);
-        index.manifest.r = p.url(SEARCH_INDEX_DIR);
-        let mut jobs: Vec<Job<SearchView>> = index
-            .files
-            .into_iter()
-            .map(|f| {
-                Job::file(
-                    format!("{SEARCH_INDEX_DIR}{}", f.path),
-                    SearchView::File(f.bytes),
-                )
-            })
-            .collect();
         let client = client_file();
-        jobs.push(Job::file(
-            client.path.clone(),
-            SearchView::File(client.bytes.clone()),
-        ));
-        jobs.push(Job::page(
-            SEARCH_PATH,
-            SearchView::Page {
-                manifest: index.manifest.to_script_json(),
-                client: &client.path,
-                filters: filter_views(&index.manifest, |k| p.t(k)),
-                browse: browse(p),
-            },
-        ));
-        Ok(jobs)
+        Ok(vec![
+            Job::file(client.path.clone(), SearchView::Client(&client.bytes)),
+            Job::page(
+                SEARCH_PATH,
+                SearchView::Index {
+                    docs: pages.iter().map(|page| doc(p, page)).collect(),
+                    root: p.url(SEARCH_INDEX_DIR),
+                    client: &client.path,
+                    browse: browse(p),
+                },
+            )
+            .naming_files(),
+        ])
     }
 
     fn render(
         &self,
         cx: &RenderContext<'_>,
-        view: &SearchView,
-        _paths: &[String],
+        view: &SearchView<'_>,
+        paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
+        self.render_named(cx, view, paths).map(|(files, _)| files)
+    }
+
+    fn render_named(
+        &self,
+        cx: &RenderContext<'_>,
+        view: &SearchView<'_>,
+        _paths: &[String],
+    ) -> Result<NamedFiles, Error> {
         let p = cx.common;
         match view {
-            SearchView::File(bytes) => Ok(vec![bytes.clone()]),
-            SearchView::Page {
-                manifest,
+            SearchView::Client(bytes) => Ok((vec![bytes.to_vec()], Vec::new())),
+            SearchView::Index {
+                docs,
+                root,
                 client,
-                filters,
                 browse,
             } => {
+                let mut index = search::build(docs);
+                index.manifest.r = root.clone();
                 let title = p.t("search");
                 let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
                 page.noindex = true;
                 let mut ctx = p.base_context(page);
-                ctx.insert("search_index", manifest);
+                ctx.insert("search_index", &index.manifest.to_script_json());
                 ctx.insert("search_client", &p.url(client));
-                ctx.insert("search_filters", filters);
+                ctx.insert("search_filters", &filter_views(&index.manifest, |k| p.t(k)));
                 ctx.insert("search_browse", browse);
-                Ok(vec![cx.page("search.html", &ctx)?])
+                let named = index
+                    .files
+                    .into_iter()
+                    .map(|f| (format!("{SEARCH_INDEX_DIR}{}", f.path), f.bytes))
+                    .collect();
+                Ok((vec![cx.page("search.html", &ctx)?], named))
             }
         }
     }

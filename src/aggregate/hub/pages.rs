@@ -44,7 +44,7 @@ use super::{Hub, HubSite};
 /// One page of the hub as the view of its job: the template, the `page`
 /// object, the extra navigation link it is (if any) and the values its
 /// template reads, serialised (what is hashed is what is rendered).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct HubPage {
     template: &'static str,
     page: PageView,
@@ -173,6 +173,7 @@ impl Renderer<HubSite> for HubPages {
             .map(|job| Job {
                 paths: job.paths,
                 view: HubFile::Page(job.view),
+                names_files: job.names_files,
             })
             .collect();
         jobs.extend(super::report::jobs(&v, &agencies)?);

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::output::search::{
     BrowseGroup, BrowseLink, SEARCH_INDEX_DIR, SEARCH_PATH, client_file, filter_views,
 };
-use crate::output::{Job, RenderContext, Renderer};
+use crate::output::{Job, NamedFiles, RenderContext, Renderer};
 use crate::routes;
 use crate::search::{self, Card, Doc, Facet, Field};
 use crate::text::slugify;
@@ -181,21 +181,30 @@ fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
     }
 }
 
-/// A file of the index, or the search page.
+/// The search page and its index, or the client's file.
 #[derive(Debug, Hash)]
-pub enum SearchFile {
-    /// A file of the index: its bytes are made when the jobs are planned,
-    /// since its name is the hash of its bytes.
-    File(Vec<u8>),
-    /// The search page.
-    Page(HubPage),
+pub enum SearchFile<'p> {
+    /// The client script's file ([`client_file`]).
+    Client(&'static [u8]),
+    /// The search page and the files of its index, made together (the
+    /// index's files are named after their contents): hashed as what the
+    /// index reads, so a run in which no item changed builds no index.
+    Index {
+        /// The items, oldest first (a new one takes the next number).
+        docs: Vec<Doc<'p>>,
+        /// Address of the index's directory.
+        root: String,
+        /// The page, without what the index decides (its manifest and
+        /// filters).
+        page: Box<HubPage>,
+    },
 }
 
 /// The hub's search page and its index.
 pub struct HubSearch;
 
 impl Renderer<HubSite> for HubSearch {
-    type View<'p> = SearchFile;
+    type View<'p> = SearchFile<'p>;
 
     fn name(&self) -> &'static str {
         "search"
@@ -205,30 +214,13 @@ impl Renderer<HubSite> for HubSearch {
         true
     }
 
-    fn jobs<'p>(&'p self, hub: &'p Hub<'p>) -> Result<Vec<Job<SearchFile>>, Error> {
+    fn jobs<'p>(&'p self, hub: &'p Hub<'p>) -> Result<Vec<Job<SearchFile<'p>>>, Error> {
         let v = Views::new(hub);
         // Oldest first, like a section's: a new entry takes the next number.
         let mut items: Vec<&HubItem<'_>> = hub.items.iter().collect();
         items.sort_by(|a, b| (a.published, a.id).cmp(&(b.published, b.id)));
         let docs: Vec<Doc<'_>> = items.iter().map(|i| doc(&v, i)).collect();
-        let index = search::build(&docs);
-        let mut jobs: Vec<Job<SearchFile>> = index
-            .files
-            .into_iter()
-            .map(|f| {
-                Job::file(
-                    format!("{SEARCH_INDEX_DIR}{}", f.path),
-                    SearchFile::File(f.bytes),
-                )
-            })
-            .collect();
         let client = client_file();
-        jobs.push(Job::file(
-            client.path.clone(),
-            SearchFile::File(client.bytes.clone()),
-        ));
-        let mut manifest = index.manifest;
-        manifest.r = hub.url(SEARCH_INDEX_DIR);
         let title = hub.t("search");
         let mut page = v.page("search", title.clone(), SEARCH_PATH, title);
         page.noindex = true;
@@ -256,23 +248,55 @@ impl Renderer<HubSite> for HubSearch {
                 .collect(),
         });
         let page = HubPage::new("search.html", page)
-            .with("search_index", &manifest.to_script_json())?
             .with("search_client", &hub.url(&client.path))?
-            .with("search_filters", &filter_views(&manifest, |k| hub.t(k)))?
             .with("search_browse", &browse)?;
-        jobs.push(Job::page(SEARCH_PATH, SearchFile::Page(page)));
-        Ok(jobs)
+        Ok(vec![
+            Job::file(client.path.clone(), SearchFile::Client(&client.bytes)),
+            Job::page(
+                SEARCH_PATH,
+                SearchFile::Index {
+                    docs,
+                    root: hub.url(SEARCH_INDEX_DIR),
+                    page: Box::new(page),
+                },
+            )
+            .naming_files(),
+        ])
     }
 
     fn render(
         &self,
         cx: &RenderContext<'_, HubSite>,
-        file: &SearchFile,
-        _paths: &[String],
+        file: &SearchFile<'_>,
+        paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
-        Ok(vec![match file {
-            SearchFile::File(bytes) => bytes.clone(),
-            SearchFile::Page(page) => page.render(cx)?,
-        }])
+        self.render_named(cx, file, paths).map(|(files, _)| files)
+    }
+
+    fn render_named(
+        &self,
+        cx: &RenderContext<'_, HubSite>,
+        file: &SearchFile<'_>,
+        _paths: &[String],
+    ) -> Result<NamedFiles, Error> {
+        match file {
+            SearchFile::Client(bytes) => Ok((vec![bytes.to_vec()], Vec::new())),
+            SearchFile::Index { docs, root, page } => {
+                let mut index = search::build(docs);
+                index.manifest.r = root.clone();
+                let page = HubPage::clone(page)
+                    .with("search_index", &index.manifest.to_script_json())?
+                    .with(
+                        "search_filters",
+                        &filter_views(&index.manifest, |k| cx.t(k)),
+                    )?;
+                let named = index
+                    .files
+                    .into_iter()
+                    .map(|f| (format!("{SEARCH_INDEX_DIR}{}", f.path), f.bytes))
+                    .collect();
+                Ok((vec![page.render(cx)?], named))
+            }
+        }
     }
 }

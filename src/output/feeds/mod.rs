@@ -229,13 +229,13 @@ impl Renderer for Feeds {
             .into_iter()
             .map(|plan| {
                 let archive = plan.position.archive.clone();
-                Job {
-                    paths: FORMATS
+                Job::files(
+                    FORMATS
                         .iter()
                         .map(|file| plan.scope.path(archive.as_deref(), file))
                         .collect(),
-                    view: plan,
-                }
+                    plan,
+                )
             })
             .collect())
     }

@@ -167,10 +167,7 @@ impl Renderer<HubSite> for Feeds {
         }
         Ok(docs
             .into_iter()
-            .map(|doc| Job {
-                paths: FORMATS.iter().map(|file| doc.path(file)).collect(),
-                view: doc,
-            })
+            .map(|doc| Job::files(FORMATS.iter().map(|file| doc.path(file)).collect(), doc))
             .collect())
     }
 
