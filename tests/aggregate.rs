@@ -265,6 +265,13 @@ fn a_hub_of_22_agencies_survives_garbage_and_silence_and_reruns_cheaply() {
         requests.iter().all(|r| r.path.ends_with("/sync.json")),
         "{requests:?}"
     );
+    assert!(
+        requests.iter().all(|r| r
+            .user_agent
+            .as_deref()
+            .is_some_and(|a| a.starts_with("pbgdpl/") && a.contains("(aggregate; "))),
+        "{requests:?}"
+    );
     // Both validators of the last response are sent back (the two bad
     // sources never gave any).
     let conditional: Vec<_> = requests

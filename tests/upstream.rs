@@ -353,6 +353,15 @@ fn offline_builds_read_only_the_saved_copy_and_give_the_same_bytes() {
     site.build(&[]);
     let online = read_tree(&site.out);
     assert_eq!(server.requests().len(), 1);
+    // The section says who asks: not the provincial hub's polling.
+    let agent = server.requests()[0].user_agent.clone().unwrap_or_default();
+    assert_eq!(
+        agent,
+        format!(
+            "pbgdpl/{} (upstream; +https://pbgdpl.gov.vn)",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
     // The feed changes upstream; offline builds keep showing the copy,
     // byte for byte, and ask nothing.
     std::fs::write(

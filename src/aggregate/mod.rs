@@ -387,7 +387,7 @@ impl<'o> Run<'o> {
     /// time), each against its last good copy.
     fn poll(&self) -> Result<Vec<Poll>, Error> {
         let (config, state, schemas) = (&self.config, &self.state, &self.schemas);
-        let fetcher = Fetcher::new(config.fetch.timeout);
+        let fetcher = Fetcher::new(config.fetch.timeout, fetch::Caller::Aggregate);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(config.fetch.parallel)
             .thread_name(|i| format!("pbgdpl-fetch-{i}"))

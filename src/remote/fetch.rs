@@ -270,20 +270,42 @@ fn connection_dropped(e: &ureq::Error) -> bool {
     ))
 }
 
+/// Who fetches: named in the `User-Agent` of every request, so a server's
+/// logs tell the provincial hub polling its agencies from sections
+/// fetching their upstream news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// `pbgdpl aggregate` reading its sources.
+    Aggregate,
+    /// A section's build (or `serve`) reading its `[upstream]` feeds.
+    Upstream,
+}
+
+impl Caller {
+    /// The `User-Agent` header: `pbgdpl/<version> (<caller>; +https://pbgdpl.gov.vn)`.
+    pub fn user_agent(self) -> String {
+        let name = match self {
+            Caller::Aggregate => "aggregate",
+            Caller::Upstream => "upstream",
+        };
+        format!(
+            "pbgdpl/{} ({name}; +https://pbgdpl.gov.vn)",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+}
+
 impl Fetcher {
-    /// A fetcher that gives up on a document after `timeout` (connection
-    /// included).
-    pub fn new(timeout: Duration) -> Self {
+    /// A fetcher for `caller` that gives up on a document after `timeout`
+    /// (connection included).
+    pub fn new(timeout: Duration, caller: Caller) -> Self {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
             .timeout_global(Some(timeout))
             // Redirects are followed by hand, each one checked.
             .max_redirects(0)
             .http_status_as_error(false)
-            .user_agent(format!(
-                "pbgdpl/{} (aggregate; +https://pbgdpl.gov.vn)",
-                env!("CARGO_PKG_VERSION")
-            ))
+            .user_agent(caller.user_agent())
             .build()
             .into();
         Self {

@@ -30,7 +30,7 @@ use crate::config::{Upstream, UpstreamFeed};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Message;
 use crate::msg;
-use crate::remote::fetch::{Budget, Fetched, Fetcher, Location};
+use crate::remote::fetch::{Budget, Caller, Fetched, Fetcher, Location};
 use crate::remote::reason::Reason;
 
 /// The largest upstream feed read, in bytes.
@@ -162,7 +162,7 @@ fn read(bytes: &[u8], url: &Url, feed: &UpstreamFeed) -> Option<News> {
 
 /// Fetches every feed at once, all within `budget`: the bytes, or why not.
 fn fetch_all(feeds: &[UpstreamFeed], budget: Duration) -> Vec<Result<Vec<u8>, Message>> {
-    let fetcher = Fetcher::new(budget).accepting(ACCEPT, MAX_BYTES);
+    let fetcher = Fetcher::new(budget, Caller::Upstream).accepting(ACCEPT, MAX_BYTES);
     let budget = Budget::new(budget);
     std::thread::scope(|s| {
         let handles: Vec<_> = feeds

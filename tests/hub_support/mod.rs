@@ -159,6 +159,8 @@ pub struct Request {
     pub if_none_match: Option<String>,
     /// Its `If-Modified-Since` header.
     pub if_modified_since: Option<String>,
+    /// Its `User-Agent` header.
+    pub user_agent: Option<String>,
 }
 
 /// The `Last-Modified` the server sends with every file.
@@ -247,6 +249,7 @@ fn handle(mut stream: TcpStream, shared: Arc<Mutex<Shared>>, stop: Arc<AtomicBoo
             path: path.clone(),
             if_none_match: if_none_match.clone(),
             if_modified_since: header("if-modified-since"),
+            user_agent: header("user-agent"),
         });
         (
             s.modes.get(&agency).copied().unwrap_or(Mode::Normal),
