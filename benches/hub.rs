@@ -80,7 +80,7 @@ fn template(dir: &Path) -> (Value, Value, Vec<Value>) {
 /// Writes an agency of `n` entries into `dir`; returns its directory.
 fn generate(dir: &Path, n: usize) -> PathBuf {
     let (mut feed, mut sync, templates) = template(dir);
-    let agency = dir.join(format!("agency-{n}-v1"));
+    let agency = dir.join(format!("agency-{n}-v2"));
     if agency.join("sync.json").is_file() {
         return agency;
     }
@@ -135,6 +135,12 @@ fn generate(dir: &Path, n: usize) -> PathBuf {
     }
     std::fs::write(agency.join("sync.json"), serde_json::to_vec(&sync).unwrap()).unwrap();
     std::fs::write(agency.join("feed.json"), serde_json::to_vec(&feed).unwrap()).unwrap();
+    // The snapshot lists the section's statistics.json (with its hash): the
+    // hub fetches it, so the generated agency publishes the template's copy.
+    if sync.get("statistics").is_some() {
+        let path = pbgdpl::sync::STATISTICS_PATH;
+        std::fs::copy(dir.join("template/public").join(path), agency.join(path)).unwrap();
+    }
     agency
 }
 
