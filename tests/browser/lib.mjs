@@ -32,7 +32,8 @@ export function sites() {
     const canonical = home.match(/<link[^>]*href="?([^" >]+)"?[^>]*rel="?canonical/)
       || home.match(/rel="?canonical"?[^>]*href="?([^" >]+)/);
     if (!canonical) throw new Error(`${name}: no canonical link on the home page`);
-    return { name, dir, basePath: new URL(canonical[1]).pathname };
+    // base: the section's published address (its home page's canonical URL).
+    return { name, dir, base: canonical[1], basePath: new URL(canonical[1]).pathname };
   });
 }
 

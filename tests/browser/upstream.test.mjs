@@ -9,7 +9,8 @@
 //    In Chromium, the upstream block holds no script element, no on…
 //    attribute and only http(s) links; no dialog opens, no payload runs
 //    (after hovering and focusing every element), and the page asks
-//    nothing of any server but its own.
+//    nothing of any server but its own (its files by the section's full
+//    address count as its own: the embeds' thumbnails use it).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +49,7 @@ const out = path.join(work, 'out');
 execFileSync(bin, ['build', '--offline', '--quiet', '--root', src, '--out', out], {
   env: { ...process.env, PBGDPL_TODAY: '2026-11-22' },
 });
-const hostileSite = { name: 'ubnd-xa-hostile', dir: out, basePath: example.basePath };
+const hostileSite = { name: 'ubnd-xa-hostile', dir: out, base: example.base, basePath: example.basePath };
 
 const PAGES = ['', 'embed/section.html', 'embed/latest.html'];
 const BLOCK = 'section.upstream, .pbgdpl-embed__upstream';
@@ -62,7 +63,11 @@ try {
     await context.addInitScript(() => { window.__pwned = 0; });
     const page = await context.newPage();
     const elsewhere = [];
-    page.on('request', (r) => { if (new URL(r.url()).origin !== origin) elsewhere.push(r.url()); });
+    // The section's own files count as its own server: the embeds, shown
+    // inside other portals, address them by the section's full address
+    // (the thumbnails). Anything else — an upstream item's image — is not.
+    const own = (url) => new URL(url).origin === origin || url.startsWith(site.base);
+    page.on('request', (r) => { if (!own(r.url())) elsewhere.push(r.url()); });
     page.on('dialog', async (d) => { fail(`${site.name}: a dialog opened: ${d.message()}`); await d.dismiss(); });
     for (const rel of PAGES) {
       const res = await page.goto(server.url(rel));
