@@ -113,6 +113,35 @@ pub struct PageView {
     pub section: Option<&'static str>,
 }
 
+impl PageView {
+    /// A page to be indexed, in no category; the section's and the hub's
+    /// pages are made here.
+    pub fn new(
+        kind: &'static str,
+        title: String,
+        url: String,
+        canonical: String,
+        description: String,
+    ) -> Self {
+        // Never an empty description (an entry whose text starts with a
+        // table has no first paragraph): the title says what it is.
+        let description = if description.trim().is_empty() {
+            title.clone()
+        } else {
+            description
+        };
+        PageView {
+            kind,
+            title,
+            url,
+            canonical,
+            description,
+            noindex: false,
+            section: None,
+        }
+    }
+}
+
 /// An entry as templates see it: the model plus URL, summary and HTML.
 #[derive(Debug, Serialize)]
 pub struct EntryView<'a> {
@@ -485,22 +514,13 @@ impl<'a> Common<'a> {
         path: &str,
         description: String,
     ) -> PageView {
-        // Never an empty description (an entry whose text starts with a
-        // table has no first paragraph): the title says what it is.
-        let description = if description.trim().is_empty() {
-            title.clone()
-        } else {
-            description
-        };
-        PageView {
+        PageView::new(
             kind,
             title,
-            url: self.url(path),
-            canonical: self.permalink(path),
+            self.url(path),
+            self.permalink(path),
             description,
-            noindex: false,
-            section: None,
-        }
+        )
     }
 }
 

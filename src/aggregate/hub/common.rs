@@ -108,15 +108,13 @@ impl<'a> HubCommon<'a> {
         path: &str,
         description: String,
     ) -> PageView {
-        PageView {
+        PageView::new(
             kind,
             title,
-            url: self.url(path),
-            canonical: self.permalink(path),
+            self.url(path),
+            self.permalink(path),
             description,
-            noindex: false,
-            section: None,
-        }
+        )
     }
 
     fn site_view(&self) -> SiteView<'_> {
