@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::postings::{ListBuilder, Posting, weight_byte};
+use super::table::{TermTable, term_hash};
 use super::tokens::index_terms;
 use super::{Field, Manifest, shard_of};
 
@@ -141,33 +142,63 @@ pub fn chunks(body: &str) -> Vec<std::ops::Range<usize>> {
 struct Held {
     /// Boosts of the fields other than the body that hold it.
     boost: f32,
+    /// 1 + the last field that counted it (a field counts once per term).
+    field: u32,
     /// Times it occurs in the body.
     body: u32,
     /// 1 + the first chunk of the body holding it, 0 if none.
     chunk: u32,
 }
 
+/// The buckets the terms are merged in, in parallel: a term's bucket is
+/// its shard among [`BUCKETS`] ([`shard_of`]), so a bucket holds whole
+/// shards, or a shard whole buckets.
+const BUCKETS: usize = 64;
+
+/// One term of one document, as read.
+struct DocTerm {
+    /// Its text in [`Read::text`].
+    text: Range<usize>,
+    /// Its [`term_hash`].
+    hash: u64,
+    /// Its bucket.
+    bucket: usize,
+    weight: u8,
+    chunk: u32,
+}
+
 /// The terms of one document with their postings, and its fragment files.
 struct Read {
-    terms: Vec<(String, u8, u32)>,
+    /// The text of every term, one after the other.
+    text: String,
+    /// Its terms, by bucket.
+    terms: Vec<DocTerm>,
+    /// Where each bucket's terms start in `terms` (and where the last
+    /// ends).
+    bounds: Vec<usize>,
     facets: Vec<Facet>,
     fragments: Vec<Vec<u8>>,
 }
 
+impl Read {
+    /// The terms of bucket `b`.
+    fn bucket(&self, b: usize) -> &[DocTerm] {
+        &self.terms[self.bounds[b]..self.bounds[b + 1]]
+    }
+}
+
 fn read(doc: &Doc<'_>) -> Read {
-    let mut held: FxHashMap<String, Held> = FxHashMap::default();
-    let mut seen = rustc_hash::FxHashSet::default();
-    for (field, text) in &doc.fields {
-        // A field counts once per term, however often the term occurs in it.
-        seen.clear();
+    let mut held: TermTable<Held> = TermTable::default();
+    for (i, (field, text)) in doc.fields.iter().enumerate() {
+        let mark = i as u32 + 1;
         index_terms(text, |term, _, _| {
-            if !seen.contains(term) {
-                seen.insert(term.to_string());
+            let h = held.entry(term, term_hash(term), Held::default);
+            // A field counts once per term, however often the term occurs in it.
+            if h.field != mark {
+                h.field = mark;
+                h.boost += field.boost();
             }
         });
-        for term in seen.drain() {
-            held.entry(term).or_default().boost += field.boost();
-        }
     }
     let chunks = chunks(&doc.body);
     let mut atoms = 0u32;
@@ -179,28 +210,39 @@ fn read(doc: &Doc<'_>) -> Read {
         while chunk + 1 < chunks.len() && span.start >= chunks[chunk].end {
             chunk += 1;
         }
-        let h = match held.get_mut(term) {
-            Some(h) => h,
-            None => held.entry(term.to_string()).or_default(),
-        };
+        let h = held.entry(term, term_hash(term), Held::default);
         h.body += 1;
         if h.chunk == 0 {
             h.chunk = chunk as u32 + 1;
         }
     });
     let norm = 1.0 - B + B * atoms as f32 / REFERENCE_LENGTH;
-    let terms = held
-        .into_iter()
-        .map(|(term, h)| {
+    let (text, held) = held.into_parts();
+    let mut terms: Vec<DocTerm> = held
+        .map(|(range, hash, h)| {
             let tf = h.body as f32;
             let body = if h.body == 0 {
                 0.0
             } else {
                 tf * (K1 + 1.0) / (tf + K1 * norm)
             };
-            (term, weight_byte(h.boost + body), h.chunk)
+            DocTerm {
+                bucket: shard_of(&text[range.clone()], BUCKETS),
+                text: range,
+                hash,
+                weight: weight_byte(h.boost + body),
+                chunk: h.chunk,
+            }
         })
         .collect();
+    terms.sort_unstable_by_key(|t| t.bucket);
+    let mut bounds = Vec::with_capacity(BUCKETS + 1);
+    let mut at = 0;
+    for b in 0..BUCKETS {
+        bounds.push(at);
+        at += terms[at..].iter().take_while(|t| t.bucket == b).count();
+    }
+    bounds.push(at);
     let fragments = if chunks.is_empty() {
         vec![fragment(&doc.card, 0, "")]
     } else {
@@ -214,7 +256,9 @@ fn read(doc: &Doc<'_>) -> Read {
     facets.sort_by(|a, b| (a.dimension, &a.value).cmp(&(b.dimension, &b.value)));
     facets.dedup_by(|a, b| a.dimension == b.dimension && a.value == b.value);
     Read {
+        text,
         terms,
+        bounds,
         facets,
         fragments,
     }
@@ -247,37 +291,69 @@ fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// A term's posting list while the index is built.
+#[derive(Default)]
+struct List {
+    /// A filter's list has no weights.
+    filter: bool,
+    postings: ListBuilder,
+}
+
+/// A term's list as written: the term's range in its bucket's text, the
+/// term's shard among [`MAX_SHARDS`], the list or where it is.
+type Written = (Range<usize>, usize, Vec<u8>);
+
+/// What one bucket's lists became.
+struct Encoded {
+    /// The text of its terms.
+    text: String,
+    /// Its terms, by shard, then by term.
+    terms: Vec<Written>,
+    /// Its long lists, by the hash of their bytes.
+    own: Vec<(u64, Vec<u8>)>,
+}
+
 /// Builds the index of `docs`, numbered in the order given: give them
 /// oldest first, so that a new entry takes the next number and leaves the
 /// files of the others as they were.
+///
+/// Entries are read in parallel, a batch at a time, and their terms merged
+/// into 64 buckets by shard, one task each: the lists are built in
+/// document order without holding every document's terms at once; then
+/// each bucket's lists are encoded, and each shard written, in parallel.
 pub fn build(docs: &[Doc<'_>]) -> Index {
-    let mut lists: FxHashMap<String, ListBuilder> = FxHashMap::default();
-    let mut facet_lists: BTreeMap<String, (Facet, ListBuilder)> = BTreeMap::new();
+    let mut buckets: Vec<TermTable<List>> = (0..BUCKETS).map(|_| TermTable::default()).collect();
+    let mut facet_lists: BTreeMap<String, ListBuilder> = BTreeMap::new();
     let mut fragment_hashes: Vec<u32> = Vec::with_capacity(docs.len());
     let mut files: Vec<File> = Vec::new();
-    // Read in batches (in parallel), merge in order: the lists are built
-    // in document order without holding every document's terms at once.
-    for (batch_no, batch) in docs.chunks(256).enumerate() {
+    for (batch_no, batch) in docs.chunks(BATCH).enumerate() {
+        let first = (batch_no * BATCH) as u32;
         let read: Vec<Read> = batch.par_iter().map(read).collect();
-        for (i, r) in read.into_iter().enumerate() {
-            let id = (batch_no * 256 + i) as u32;
-            for (term, weight, chunk) in r.terms {
-                lists.entry(term).or_default().push(Posting {
-                    doc: id,
-                    weight,
-                    chunk,
-                });
+        buckets.par_iter_mut().enumerate().for_each(|(b, table)| {
+            for (i, r) in read.iter().enumerate() {
+                for t in r.bucket(b) {
+                    table
+                        .entry(&r.text[t.text.clone()], t.hash, List::default)
+                        .postings
+                        .push(Posting {
+                            doc: first + i as u32,
+                            weight: t.weight,
+                            chunk: t.chunk,
+                        });
+                }
             }
+        });
+        for (i, r) in read.into_iter().enumerate() {
+            let id = first + i as u32;
             for f in r.facets {
-                let key = format!("{}:{}", f.dimension, f.value);
-                let entry = facet_lists
-                    .entry(key)
-                    .or_insert_with(|| (f, ListBuilder::default()));
-                entry.1.push(Posting {
-                    doc: id,
-                    weight: 1,
-                    chunk: 0,
-                });
+                facet_lists
+                    .entry(format!("{}:{}", f.dimension, f.value))
+                    .or_default()
+                    .push(Posting {
+                        doc: id,
+                        weight: 1,
+                        chunk: 0,
+                    });
             }
             let mut all = Vec::new();
             for f in &r.fragments {
@@ -294,6 +370,14 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
             }
         }
     }
+    // Filters are terms too (`c:van-ban-moi`).
+    for (term, postings) in facet_lists {
+        let b = shard_of(&term, BUCKETS);
+        *buckets[b].entry(&term, term_hash(&term), List::default) = List {
+            filter: true,
+            postings,
+        };
+    }
     // Groups: the fragment hashes of GROUP documents each.
     let mut groups = Vec::new();
     for (g, hashes) in fragment_hashes.chunks(GROUP).enumerate() {
@@ -306,37 +390,18 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
         });
     }
     // Every term's list, encoded; long ones in files of their own.
-    let mut encoded: Vec<(String, Vec<u8>)> = lists
-        .into_par_iter()
-        .map(|(term, list)| {
-            let bytes = list.encode(true);
-            (term, bytes)
-        })
+    let mut encoded: Vec<Encoded> = buckets.into_par_iter().map(encode).collect();
+    let inline_bytes: usize = encoded
+        .iter()
+        .flat_map(|e| &e.terms)
+        .map(|(term, _, payload)| term.len() + payload.len() + 3)
+        .sum();
+    let mut own: Vec<(u64, Vec<u8>)> = encoded
+        .iter_mut()
+        .flat_map(|e| std::mem::take(&mut e.own))
         .collect();
-    encoded.extend(
-        facet_lists
-            .into_iter()
-            .map(|(term, (_, list))| (term, list.encode(false))),
-    );
-    encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut own: BTreeMap<u64, Vec<u8>> = BTreeMap::new();
-    let mut inline_bytes = 0;
-    let entries: Vec<(String, Vec<u8>)> = encoded
-        .into_iter()
-        .map(|(term, bytes)| {
-            let payload = if bytes.len() > OWN_FILE {
-                let h = hash(&bytes);
-                own.insert(h, bytes);
-                let mut p = vec![4u8];
-                p.extend_from_slice(&h.to_le_bytes());
-                p
-            } else {
-                bytes
-            };
-            inline_bytes += term.len() + payload.len() + 3;
-            (term, payload)
-        })
-        .collect();
+    own.sort_unstable_by_key(|(h, _)| *h);
+    own.dedup_by_key(|(h, _)| *h);
     for (h, bytes) in own {
         files.push(File {
             path: format!("p/{h:016x}.bin"),
@@ -345,29 +410,92 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
     }
     let shard_count = (inline_bytes / SHARD_TARGET)
         .next_power_of_two()
-        .clamp(1, 1 << 14);
-    let mut shards: Vec<Vec<u8>> = vec![Vec::new(); shard_count];
-    for (term, payload) in entries {
-        let shard = &mut shards[shard_of(&term, shard_count)];
-        let term = term.as_bytes();
-        // Terms are at most a few hundred bytes (MAX_ATOM × MAX_RUN).
-        shard.push(term.len().min(255) as u8);
-        shard.extend_from_slice(&term[..term.len().min(255)]);
-        super::postings::push_varint(shard, payload.len() as u64);
-        shard.extend_from_slice(&payload);
-    }
+        .clamp(1, MAX_SHARDS);
+    let shards: Vec<(u32, File)> = (0..shard_count)
+        .into_par_iter()
+        .map(|i| {
+            let bytes = shard(&encoded, i, shard_count);
+            let h = hash(&bytes);
+            let file = File {
+                path: format!("s/{i}.{}.bin", short(h)),
+                bytes,
+            };
+            (h as u32, file)
+        })
+        .collect();
     let mut shard_hashes = Vec::with_capacity(shard_count);
-    for (i, bytes) in shards.into_iter().enumerate() {
-        let h = hash(&bytes);
-        shard_hashes.push(h as u32);
-        files.push(File {
-            path: format!("s/{i}.{}.bin", short(h)),
-            bytes,
-        });
+    for (h, file) in shards {
+        shard_hashes.push(h);
+        files.push(file);
     }
     let manifest = Manifest::new(docs.len(), &shard_hashes, &groups, facet_options(docs));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
     Index { files, manifest }
+}
+
+/// Entries read in parallel before their terms are merged.
+const BATCH: usize = 256;
+
+/// Most shards an index has.
+const MAX_SHARDS: usize = 1 << 14;
+
+/// A bucket's lists encoded, ordered by their shard among [`MAX_SHARDS`]
+/// read from its lowest bit (whose low bits are the shard among fewer).
+fn encode(bucket: TermTable<List>) -> Encoded {
+    let (text, lists) = bucket.into_parts();
+    let mut own = Vec::new();
+    let mut terms: Vec<Written> = lists
+        .map(|(range, _, list)| {
+            let bytes = list.postings.encode(!list.filter);
+            let payload = if bytes.len() > OWN_FILE {
+                let h = hash(&bytes);
+                own.push((h, bytes));
+                let mut p = vec![4u8];
+                p.extend_from_slice(&h.to_le_bytes());
+                p
+            } else {
+                bytes
+            };
+            let shard = shard_of(&text[range.clone()], MAX_SHARDS);
+            (range, shard, payload)
+        })
+        .collect();
+    // By the shard's bits from the lowest: the terms of one shard among
+    // any number of shards are then next to each other.
+    terms.sort_unstable_by_key(|t| t.1.reverse_bits());
+    Encoded { text, terms, own }
+}
+
+/// Shard `i` of `count`: its terms, sorted, each with its list (see the
+/// format in [`super`]).
+fn shard(encoded: &[Encoded], i: usize, count: usize) -> Vec<u8> {
+    // The buckets holding the shard's terms: one when there are more
+    // shards than buckets, else every bucket whose number is `i` modulo
+    // `count`.
+    let step = count.min(BUCKETS);
+    let mut terms: Vec<(&str, &[u8])> = Vec::new();
+    // A bucket holds the terms of shard `i` among `count` in one run.
+    let key = |shard: usize| (shard % count).reverse_bits();
+    for e in encoded.iter().skip(i % step).step_by(step) {
+        let start = e.terms.partition_point(|t| key(t.1) < i.reverse_bits());
+        let end = e.terms.partition_point(|t| key(t.1) <= i.reverse_bits());
+        terms.extend(
+            e.terms[start..end]
+                .iter()
+                .map(|(r, _, payload)| (&e.text[r.clone()], payload.as_slice())),
+        );
+    }
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut bytes = Vec::new();
+    for (term, payload) in terms {
+        let term = term.as_bytes();
+        // Terms are at most a few hundred bytes (MAX_ATOM × MAX_RUN).
+        bytes.push(term.len().min(255) as u8);
+        bytes.extend_from_slice(&term[..term.len().min(255)]);
+        super::postings::push_varint(&mut bytes, payload.len() as u64);
+        bytes.extend_from_slice(payload);
+    }
+    bytes
 }
 
 /// The values of each filter with their labels, in order.
@@ -403,6 +531,81 @@ fn facet_options(docs: &[Doc<'_>]) -> BTreeMap<char, Vec<(String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc_of(body: String) -> Doc<'static> {
+        Doc {
+            fields: vec![(Field::Title, Cow::Borrowed("Chung"))],
+            body: Cow::Owned(body),
+            facets: Vec::new(),
+            card: Card {
+                t: Cow::Borrowed("Chung"),
+                u: Cow::Borrowed("/a/"),
+                c: Cow::Borrowed("c"),
+                d: None,
+                n: None,
+                s: Cow::Borrowed(""),
+                i: None,
+                w: None,
+            },
+        }
+    }
+
+    /// Every shard's terms, sorted, each in the shard its hash names,
+    /// each list holding its documents — with fewer shards than buckets
+    /// and with more.
+    #[test]
+    fn every_term_is_in_its_shard_in_order_with_its_documents() {
+        for (docs, words) in [(3, 5), (40, 20), (300, 120)] {
+            let all: Vec<Doc<'_>> = (0..docs)
+                .map(|d| {
+                    let own: Vec<String> = (0..words).map(|w| format!("u{d}w{w}")).collect();
+                    doc_of(format!("chung {}.", own.join(" ")))
+                })
+                .collect();
+            let index = build(&all);
+            let get = |path: &str| {
+                index
+                    .files
+                    .iter()
+                    .find(|f| f.path == path)
+                    .map(|f| f.bytes.clone())
+            };
+            let shards: Vec<&File> = index
+                .files
+                .iter()
+                .filter(|f| f.path.starts_with("s/"))
+                .collect();
+            let count = shards.len();
+            assert!(count.is_power_of_two());
+            let mut terms = 0;
+            for f in &shards {
+                let i: usize = f.path[2..f.path.find('.').unwrap()].parse().unwrap();
+                let read = super::super::read::shard(&f.bytes).expect("a shard");
+                assert!(read.windows(2).all(|w| w[0].0 < w[1].0), "{}", f.path);
+                assert!(read.iter().all(|(t, _)| shard_of(t, count) == i));
+                terms += read.len();
+            }
+            // Each document's own words, their pairs, "chung", its pair
+            // with the first word, and the title's "chung".
+            assert_eq!(terms, 1 + docs * (words + (words - 1) + 1), "{docs}");
+            let reader = super::super::read::Reader::new(&index.manifest, get).unwrap();
+            let common = reader.postings("chung").unwrap();
+            assert_eq!(
+                common.iter().map(|p| p.doc).collect::<Vec<_>>(),
+                (0..docs as u32).collect::<Vec<_>>()
+            );
+            for d in [0, docs / 2, docs - 1] {
+                let w = words - 1;
+                let own = reader.postings(&format!("u{d}w{w}")).unwrap();
+                assert_eq!(own.iter().map(|p| p.doc).collect::<Vec<_>>(), [d as u32]);
+            }
+            if docs == 300 {
+                assert!(count > BUCKETS, "{count} shards");
+            } else {
+                assert!(count < BUCKETS, "{count} shards");
+            }
+        }
+    }
 
     #[test]
     fn chunks_cut_at_line_breaks_and_cover_the_text() {

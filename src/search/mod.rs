@@ -49,6 +49,7 @@ pub mod html;
 pub mod index;
 pub mod postings;
 pub mod read;
+pub mod table;
 pub mod tokens;
 
 use std::collections::BTreeMap;

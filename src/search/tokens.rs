@@ -164,46 +164,61 @@ pub enum TermKind {
 /// (see the module documentation); `span` is where the term starts and
 /// ends in `text`. A term may come more than once.
 pub fn index_terms(text: &str, mut each: impl FnMut(&str, TermKind, std::ops::Range<usize>)) {
-    // The atoms of the current word: folded text, connector before it, span.
-    let mut word: Vec<(String, char, std::ops::Range<usize>)> = Vec::new();
-    let mut term = String::new();
+    // Nothing is allocated per atom: the current word's atoms are ranges
+    // of `letters`, terms are made in buffers reused for the whole text.
+    let mut letters = String::new();
+    // The atoms of the current word: range in `letters`, connector before
+    // it, span in `text`.
+    let mut word: Vec<(std::ops::Range<usize>, char, std::ops::Range<usize>)> = Vec::new();
+    let mut run = String::new();
+    let mut pair = String::new();
     let flush_word =
-        |word: &mut Vec<(String, char, std::ops::Range<usize>)>,
+        |letters: &mut String,
+         word: &mut Vec<(std::ops::Range<usize>, char, std::ops::Range<usize>)>,
+         run: &mut String,
          each: &mut dyn FnMut(&str, TermKind, std::ops::Range<usize>)| {
-            for s in 0..word.len() {
-                let mut run = word[s].0.clone();
+            for s in 0..word.len().saturating_sub(1) {
+                run.clear();
+                run.push_str(&letters[word[s].0.clone()]);
                 for (n, next) in word.iter().enumerate().skip(s + 1).take(MAX_RUN - 1) {
                     run.push(next.1);
-                    run.push_str(&next.0);
-                    each(&run, TermKind::Run, word[s].2.start..word[n].2.end);
+                    run.push_str(&letters[next.0.clone()]);
+                    each(run, TermKind::Run, word[s].2.start..word[n].2.end);
                 }
             }
             word.clear();
+            letters.clear();
         };
-    let mut previous: Option<(String, std::ops::Range<usize>)> = None;
+    // The atom before: its folded text and its span.
+    let mut previous = String::new();
+    let mut previous_span: Option<std::ops::Range<usize>> = None;
     atoms(text, |atom| {
         each(atom.text, TermKind::Atom, atom.span.clone());
         match atom.link {
             Link::Joined(_) => {}
-            _ => flush_word(&mut word, &mut each),
+            _ => flush_word(&mut letters, &mut word, &mut run, &mut each),
         }
         let connector = match atom.link {
             Link::Joined(c) => c,
             _ => ' ',
         };
-        word.push((atom.text.to_string(), connector, atom.span.clone()));
-        if let Some((before, span)) = previous.take()
+        let start = letters.len();
+        letters.push_str(atom.text);
+        word.push((start..letters.len(), connector, atom.span.clone()));
+        if let Some(span) = previous_span.take()
             && atom.link != Link::Break
         {
-            term.clear();
-            term.push_str(&before);
-            term.push(' ');
-            term.push_str(atom.text);
-            each(&term, TermKind::Pair, span.start..atom.span.end);
+            pair.clear();
+            pair.push_str(&previous);
+            pair.push(' ');
+            pair.push_str(atom.text);
+            each(&pair, TermKind::Pair, span.start..atom.span.end);
         }
-        previous = Some((atom.text.to_string(), atom.span));
+        previous.clear();
+        previous.push_str(atom.text);
+        previous_span = Some(atom.span);
     });
-    flush_word(&mut word, &mut each);
+    flush_word(&mut letters, &mut word, &mut run, &mut each);
 }
 
 /// The terms a query looks up.
