@@ -1515,4 +1515,15 @@ fn the_hub_search_shows_the_agencies_photos_as_thumbnails() {
     let thumbnails = &item["_pbgdpl"]["image"]["thumbnails"];
     assert_eq!(thumbnails[0]["url"], format!("{thumb}.webp"));
     assert_eq!(thumbnails[1]["url"], format!("{thumb}.jpg"));
+    // Media RSS in the hub's RSS and Atom names the JPEG thumbnail (the
+    // one every feed reader shows), with its size.
+    for feed in ["rss.xml", "atom.xml"] {
+        let xml = text(&hub.join(feed));
+        assert!(
+            xml.contains(&format!(
+                "<media:thumbnail url=\"{thumb}.jpg\" width=\"320\" height=\"240\"/>"
+            )),
+            "{feed}: {xml}"
+        );
+    }
 }

@@ -182,6 +182,15 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
         assert!(xml.contains(
             "<media:description type=\"plain\">Đại biểu giơ tay biểu quyết</media:description>"
         ));
+        // The thumbnail is the small copy lists show (not the 1280 px
+        // photo), JPEG for every reader, with its size.
+        assert!(
+            xml.contains(&format!(
+                "<media:thumbnail url=\"{thumb_url}\" width=\"320\" height=\"240\"/>"
+            )),
+            "{feed} has no media:thumbnail naming the 320 px copy"
+        );
+        assert_eq!(xml.matches("<media:thumbnail ").count(), 1, "{feed}");
     }
     let without = feed["items"]
         .as_array()

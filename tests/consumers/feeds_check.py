@@ -73,9 +73,30 @@ def check_triple(json_path):
                 ext = item.get("_pbgdpl", {}).get("image", {})
                 if ext.get("url") != item["image"] or not ext.get("alt"):
                     fail(f"{json_path}: {item['id']} _pbgdpl.image {ext} does not describe image")
+                check_thumbnail(path, e, ext)
             elif media:
                 fail(f"{path}: entry {e.get('id')} has media {media} but feed.json no image")
     return want_ids
+
+
+THUMBNAILS_SEEN = []
+
+
+def check_thumbnail(path, entry, image):
+    """Media RSS's media:thumbnail is the small copy lists show: the first
+    JPEG or PNG of _pbgdpl.image.thumbnails (the photo itself only when
+    there is none, as from a section older than 1.4), with its size, and
+    smaller than the photo."""
+    small = [t for t in image.get("thumbnails", []) if t.get("mime_type") in ("image/jpeg", "image/png")]
+    want = small[0] if small else image
+    got = [(t.get("url"), t.get("width"), t.get("height")) for t in entry.get("media_thumbnail", [])]
+    expected = [(want.get("url"), str(want.get("width")), str(want.get("height")))]
+    if got != expected:
+        fail(f"{path}: entry {entry.get('id')} media:thumbnail {got} != {expected}")
+    if small:
+        THUMBNAILS_SEEN.append(want["url"])
+        if want["width"] >= image["width"] and image["width"] > 320:
+            fail(f"{path}: entry {entry.get('id')} thumbnail {want} is not smaller than the photo")
 
 
 enclosures_seen = [0]
@@ -203,6 +224,9 @@ def main(args):
     # The demo and examples have featured photos: feeds must show them.
     if not IMAGES_SEEN:
         fail("no feed item has an image: the demo's photos are missing from the feeds")
+    if not THUMBNAILS_SEEN:
+        fail("no media:thumbnail names a thumbnail copy: the demo's photos have none in the feeds")
+    print(f"ok: {len(IMAGES_SEEN)} featured photos, {len(THUMBNAILS_SEEN)} media:thumbnail read by feedparser")
     return 1 if problems else 0
 
 

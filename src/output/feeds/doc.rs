@@ -61,6 +61,21 @@ pub struct ItemImage<'a> {
     pub alt: &'a str,
     /// Who took it.
     pub credit: Option<&'a str>,
+    /// A small copy for lists of items (Media RSS `media:thumbnail`): the
+    /// photo's smallest JPEG or PNG copy; `None` when the item names none
+    /// (a hub item from a section older than format 1.4).
+    pub thumbnail: Option<ItemThumbnail<'a>>,
+}
+
+/// A small copy of an item's featured photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemThumbnail<'a> {
+    /// Absolute URL.
+    pub url: &'a str,
+    /// Width in pixels.
+    pub width: u64,
+    /// Height in pixels.
+    pub height: u64,
 }
 
 /// One item of a feed document, as every format reads it.

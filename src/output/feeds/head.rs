@@ -99,7 +99,8 @@ impl Head<'_> {
 pub const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
 
 /// Writes the featured photo of an item as `media:content` (with its
-/// description) and `media:thumbnail`.
+/// description) and `media:thumbnail`: the photo's thumbnail-sized copy
+/// when the item names one (what lists show), else the photo itself.
 pub fn media(x: &mut Xml, image: Option<&super::doc::ItemImage<'_>>) -> io::Result<()> {
     let Some(i) = image else {
         return Ok(());
@@ -121,9 +122,13 @@ pub fn media(x: &mut Xml, image: Option<&super::doc::ItemImage<'_>>) -> io::Resu
         x.leaf("media:credit", &[], credit)?;
     }
     x.close("media:content")?;
+    let (url, w, h) = match &i.thumbnail {
+        Some(t) => (t.url, t.width.to_string(), t.height.to_string()),
+        None => (i.url, w, h),
+    };
     x.empty(
         "media:thumbnail",
-        &[("url", i.url), ("width", &w), ("height", &h)],
+        &[("url", url), ("width", &w), ("height", &h)],
     )
 }
 

@@ -31,7 +31,7 @@ use crate::render::{Common, Page};
 
 pub use super::meta::{MetaOut, meta};
 
-use super::doc::{Enclosure, ItemImage, ItemView, JsonItem};
+use super::doc::{Enclosure, ItemImage, ItemThumbnail, ItemView, JsonItem};
 
 /// The date part of every tag URI.
 pub const TAG_DATE: &str = "2019";
@@ -170,6 +170,14 @@ impl<'a> FeedThumbnail<'a> {
 }
 
 impl<'a> FeedImage<'a> {
+    /// The thumbnail a reader without WebP shows (Media RSS
+    /// `media:thumbnail`): the smallest JPEG or PNG copy.
+    pub fn thumbnail(&self) -> Option<&FeedThumbnail<'a>> {
+        self.thumbnails
+            .iter()
+            .find(|t| matches!(t.mime_type, "image/jpeg" | "image/png"))
+    }
+
     /// The featured photo of `page`, if it has one.
     pub fn of(page: &'a Page<'a>) -> Option<FeedImage<'a>> {
         let (view, photo) = page.image.as_ref().zip(page.entry.image.as_ref())?;
@@ -311,6 +319,11 @@ impl<'a> FeedItem<'a> {
                 size: i.size_in_bytes,
                 alt: i.alt,
                 credit: i.credit,
+                thumbnail: i.thumbnail().map(|t| ItemThumbnail {
+                    url: t.url,
+                    width: u64::from(t.width),
+                    height: u64::from(t.height),
+                }),
             }),
             author: self
                 .page

@@ -37,7 +37,7 @@ use crate::sync::Tombstone;
 use super::{Job, RenderContext, Renderer};
 
 pub use chain::{Part, Position, chain};
-pub use doc::{Enclosure, FeedDoc, ItemImage, ItemView, JsonItem};
+pub use doc::{Enclosure, FeedDoc, ItemImage, ItemThumbnail, ItemView, JsonItem};
 pub use item::FeedItem;
 
 /// File name of the JSON Feed.

@@ -16,7 +16,8 @@ use crate::date::Timestamp;
 use crate::error::Error;
 use crate::output::feeds::item::tag_prefix_of;
 use crate::output::feeds::{
-    Enclosure, FORMATS, FeedDoc, ItemImage, ItemView, JsonItem, Position, Scope, chain, head,
+    Enclosure, FORMATS, FeedDoc, ItemImage, ItemThumbnail, ItemView, JsonItem, Position, Scope,
+    chain, head,
 };
 use crate::output::{Job, RenderContext, Renderer};
 use crate::sync::Tombstone;
@@ -212,6 +213,28 @@ fn main_file(item: &Value) -> Option<usize> {
         .find_map(|role| roles.iter().position(|r| *r == Some(*role)))
 }
 
+/// The thumbnail of an agency's featured photo that Media RSS names: the
+/// first JPEG or PNG of its `thumbnails` (admitted by `accept` as copies
+/// of the agency's own section, with their size), as the section chose it.
+fn thumbnail(image: &Value) -> Option<ItemThumbnail<'_>> {
+    image
+        .get("thumbnails")?
+        .as_array()?
+        .iter()
+        .filter(|t| {
+            t.get("mime_type")
+                .and_then(Value::as_str)
+                .is_some_and(|m| matches!(m, "image/jpeg" | "image/png"))
+        })
+        .find_map(|t| {
+            Some(ItemThumbnail {
+                url: t.get("url")?.as_str()?,
+                width: t.get("width")?.as_u64()?,
+                height: t.get("height")?.as_u64()?,
+            })
+        })
+}
+
 impl<'a> HubItem<'a> {
     /// The item as every feed format reads it: the agency's own item, its
     /// body's links resolving against its page on the agency's site.
@@ -260,6 +283,7 @@ impl<'a> HubItem<'a> {
                     size: i.get("size_in_bytes")?.as_u64()?,
                     alt: text(i, "alt")?,
                     credit: text(i, "credit"),
+                    thumbnail: thumbnail(i),
                 })
             }),
             attachments,
@@ -275,8 +299,23 @@ impl<'a> HubItem<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::main_file;
+    use super::{main_file, thumbnail};
     use serde_json::json;
+
+    #[test]
+    fn media_rss_takes_the_first_jpeg_or_png_thumbnail_with_its_size() {
+        let t = |url: &str, mime: &str| json!({"url": url, "width": 320, "height": 240, "mime_type": mime});
+        let image = json!({"thumbnails": [t("a.webp", "image/webp"), t("a.jpg", "image/jpeg")]});
+        let got = thumbnail(&image).expect("a thumbnail");
+        assert_eq!((got.url, got.width, got.height), ("a.jpg", 320, 240));
+        let png = json!({"thumbnails": [t("b.png", "image/png"), t("b.jpg", "image/jpeg")]});
+        assert_eq!(thumbnail(&png).map(|t| t.url), Some("b.png"));
+        // WebP only, none at all (format 1.3), or without a size: none.
+        assert!(thumbnail(&json!({"thumbnails": [t("c.webp", "image/webp")]})).is_none());
+        assert!(thumbnail(&json!({"url": "d.jpg"})).is_none());
+        let sizeless = json!({"thumbnails": [{"url": "e.jpg", "mime_type": "image/jpeg"}]});
+        assert!(thumbnail(&sizeless).is_none());
+    }
 
     #[test]
     fn rss_carries_the_file_the_section_chose() {
