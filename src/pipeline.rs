@@ -355,7 +355,8 @@ pub fn build_with(
     } else {
         OutputKeys::new()
     };
-    let sink = output::DirSink::with_previous(staging.path(), &output);
+    let sink =
+        output::DirSink::with_previous(staging.path(), &output).trusting(previous_keys.saved());
     let stages = Stages::new(&theme, progress, &previous_keys);
     let done = site
         .process(diags, &stages, &sink)

@@ -117,6 +117,23 @@ fn files_removed_from_the_output_by_hand_are_made_again() {
 }
 
 #[test]
+fn files_changed_by_hand_in_the_output_are_made_again_even_at_the_same_size() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    // Another program rewrites pages in place, keeping their size: the
+    // keys file says nothing changed, the files do.
+    for page in ["index.html", "sitemap.xml"] {
+        let mut bytes = std::fs::read(out.join(page)).unwrap();
+        bytes.reverse();
+        std::fs::write(out.join(page), bytes).unwrap();
+    }
+    let again = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_eq!(kept(&again), again.files - 2);
+    assert_same_as_fresh(tmp.path());
+}
+
+#[test]
 fn a_failed_build_keeps_the_output_and_its_keys_usable() {
     let tmp = site();
     let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));

@@ -544,7 +544,7 @@ impl<'o> Run<'o> {
         } else {
             OutputKeys::new()
         };
-        let sink = DirSink::with_previous(staging.path(), out);
+        let sink = DirSink::with_previous(staging.path(), out).trusting(previous.saved());
         let recorder = Recorder::new(&sink);
         let built = hub::render(&input, &theme, &previous, &recorder)?;
         let files = recorder.written().len();

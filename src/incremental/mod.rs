@@ -18,4 +18,4 @@ mod memo;
 mod outputs;
 
 pub use memo::Memo;
-pub use outputs::{KeyRecorder, Made, OutputKeys};
+pub use outputs::{KeyRecorder, Made, OutputKeys, changed_at};

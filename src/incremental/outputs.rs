@@ -7,11 +7,20 @@
 //! output directory (`.public.pbgdpl-keys` beside `public/`), written only
 //! when a build succeeds, so a build after a failed one still compares
 //! with the output on disk.
+//!
+//! A file of the previous output is kept only when it is still what that
+//! build wrote. Reading it back to compare its hash would cost a no-op
+//! rebuild a read of the whole output (over 500 MB at 10,000 entries), so
+//! the keys also say when they were saved: a file whose inode has not
+//! changed since ([`changed_at`]: its ctime, which every write, rename,
+//! link or permission change moves on and no program can set back) is
+//! still what the build wrote, and costs one `stat`.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::SystemTime;
 
 use crate::error::Error;
 
@@ -45,6 +54,26 @@ impl Made {
 #[derive(Debug, Default)]
 pub struct OutputKeys {
     keys: HashMap<String, Made>,
+    /// When the keys file read by [`OutputKeys::load`] was saved.
+    saved: Option<SystemTime>,
+}
+
+/// When the inode behind `meta` last changed: its contents, its name, its
+/// links or its permissions (the ctime). `None` where the platform does
+/// not say.
+pub fn changed_at(meta: &std::fs::Metadata) -> Option<SystemTime> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let secs = u64::try_from(meta.ctime()).ok()?;
+        let nanos = u32::try_from(meta.ctime_nsec()).ok()?;
+        SystemTime::UNIX_EPOCH.checked_add(std::time::Duration::new(secs, nanos))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
 }
 
 impl OutputKeys {
@@ -78,6 +107,13 @@ impl OutputKeys {
         files
     }
 
+    /// When these keys were saved, for keys read from a file: a file of
+    /// the output they describe whose inode has not [changed](changed_at)
+    /// since is as the build wrote it. `None` for keys kept in memory.
+    pub fn saved(&self) -> Option<SystemTime> {
+        self.saved
+    }
+
     /// Number of files known.
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -104,6 +140,9 @@ impl OutputKeys {
     /// Reads the keys saved by [`OutputKeys::save`]; none when the file is
     /// missing or unreadable (then every file is made again).
     pub fn load(file: &Path) -> Self {
+        // Before reading: a save after this moment only makes files look
+        // changed, never the other way round.
+        let saved = std::fs::metadata(file).ok().and_then(|m| changed_at(&m));
         let Ok(text) = std::fs::read_to_string(file) else {
             return Self::new();
         };
@@ -124,7 +163,7 @@ impl OutputKeys {
                 Some((path, Made { key, len, digest }))
             })
             .collect();
-        Self { keys }
+        Self { keys, saved }
     }
 
     /// Saves the keys, replacing the file atomically.
@@ -178,6 +217,7 @@ impl KeyRecorder {
     pub fn finish(self) -> OutputKeys {
         OutputKeys {
             keys: self.keys.into_inner().unwrap_or_else(|e| e.into_inner()),
+            saved: None,
         }
     }
 }

@@ -94,6 +94,8 @@ impl Sink for Focus<'_> {
 pub struct DirSink {
     root: PathBuf,
     previous: Option<PathBuf>,
+    /// When the keys of the previous output were saved ([`DirSink::trusting`]).
+    saved: Option<std::time::SystemTime>,
     /// Directories made so far: most files share theirs with others, and
     /// `create_dir_all` costs a system call per path component.
     made: Mutex<HashSet<PathBuf>>,
@@ -105,6 +107,7 @@ impl DirSink {
         Self {
             root: root.into(),
             previous: None,
+            saved: None,
             made: Mutex::default(),
         }
     }
@@ -116,8 +119,19 @@ impl DirSink {
         Self {
             root: root.into(),
             previous: Some(previous.into()),
+            saved: None,
             made: Mutex::default(),
         }
+    }
+
+    /// Takes the files of the previous output whose inode has not changed
+    /// since `saved` (when the keys describing them were saved:
+    /// [`OutputKeys::saved`](crate::incremental::OutputKeys::saved)) to be
+    /// as the build wrote them: keeping one costs a `stat` instead of
+    /// reading and hashing it. Without it, every kept file is read back.
+    pub fn trusting(mut self, saved: Option<std::time::SystemTime>) -> Self {
+        self.saved = saved;
+        self
     }
 
     fn target(&self, path: &str) -> Result<PathBuf, Error> {
@@ -156,14 +170,19 @@ impl Sink for DirSink {
         };
         let old = previous.join(path);
         // Only what the previous build wrote, unchanged since: a file
-        // edited or damaged in the output is made again.
+        // edited or damaged in the output is made again. Its inode
+        // untouched since the keys were saved says so; else its hash.
         let Ok(meta) = std::fs::symlink_metadata(&old) else {
             return Ok(false);
         };
         if !meta.is_file() || meta.len() != made.len {
             return Ok(false);
         }
-        if let Some(digest) = made.digest {
+        let untouched = self
+            .saved
+            .zip(crate::incremental::changed_at(&meta))
+            .is_some_and(|(saved, changed)| changed < saved);
+        if let Some(digest) = made.digest.filter(|_| !untouched) {
             let Ok(bytes) = std::fs::read(&old) else {
                 return Ok(false);
             };
@@ -327,5 +346,45 @@ impl Sink for Recorder<'_> {
 
     fn wants(&self, path: &str) -> bool {
         self.sink.wants(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+
+    #[test]
+    fn a_kept_file_is_read_back_unless_untouched_since_the_keys_were_saved() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::create_dir_all(&new).unwrap();
+        let made = Made::rendered(1, b"<p>a</p>");
+        // Changed since the build: same size, other bytes.
+        std::fs::write(old.join("a.html"), b"<p>b</p>").unwrap();
+        let changed =
+            crate::incremental::changed_at(&std::fs::metadata(old.join("a.html")).unwrap())
+                .unwrap();
+
+        // Keys saved before the change (or none saved): the file is read,
+        // its hash differs, it is not kept.
+        for saved in [None, Some(changed - Duration::from_secs(1))] {
+            let sink = DirSink::with_previous(&new, &old).trusting(saved);
+            assert!(!sink.keep("a.html", &made).unwrap(), "{saved:?}");
+            assert!(!new.join("a.html").exists());
+        }
+        // Keys saved after it: the inode says the file is as the build
+        // wrote it, and it is kept without being read.
+        let sink =
+            DirSink::with_previous(&new, &old).trusting(Some(changed + Duration::from_secs(1)));
+        assert!(sink.keep("a.html", &made).unwrap());
+        assert_eq!(std::fs::read(new.join("a.html")).unwrap(), b"<p>b</p>");
+        // Another size is never kept.
+        let longer = Made::rendered(1, b"<p>aa</p>");
+        let sink = DirSink::with_previous(&new, &old)
+            .trusting(Some(SystemTime::now() + Duration::from_secs(60)));
+        assert!(!sink.keep("a.html", &longer).unwrap());
     }
 }
