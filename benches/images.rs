@@ -8,8 +8,10 @@
 //!    in the cache), through the same `Gallery` a build uses.
 //! 3. A section of N entries, each with one of those photos as its
 //!    featured photo, and the same section without photos, rebuilt warm
-//!    alternately (side by side, in one run): the photos' overhead on a
-//!    rebuild, and the photo stage's own share.
+//!    alternately (side by side, in one run) with nothing changed and
+//!    after editing one entry: the photos' overhead on a rebuild, and the
+//!    photo stage's own share. The load average is printed before and
+//!    after.
 //!
 //! Times are wall clock and CPU time (user + system, every thread): the
 //! machine may be shared, so the CPU time is the figure to compare.
@@ -27,7 +29,20 @@ fn cpu() -> Duration {
 
 use pbgdpl::images::{self, Cache, Limits, encode, sample};
 
+/// The machine's load average over the last minute (0 when unknown).
+fn load() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
 fn main() {
+    println!(
+        "load average at the start: {:.1}, {} cores",
+        load(),
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
     let args: Vec<String> = std::env::args().collect();
     let count: usize = args
         .iter()
@@ -225,33 +240,54 @@ fn main() {
         first.0, first.1, first_plain.0, first_plain.1
     );
     let rounds = 5;
+    let median = |runs: &mut Vec<(Duration, Duration)>| {
+        runs.sort_by_key(|r| r.1);
+        runs[runs.len() / 2]
+    };
+    let overhead = |what: &str, w: (Duration, Duration), p: (Duration, Duration)| {
+        println!(
+            "{what} of {count} entries, median of {rounds} alternating runs: with photos {:.2?} wall / {:.2?} CPU, without {:.2?} / {:.2?}",
+            w.0, w.1, p.0, p.1
+        );
+        println!(
+            "photos' overhead on a {what}: {:+.1}% CPU, {:+.1}% wall",
+            100.0 * (w.1.as_secs_f64() / p.1.as_secs_f64().max(1e-9) - 1.0),
+            100.0 * (w.0.as_secs_f64() / p.0.as_secs_f64().max(1e-9) - 1.0)
+        );
+    };
+    // 1. Nothing changed (a CI run on a commit that touched no content).
     let (mut with, mut without) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
         with.push(build(root, &out));
         without.push(build(plain, &plain_out));
     }
-    let median = |runs: &mut Vec<(Duration, Duration)>| {
-        runs.sort_by_key(|r| r.1);
-        runs[runs.len() / 2]
-    };
     let (w, p) = (median(&mut with), median(&mut without));
-    println!(
-        "warm rebuild of {count} entries, median of {rounds} alternating runs: with photos {:.1?} wall / {:.1?} CPU, without {:.1?} / {:.1?}",
-        w.0, w.1, p.0, p.1
-    );
-    println!(
-        "photos' overhead on a warm rebuild: {:+.1}% CPU, {:+.1}% wall",
-        100.0 * (w.1.as_secs_f64() / p.1.as_secs_f64().max(1e-9) - 1.0),
-        100.0 * (w.0.as_secs_f64() / p.0.as_secs_f64().max(1e-9) - 1.0)
-    );
+    overhead("no-op rebuild", w, p);
+    // 2. One entry edited each time (the usual commit): the pages, feeds
+    // and sync.json that show it are made again — with every photo's
+    // published file in them.
+    let (mut with, mut without) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        for (dir, runs) in [(root, &mut with), (plain, &mut without)] {
+            let entry = dir.join("content/tin-tuc/bai-0/index.md");
+            let mut text = std::fs::read_to_string(&entry).expect("entry");
+            text.push_str(&format!("\nSửa lần {round}.\n"));
+            std::fs::write(&entry, text).expect("entry");
+            let target = if dir == root { &out } else { &plain_out };
+            runs.push(build(dir, target));
+        }
+    }
+    let (w, p) = (median(&mut with), median(&mut without));
+    overhead("rebuild after editing one entry", w, p);
     let cache = Cache::open(root);
     let (t, c) = (Instant::now(), cpu());
     let _ = images::Gallery::build(&cache, sources, &Limits::default());
     let stage = (t.elapsed(), cpu() - c);
     println!(
-        "photo stage alone, warm: {:.1?} wall / {:.1?} CPU = {:.1}% of the rebuild's CPU time",
+        "photo stage alone, warm: {:.1?} wall / {:.1?} CPU = {:.1}% of the CPU time of a rebuild after an edit",
         stage.0,
         stage.1,
         100.0 * stage.1.as_secs_f64() / w.1.as_secs_f64().max(1e-9)
     );
+    println!("load average at the end: {:.1}", load());
 }

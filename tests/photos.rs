@@ -57,7 +57,7 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
     let files = built.files();
     let dir = "tin-tuc/hoi-nghi-co-anh/";
     // Upright: the 1200×1600 sensor picture on its side is 1600×1200.
-    for w in [320, 640, 960, 1280] {
+    for w in [160, 320, 640, 960, 1280] {
         for ext in ["webp", "jpg"] {
             let f = format!("{dir}anh-hoi-nghi-{w}.{ext}");
             assert!(files.contains(&f), "{f} missing in {files:?}");
@@ -535,21 +535,34 @@ fn search_results_and_feeds_name_the_photos_thumbnails() {
     let built = build_with(&root, "2026-11-22", false);
     let files = built.files();
     let dir = "tin-tuc/hoi-nghi-co-anh/";
-    // The search result's card names the smallest copies, by address
-    // under the site (WebP and JPEG), and nothing more about them.
+    // The search result's card names the smallest copies (160 px), and
+    // those twice as wide for sharp screens, by address under the site
+    // (WebP and JPEG), and nothing more about them.
     let fragments = search_fragments(&built.out);
     let (with, without): (Vec<_>, Vec<_>) =
         fragments.iter().partition(|f| f["t"] == "Hội nghị có ảnh");
     assert!(!with.is_empty() && !without.is_empty());
     for f in &with {
-        assert_eq!(f["i"], format!("/{dir}anh-hoi-nghi-320.jpg"));
-        assert_eq!(f["w"], format!("/{dir}anh-hoi-nghi-320.webp"));
+        assert_eq!(f["i"], format!("/{dir}anh-hoi-nghi-160.jpg"));
+        assert_eq!(f["w"], format!("/{dir}anh-hoi-nghi-160.webp"));
+        assert_eq!(f["i2"], format!("/{dir}anh-hoi-nghi-320.jpg"));
+        assert_eq!(f["w2"], format!("/{dir}anh-hoi-nghi-320.webp"));
     }
-    for ext in ["jpg", "webp"] {
-        assert!(files.contains(&format!("{dir}anh-hoi-nghi-320.{ext}")));
+    for w in [160, 320] {
+        for ext in ["jpg", "webp"] {
+            assert!(files.contains(&format!("{dir}anh-hoi-nghi-{w}.{ext}")));
+        }
     }
+    // The small copy is a fraction of the 320 px one.
+    let size = |f: &str| std::fs::metadata(built.out.join(f)).unwrap().len();
+    assert!(
+        size(&format!("{dir}anh-hoi-nghi-160.webp")) * 2
+            < size(&format!("{dir}anh-hoi-nghi-320.webp"))
+    );
     for f in &without {
-        assert!(f.get("i").is_none() && f.get("w").is_none(), "{f}");
+        for key in ["i", "w", "i2", "w2"] {
+            assert!(f.get(key).is_none(), "{f}");
+        }
     }
 
     // The feed gives the same thumbnails by full URL with their size, WebP

@@ -59,14 +59,18 @@ pub struct PhotoView {
     /// The share image (Open Graph): the largest fallback, its full URL,
     /// size and type.
     pub share: ShareImage,
-    /// The thumbnail: the smallest fallback (320 px wide, or the photo's
-    /// own width when narrower), its full URL, size and type — for lists
-    /// shown outside the section's pages (embeds) and for browsers without
-    /// WebP beside search results.
+    /// The thumbnail: the largest fallback at most 320 px wide (the
+    /// smallest when none is), its full URL, size and type — for lists
+    /// shown outside the section's pages (embeds), the feeds' thumbnails,
+    /// and search results on sharp screens.
     pub thumb: ShareImage,
-    /// The same thumbnail in WebP (about half the bytes): what search
-    /// results and the feeds' thumbnails offer first.
+    /// The same thumbnail in WebP (about half the bytes), offered first.
     pub thumb_webp: ShareImage,
+    /// The smallest fallback (160 px wide, or the photo's own width when
+    /// narrower): a search result's thumbnail on ordinary screens.
+    pub small: ShareImage,
+    /// The same in WebP.
+    pub small_webp: ShareImage,
 }
 
 /// An image as shared on Facebook and Zalo (`og:image`).
@@ -127,18 +131,28 @@ impl PhotoView {
             .map(copy)
             .unwrap_or_else(|| ShareImage::new(&shown, src.clone(), origin));
         let thumb = p
-            .of_format(fallback)
-            .next()
+            .fitting(fallback, super::THUMB_WIDTH)
             .map(copy)
             .unwrap_or_else(|| share.clone());
         let thumb_webp = p
-            .of_format(Format::Webp)
+            .fitting(Format::Webp, super::THUMB_WIDTH)
+            .map(copy)
+            .unwrap_or_else(|| thumb.clone());
+        let small = p
+            .of_format(fallback)
             .next()
             .map(copy)
             .unwrap_or_else(|| thumb.clone());
+        let small_webp = p
+            .of_format(Format::Webp)
+            .next()
+            .map(copy)
+            .unwrap_or_else(|| small.clone());
         PhotoView {
             thumb,
             thumb_webp,
+            small,
+            small_webp,
             src,
             width: shown.width,
             height: shown.height,

@@ -36,14 +36,25 @@ pub use gallery::{Gallery, ImageUse, Processed};
 
 /// The widths, in pixels, every photo is published at (those narrower than
 /// the photo itself, then the photo's own width when it is below the
-/// largest): thumbnails of lists (320, 640 on sharp screens), the text
-/// column of a phone (960 for 3× screens) and of a computer (1280).
-pub const WIDTHS: [u32; 4] = [320, 640, 960, 1280];
+/// largest): thumbnails of search results ([`SMALL_WIDTH`], 320 on sharp
+/// screens) and of lists (320, 640 on sharp screens), the text column of a
+/// phone (960 for 3× screens) and of a computer (1280).
+pub const WIDTHS: [u32; 5] = [SMALL_WIDTH, THUMB_WIDTH, 640, 960, 1280];
+
+/// The smallest copy: a search result's thumbnail on an ordinary screen
+/// (shown 7–10rem wide; about 2–3 KB in WebP), so that a page of results
+/// that all have photos stays within a query's download budget.
+pub const SMALL_WIDTH: u32 = 160;
+
+/// The thumbnail shared outside the section's pages (embeds, the feeds'
+/// `thumbnails`, Media RSS) and shown beside search results on sharp
+/// screens.
+pub const THUMB_WIDTH: u32 = 320;
 
 /// Version of the processing: part of every cache key, raised whenever
 /// the widths, the encoders or their settings change, so that old results
-/// are made again.
-pub const VERSION: u32 = 1;
+/// are made again (2: the 160 px copy).
+pub const VERSION: u32 = 2;
 
 /// WebP quality (libwebp's 0–100 scale).
 pub const WEBP_QUALITY: f32 = 72.0;
@@ -215,9 +226,10 @@ mod tests {
 
     #[test]
     fn widths_never_enlarge() {
-        assert_eq!(widths_for(4000), [320, 640, 960, 1280]);
-        assert_eq!(widths_for(1280), [320, 640, 960, 1280]);
-        assert_eq!(widths_for(800), [320, 640, 800]);
+        assert_eq!(widths_for(4000), [160, 320, 640, 960, 1280]);
+        assert_eq!(widths_for(1280), [160, 320, 640, 960, 1280]);
+        assert_eq!(widths_for(800), [160, 320, 640, 800]);
+        assert_eq!(widths_for(300), [160, 300]);
         assert_eq!(widths_for(100), [100]);
         assert_eq!(scaled_height(4000, 3000, 960), 720);
         assert_eq!(scaled_height(3000, 1, 320), 1);

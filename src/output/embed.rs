@@ -48,7 +48,7 @@ struct EntryLink<'a> {
     dmy: String,
     machine: String,
     category_label: &'static str,
-    /// The featured photo's thumbnail (its smallest copy, full URL), if
+    /// The featured photo's thumbnail (its 320 px copy, full URL), if
     /// any.
     thumb: Option<&'a crate::images::markup::ShareImage>,
 }

@@ -455,10 +455,17 @@
     return typeof u === 'string' && !/\s/.test(u) && safeUrl(u) === u ? u : '';
   }
 
+  // A srcset of a copy and, when there is one, the copy twice as wide
+  // for sharp screens.
+  function density(one, two) {
+    return two ? one + ' 1x, ' + two + ' 2x' : one;
+  }
+
   // The entry's photo beside its title, as the section's lists show it:
-  // WebP first, JPEG/PNG for browsers without it, a 4:3 box (the CSS
-  // crops to it) so the list does not jump while it loads, decorative
-  // (alt="") since the linked title says what the entry is.
+  // WebP first, JPEG/PNG for browsers without it, the small copy on
+  // ordinary screens and the one twice as wide on sharp screens, a 4:3
+  // box (the CSS crops to it) so the list does not jump while it loads,
+  // decorative (alt="") since the linked title says what the entry is.
   function thumbnail(frag) {
     var src = imageUrl(frag.i);
     if (!src) return null;
@@ -469,13 +476,15 @@
     if (webp) {
       var source = document.createElement('source');
       source.type = 'image/webp';
-      source.srcset = webp;
+      source.srcset = density(webp, imageUrl(frag.w2));
       picture.appendChild(source);
     }
     var img = document.createElement('img');
     img.src = src;
-    img.width = 320;
-    img.height = 240;
+    var src2 = imageUrl(frag.i2);
+    if (src2) img.srcset = density(src, src2);
+    img.width = 160;
+    img.height = 120;
     img.alt = '';
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');

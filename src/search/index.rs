@@ -39,6 +39,13 @@ pub struct Card<'a> {
     /// The same thumbnail in WebP, offered first (about half the bytes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub w: Option<Cow<'a, str>>,
+    /// A copy twice as wide as `i`, for sharp screens (`2x` in `srcset`);
+    /// absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub i2: Option<Cow<'a, str>>,
+    /// The same as `i2` in WebP.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub w2: Option<Cow<'a, str>>,
 }
 
 /// A value of a filter an entry has (its category, document type, year,
@@ -546,6 +553,8 @@ mod tests {
                 s: Cow::Borrowed(""),
                 i: None,
                 w: None,
+                i2: None,
+                w2: None,
             },
         }
     }

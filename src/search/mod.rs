@@ -20,7 +20,7 @@
 //! | `s/<i>.<hash>.bin` | shard `i`: every term whose [`shard_of`] is `i`, sorted; per term: its length (1 byte), its bytes, the length of its list (varint) and the list ([`postings`]), or `4` and the 8-byte little-endian hash of the file holding a long list |
 //! | `p/<hash>.bin` | a long posting list (more than [`index::OWN_FILE`] bytes) |
 //! | `g/<g>.<hash>.bin` | group `g`: for documents `g·128` to `g·128 + 127`, the 32-bit hash of each one's fragments (little-endian) |
-//! | `f/<doc>.<hash>.<k>.json` | a fragment: what document `doc`'s result shows (title, address, category, date, number, summary, the addresses of the photo's thumbnails: [`index::Card`]) and chunk `k` of its text (`x`); `hash` is the document's, from its group |
+//! | `f/<doc>.<hash>.<k>.json` | a fragment: what document `doc`'s result shows (title, address, category, date, number, summary, the addresses of the photo's thumbnails, 160 px and 320 px for sharp screens: [`index::Card`]) and chunk `k` of its text (`x`); `hash` is the document's, from its group |
 //!
 //! `<hash>` is the hash of the file's bytes (of all of a document's
 //! fragments for a fragment): a file's name changes whenever its content

@@ -175,8 +175,11 @@ fn doc<'v>(v: &Views<'_, 'v>, i: &'v HubItem<'v>) -> Doc<'v> {
             d: Some(i.published.dmy()),
             n: i.number().map(Cow::Borrowed),
             s: Cow::Borrowed(i.summary),
+            // The agencies' feeds name their 320 px thumbnails only.
             i: thumbnail(i, |m| m != "image/webp"),
             w: thumbnail(i, |m| m == "image/webp"),
+            i2: None,
+            w2: None,
         },
     }
 }

@@ -62,7 +62,7 @@ pub struct ItemImage<'a> {
     /// Who took it.
     pub credit: Option<&'a str>,
     /// A small copy for lists of items (Media RSS `media:thumbnail`): the
-    /// photo's smallest JPEG or PNG copy; `None` when the item names none
+    /// photo's 320 px JPEG or PNG copy; `None` when the item names none
     /// (a hub item from a section older than format 1.4).
     pub thumbnail: Option<ItemThumbnail<'a>>,
 }

@@ -139,7 +139,7 @@ pub struct FeedImage<'a> {
     /// Who took it (`image_credit`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<&'a str>,
-    /// The smallest copy (320 px wide, or the photo's own width) in each
+    /// The 320 px copy (or the photo's own width when narrower) in each
     /// format, WebP first: for lists of results (the hub's search). A
     /// reader takes the first whose type it can show.
     pub thumbnails: [FeedThumbnail<'a>; 2],
@@ -171,7 +171,7 @@ impl<'a> FeedThumbnail<'a> {
 
 impl<'a> FeedImage<'a> {
     /// The thumbnail a reader without WebP shows (Media RSS
-    /// `media:thumbnail`): the smallest JPEG or PNG copy.
+    /// `media:thumbnail`): the 320 px JPEG or PNG copy.
     pub fn thumbnail(&self) -> Option<&FeedThumbnail<'a>> {
         self.thumbnails
             .iter()
