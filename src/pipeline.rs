@@ -31,6 +31,10 @@
 //! Files copied as they are (static files, attachments) are keyed by their
 //! source's path, size and modification time. The keys of this build are
 //! returned for the next one. Renderers take no part in any of this.
+//!
+//! Once the last renderer that lists entries is done, the loop tells the
+//! site ([`Kind::lists_done`]): a section drops the template values its
+//! lists shared, before the search index and the feeds are made.
 
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -431,7 +435,8 @@ pub fn run<'p, K: Kind>(
         h.finish()
     };
     let mut reports = Vec::with_capacity(outputs.len());
-    for output in outputs {
+    let last_list = outputs.iter().rposition(|o| o.lists_entries());
+    for (n, output) in outputs.iter().enumerate() {
         let (files, kept) = (out.count(), out.kept());
         let started = Instant::now();
         let planned = output.plan(input)?;
@@ -445,6 +450,9 @@ pub fn run<'p, K: Kind>(
             keys,
         )?;
         copy(planned.copies(), reuse.previous, out, keys)?;
+        if Some(n) == last_list {
+            K::lists_done(input);
+        }
         reports.push(RendererReport {
             name: output.name(),
             files: out.count() - files,
@@ -731,6 +739,98 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    /// A site that counts how often the build loop said its lists were
+    /// done.
+    struct Lists;
+
+    static LISTS_DONE: AtomicUsize = AtomicUsize::new(0);
+
+    impl Kind for Lists {
+        type Input<'p> = ();
+        type Common<'p> = ();
+
+        fn common(_: &()) -> &() {
+            &()
+        }
+
+        fn fingerprint(_: &()) -> u64 {
+            0
+        }
+
+        fn lists_done(_: &()) {
+            LISTS_DONE.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Writes `<name>.txt`: how often the lists were done when it rendered.
+    struct Seen {
+        name: &'static str,
+        lists: bool,
+    }
+
+    impl Renderer<Lists> for Seen {
+        type View<'p> = ();
+
+        fn name(&self) -> &'static str {
+            self.name
+        }
+
+        fn lists_entries(&self) -> bool {
+            self.lists
+        }
+
+        fn jobs<'p>(&'p self, _: &'p ()) -> Result<Vec<Job<()>>, Error> {
+            Ok(vec![Job::file(format!("{}.txt", self.name), ())])
+        }
+
+        fn render(
+            &self,
+            _: &RenderContext<'_, Lists>,
+            _: &(),
+            _: &[String],
+        ) -> Result<Vec<Vec<u8>>, Error> {
+            let done = LISTS_DONE.load(Ordering::SeqCst);
+            Ok(vec![done.to_string().into_bytes()])
+        }
+    }
+
+    #[test]
+    fn lists_are_done_once_the_last_renderer_listing_entries_ran() {
+        static A: Seen = Seen {
+            name: "a",
+            lists: true,
+        };
+        static B: Seen = Seen {
+            name: "b",
+            lists: false,
+        };
+        static C: Seen = Seen {
+            name: "c",
+            lists: true,
+        };
+        static D: Seen = Seen {
+            name: "d",
+            lists: false,
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let theme = Theme::load(tmp.path()).unwrap();
+        let sink = output::MemorySink::new();
+        let recorder = Recorder::new(&sink);
+        let none = OutputKeys::new();
+        let reuse = Reuse {
+            memo: None,
+            previous: &none,
+        };
+        let outputs: [&dyn Output<Lists>; 4] = [&A, &B, &C, &D];
+        run::<Lists>(&outputs, &(), &theme, reuse, &recorder, &KeyRecorder::new()).unwrap();
+        let seen: Vec<String> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|n| String::from_utf8(sink.get(&format!("{n}.txt")).unwrap()).unwrap())
+            .collect();
+        assert_eq!(seen, ["0", "0", "0", "1"]);
+        assert_eq!(LISTS_DONE.load(Ordering::SeqCst), 1);
     }
 
     #[test]

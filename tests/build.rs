@@ -715,3 +715,52 @@ fn require_approver_warns_on_approved_entries_without_one() {
     assert!(err.contains("content/tin-tuc/ba.md"), "{err}");
     assert!(!err.contains("content/tin-tuc/da-duyet.md"), "{err}");
 }
+
+/// Lists share one template value per entry (`Common::list_value`) and an
+/// entry's page adds what only it shows (`Common::full_value`): both must
+/// be exactly what serialising the entry's view gives, for every kind of
+/// entry and every state (drafts, scheduled, photos, attachments, Q&A),
+/// also when made again after the build loop dropped them.
+#[test]
+fn shared_template_values_are_the_entry_views() {
+    use pbgdpl::render::{Full, Listed, Prepared};
+    let (tmp, kinds) = temp_site("kinds");
+    let demo = tmp.path().join("demo");
+    for part in ["site.toml", "content", "static"] {
+        let from = repo_root().join(part);
+        if from.is_dir() {
+            copy_dir(&from, &demo.join(part));
+        } else if from.is_file() {
+            std::fs::create_dir_all(&demo).unwrap();
+            std::fs::copy(&from, demo.join(part)).unwrap();
+        }
+    }
+    for root in [kinds, demo] {
+        let options = pbgdpl::BuildOptions {
+            drafts: true,
+            offline: true,
+            ..Default::default()
+        };
+        let (site, _) = pbgdpl::Site::load(&root, &options).expect("the site loads");
+        let p = Prepared::new(&site);
+        assert!(p.pages.len() > 10, "{}", p.pages.len());
+        for page in &p.pages {
+            let listed = Listed::new(page);
+            let list = tera::Value::from_serializable(&p.list_entry(listed));
+            let full = tera::Value::from_serializable(&p.full_entry(Full(page)));
+            // Twice: made, then shared.
+            for _ in 0..2 {
+                assert!(p.list_value(listed) == list, "{}", page.url);
+                assert!(p.full_value(Full(page)) == full, "{}", page.url);
+            }
+            assert!(list != full, "{}: the page shows more than lists", page.url);
+        }
+        // Forgotten once the lists are done, then made again the same.
+        p.forget_list_values();
+        for page in &p.pages {
+            let listed = Listed::new(page);
+            let list = tera::Value::from_serializable(&p.list_entry(listed));
+            assert!(p.list_value(listed) == list, "{}", page.url);
+        }
+    }
+}

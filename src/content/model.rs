@@ -2,7 +2,7 @@
 //! and checked. Templates see these types (serialised) as `entry.*`.
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Serialize, Serializer, ser::SerializeMap};
+use serde::{Serialize, Serializer, ser::SerializeStruct};
 
 use crate::category::Category;
 use crate::date::Timestamp;
@@ -11,12 +11,14 @@ use crate::source::SourceFile;
 impl Serialize for Timestamp {
     /// Templates get every form they need: `dmy` (15/03/2026), `machine`
     /// (for `<time datetime>`), `rfc3339`, `year`.
+    /// A struct, not a map: its keys are static (a template value
+    /// allocates a map's keys one by one).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("dmy", &self.dmy())?;
-        m.serialize_entry("machine", &self.machine())?;
-        m.serialize_entry("rfc3339", &self.rfc3339())?;
-        m.serialize_entry("year", &self.year())?;
+        let mut m = s.serialize_struct("Timestamp", 4)?;
+        m.serialize_field("dmy", &self.dmy())?;
+        m.serialize_field("machine", &self.machine())?;
+        m.serialize_field("rfc3339", &self.rfc3339())?;
+        m.serialize_field("year", &self.year())?;
         m.end()
     }
 }

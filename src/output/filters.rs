@@ -15,7 +15,6 @@ use serde::Serialize;
 use crate::category::Category;
 use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
-use crate::render::context::EntryView;
 use crate::render::{Common, Listed, Prepared};
 use crate::routes;
 use crate::text::slugify;
@@ -255,6 +254,10 @@ impl Renderer for Filters {
         true
     }
 
+    fn lists_entries(&self) -> bool {
+        true
+    }
+
     fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<FilterView<'p>>>, Error> {
         let per_page = p.config.entries_per_page;
         let mut jobs = Vec::new();
@@ -352,12 +355,12 @@ fn filter_context(p: &Common<'_>, view: &FilterView<'_>) -> tera::Context {
     let mut page = p.page_view("filter", title, &path, description);
     page.section = Some(category.key);
     let mut ctx = p.base_context(page);
-    let entries: Vec<EntryView<'_>> = entries.iter().map(|e| p.list_entry(*e)).collect();
+    let entries: Vec<tera::Value> = entries.iter().map(|e| p.list_value(*e)).collect();
     let pagination = Pagination::new(*number, *total, |n| {
         p.url(&filter_page_path(category, *dimension, slug, n))
     });
     ctx.insert("category", &cv);
-    ctx.insert("entries", &entries);
+    ctx.insert_value("entries", tera::Value::from(entries));
     ctx.insert("pagination", &pagination);
     ctx.insert(
         "filter",

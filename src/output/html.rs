@@ -3,11 +3,10 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use crate::category::{Category, Kind};
 use crate::error::Error;
-use crate::render::context::EntryView;
 use crate::render::{Common, Full, Listed, Prepared};
 use crate::routes;
 
@@ -22,7 +21,7 @@ pub struct HtmlPages;
 struct LanguageView<'a> {
     lang: &'a str,
     language: &'a str,
-    entries: Vec<EntryView<'a>>,
+    entries: Vec<Value>,
 }
 
 /// The materials in one language, for the listing by language.
@@ -152,7 +151,7 @@ struct PageLink {
 #[derive(Debug, Serialize)]
 struct HomeSection<'v> {
     category: crate::render::context::CategoryView<'v>,
-    entries: Vec<EntryView<'v>>,
+    entries: Vec<Value>,
 }
 
 /// Site-relative path of page `n` of a category (1 is the category itself).
@@ -168,6 +167,10 @@ impl Renderer for HtmlPages {
     }
 
     fn makes_pages(&self) -> bool {
+        true
+    }
+
+    fn lists_entries(&self) -> bool {
         true
     }
 
@@ -281,7 +284,7 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
                 .iter()
                 .map(|(c, entries)| HomeSection {
                     category: p.category_view(c),
-                    entries: entries.iter().map(|e| p.list_entry(*e)).collect(),
+                    entries: entries.iter().map(|e| p.list_value(*e)).collect(),
                 })
                 .collect();
             ctx.insert("sections", &sections);
@@ -323,12 +326,12 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
             let mut page = p.page_view("category", title, &path, description);
             page.section = Some(category.key);
             let mut ctx = p.base_context(page);
-            let entries: Vec<EntryView<'_>> = entries.iter().map(|e| p.list_entry(*e)).collect();
+            let entries: Vec<Value> = entries.iter().map(|e| p.list_value(*e)).collect();
             let pagination = Pagination::new(*number, *total, |n| {
                 p.url(&routes::category_page(category, n))
             });
             ctx.insert("category", &cv);
-            ctx.insert("entries", &entries);
+            ctx.insert_value("entries", Value::from(entries));
             ctx.insert("pagination", &pagination);
             ctx.insert("filter", &None::<()>);
             ctx.insert("filters", &menu.as_deref());
@@ -338,7 +341,7 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
                 .map(|g| LanguageView {
                     lang: g.lang,
                     language: g.language,
-                    entries: g.entries.iter().map(|e| p.list_entry(*e)).collect(),
+                    entries: g.entries.iter().map(|e| p.list_value(*e)).collect(),
                 })
                 .collect();
             ctx.insert("languages", &languages);
@@ -363,10 +366,11 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
             pv.noindex = !page.is_published();
             pv.section = Some(e.category.key);
             let mut ctx = p.base_context(pv);
-            ctx.insert("entry", &p.full_entry(*page));
+            ctx.insert_value("entry", p.full_value(*page));
             ctx.insert("category", &p.category_view(e.category));
-            ctx.insert("newer", &newer.map(|o| p.list_entry(o)));
-            ctx.insert("older", &older.map(|o| p.list_entry(o)));
+            let neighbour = |o: Option<Listed<'_>>| o.map_or_else(Value::none, |o| p.list_value(o));
+            ctx.insert_value("newer", neighbour(*newer));
+            ctx.insert_value("older", neighbour(*older));
             ("entry.html", ctx)
         }
     }

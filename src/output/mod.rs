@@ -125,6 +125,10 @@ pub trait Kind: 'static {
     fn common<'p>(input: &'p Self::Input<'p>) -> &'p Self::Common<'p>;
     /// Fingerprint of everything `common` holds.
     fn fingerprint(common: &Self::Common<'_>) -> u64;
+    /// Called by the build loop once the last renderer that
+    /// [lists entries](Renderer::lists_entries) is done: what only lists
+    /// use can be dropped (a section's shared list values).
+    fn lists_done(_input: &Self::Input<'_>) {}
 }
 
 /// An agency's section: renderers plan from [`Prepared`] and render from
@@ -141,6 +145,10 @@ impl Kind for Section {
 
     fn fingerprint(common: &Common<'_>) -> u64 {
         common.fingerprint
+    }
+
+    fn lists_done(input: &Prepared<'_>) {
+        input.forget_list_values();
     }
 }
 
@@ -240,6 +248,14 @@ pub trait Renderer<K: Kind = Section>: Sync {
         false
     }
 
+    /// Whether its pages list entries with [`Common::list_value`], the
+    /// template values lists share: the build loop keeps those values
+    /// until the last renderer that says so is done. Saying so is only
+    /// about memory (a value dropped too early is made again).
+    fn lists_entries(&self) -> bool {
+        false
+    }
+
     /// Declares the jobs of this build.
     fn jobs<'p>(&'p self, site: &'p K::Input<'p>) -> Result<Vec<Job<Self::View<'p>>>, Error>;
 
@@ -298,6 +314,8 @@ pub trait Output<K: Kind = Section>: Sync {
     fn name(&self) -> &'static str;
     /// [`Renderer::makes_pages`].
     fn makes_pages(&self) -> bool;
+    /// [`Renderer::lists_entries`].
+    fn lists_entries(&self) -> bool;
     /// [`Renderer::jobs`], type-erased.
     fn plan<'p>(&'p self, site: &'p K::Input<'p>) -> Result<Box<dyn Planned<K> + 'p>, Error>;
 }
@@ -349,6 +367,10 @@ impl<K: Kind, R: Renderer<K>> Output<K> for R {
         Renderer::makes_pages(self)
     }
 
+    fn lists_entries(&self) -> bool {
+        Renderer::lists_entries(self)
+    }
+
     fn plan<'p>(&'p self, site: &'p K::Input<'p>) -> Result<Box<dyn Planned<K> + 'p>, Error> {
         Ok(Box::new(Plan {
             renderer: self,
@@ -358,17 +380,20 @@ impl<K: Kind, R: Renderer<K>> Output<K> for R {
     }
 }
 
-/// Every renderer of a build, in the order they run.
+/// Every renderer of a build, in the order they run. Those that list
+/// entries come first, one after the other: the template values they
+/// share are dropped once they are done ([`Kind::lists_done`]), before the
+/// search index and the feeds take their memory.
 pub fn renderers() -> Vec<&'static dyn Output> {
     vec![
         &assets::Assets,
         &html::HtmlPages,
-        &sitemap::Sitemap,
         &filters::Filters,
+        &tags::Tags,
+        &sitemap::Sitemap,
         &statistics::StatisticsFiles,
         &statistics_json::StatisticsJson,
         &search::Search,
-        &tags::Tags,
         &feeds::Feeds,
         &sync::SyncManifest,
         &schemas::Schemas,

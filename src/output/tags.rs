@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::render::context::EntryView;
 use crate::render::{Listed, Page, Prepared};
 use crate::routes;
 use crate::text::{fold, slugify};
@@ -122,6 +121,10 @@ impl Renderer for Tags {
         true
     }
 
+    fn lists_entries(&self) -> bool {
+        true
+    }
+
     fn jobs<'p>(&'p self, p: &'p Prepared<'p>) -> Result<Vec<Job<TagsView<'p>>>, Error> {
         let all = tags(p);
         let view = |t: &Tag<'_>| TagView {
@@ -184,9 +187,8 @@ impl Renderer for Tags {
                 let path = tag_page_path(slug, *number);
                 let page = p.page_view("tag", title.clone(), &path, title);
                 let mut ctx = p.base_context(page);
-                let entries: Vec<EntryView<'_>> =
-                    entries.iter().map(|e| p.list_entry(*e)).collect();
-                ctx.insert("entries", &entries);
+                let entries: Vec<tera::Value> = entries.iter().map(|e| p.list_value(*e)).collect();
+                ctx.insert_value("entries", tera::Value::from(entries));
                 ctx.insert(
                     "pagination",
                     &Pagination::new(*number, *total, |n| p.url(&tag_page_path(slug, n))),

@@ -3,6 +3,7 @@
 //! Documented for theme authors in `docs/templates.md`.
 
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 use tera::{Context, Value};
 
 use crate::category::Category;
@@ -10,6 +11,7 @@ use crate::config::{Agency, Province};
 use crate::content::model::{Entry, Visibility};
 use crate::i18n::Lang;
 
+use super::flat::Fields;
 use super::{Common, Full, Listed, Page};
 
 /// `site` in templates.
@@ -143,10 +145,11 @@ impl PageView {
 }
 
 /// An entry as templates see it: the model plus URL, summary and HTML.
-#[derive(Debug, Serialize)]
+/// It serialises as one struct: the entry's fields, then the view's (see
+/// `render::flat`).
+#[derive(Debug)]
 pub struct EntryView<'a> {
     /// The model (`entry.title`, `entry.date.dmy`, `entry.meta.document.number`…).
-    #[serde(flatten)]
     pub entry: &'a Entry,
     /// Absolute path.
     pub url: &'a str,
@@ -157,36 +160,50 @@ pub struct EntryView<'a> {
     /// Whether the summary was written (`summary`): only then does the
     /// entry page show it above the text, which otherwise starts with it.
     pub summary_explicit: bool,
-    /// Body HTML (entry pages only).
-    pub html: Option<&'a str>,
     /// Preview marking (`BẢN NHÁP`, `CHỜ DUYỆT`…) for unpublished entries.
     pub marker: Option<String>,
     /// Category label.
     pub category_label: &'static str,
     /// Category URL.
     pub category_url: String,
-    /// schema.org JSON-LD for the page (`FAQPage` for Q&A), safe to put
-    /// inside a `<script>` element.
-    pub json_ld: Option<String>,
     /// The tags with the address of their pages (none for unpublished
     /// entries, whose tags have no page yet).
     pub tag_links: Vec<TagLink>,
     /// The featured photo (`image`), processed, with its description,
     /// caption and credit; none without one.
     pub image: Option<ImageView<'a>>,
-    /// Facebook's share address for the page (entry pages only): a plain
-    /// link, no script.
-    pub share_facebook: Option<String>,
+    /// What only the entry's own page shows (`html`, `json_ld`,
+    /// `share_facebook`; none of them on lists).
+    pub page_only: PageOnly<'a>,
+}
+
+impl Serialize for EntryView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // About as many fields as there are (the entry's 14, these 12):
+        // only the capacity of the template value's map.
+        let mut v = s.serialize_struct("EntryView", 26)?;
+        self.entry.serialize(Fields(&mut v))?;
+        v.serialize_field("url", self.url)?;
+        v.serialize_field("permalink", self.permalink)?;
+        v.serialize_field("summary", self.summary)?;
+        v.serialize_field("summary_explicit", &self.summary_explicit)?;
+        v.serialize_field("marker", &self.marker)?;
+        v.serialize_field("category_label", self.category_label)?;
+        v.serialize_field("category_url", &self.category_url)?;
+        v.serialize_field("tag_links", &self.tag_links)?;
+        v.serialize_field("image", &self.image)?;
+        self.page_only.serialize(Fields(&mut v))?;
+        v.end()
+    }
 }
 
 /// The featured photo of an entry as templates see it: every field of
 /// [`PhotoView`](crate::images::markup::PhotoView) (`src`, `width`,
 /// `height`, `webp_srcset`, `srcset`, `fallback_type`, `share`) and `alt`,
 /// `caption`, `credit`.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ImageView<'a> {
     /// The processed files.
-    #[serde(flatten)]
     pub photo: &'a crate::images::markup::PhotoView,
     /// The description (`image_alt`).
     pub alt: &'a str,
@@ -194,6 +211,29 @@ pub struct ImageView<'a> {
     pub caption: Option<&'a str>,
     /// Who took it (`image_credit`).
     pub credit: Option<&'a str>,
+}
+
+impl Serialize for ImageView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut v = s.serialize_struct("ImageView", 12)?;
+        self.photo.serialize(Fields(&mut v))?;
+        v.serialize_field("alt", self.alt)?;
+        v.serialize_field("caption", &self.caption)?;
+        v.serialize_field("credit", &self.credit)?;
+        v.end()
+    }
+}
+
+/// The part of [`EntryView`] that only the entry's own page shows.
+#[derive(Debug, Default, Serialize)]
+pub struct PageOnly<'a> {
+    /// Body HTML.
+    pub html: Option<&'a str>,
+    /// schema.org JSON-LD for the page (`FAQPage` for Q&A), safe to put
+    /// inside a `<script>` element.
+    pub json_ld: Option<String>,
+    /// Facebook's share address for the page: a plain link, no script.
+    pub share_facebook: Option<String>,
 }
 
 /// A tag of an entry and its page.
@@ -324,6 +364,47 @@ impl<'a> Common<'a> {
         self.entry_view(page.0, true)
     }
 
+    /// [`Common::list_entry`] as a Tera value. Every list of a build shows
+    /// an entry the same way (category, tag and filter pages, the home
+    /// page, the neighbours of an entry): the value is made the first time
+    /// and shared after that (Tera values are reference-counted), instead
+    /// of serialising the entry again for each list it is on — until
+    /// [`Prepared::forget_list_values`](super::Prepared::forget_list_values).
+    pub fn list_value(&self, listed: Listed<'_>) -> Value {
+        listed
+            .page()
+            .list_value
+            .get_or_make(|| Value::from_serializable(&self.list_entry(listed)))
+    }
+
+    /// [`Common::full_entry`] as a Tera value: the entry's
+    /// [`Common::list_value`] with what only its own page shows
+    /// ([`PageOnly`]) put in.
+    pub fn full_value(&self, page: Full<'_>) -> Value {
+        let list = self.list_value(Listed::new(page.0));
+        let only = Value::from_serializable(&self.page_only(page.0));
+        let (Some(list), Some(only)) = (list.as_map(), only.as_map()) else {
+            return Value::from_serializable(&self.full_entry(page));
+        };
+        let mut map = list.clone();
+        map.extend(only.iter().map(|(k, v)| (k.clone(), v.clone())));
+        Value::from(map)
+    }
+
+    fn page_only<'p>(&self, page: &'p Page<'p>) -> PageOnly<'p> {
+        PageOnly {
+            html: Some(page.html()),
+            json_ld: Some(self.json_ld(page)),
+            share_facebook: Some(format!(
+                "https://www.facebook.com/sharer/sharer.php?u={}",
+                percent_encoding::utf8_percent_encode(
+                    &page.permalink,
+                    percent_encoding::NON_ALPHANUMERIC
+                )
+            )),
+        }
+    }
+
     fn entry_view<'p>(&'p self, page: &'p Page<'p>, with_body: bool) -> EntryView<'p> {
         let t = |k: &str| {
             self.strings
@@ -347,20 +428,14 @@ impl<'a> Common<'a> {
             permalink: &page.permalink,
             summary: &page.summary,
             summary_explicit: page.entry.summary.is_some(),
-            html: with_body.then_some(page.html()),
             marker,
             category_label: c.label(self.lang()),
             category_url: self.url(&crate::routes::category(c)),
-            json_ld: with_body.then(|| self.json_ld(page)),
-            share_facebook: with_body.then(|| {
-                format!(
-                    "https://www.facebook.com/sharer/sharer.php?u={}",
-                    percent_encoding::utf8_percent_encode(
-                        &page.permalink,
-                        percent_encoding::NON_ALPHANUMERIC
-                    )
-                )
-            }),
+            page_only: if with_body {
+                self.page_only(page)
+            } else {
+                PageOnly::default()
+            },
             image: page
                 .image
                 .as_ref()

@@ -3,12 +3,13 @@
 
 pub mod compact;
 pub mod context;
+mod flat;
 pub mod markdown;
 pub mod templates;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 
@@ -57,6 +58,41 @@ pub struct Page<'a> {
     /// but its body, whose only part a list shows is the summary. A body
     /// edit that keeps the summary leaves every list as it was.
     pub list_fingerprint: u64,
+    /// The page as lists show it, as a Tera value ([`Common::list_value`]):
+    /// made the first time a list shows it, then shared by every list,
+    /// neighbour link and the page itself, until the renderers that list
+    /// entries are done ([`Prepared::forget_list_values`]).
+    list_value: SharedValue,
+}
+
+/// A template value made on first use and shared until forgotten.
+#[derive(Debug, Default)]
+struct SharedValue(Mutex<Option<tera::Value>>);
+
+impl SharedValue {
+    /// The value, made by `make` if there is none. Tera values are
+    /// reference-counted: the clone shares it.
+    fn get_or_make(&self, make: impl FnOnce() -> tera::Value) -> tera::Value {
+        let mut value = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        value.get_or_insert_with(make).clone()
+    }
+
+    /// Drops the value; the next [`SharedValue::get_or_make`] makes it again.
+    fn forget(&self) {
+        let value = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
+        drop(value);
+    }
+}
+
+impl Clone for SharedValue {
+    fn clone(&self) -> Self {
+        Self(Mutex::new(
+            self.0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone(),
+        ))
+    }
 }
 
 impl Page<'_> {
@@ -267,6 +303,7 @@ impl<'a> Prepared<'a> {
                     body: r,
                     fingerprint,
                     list_fingerprint,
+                    list_value: SharedValue::default(),
                 })
             })
             .collect();
@@ -310,6 +347,15 @@ impl<'a> Prepared<'a> {
             common,
             pages,
         }
+    }
+
+    /// Drops the template values lists share ([`Common::list_value`]). The
+    /// build loop calls it once the renderers that list entries are done
+    /// (`Kind::lists_done`): they take about 9 KiB an entry, which the
+    /// search index and the feeds, rendered next, can use instead. A value
+    /// asked for afterwards is made again.
+    pub fn forget_list_values(&self) {
+        self.pages.par_iter().for_each(|p| p.list_value.forget());
     }
 
     /// Pages of one category, newest first.
