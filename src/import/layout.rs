@@ -421,13 +421,10 @@ pub fn body_case(text: &str) -> String {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        // An administrative unit: the place name after it is a proper name.
-        let unit = ADMIN_UNITS.iter().find(|u| {
-            let n = u.split(' ').count();
-            i + n <= folded.len() && folded[i..i + n].join(" ") == **u
-        });
-        if let Some(u) = unit {
-            let n = u.split(' ').count();
+        // A known phrase at `i`: its words are written in small letters,
+        // the first one capitalised at the start of the name.
+        let phrase = |list: &[&str], out: &mut Vec<String>, capital_next: bool| {
+            let n = phrase_at(list, &folded, i)?;
             for (k, w) in words[i..i + n].iter().enumerate() {
                 out.push(if capital_next && k == 0 {
                     capitalise(w)
@@ -435,42 +432,22 @@ pub fn body_case(text: &str) -> String {
                     w.to_lowercase()
                 });
             }
+            Some(n)
+        };
+        // An administrative unit: the place name after it is a proper name.
+        if let Some(n) = phrase(ADMIN_UNITS, &mut out, capital_next) {
             capital_next = false;
             proper = true;
             i += n;
             continue;
         }
         // Names of bodies written in small letters after the first.
-        let phrase = PHRASES.iter().find(|o| {
-            let n = o.split(' ').count();
-            i + n <= folded.len() && folded[i..i + n].join(" ") == **o
-        });
-        if let Some(o) = phrase {
-            let n = o.split(' ').count();
-            for (k, w) in words[i..i + n].iter().enumerate() {
-                out.push(if capital_next && k == 0 {
-                    capitalise(w)
-                } else {
-                    w.to_lowercase()
-                });
-            }
+        if let Some(n) = phrase(PHRASES, &mut out, capital_next) {
             capital_next = false;
             i += n;
             continue;
         }
-        let organisation = ORGANISATIONS.iter().find(|o| {
-            let n = o.split(' ').count();
-            i + n <= folded.len() && folded[i..i + n].join(" ") == **o
-        });
-        if !proper && let Some(o) = organisation {
-            let n = o.split(' ').count();
-            for (k, w) in words[i..i + n].iter().enumerate() {
-                out.push(if capital_next && k == 0 {
-                    capitalise(w)
-                } else {
-                    w.to_lowercase()
-                });
-            }
+        if !proper && let Some(n) = phrase(ORGANISATIONS, &mut out, capital_next) {
             i += n;
             // The organisation's field starts with a capital: Sở Tư pháp.
             capital_next = true;
@@ -495,6 +472,15 @@ pub fn body_case(text: &str) -> String {
         .replace("Chính Phủ", "Chính phủ")
         .replace("chính phủ", "Chính phủ")
         .replace("việt nam", "Việt Nam")
+}
+
+/// How many words the first phrase of `list` found at word `i` of `folded`
+/// spans, if one is.
+fn phrase_at(list: &[&str], folded: &[String], i: usize) -> Option<usize> {
+    list.iter().find_map(|p| {
+        let n = p.split(' ').count();
+        (i + n <= folded.len() && folded[i..i + n].join(" ") == *p).then_some(n)
+    })
 }
 
 /// The issuing body from its lines: the parent body above, the issuer
