@@ -6,10 +6,11 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 use tera::{Context, Value};
 
-use crate::category::Category;
+use crate::category::{CATEGORIES, Category};
 use crate::config::{Agency, Province};
 use crate::content::model::{Entry, Visibility};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Strings};
+use crate::routes::{SEARCH_PATH, STYLESHEET_PATH, Urls};
 
 use super::flat::Fields;
 use super::{Common, Full, Listed, Page};
@@ -56,6 +57,100 @@ pub struct SiteView<'a> {
     pub organization_json_ld: String,
 }
 
+/// Who publishes a section or the provincial hub: what `site` shows
+/// besides addresses.
+#[derive(Debug, Clone, Copy)]
+pub struct Publisher<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// The description.
+    pub description: Option<&'a str>,
+    /// The agency.
+    pub agency: &'a Agency,
+    /// The province (banner).
+    pub province: &'a Province,
+}
+
+impl<'a> SiteView<'a> {
+    /// `site` of pages published by `by` at `urls` in `lang`, linking the
+    /// national systems `links` (Vietnamese name, English name, address).
+    /// What only a section shows (upstream news, the list of tags, the
+    /// share image, the agency's JSON-LD) is left empty: the section
+    /// sets it; the hub's pages run no script, not even data.
+    pub fn new(
+        by: Publisher<'a>,
+        urls: &'a Urls,
+        lang: Lang,
+        links: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Self {
+        SiteView {
+            title: by.title,
+            description: by.description,
+            base_url: &urls.base_url,
+            base_path: &urls.base_path,
+            lang: lang.code(),
+            agency: by.agency,
+            province: by.province,
+            national_links: links
+                .into_iter()
+                .map(|(vi, en, url)| LinkView {
+                    name: match lang {
+                        Lang::Vi => vi,
+                        Lang::En => en,
+                    }
+                    .to_string(),
+                    url: url.to_string(),
+                })
+                .collect(),
+            upstream: &[],
+            stylesheet: urls.url(STYLESHEET_PATH),
+            search_url: urls.url(SEARCH_PATH),
+            tags_url: None,
+            generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
+            og_locale: match lang {
+                Lang::Vi => "vi_VN",
+                Lang::En => "en_US",
+            },
+            share_image: None,
+            channels: channels(by.agency),
+            organization_json_ld: String::new(),
+        }
+    }
+}
+
+/// `site`, `t` and `nav` as Tera values: the same on every page of a
+/// build, so they are converted once and shared (Tera values are
+/// reference-counted).
+#[derive(Debug, Default)]
+pub struct BaseValues(std::sync::OnceLock<[Value; 3]>);
+
+impl BaseValues {
+    /// A context holding `site`, `t` and `nav` (the standard categories at
+    /// `urls`, in `lang`) and `page`; `site` is made on first use.
+    pub fn context<'s>(
+        &self,
+        site: impl FnOnce() -> SiteView<'s>,
+        strings: &Strings,
+        lang: Lang,
+        urls: &Urls,
+        page: &PageView,
+    ) -> Context {
+        let [site, t, nav] = self.0.get_or_init(|| {
+            [
+                Value::from_serializable(&site()),
+                Value::from_serializable(strings),
+                Value::from_serializable(&NavItem::categories(lang, urls)),
+            ]
+        });
+        let mut ctx = Context::new();
+        ctx.insert_value("site", site.clone());
+        ctx.insert_value("t", t.clone());
+        ctx.insert_value("nav", nav.clone());
+        ctx.insert("page", page);
+        ctx
+    }
+}
+
 /// An image for Open Graph and Twitter cards.
 #[derive(Debug, Serialize)]
 pub struct ShareImageView {
@@ -96,6 +191,22 @@ pub struct NavItem {
     pub required: bool,
 }
 
+impl NavItem {
+    /// The standard categories, in navigation order, at `urls`.
+    pub fn categories(lang: Lang, urls: &Urls) -> Vec<NavItem> {
+        CATEGORIES
+            .iter()
+            .map(|c| NavItem {
+                key: c.key,
+                label: c.label(lang),
+                url: urls.url(&crate::routes::category(c)),
+                clause: c.clause,
+                required: c.required,
+            })
+            .collect()
+    }
+}
+
 /// `page` in templates: what every page has.
 #[derive(Debug, Clone, Hash, Serialize)]
 pub struct PageView {
@@ -116,6 +227,23 @@ pub struct PageView {
 }
 
 impl PageView {
+    /// A page to be indexed, in no category, at the site-relative `path`.
+    pub fn at(
+        urls: &Urls,
+        kind: &'static str,
+        title: String,
+        path: &str,
+        description: String,
+    ) -> Self {
+        Self::new(
+            kind,
+            title,
+            urls.url(path),
+            urls.permalink(path),
+            description,
+        )
+    }
+
     /// A page to be indexed, in no category; the section's and the hub's
     /// pages are made here.
     pub fn new(
@@ -274,35 +402,19 @@ impl<'a> Common<'a> {
     /// `site`.
     pub fn site_view(&self) -> SiteView<'_> {
         let c = &self.config;
-        SiteView {
+        let by = Publisher {
             title: &c.title,
             description: c.description.as_deref(),
-            base_url: &c.base_url,
-            base_path: &self.base_path,
-            lang: c.language.code(),
             agency: &c.agency,
             province: &c.province,
-            national_links: c
-                .national_links
-                .iter()
-                .map(|l| LinkView {
-                    name: match self.lang() {
-                        Lang::Vi => l.name_vi,
-                        Lang::En => l.name_en,
-                    }
-                    .to_string(),
-                    url: l.url.clone(),
-                })
-                .collect(),
+        };
+        let links = c
+            .national_links
+            .iter()
+            .map(|l| (l.name_vi, l.name_en, l.url.as_str()));
+        SiteView {
             upstream: self.upstream,
-            stylesheet: self.url(crate::routes::STYLESHEET_PATH),
-            search_url: self.url(crate::routes::SEARCH_PATH),
             tags_url: Some(self.url(&crate::routes::tags())),
-            generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-            og_locale: match self.lang() {
-                Lang::Vi => "vi_VN",
-                Lang::En => "en_US",
-            },
             share_image: Some(ShareImageView {
                 url: self.permalink(crate::routes::SHARE_IMAGE_PATH),
                 width: crate::routes::SHARE_IMAGE_WIDTH,
@@ -310,28 +422,14 @@ impl<'a> Common<'a> {
                 mime: "image/png",
                 alt: c.province.name.clone(),
             }),
-            channels: channels(&c.agency),
             organization_json_ld: organization_json_ld(
                 &c.agency,
                 &c.province,
                 &c.title,
                 &self.permalink(""),
             ),
+            ..SiteView::new(by, &self.urls, c.language, links)
         }
-    }
-
-    /// `nav`.
-    pub fn nav(&self) -> Vec<NavItem> {
-        self.categories()
-            .iter()
-            .map(|c| NavItem {
-                key: c.key,
-                label: c.label(self.lang()),
-                url: self.url(&crate::routes::category(c)),
-                clause: c.clause,
-                required: c.required,
-            })
-            .collect()
     }
 
     /// A category's view.
@@ -458,23 +556,15 @@ impl<'a> Common<'a> {
         }
     }
 
-    /// The context every page starts from. `site`, `t` and `nav` are the
-    /// same on every page: they are converted for Tera once per build and
-    /// shared (Tera values are reference-counted).
+    /// The context every page starts from: `site`, `t`, `nav`, `page`.
     pub fn base_context(&self, page: PageView) -> Context {
-        let (site, t, nav) = self.base_values.get_or_init(|| {
-            (
-                Value::from_serializable(&self.site_view()),
-                Value::from_serializable(&self.strings),
-                Value::from_serializable(&self.nav()),
-            )
-        });
-        let mut ctx = Context::new();
-        ctx.insert_value("site", site.clone());
-        ctx.insert_value("t", t.clone());
-        ctx.insert_value("nav", nav.clone());
-        ctx.insert("page", &page);
-        ctx
+        self.base_values.context(
+            || self.site_view(),
+            &self.strings,
+            self.lang(),
+            &self.urls,
+            &page,
+        )
     }
 
     /// schema.org JSON-LD of an entry's page: `FAQPage` for a question,
@@ -589,13 +679,7 @@ impl<'a> Common<'a> {
         path: &str,
         description: String,
     ) -> PageView {
-        PageView::new(
-            kind,
-            title,
-            self.url(path),
-            self.permalink(path),
-            description,
-        )
+        PageView::at(&self.urls, kind, title, path, description)
     }
 }
 

@@ -165,7 +165,7 @@ pub struct Common<'a> {
     /// Fingerprint of everything above.
     pub fingerprint: u64,
     /// `site`, `t` and `nav` as Tera values, made on first use.
-    base_values: std::sync::OnceLock<(tera::Value, tera::Value, tera::Value)>,
+    base_values: context::BaseValues,
 }
 
 /// The whole site, rendered to HTML fragments, as outputs plan their jobs
@@ -339,7 +339,7 @@ impl<'a> Prepared<'a> {
             urls,
             base_path,
             fingerprint: 0,
-            base_values: std::sync::OnceLock::new(),
+            base_values: context::BaseValues::default(),
         };
         common.fingerprint = common.site_fingerprint();
         Self {

@@ -3,17 +3,14 @@
 //! loop: its renderers plan their jobs from a [`Hub`] and render them from
 //! a [`HubCommon`] and the job's view, like a section's.
 
-use std::sync::OnceLock;
+use tera::Context;
 
-use tera::{Context, Value};
-
-use crate::category::CATEGORIES;
 use crate::config::{NATIONAL_LINKS, Province};
 use crate::fingerprint::Fingerprint;
 use crate::i18n::{self, Lang, Strings};
 use crate::output::Kind;
-use crate::render::context::{LinkView, NavItem, PageView, SiteView};
-use crate::routes::{self, AGENCIES_PATH, REPORT_PATH, STATUS_PATH, Urls};
+use crate::render::context::{BaseValues, PageView, Publisher, SiteView};
+use crate::routes::{AGENCIES_PATH, REPORT_PATH, STATUS_PATH, Urls};
 
 use super::super::sources::HubConfig;
 use super::Hub;
@@ -55,7 +52,7 @@ pub struct HubCommon<'a> {
     /// everything above comes from.
     pub fingerprint: u64,
     /// `site`, `t` and `nav` as Tera values, made on first use.
-    base_values: OnceLock<(Value, Value, Value)>,
+    base_values: BaseValues,
 }
 
 impl<'a> HubCommon<'a> {
@@ -81,7 +78,7 @@ impl<'a> HubCommon<'a> {
                 .finish(),
             base_path,
             strings: i18n::builtin(c.language),
-            base_values: OnceLock::new(),
+            base_values: BaseValues::default(),
         }
     }
 
@@ -100,85 +97,35 @@ impl<'a> HubCommon<'a> {
         self.strings.get(key).cloned().unwrap_or_default()
     }
 
-    /// A `page` object for a hub-relative path.
-    pub fn page_view(
-        &self,
-        kind: &'static str,
-        title: String,
-        path: &str,
-        description: String,
-    ) -> PageView {
-        PageView::new(
-            kind,
-            title,
-            self.url(path),
-            self.permalink(path),
-            description,
-        )
-    }
-
+    /// `site`: the section's, published by the hub. The hub links to each
+    /// agency's tags, never to a list of its own, and its pages run no
+    /// script, not even data: it shows what agencies send
+    /// (tests/hostile_hub.rs).
     fn site_view(&self) -> SiteView<'_> {
         let c = &self.config.hub;
-        SiteView {
+        let by = Publisher {
             title: &c.title,
             description: c.description.as_deref(),
-            base_url: &c.base_url,
-            base_path: &self.base_path,
-            lang: self.lang.code(),
             agency: &c.agency,
             province: &self.province,
-            national_links: NATIONAL_LINKS
-                .iter()
-                .map(|(_, _, vi, en, url)| LinkView {
-                    name: match self.lang {
-                        Lang::Vi => (*vi).to_string(),
-                        Lang::En => (*en).to_string(),
-                    },
-                    url: (*url).to_string(),
-                })
-                .collect(),
-            upstream: &[],
-            stylesheet: self.url(routes::STYLESHEET_PATH),
-            search_url: self.url(routes::SEARCH_PATH),
-            // The hub links to each agency's tags, never to a list of its own.
-            tags_url: None,
-            generator: format!("pbgdpl {}", env!("CARGO_PKG_VERSION")),
-            og_locale: match self.lang {
-                Lang::Vi => "vi_VN",
-                Lang::En => "en_US",
-            },
-            share_image: None,
-            channels: crate::render::context::channels(&c.agency),
-            // The hub's pages run no script, not even data: it shows what
-            // agencies send (tests/hostile_hub.rs).
-            organization_json_ld: String::new(),
-        }
-    }
-
-    fn nav(&self) -> Vec<NavItem> {
-        CATEGORIES
+        };
+        let links = NATIONAL_LINKS
             .iter()
-            .map(|cat| NavItem {
-                key: cat.key,
-                label: cat.label(self.lang),
-                url: self.url(&routes::category(cat)),
-                clause: cat.clause,
-                required: cat.required,
-            })
-            .collect()
+            .map(|&(_, _, vi, en, url)| (vi, en, url));
+        SiteView::new(by, &self.urls, self.lang, links)
     }
 
     /// The context every hub page starts from: the section theme's `site`,
     /// `t`, `nav` and `page`, plus `extra_nav` (the agencies and the
     /// status page, the report; `current` is the one shown, if any).
     pub fn base_context(&self, page: &PageView, current: Option<&str>) -> Context {
-        let (site, t, nav) = self.base_values.get_or_init(|| {
-            (
-                Value::from_serializable(&self.site_view()),
-                Value::from_serializable(&self.strings),
-                Value::from_serializable(&self.nav()),
-            )
-        });
+        let mut ctx = self.base_values.context(
+            || self.site_view(),
+            &self.strings,
+            self.lang,
+            &self.urls,
+            page,
+        );
         let extra = [
             (AGENCIES_PATH, "hub_agencies"),
             (STATUS_PATH, "hub_status"),
@@ -191,12 +138,7 @@ impl<'a> HubCommon<'a> {
             current: current == Some(*path),
         })
         .collect::<Vec<_>>();
-        let mut ctx = Context::new();
-        ctx.insert_value("site", site.clone());
-        ctx.insert_value("t", t.clone());
-        ctx.insert_value("nav", nav.clone());
         ctx.insert("extra_nav", &extra);
-        ctx.insert("page", page);
         ctx
     }
 }

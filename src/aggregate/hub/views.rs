@@ -300,6 +300,6 @@ impl<'h, 'a> Views<'h, 'a> {
         path: &str,
         description: String,
     ) -> PageView {
-        self.hub.page_view(kind, title, path, description)
+        PageView::at(&self.hub.urls, kind, title, path, description)
     }
 }
