@@ -13,10 +13,10 @@
 //! 1. in this process, a full build into a temporary directory (wall
 //!    time, the `search` renderer's share of it, the peak of live heap
 //!    bytes); then the site loaded and prepared again and only the index
-//!    made (the search page's job rendered: every shard, list, group and fragment in
-//!    memory, as the build holds them while it writes them): its time, and
-//!    the live heap bytes above what the prepared site already held, at
-//!    their peak (counted by the allocator);
+//!    made (the search page's job rendered, each file it names dropped
+//!    as it comes, where the build writes it): its time, and the live
+//!    heap bytes above what the prepared site already held, at their
+//!    peak (counted by the allocator);
 //! 2. the same build with and without the `search` renderer, each in a
 //!    process of its own (this binary again, `--child=on|off`), alternating
 //!    on, off, on, off… `N` times each (default 5): wall time, CPU time and
@@ -167,14 +167,27 @@ fn measure(root: &Path, options: &BuildOptions) {
     let index = (0..planned.len())
         .find(|&i| planned.names_files(i))
         .expect("the index is a job naming its files");
-    let made = planned
-        .render_named(index, &RenderContext::new(&prepared.common, &theme, None))
+    // The files as the build loop receives them; this bench drops them.
+    let named = AtomicUsize::new(0);
+    let page = planned
+        .render_named(
+            index,
+            &RenderContext::new(&prepared.common, &theme, None),
+            &|_, _| {
+                named.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            },
+        )
         .expect("the index is made");
     let alone = started.elapsed().as_secs_f64();
     let added = PEAK.load(Ordering::Relaxed) - base;
     // The directory also holds the client's script, a job of its own.
-    assert_eq!(made.1.len() + 1, files, "every file of the index is made");
-    drop((made, planned));
+    assert_eq!(
+        named.into_inner() + 1,
+        files,
+        "every file of the index is made"
+    );
+    drop((page, planned));
 
     println!(
         "{} | {} | {build:.2} | {:.2} ({:.0}%) | {files}, {:.1} | {:.0} | {alone:.2} | {:.0}",

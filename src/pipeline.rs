@@ -568,20 +568,9 @@ fn run_naming_job<K: Kind>(
     } else {
         HashSet::new()
     };
-    let (files, named) = planned.render_named(i, cx)?;
-    if files.len() != paths.len() {
-        return Err(Error::Template {
-            name: name.to_string(),
-            message: format!("{} files for {} paths", files.len(), paths.len()),
-        });
-    }
-    let all: Vec<(&str, &[u8])> = paths
-        .iter()
-        .map(String::as_str)
-        .zip(files.iter().map(Vec::as_slice))
-        .chain(named.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
-        .collect();
-    all.par_iter().try_for_each(|(path, bytes)| {
+    // Each file as soon as it is made: kept when the previous build wrote
+    // the same bytes at its path, else written.
+    let emit = |path: &str, bytes: &[u8]| -> Result<(), Error> {
         let made = Made::rendered(key, bytes);
         if kept.contains(path) {
             keys.record(path, made);
@@ -596,7 +585,18 @@ fn run_naming_job<K: Kind>(
         }
         keys.record(path, made);
         Ok(())
-    })
+    };
+    let files = planned.render_named(i, cx, &emit)?;
+    if files.len() != paths.len() {
+        return Err(Error::Template {
+            name: name.to_string(),
+            message: format!("{} files for {} paths", files.len(), paths.len()),
+        });
+    }
+    paths
+        .par_iter()
+        .zip(files.par_iter())
+        .try_for_each(|(path, bytes)| emit(path, bytes))
 }
 
 /// Copies files as they are, keeping those whose source did not change.
@@ -643,7 +643,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
-    use crate::output::{DirSink, Job, NamedFiles, Renderer};
+    use crate::output::{DirSink, Emit, Job, Renderer};
 
     /// A site whose input is a list of words.
     struct Words;
@@ -689,7 +689,7 @@ mod tests {
             view: &Self::View<'_>,
             paths: &[String],
         ) -> Result<Vec<Vec<u8>>, Error> {
-            self.render_named(cx, view, paths).map(|(files, _)| files)
+            self.render_named(cx, view, paths, &|_, _| Ok(()))
         }
 
         fn render_named(
@@ -697,13 +697,13 @@ mod tests {
             _: &RenderContext<'_, Words>,
             words: &Self::View<'_>,
             _: &[String],
-        ) -> Result<NamedFiles, Error> {
+            emit: &Emit<'_>,
+        ) -> Result<Vec<Vec<u8>>, Error> {
             MADE.fetch_add(1, Ordering::SeqCst);
-            let named = words
-                .iter()
-                .map(|w| (format!("w/{w}.txt"), w.as_bytes().to_vec()))
-                .collect();
-            Ok((vec![words.join(" ").into_bytes()], named))
+            for w in words.iter() {
+                emit(&format!("w/{w}.txt"), w.as_bytes())?;
+            }
+            Ok(vec![words.join(" ").into_bytes()])
         }
     }
 

@@ -23,8 +23,10 @@
 //! Files named after their contents (the search index) cannot be listed
 //! before they are made: their renderer declares a job that
 //! [names files](Job::naming_files) and makes them in
-//! [`Renderer::render_named`]. The loop keeps every file of such a job
-//! while its view hashes as before, and renders it only when it changed.
+//! [`Renderer::render_named`], handing each to the loop as soon as it is
+//! made ([`Emit`]), so that a large index is never whole in memory. The
+//! loop keeps every file of such a job while its view hashes as before,
+//! and renders it only when it changed.
 //!
 //! **Adding an output**: write a `Renderer` in `src/output/<name>.rs`
 //! (its view type, `jobs`, `render`), take paths from [`crate::routes`],
@@ -107,9 +109,11 @@ impl<V> Job<V> {
     }
 }
 
-/// What a job that names files made: the bytes of each of its paths, in
-/// order, then the files it named, with their site-relative paths.
-pub type NamedFiles = (Vec<Vec<u8>>, Vec<(String, Vec<u8>)>);
+/// Where a job that names files hands over each file it names, as soon as
+/// it is made, from any thread: its site-relative path and its bytes. The
+/// build loop writes the file (or keeps the previous build's copy) before
+/// it returns, so the renderer need not hold it.
+pub type Emit<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 
 /// A kind of site the build loop renders: a [`Section`], or the
 /// provincial hub (`crate::aggregate::hub::HubSite`). Its renderers plan
@@ -273,15 +277,16 @@ pub trait Renderer<K: Kind = Section>: Sync {
     ) -> Result<Vec<Vec<u8>>, Error>;
 
     /// For a job [naming files](Job::naming_files): the bytes of each of
-    /// `paths`, then the files it names after their contents. A renderer
-    /// without such jobs names none.
+    /// `paths`, after handing every file it names after its contents to
+    /// `emit`. A renderer without such jobs names none.
     fn render_named(
         &self,
         cx: &RenderContext<'_, K>,
         view: &Self::View<'_>,
         paths: &[String],
-    ) -> Result<NamedFiles, Error> {
-        Ok((self.render(cx, view, paths)?, Vec::new()))
+        _emit: &Emit<'_>,
+    ) -> Result<Vec<Vec<u8>>, Error> {
+        self.render(cx, view, paths)
     }
 }
 
@@ -302,8 +307,13 @@ pub trait Planned<K: Kind = Section>: Sync {
     fn names_files(&self, i: usize) -> bool;
     /// Renders job `i`.
     fn render(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<Vec<Vec<u8>>, Error>;
-    /// Renders job `i`, with the files it names.
-    fn render_named(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<NamedFiles, Error>;
+    /// Renders job `i`, handing the files it names to `emit`.
+    fn render_named(
+        &self,
+        i: usize,
+        cx: &RenderContext<'_, K>,
+        emit: &Emit<'_>,
+    ) -> Result<Vec<Vec<u8>>, Error>;
     /// Files copied as they are.
     fn copies(&self) -> &[&Asset];
 }
@@ -348,9 +358,14 @@ impl<'p, K: Kind, R: Renderer<K> + 'p> Planned<K> for Plan<'p, K, R> {
         self.renderer.render(cx, &job.view, &job.paths)
     }
 
-    fn render_named(&self, i: usize, cx: &RenderContext<'_, K>) -> Result<NamedFiles, Error> {
+    fn render_named(
+        &self,
+        i: usize,
+        cx: &RenderContext<'_, K>,
+        emit: &Emit<'_>,
+    ) -> Result<Vec<Vec<u8>>, Error> {
         let job = &self.jobs[i];
-        self.renderer.render_named(cx, &job.view, &job.paths)
+        self.renderer.render_named(cx, &job.view, &job.paths, emit)
     }
 
     fn copies(&self) -> &[&Asset] {

@@ -16,7 +16,7 @@ use crate::routes;
 use crate::search::{self, Card, Doc, Facet, Field};
 use crate::text::slugify;
 
-use super::{Job, NamedFiles, RenderContext, Renderer};
+use super::{Emit, Job, RenderContext, Renderer};
 
 pub use crate::routes::{SEARCH_INDEX_DIR, SEARCH_PATH};
 
@@ -273,6 +273,15 @@ pub const FILTERS: [(&str, char, &str); 5] = [
     ("co-quan", 'a', "search_filter_agency"),
 ];
 
+/// Builds the index of `docs` into the index's directory: each file goes
+/// to `emit` as soon as it is made. Returns the manifest (its root not
+/// set). Used by the section and the hub.
+pub fn write_index(docs: &[Doc<'_>], emit: &Emit<'_>) -> Result<search::Manifest, Error> {
+    search::index::build_into(docs, |f| {
+        emit(&format!("{SEARCH_INDEX_DIR}{}", f.path), &f.bytes)
+    })
+}
+
 /// The filters of a search page from an index's manifest.
 pub fn filter_views(manifest: &search::Manifest, t: impl Fn(&str) -> String) -> Vec<FilterView> {
     FILTERS
@@ -348,7 +357,8 @@ impl Renderer for Search {
         view: &SearchView<'_>,
         paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
-        self.render_named(cx, view, paths).map(|(files, _)| files)
+        // Only the loop's naming jobs make the index (render_named).
+        self.render_named(cx, view, paths, &|_, _| Ok(()))
     }
 
     fn render_named(
@@ -356,32 +366,28 @@ impl Renderer for Search {
         cx: &RenderContext<'_>,
         view: &SearchView<'_>,
         _paths: &[String],
-    ) -> Result<NamedFiles, Error> {
+        emit: &Emit<'_>,
+    ) -> Result<Vec<Vec<u8>>, Error> {
         let p = cx.common;
         match view {
-            SearchView::Client(bytes) => Ok((vec![bytes.to_vec()], Vec::new())),
+            SearchView::Client(bytes) => Ok(vec![bytes.to_vec()]),
             SearchView::Index {
                 docs,
                 root,
                 client,
                 browse,
             } => {
-                let mut index = search::build(docs);
-                index.manifest.r = root.clone();
+                let mut manifest = write_index(docs, emit)?;
+                manifest.r = root.clone();
                 let title = p.t("search");
                 let mut page = p.page_view("search", title.clone(), SEARCH_PATH, title);
                 page.noindex = true;
                 let mut ctx = p.base_context(page);
-                ctx.insert("search_index", &index.manifest.to_script_json());
+                ctx.insert("search_index", &manifest.to_script_json());
                 ctx.insert("search_client", &p.url(client));
-                ctx.insert("search_filters", &filter_views(&index.manifest, |k| p.t(k)));
+                ctx.insert("search_filters", &filter_views(&manifest, |k| p.t(k)));
                 ctx.insert("search_browse", browse);
-                let named = index
-                    .files
-                    .into_iter()
-                    .map(|f| (format!("{SEARCH_INDEX_DIR}{}", f.path), f.bytes))
-                    .collect();
-                Ok((vec![cx.page("search.html", &ctx)?], named))
+                Ok(vec![cx.page("search.html", &ctx)?])
             }
         }
     }

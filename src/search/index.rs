@@ -4,8 +4,10 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use super::postings::{ListBuilder, Posting, weight_byte};
@@ -316,43 +318,55 @@ struct Encoded {
     text: String,
     /// Its terms, by shard, then by term.
     terms: Vec<Written>,
-    /// Its long lists, by the hash of their bytes.
-    own: Vec<(u64, Vec<u8>)>,
 }
 
 /// Builds the index of `docs`, numbered in the order given: give them
 /// oldest first, so that a new entry takes the next number and leaves the
-/// files of the others as they were.
-///
-/// Entries are read in parallel, a batch at a time, and their terms merged
-/// into 64 buckets by shard, one task each: the lists are built in
-/// document order without holding every document's terms at once; then
-/// each bucket's lists are encoded, and each shard written, in parallel.
+/// files of the others as they were. Every file in memory at once, sorted
+/// by path ([`build_into`] hands each over as soon as it is made).
 pub fn build(docs: &[Doc<'_>]) -> Index {
+    let files = Mutex::new(Vec::new());
+    let kept = build_into(docs, |file| {
+        files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(file);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let manifest = match kept {
+        Ok(manifest) => manifest,
+        Err(never) => match never {},
+    };
+    let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
+    files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    Index { files, manifest }
+}
+
+/// Builds the index of `docs` (numbered as in [`build`]), handing each of
+/// its files to `emit` as soon as it is made, from any thread: the whole
+/// index is never in memory at once. Returns the manifest, or the first
+/// error `emit` gave (files may have been handed over before it).
+///
+/// Entries are read in parallel, a batch at a time: their fragments go
+/// out at once, their terms are merged into 64 buckets by shard, one task
+/// each, so the lists are built in document order without holding every
+/// document's terms. Then each bucket's lists are encoded (long ones go
+/// out as their own files), and the shards are written, in parallel, a
+/// bucket's encoded lists dropped as soon as its shards are out.
+pub fn build_into<E: Send>(
+    docs: &[Doc<'_>],
+    emit: impl Fn(File) -> Result<(), E> + Sync,
+) -> Result<Manifest, E> {
     let mut buckets: Vec<TermTable<List>> = (0..BUCKETS).map(|_| TermTable::default()).collect();
     let mut facet_lists: BTreeMap<String, ListBuilder> = BTreeMap::new();
     let mut fragment_hashes: Vec<u32> = Vec::with_capacity(docs.len());
-    let mut files: Vec<File> = Vec::new();
     for (batch_no, batch) in docs.chunks(BATCH).enumerate() {
         let first = (batch_no * BATCH) as u32;
-        let read: Vec<Read> = batch.par_iter().map(read).collect();
-        buckets.par_iter_mut().enumerate().for_each(|(b, table)| {
-            for (i, r) in read.iter().enumerate() {
-                for t in r.bucket(b) {
-                    table
-                        .entry(&r.text[t.text.clone()], t.hash, List::default)
-                        .postings
-                        .push(Posting {
-                            doc: first + i as u32,
-                            weight: t.weight,
-                            chunk: t.chunk,
-                        });
-                }
-            }
-        });
-        for (i, r) in read.into_iter().enumerate() {
+        let mut read: Vec<Read> = batch.par_iter().map(read).collect();
+        let mut fragments = Vec::new();
+        for (i, r) in read.iter_mut().enumerate() {
             let id = first + i as u32;
-            for f in r.facets {
+            for f in std::mem::take(&mut r.facets) {
                 facet_lists
                     .entry(format!("{}:{}", f.dimension, f.value))
                     .or_default()
@@ -369,13 +383,34 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
             }
             let h = hash(&all) as u32;
             fragment_hashes.push(h);
-            for (k, bytes) in r.fragments.into_iter().enumerate() {
-                files.push(File {
+            for (k, bytes) in std::mem::take(&mut r.fragments).into_iter().enumerate() {
+                fragments.push(File {
                     path: format!("f/{id}.{h:08x}.{k}.json"),
                     bytes,
                 });
             }
         }
+        // The batch's fragments go out while its terms are merged.
+        let (_, sent) = rayon::join(
+            || {
+                buckets.par_iter_mut().enumerate().for_each(|(b, table)| {
+                    for (i, r) in read.iter().enumerate() {
+                        for t in r.bucket(b) {
+                            table
+                                .entry(&r.text[t.text.clone()], t.hash, List::default)
+                                .postings
+                                .push(Posting {
+                                    doc: first + i as u32,
+                                    weight: t.weight,
+                                    chunk: t.chunk,
+                                });
+                        }
+                    }
+                })
+            },
+            || fragments.into_par_iter().try_for_each(&emit),
+        );
+        sent?;
     }
     // Filters are terms too (`c:van-ban-moi`).
     for (term, postings) in facet_lists {
@@ -391,53 +426,75 @@ pub fn build(docs: &[Doc<'_>]) -> Index {
         let bytes: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
         let h = hash(&bytes);
         groups.push(h as u32);
-        files.push(File {
+        emit(File {
             path: format!("g/{g}.{}.bin", short(h)),
             bytes,
-        });
+        })?;
     }
-    // Every term's list, encoded; long ones in files of their own.
-    let mut encoded: Vec<Encoded> = buckets.into_par_iter().map(encode).collect();
+    // Every term's list, encoded; long ones in files of their own (one
+    // file for equal lists of different terms).
+    let sent: Mutex<FxHashSet<u64>> = Mutex::default();
+    let own = |h: u64, bytes: Vec<u8>| -> Result<(), E> {
+        let first = sent
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(h);
+        if first {
+            emit(File {
+                path: format!("p/{h:016x}.bin"),
+                bytes,
+            })?;
+        }
+        Ok(())
+    };
+    let encoded: Vec<Encoded> = buckets
+        .into_par_iter()
+        .map(|bucket| encode(bucket, &own))
+        .collect::<Result<_, E>>()?;
     let inline_bytes: usize = encoded
         .iter()
         .flat_map(|e| &e.terms)
         .map(|(term, _, payload)| term.len() + payload.len() + 3)
         .sum();
-    let mut own: Vec<(u64, Vec<u8>)> = encoded
-        .iter_mut()
-        .flat_map(|e| std::mem::take(&mut e.own))
-        .collect();
-    own.sort_unstable_by_key(|(h, _)| *h);
-    own.dedup_by_key(|(h, _)| *h);
-    for (h, bytes) in own {
-        files.push(File {
-            path: format!("p/{h:016x}.bin"),
-            bytes,
-        });
-    }
     let shard_count = (inline_bytes / SHARD_TARGET)
         .next_power_of_two()
         .clamp(1, MAX_SHARDS);
-    let shards: Vec<(u32, File)> = (0..shard_count)
-        .into_par_iter()
-        .map(|i| {
-            let bytes = shard(&encoded, i, shard_count);
-            let h = hash(&bytes);
-            let file = File {
-                path: format!("s/{i}.{}.bin", short(h)),
-                bytes,
-            };
-            (h as u32, file)
-        })
-        .collect();
-    let mut shard_hashes = Vec::with_capacity(shard_count);
-    for (h, file) in shards {
-        shard_hashes.push(h);
-        files.push(file);
+    // Shard `i` holds terms of the buckets whose number is `i` modulo
+    // `step` only: such buckets and shards are made together, and the
+    // buckets dropped once their shards are out.
+    let step = shard_count.min(BUCKETS);
+    let mut sets: Vec<Vec<Encoded>> = (0..step).map(|_| Vec::new()).collect();
+    for (b, e) in encoded.into_iter().enumerate() {
+        sets[b % step].push(e);
     }
-    let manifest = Manifest::new(docs.len(), &shard_hashes, &groups, facet_options(docs));
-    files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    Index { files, manifest }
+    let made: Vec<Vec<(usize, u32)>> = sets
+        .into_par_iter()
+        .enumerate()
+        .map(|(first, set)| {
+            (first..shard_count)
+                .step_by(step)
+                .map(|i| {
+                    let bytes = shard(&set, i, shard_count);
+                    let h = hash(&bytes);
+                    emit(File {
+                        path: format!("s/{i}.{}.bin", short(h)),
+                        bytes,
+                    })?;
+                    Ok::<_, E>((i, h as u32))
+                })
+                .collect()
+        })
+        .collect::<Result<_, E>>()?;
+    let mut shard_hashes = vec![0; shard_count];
+    for (i, h) in made.into_iter().flatten() {
+        shard_hashes[i] = h;
+    }
+    Ok(Manifest::new(
+        docs.len(),
+        &shard_hashes,
+        &groups,
+        facet_options(docs),
+    ))
 }
 
 /// Entries read in parallel before their terms are merged.
@@ -447,43 +504,42 @@ const BATCH: usize = 256;
 const MAX_SHARDS: usize = 1 << 14;
 
 /// A bucket's lists encoded, ordered by their shard among [`MAX_SHARDS`]
-/// read from its lowest bit (whose low bits are the shard among fewer).
-fn encode(bucket: TermTable<List>) -> Encoded {
+/// read from its lowest bit (whose low bits are the shard among fewer);
+/// each list longer than [`OWN_FILE`] goes to `own` with its hash.
+fn encode<E>(
+    bucket: TermTable<List>,
+    own: &impl Fn(u64, Vec<u8>) -> Result<(), E>,
+) -> Result<Encoded, E> {
     let (text, lists) = bucket.into_parts();
-    let mut own = Vec::new();
-    let mut terms: Vec<Written> = lists
-        .map(|(range, _, list)| {
-            let bytes = list.postings.encode(!list.filter);
-            let payload = if bytes.len() > OWN_FILE {
-                let h = hash(&bytes);
-                own.push((h, bytes));
-                let mut p = vec![4u8];
-                p.extend_from_slice(&h.to_le_bytes());
-                p
-            } else {
-                bytes
-            };
-            let shard = shard_of(&text[range.clone()], MAX_SHARDS);
-            (range, shard, payload)
-        })
-        .collect();
+    let mut terms: Vec<Written> = Vec::with_capacity(lists.len());
+    for (range, _, list) in lists {
+        let bytes = list.postings.encode(!list.filter);
+        let payload = if bytes.len() > OWN_FILE {
+            let h = hash(&bytes);
+            own(h, bytes)?;
+            let mut p = vec![4u8];
+            p.extend_from_slice(&h.to_le_bytes());
+            p
+        } else {
+            bytes
+        };
+        let shard = shard_of(&text[range.clone()], MAX_SHARDS);
+        terms.push((range, shard, payload));
+    }
     // By the shard's bits from the lowest: the terms of one shard among
     // any number of shards are then next to each other.
     terms.sort_unstable_by_key(|t| t.1.reverse_bits());
-    Encoded { text, terms, own }
+    Ok(Encoded { text, terms })
 }
 
-/// Shard `i` of `count`: its terms, sorted, each with its list (see the
-/// format in [`super`]).
-fn shard(encoded: &[Encoded], i: usize, count: usize) -> Vec<u8> {
-    // The buckets holding the shard's terms: one when there are more
-    // shards than buckets, else every bucket whose number is `i` modulo
-    // `count`.
-    let step = count.min(BUCKETS);
+/// Shard `i` of `count`, from `set`, the buckets holding its terms (see
+/// [`build_into`]): its terms, sorted, each with its list (see the format
+/// in [`super`]).
+fn shard(set: &[Encoded], i: usize, count: usize) -> Vec<u8> {
     let mut terms: Vec<(&str, &[u8])> = Vec::new();
     // A bucket holds the terms of shard `i` among `count` in one run.
     let key = |shard: usize| (shard % count).reverse_bits();
-    for e in encoded.iter().skip(i % step).step_by(step) {
+    for e in set {
         let start = e.terms.partition_point(|t| key(t.1) < i.reverse_bits());
         let end = e.terms.partition_point(|t| key(t.1) <= i.reverse_bits());
         terms.extend(
@@ -614,6 +670,49 @@ mod tests {
                 assert!(count < BUCKETS, "{count} shards");
             }
         }
+    }
+
+    /// Handed over as they are made, the files are those of the whole
+    /// index, each once (equal long lists of two terms are one file), and
+    /// the first error of the receiver ends the build.
+    #[test]
+    fn every_file_is_handed_over_once_and_an_error_stops_the_build() {
+        // Two terms in the same third of 4,000 documents: equal lists
+        // long enough for files of their own.
+        let all: Vec<Doc<'_>> = (0..4000)
+            .map(|d| {
+                let common = if d % 3 == 0 { "alpha beta " } else { "" };
+                doc_of(format!("{common}rieng{d} chung."))
+            })
+            .collect();
+        let whole = build(&all);
+        let paths = Mutex::new(Vec::new());
+        let manifest = build_into(&all, |f| {
+            paths.lock().unwrap().push(f.path);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        let mut paths = paths.into_inner().unwrap();
+        let sent = paths.len();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), sent, "a file handed over twice");
+        let expected: Vec<&str> = whole.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, expected);
+        assert_eq!(manifest, whole.manifest);
+        assert!(paths.iter().any(|p| p.starts_with("p/")), "{paths:?}");
+
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let failed = build_into(&all, |f| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if f.path.starts_with("g/") {
+                Err(f.path)
+            } else {
+                Ok(())
+            }
+        });
+        assert!(failed.unwrap_err().starts_with("g/0."));
+        assert!(calls.into_inner() < sent);
     }
 
     #[test]

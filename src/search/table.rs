@@ -87,7 +87,12 @@ impl<T> TermTable<T> {
     /// The table taken apart: the string of every term's text, and each
     /// term as its range in that string, its hash and its value, in order
     /// of addition.
-    pub fn into_parts(self) -> (String, impl Iterator<Item = (Range<usize>, u64, T)>) {
+    pub fn into_parts(
+        self,
+    ) -> (
+        String,
+        impl ExactSizeIterator<Item = (Range<usize>, u64, T)>,
+    ) {
         let slots = self
             .slots
             .into_iter()

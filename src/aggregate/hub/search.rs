@@ -10,9 +10,9 @@ use crate::category::CATEGORIES;
 use crate::content::kinds::DOCUMENT_TYPES;
 use crate::error::Error;
 use crate::output::search::{
-    BrowseGroup, BrowseLink, SEARCH_INDEX_DIR, SEARCH_PATH, client_file, filter_views,
+    BrowseGroup, BrowseLink, SEARCH_INDEX_DIR, SEARCH_PATH, client_file, filter_views, write_index,
 };
-use crate::output::{Job, NamedFiles, RenderContext, Renderer};
+use crate::output::{Emit, Job, RenderContext, Renderer};
 use crate::routes;
 use crate::search::{self, Card, Doc, Facet, Field};
 use crate::text::slugify;
@@ -273,7 +273,8 @@ impl Renderer<HubSite> for HubSearch {
         file: &SearchFile<'_>,
         paths: &[String],
     ) -> Result<Vec<Vec<u8>>, Error> {
-        self.render_named(cx, file, paths).map(|(files, _)| files)
+        // Only the loop's naming jobs make the index (render_named).
+        self.render_named(cx, file, paths, &|_, _| Ok(()))
     }
 
     fn render_named(
@@ -281,24 +282,17 @@ impl Renderer<HubSite> for HubSearch {
         cx: &RenderContext<'_, HubSite>,
         file: &SearchFile<'_>,
         _paths: &[String],
-    ) -> Result<NamedFiles, Error> {
+        emit: &Emit<'_>,
+    ) -> Result<Vec<Vec<u8>>, Error> {
         match file {
-            SearchFile::Client(bytes) => Ok((vec![bytes.to_vec()], Vec::new())),
+            SearchFile::Client(bytes) => Ok(vec![bytes.to_vec()]),
             SearchFile::Index { docs, root, page } => {
-                let mut index = search::build(docs);
-                index.manifest.r = root.clone();
+                let mut manifest = write_index(docs, emit)?;
+                manifest.r = root.clone();
                 let page = HubPage::clone(page)
-                    .with("search_index", &index.manifest.to_script_json())?
-                    .with(
-                        "search_filters",
-                        &filter_views(&index.manifest, |k| cx.t(k)),
-                    )?;
-                let named = index
-                    .files
-                    .into_iter()
-                    .map(|f| (format!("{SEARCH_INDEX_DIR}{}", f.path), f.bytes))
-                    .collect();
-                Ok((vec![page.render(cx)?], named))
+                    .with("search_index", &manifest.to_script_json())?
+                    .with("search_filters", &filter_views(&manifest, |k| cx.t(k)))?;
+                Ok(vec![page.render(cx)?])
             }
         }
     }
