@@ -179,44 +179,52 @@
       }
     }
 
-    // { docs: [ids, increasing], w: [weight bytes], ch: [chunk + 1, or 0] }
+    // { docs: [ids, increasing], w: [weight bytes], ch: [chunk + 1, or 0] },
+    // in typed arrays (a common word's list holds nearly every document).
     function decode(b) {
       var form = b[0];
       var at = { i: 1 };
-      var docs = [];
-      var w = [];
-      var ch = [];
+      var docs;
+      var w;
+      var ch;
+      var count;
       var i;
       if (form === 0 || form === 2) {
-        var count = varint(b, at);
+        count = varint(b, at);
+        docs = new Int32Array(count);
+        w = new Uint8Array(count);
+        ch = new Uint32Array(count);
         var doc = 0;
         for (i = 0; i < count; i++) {
           var gap = varint(b, at);
           doc = i === 0 ? gap : doc + gap;
-          docs.push(doc);
+          docs[i] = doc;
           if (form === 0) {
-            w.push(b[at.i++]);
-            ch.push(varint(b, at));
-          } else {
-            w.push(0);
-            ch.push(0);
+            w[i] = b[at.i++];
+            ch[i] = varint(b, at);
           }
         }
       } else if (form === 1 || form === 3) {
         var len = varint(b, at);
+        if (at.i + len > b.length) throw new Error('short list');
+        count = 0;
+        for (i = 0; i < len; i++) count += BITS[b[at.i + i]];
+        docs = new Int32Array(count);
+        var n = 0;
         for (i = 0; i < len; i++) {
           var bits = b[at.i + i];
-          for (var bit = 0; bit < 8; bit++) {
-            if (bits & (1 << bit)) docs.push(i * 8 + bit);
+          for (var bit = 0; bits; bit++, bits >>= 1) {
+            if (bits & 1) docs[n++] = i * 8 + bit;
           }
         }
         at.i += len;
+        w = new Uint8Array(count);
+        ch = new Uint32Array(count);
         // Dense: the list's four weight levels, then two bits a document.
-        var levels = form === 1 ? [b[at.i], b[at.i + 1], b[at.i + 2], b[at.i + 3]] : null;
-        if (levels) at.i += 4;
-        for (i = 0; i < docs.length; i++) {
-          w.push(levels ? levels[b[at.i + (i >> 2)] >> (2 * (i & 3)) & 3] : 0);
-          ch.push(0);
+        if (form === 1) {
+          var levels = [b[at.i], b[at.i + 1], b[at.i + 2], b[at.i + 3]];
+          at.i += 4;
+          for (i = 0; i < count; i++) w[i] = levels[b[at.i + (i >> 2)] >> (2 * (i & 3)) & 3];
         }
       } else {
         throw new Error('unknown list form ' + form);
@@ -224,8 +232,15 @@
       return { docs: docs, w: w, ch: ch };
     }
 
+    // The number of bits set in each byte.
+    var BITS = new Uint8Array(256);
+    for (var byte = 1; byte < 256; byte++) BITS[byte] = (byte & 1) + BITS[byte >> 1];
+
+    // A weight byte's value: 2^(q/32) - 1, from a table.
+    var WEIGHTS = new Float64Array(256);
+    for (var q8 = 0; q8 < 256; q8++) WEIGHTS[q8] = Math.pow(2, q8 / 32) - 1;
     function weightOf(q) {
-      return Math.pow(2, q / 32) - 1;
+      return WEIGHTS[q];
     }
 
     // term → { list: bytes } or { file: hex name of its own file }
@@ -277,7 +292,15 @@
   var PER_PAGE = 10;
   var FILTERS = { muc: 'c', loai: 't', nam: 'y', 'linh-vuc': 'l', 'co-quan': 'a' };
   var N = index.n;
+  // Every file asked for: path → { p: promise of its parsed content,
+  // jobs: the queries waiting for it, ctl: its AbortController }. A query
+  // is a job ({ paths }); when a newer query replaces it, the files only
+  // it was waiting for are cancelled (a reader typing on a slow line
+  // does not wait behind the results of what they typed before).
   var cache = {};
+  // What the reader has finished typing is fetched before the pause
+  // after a keystroke ends (see `ahead`); that job is never cancelled.
+  var AHEAD = { paths: [] };
 
   function hashes(b64) {
     var bin = atob(b64);
@@ -291,27 +314,56 @@
   var shards = hashes(index.s);
   var groups = hashes(index.g);
 
-  function get(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(index.r + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ': ' + r.status);
-        return r.arrayBuffer();
-      }).then(function (b) { return new Uint8Array(b); });
-      cache[path].catch(function () { delete cache[path]; });
+  function bytes(b) { return b; }
+  function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
+
+  // The index file at `path`, read by `parse`, for `job`. `first`: true
+  // (before the others waiting for a connection: the first results'
+  // files), false (after them), or absent (the index's lists).
+  function get(path, job, parse, first) {
+    var e = cache[path];
+    if (!e) {
+      var ctl = typeof AbortController === 'function' ? new AbortController() : null;
+      e = cache[path] = { jobs: [], ctl: ctl, done: false };
+      e.p = fetch(index.r + path, { signal: ctl ? ctl.signal : undefined, priority: first === undefined ? 'auto' : first ? 'high' : 'low' })
+        .then(function (r) {
+          if (!r.ok) throw new Error(path + ': ' + r.status);
+          return r.arrayBuffer();
+        }).then(function (b) {
+          e.done = true;
+          return parse(new Uint8Array(b));
+        });
+      e.p.catch(function () { if (cache[path] === e) delete cache[path]; });
     }
-    return cache[path];
+    if (!e.done && e.jobs.indexOf(job) < 0) {
+      e.jobs.push(job);
+      job.paths.push(path);
+    }
+    return e.p;
+  }
+
+  // `job` waits for nothing any more: cancels what no other job waits for.
+  function release(job) {
+    job.paths.forEach(function (path) {
+      var e = cache[path];
+      if (!e || e.done) return;
+      e.jobs = e.jobs.filter(function (j) { return j !== job; });
+      if (!e.jobs.length && e.ctl) {
+        delete cache[path];
+        e.ctl.abort();
+      }
+    });
+    job.paths = [];
   }
 
   // A term's posting list, decoded, or null when no document has it.
-  function lookup(term) {
+  function lookup(term, job) {
     var i = core.shardOf(term, shards.length);
-    var key = 'shard ' + i;
-    if (!cache[key]) cache[key] = get('s/' + i + '.' + shards[i] + '.bin').then(core.parseShard);
-    return cache[key].then(function (terms) {
+    return get('s/' + i + '.' + shards[i] + '.bin', job, core.parseShard).then(function (terms) {
       var found = terms[term];
       if (!found) return null;
       if (found.list) return core.decode(found.list);
-      return get('p/' + found.file + '.bin').then(core.decode);
+      return get('p/' + found.file + '.bin', job, core.decode);
     });
   }
 
@@ -319,13 +371,15 @@
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   }
 
-  // The documents holding every term of `all` and every filter, ranked.
-  function rank(q, filters) {
-    var lookups = q.all.concat(q.pairs, filters).map(lookup);
+  // The documents holding every term of `all` and every filter, ranked:
+  // { hits: document ids, best first, chunk(doc): the chunk to show, q }.
+  function rank(q, filters, job) {
+    var lookups = q.all.concat(q.pairs, filters).map(function (t) { return lookup(t, job); });
     return Promise.all(lookups).then(function (lists) {
       var all = lists.slice(0, q.all.length);
       var pairs = lists.slice(q.all.length, q.all.length + q.pairs.length);
       var facets = lists.slice(q.all.length + q.pairs.length);
+      var none = { hits: [], q: q };
       // A number not in the index as a whole: look for its parts.
       var missing = [];
       q.all.forEach(function (term, i) {
@@ -340,51 +394,57 @@
             if (k) again.pairs.push(parts[k - 1] + ' ' + p);
           });
         });
-        return rank(again, filters);
+        return rank(again, filters, job);
       }
-      if (all.some(function (l) { return !l; }) || facets.some(function (l) { return !l; })) return { hits: [], q: q };
+      if (all.some(function (l) { return !l; }) || facets.some(function (l) { return !l; })) return none;
       var required = all.concat(facets);
-      var scores = null;
-      var best = {};
-      if (!required.length) return { hits: [], q: q };
-      // Start from the shortest list; keep documents every other list holds.
-      var order = required.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
-      scores = new Map();
-      order[0].docs.forEach(function (d) { scores.set(d, 0); });
-      order.slice(1).forEach(function (l) {
-        var keep = new Map();
-        l.docs.forEach(function (d) { if (scores.has(d)) keep.set(d, 0); });
-        scores = keep;
+      if (!required.length) return none;
+      // A document is a hit when every required list holds it.
+      var need = required.length;
+      var seen = new Uint16Array(N);
+      var shortest = required[0];
+      required.forEach(function (l) {
+        if (l.docs.length < shortest.docs.length) shortest = l;
+        for (var k = 0; k < l.docs.length; k++) seen[l.docs[k]]++;
       });
+      var scores = new Float64Array(N);
+      var bestScore = new Float64Array(N);
+      var bestChunk = new Uint32Array(N);
       function add(l, factor) {
         if (!l) return;
         var weight = idf(l.docs.length) * factor;
-        l.docs.forEach(function (d, k) {
-          if (!scores.has(d)) return;
+        for (var k = 0; k < l.docs.length; k++) {
+          var d = l.docs[k];
+          if (seen[d] !== need) continue;
           var s = weight * (l.w[k] ? core.weightOf(l.w[k]) : 1);
-          scores.set(d, scores.get(d) + s);
+          scores[d] += s;
           // The chunk of the best-weighing term with a place in the body.
-          if (l.ch[k] && (!best[d] || best[d].s < s)) best[d] = { s: s, chunk: l.ch[k] - 1 };
-        });
+          if (l.ch[k] && (!bestChunk[d] || bestScore[d] < s)) {
+            bestScore[d] = s;
+            bestChunk[d] = l.ch[k];
+          }
+        }
       }
       all.forEach(function (l) { add(l, 1); });
       pairs.forEach(function (l) { add(l, 1.5); });
       var hits = [];
-      scores.forEach(function (s, d) { hits.push({ doc: d, score: s, chunk: best[d] ? best[d].chunk : 0 }); });
-      hits.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
-      return { hits: hits, q: q };
+      for (var k = 0; k < shortest.docs.length; k++) {
+        if (seen[shortest.docs[k]] === need) hits.push(shortest.docs[k]);
+      }
+      hits.sort(function (a, b) { return scores[b] - scores[a] || b - a; });
+      return { hits: hits, q: q, chunk: function (d) { return bestChunk[d] ? bestChunk[d] - 1 : 0; } };
     });
   }
 
-  function fragment(hit) {
-    var g = Math.floor(hit.doc / index.gs);
-    return get('g/' + g + '.' + groups[g] + '.bin').then(function (b) {
-      var o = (hit.doc % index.gs) * 4;
+  // What the result of document `doc` shows (its fragment), with chunk
+  // `chunk` of its text.
+  function fragment(doc, chunk, job, first) {
+    var g = Math.floor(doc / index.gs);
+    return get('g/' + g + '.' + groups[g] + '.bin', job, bytes, first).then(function (b) {
+      var o = (doc % index.gs) * 4;
       var h = (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
       var name = ('0000000' + h.toString(16)).slice(-8);
-      return get('f/' + hit.doc + '.' + name + '.' + hit.chunk + '.json');
-    }).then(function (bytes) {
-      return JSON.parse(new TextDecoder().decode(bytes));
+      return get('f/' + doc + '.' + name + '.' + chunk + '.json', job, json, first);
     });
   }
 
@@ -565,36 +625,97 @@
     });
   }
 
+  // Marks in the page's performance timeline (scripts/bench-search.mjs
+  // reads them): pbgdpl-search-run, -ranked, -first (the first result or
+  // the "nothing found" shown), -done.
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark('pbgdpl-search-' + name);
+  }
+
   var current = 0;
+  var job = { paths: [] };
   function run(s) {
     var id = ++current;
+    var previous = job;
+    var mine = job = { paths: [] };
+    mark('run');
     var q = core.query(s.q);
     var filters = Object.keys(s.filters).map(function (name) { return FILTERS[name] + ':' + s.filters[name]; });
     if (!q.all.length && !filters.length) {
+      release(previous);
       list.textContent = '';
+      list.removeAttribute('aria-busy');
       pager.textContent = '';
       status.textContent = '';
       return Promise.resolve();
     }
-    return rank(q, filters).then(function (result) {
+    list.setAttribute('aria-busy', 'true');
+    var ranked = rank(q, filters, mine);
+    // What only the previous query still waits for is cancelled once
+    // this one has asked for every file it needs.
+    ranked.then(function () { release(previous); }, function () { release(previous); });
+    return ranked.then(function (result) {
       if (id !== current) return null;
+      mark('ranked');
       var hits = result.hits;
       var pages = Math.max(1, Math.ceil(hits.length / PER_PAGE));
       var page = Math.min(s.page, pages);
       var shown = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-      return Promise.all(shown.map(fragment)).then(function (frags) {
-        if (id !== current) return;
-        var wanted = matcher(result.q);
-        list.textContent = '';
-        frags.forEach(function (f) { list.appendChild(show(f, result.q, wanted)); });
+      var wanted = matcher(result.q);
+      function tell() {
         status.textContent = hits.length
           ? hits.length + ' ' + say.results + (s.q ? ': \u201c' + s.q + '\u201d' : '')
             + (pages > 1 ? ' \u00b7 ' + say.page + ' ' + page + '/' + pages : '')
           : say.none;
         paginate(s, page, pages);
+        mark('first');
+      }
+      if (!shown.length) {
+        list.textContent = '';
+        list.removeAttribute('aria-busy');
+        tell();
+        return null;
+      }
+      // Each result is shown as soon as its fragment and those of the
+      // results above it have come: the first as early as it can be,
+      // the order never changing under the reader's eyes. The count
+      // comes with the first result; the list is busy until the last.
+      // The first results' files go first; the others' are asked for
+      // once the first result is shown (a browser opens only a few
+      // connections to a server: they would wait in between).
+      var frags = [];
+      var next = 0;
+      var FIRST = 3;
+      return new Promise(function (resolve, reject) {
+        function fetchOne(i) {
+          var doc = shown[i];
+          fragment(doc, result.chunk(doc), mine, i < FIRST).then(function (f) {
+            if (id !== current) return resolve();
+            frags[i] = f;
+            while (next < shown.length && frags[next]) {
+              var li = show(frags[next], result.q, wanted);
+              if (next === 0) list.textContent = '';
+              list.appendChild(li);
+              next += 1;
+              if (next === 1) {
+                tell();
+                for (var k = FIRST; k < shown.length; k++) fetchOne(k);
+              }
+            }
+            if (next === shown.length) {
+              list.removeAttribute('aria-busy');
+              mark('done');
+              resolve();
+            }
+            return null;
+          }).catch(reject);
+        }
+        for (var k = 0; k < Math.min(FIRST, shown.length); k++) fetchOne(k);
       });
     }).catch(function () {
-      if (id === current) status.textContent = say.failed;
+      if (id !== current) return;
+      list.removeAttribute('aria-busy');
+      status.textContent = say.failed;
     });
   }
 
@@ -631,6 +752,20 @@
     pager.appendChild(ul);
   }
 
+  // The terms of the words the reader has finished (those followed by a
+  // space) are looked up while they type the next one: after the pause
+  // only the last word's files remain to come. Each file is fetched once
+  // and counts toward the query (it is one of the query's terms).
+  function ahead() {
+    var q = core.query(input.value.replace(/\S+$/, ''));
+    q.all.concat(q.pairs).forEach(function (t) {
+      lookup(t, AHEAD).catch(function () {});
+    });
+  }
+
+  // The pause after a keystroke before a query runs: typing on does
+  // not start a query per letter.
+  var PAUSE = 150;
   var timer = null;
   function changed(now) {
     clearTimeout(timer);
@@ -638,11 +773,14 @@
       var s = fromForm();
       history.replaceState(null, '', address(s));
       run(s);
-    }, now ? 0 : 150);
+    }, now ? 0 : PAUSE);
   }
 
   form.addEventListener('submit', function (e) { e.preventDefault(); changed(true); });
-  input.addEventListener('input', function () { changed(false); });
+  input.addEventListener('input', function () {
+    ahead();
+    changed(false);
+  });
   Object.keys(FILTERS).forEach(function (name) {
     var el = form.elements[name];
     if (el) el.addEventListener('change', function () { changed(true); });

@@ -43,6 +43,17 @@
 //! and a half times; then downloads the groups and the fragments of the
 //! results of the page shown, and shows each with a snippet around its
 //! best match, highlighted.
+//!
+//! What the reader waits for after the last keystroke is kept short: the
+//! terms of the words already finished (followed by a space) are looked
+//! up while the next one is typed, so after the pause that ends typing
+//! (150 ms) only the last word's shard and list remain to come; the
+//! first three results' groups and fragments are fetched first and each
+//! result is shown as soon as it and those above it have come (the count
+//! with the first; the list is `aria-busy` until the last); a query
+//! replaced by a newer one never shows its results, and the files only
+//! it was waiting for are cancelled. Lists are decoded into typed arrays
+//! and ranked by counting, without a map per document.
 
 pub mod fold;
 pub mod html;

@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sites, serve, launch, fail, finish } from './lib.mjs';
+import { sites, serve, launch, fail, finish, searchDone } from './lib.mjs';
 
 const bin = process.env.PBGDPL_BIN;
 if (!bin) throw new Error('PBGDPL_BIN is not set: run scripts/test');
@@ -128,8 +128,8 @@ try {
     const res = await page.goto(server.url(rel));
     if (!res || res.status() !== 200) { fail(`hub/${rel}: HTTP ${res && res.status()}`); continue; }
     if (rel.startsWith('tim-kiem/')) {
-      await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 5000 })
-        .catch(() => fail('the hub search found nothing for "tin"'));
+      // Every result shown (they come one by one) before looking at them.
+      if (!await searchDone(page) || !await page.$('#search-results li')) fail('the hub search found nothing for "tin"');
     }
     // Give every handler a chance: hover, focus and load everything.
     await page.evaluate(() => {

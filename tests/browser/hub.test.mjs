@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { sites, serve, launch, fail, finish } from './lib.mjs';
+import { sites, serve, launch, fail, finish, searchDone } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -80,8 +80,7 @@ try {
   await page.goto(server.url(''));
   await page.fill('#site-q', 'phap luat');
   await Promise.all([page.waitForURL(/tim-kiem\/\?q=/), page.press('#site-q', 'Enter')]);
-  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 5000 })
-    .catch(() => fail('the hub search found nothing for "phap luat"'));
+  if (!await searchDone(page) || !await page.$('#search-results li')) fail('the hub search found nothing for "phap luat"');
   const metas = await page.$$eval('#search-results .entry-list__meta', (ps) => ps.map((p) => p.textContent));
   const agencies = new Set(metas.map((m) => m.split(' · ')[0]));
   if (agencies.size < 2) fail(`search results should come from several agencies: ${JSON.stringify([...agencies])}`);
@@ -99,8 +98,7 @@ try {
     const agency = `Cơ quan ${s.name}`;
     const q = fold(newest.title).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
     await page.goto(server.url(`tim-kiem/?q=${encodeURIComponent(q)}&co-quan=${encodeURIComponent(s.name)}`));
-    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 })
-      .catch(() => fail(`hub search for ${s.name}'s "${q}" said nothing`));
+    if (!await searchDone(page)) fail(`hub search for ${s.name}'s "${q}" said nothing`);
     const found = await page.$$eval('#search-results li', (lis) => lis.map((li) => ({
       title: li.querySelector('h2').textContent,
       meta: li.querySelector('.entry-list__meta').textContent,
@@ -128,8 +126,7 @@ try {
     });
     const q = fold(item.title).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
     await page.goto(server.url(`tim-kiem/?q=${encodeURIComponent(q)}&co-quan=${encodeURIComponent(s.name)}`));
-    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 })
-      .catch(() => fail(`hub search for ${s.name}'s "${q}" said nothing`));
+    if (!await searchDone(page)) fail(`hub search for ${s.name}'s "${q}" said nothing`);
     const li = page.locator('#search-results li', { has: page.locator('h2', { hasText: item.title }) }).first();
     const shown = await li.evaluate((el) => {
       const img = el.querySelector('.entry-list__thumb img');

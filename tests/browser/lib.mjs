@@ -114,3 +114,14 @@ export function finish(what) {
   }
   console.log(`${what}: ok`);
 }
+
+/** Waits until a search page has shown what its query found: its status
+ *  says something and its result list is no longer being filled (the
+ *  client shows results as their files come and keeps the list
+ *  aria-busy until the last). Resolves to false when it did not within
+ *  `timeout` ms. */
+export function searchDone(page, timeout = 10000) {
+  return page.waitForFunction(() => document.getElementById('search-status').textContent !== ''
+    && !document.getElementById('search-results').hasAttribute('aria-busy'), null, { timeout })
+    .then(() => true, () => false);
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { sites, serve, launch, fail, finish } from './lib.mjs';
+import { sites, serve, launch, fail, finish, searchDone } from './lib.mjs';
 
 const bin = process.env.PBGDPL_BIN;
 if (!bin) throw new Error('PBGDPL_BIN is not set: run scripts/test');
@@ -170,8 +170,7 @@ try {
 
   await page.goto(server.url('tim-kiem/'));
   const settled = async (what) => {
-    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 })
-      .catch(() => fail(`${what}: the page said nothing`));
+    if (!await searchDone(page)) fail(`${what}: the page said nothing`);
   };
   /** Types a query the way a reader does; returns its results and the
    *  index files it downloaded. */
@@ -317,7 +316,7 @@ try {
   const before = (await results(page)).length;
   await page.selectOption('#loc-nam', '2019');
   await page.waitForFunction(() => /nam=2019/.test(location.search));
-  await page.waitForLoadState('networkidle');
+  await settled('year 2019');
   const in2019 = (await results(page)).map((h) => h.title).sort();
   if (JSON.stringify(in2019) !== JSON.stringify(['Quyết định ban hành quy chế làm việc', 'Quyết định về tổ chức hội nghị trực tuyến'])) {
     fail(`year 2019 should leave the two decisions (of ${before}): ${JSON.stringify(in2019)}`);
@@ -325,15 +324,13 @@ try {
   // A shared address gives the same page: query, type and year.
   const shared = await context.newPage();
   await shared.goto(server.url('tim-kiem/?q=hoi%20nghi&loai=quyet-dinh&nam=2019'));
-  await shared.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
-    .catch(() => fail('a shared address showed no results'));
+  if (!await searchDone(shared) || !await shared.$('#search-results li')) fail('a shared address showed no results');
   const sharedTitles = await shared.$$eval('#search-results h2', (hs) => hs.map((h) => h.textContent));
   if (JSON.stringify(sharedTitles) !== JSON.stringify(['Quyết định về tổ chức hội nghị trực tuyến'])) fail(`shared address: ${JSON.stringify(sharedTitles)}`);
   if (await shared.inputValue('#q') !== 'hoi nghi' || await shared.inputValue('#loc-loai') !== 'quyet-dinh') fail('the form should show the shared query');
   // A filter alone lists its entries.
   await shared.goto(server.url('tim-kiem/?linh-vuc=dat-dai'));
-  await shared.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
-    .catch(() => fail('a field filter alone showed nothing'));
+  if (!await searchDone(shared) || !await shared.$('#search-results li')) fail('a field filter alone showed nothing');
   await shared.close();
 
   // Pagination: twelve bulletins, ten a page.
@@ -345,7 +342,139 @@ try {
   await page.waitForFunction(() => /trang=2/.test(location.search));
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 2, null, { timeout: 10000 })
     .catch(() => fail('page 2 should show the last 2 results'));
+
+  // Results come as their files come: the first is shown with the count
+  // while the fragments of the others are still on their way (the list
+  // is aria-busy until the last), and the list ends in rank order.
+  const inOrder = r.hits.map((h) => h.title);
+  {
+    const p = await context.newPage();
+    await p.goto(server.url('tim-kiem/'));
+    let first = null;
+    let holding = true;
+    const held = [];
+    await p.route('**/tim-kiem/i/f/**', (route) => {
+      if (!first) first = route.request().url();
+      if (!holding || route.request().url() === first) route.continue();
+      else held.push(route);
+    });
+    await p.fill('#q', 'phat thanh luu dong');
+    await p.press('#q', 'Enter');
+    await p.waitForFunction(() => document.querySelector('#search-results li'), null, { timeout: 10000 })
+      .catch(() => fail('the first result should show before the others\' fragments come'));
+    const early = await p.evaluate(() => ({
+      items: document.querySelectorAll('#search-results li').length,
+      busy: document.getElementById('search-results').getAttribute('aria-busy'),
+      status: document.getElementById('search-status').textContent,
+      title: document.querySelector('#search-results h2').textContent,
+    }));
+    if (early.items !== 1 || early.busy !== 'true' || !early.status.includes('12 kết quả') || early.title !== inOrder[0]) {
+      fail(`while the other fragments are held: ${JSON.stringify(early)} (first should be ${inOrder[0]})`);
+    }
+    holding = false;
+    for (const route of held) await route.continue();
+    if (!await searchDone(p)) fail('the other results should follow the first');
+    const all = await p.$$eval('#search-results h2', (hs) => hs.map((h) => h.textContent));
+    if (JSON.stringify(all) !== JSON.stringify(inOrder)) fail(`shown as they came: ${JSON.stringify(all)}, want ${JSON.stringify(inOrder)}`);
+    await p.close();
+  }
+
+  // A query still waiting for its files when a newer one is asked never
+  // shows its results over the newer one's, and what only it waited for
+  // is cancelled (a reader typing on a slow line waits for nothing stale).
+  {
+    const p = await context.newPage();
+    await p.goto(server.url('tim-kiem/'));
+    const held = [];
+    let holding = true;
+    let heldOne;
+    const someHeld = new Promise((resolve) => { heldOne = resolve; });
+    await p.route('**/tim-kiem/i/f/**', (route) => {
+      if (!holding) return route.continue();
+      held.push(route);
+      heldOne();
+      return null;
+    });
+    const cancelled = new Set();
+    let allCancelled;
+    const gone = new Promise((resolve) => { allCancelled = resolve; });
+    p.on('requestfailed', (req) => {
+      if (held.some((h) => h.request() === req)) cancelled.add(req);
+      if (!holding && cancelled.size === held.length) allCancelled();
+    });
+    await p.fill('#q', 'phat thanh luu dong');
+    await p.press('#q', 'Enter');
+    await someHeld;
+    holding = false;
+    await p.fill('#q', 'dat dai');
+    await p.press('#q', 'Enter');
+    if (!await searchDone(p)) fail('the newer query showed nothing');
+    if (cancelled.size === held.length) allCancelled();
+    const bound = new Promise((resolve) => { setTimeout(() => resolve(false), 10000); });
+    if (await Promise.race([gone.then(() => true), bound]) !== true) {
+      fail(`the older query's ${held.length} fragment requests should be cancelled, ${cancelled.size} were`);
+    }
+    for (const route of held) await route.continue().catch(() => {});
+    const status = await p.textContent('#search-status');
+    const titles = await p.$$eval('#search-results h2', (hs) => hs.map((h) => h.textContent));
+    if (!status.includes('dat dai') || titles[0] !== 'Luật sửa đổi một số điều' || titles.some((t) => t.startsWith('Bản tin'))) {
+      fail(`the older query's results replaced the newer one's: ${status} ${JSON.stringify(titles)}`);
+    }
+    await p.close();
+  }
   await context.close();
+
+  // Typing: no query runs while the reader types on (the pause after a
+  // keystroke never ends: the page's clock is held), but the words
+  // already finished are looked up meanwhile; after the pause the query
+  // fetches only what it still needs. Every shard fetched is one of the
+  // query's terms', each once.
+  {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.clock.install({ time: new Date('2026-11-22T08:00:00') });
+    const asked = [];
+    p.on('request', (req) => {
+      const m = req.url().match(/\/tim-kiem\/i\/([sgpf])\//);
+      if (m) asked.push({ kind: m[1], url: req.url() });
+    });
+    await p.goto(server.url('tim-kiem/'));
+    await p.clock.pauseAt(new Date('2026-11-22T08:01:00'));
+    const typed = 'hoa giai vien o thon ban';
+    await p.type('#q', typed);
+    // The shards of the finished words' terms ("hoa giai vien o thon "),
+    // the same as a query of them would read.
+    const shardsOf = (text) => p.evaluate((t) => {
+      const core = window.pbgdplSearch;
+      const count = atob(JSON.parse(document.getElementById('search-index').textContent).s).length / 4;
+      const q = core.query(t);
+      return [...new Set(q.all.concat(q.pairs).map((term) => core.shardOf(term, count)))];
+    }, text);
+    const ahead = await shardsOf('hoa giai vien o thon ');
+    const shardNo = (url) => Number(url.match(/\/s\/(\d+)\./)[1]);
+    for (let k = 0; k < 500 && !ahead.every((n) => asked.some((a) => a.kind === 's' && shardNo(a.url) === n)); k++) {
+      await new Promise((resolve) => { setTimeout(resolve, 20); });
+    }
+    const before = asked.slice();
+    const missing = ahead.filter((n) => !before.some((a) => a.kind === 's' && shardNo(a.url) === n));
+    if (missing.length) fail(`while typing, the finished words' shards ${JSON.stringify(missing)} were not fetched`);
+    const early = before.filter((a) => a.kind === 'g' || a.kind === 'f' || (a.kind === 's' && !ahead.includes(shardNo(a.url))));
+    if (early.length) fail(`while typing, a query ran or a partial word was looked up: ${JSON.stringify(early)}`);
+    await p.clock.runFor(1000);
+    for (let k = 0; k < 500; k++) {
+      if (await p.evaluate(() => document.getElementById('search-status').textContent !== ''
+        && !document.getElementById('search-results').hasAttribute('aria-busy'))) break;
+      await new Promise((resolve) => { setTimeout(resolve, 20); });
+    }
+    const titles = await p.$$eval('#search-results h2', (hs) => hs.map((h) => h.textContent));
+    if (JSON.stringify(titles) !== JSON.stringify(['Kế hoạch công tác năm 2026'])) fail(`typed "${typed}": ${JSON.stringify(titles)}`);
+    const all = await shardsOf(typed);
+    const shards = asked.filter((a) => a.kind === 's').map((a) => shardNo(a.url));
+    if (shards.some((n) => !all.includes(n)) || new Set(shards).size !== shards.length) {
+      fail(`typed "${typed}": shards ${JSON.stringify(shards)}, the query's are ${JSON.stringify(all)}`);
+    }
+    await ctx.close();
+  }
 
   // Without JavaScript: the page says so and links to browse instead.
   const nojs = await browser.newContext({ javaScriptEnabled: false });
@@ -372,8 +501,7 @@ try {
     await p.goto(demoServer.url(''));
     await p.fill('#site-q', 'ngan sach xa');
     await Promise.all([p.waitForURL(/tim-kiem\/\?q=/), p.press('#site-q', 'Enter')]);
-    await p.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 })
-      .catch(() => fail('demo: no results for "ngan sach xa"'));
+    if (!await searchDone(p) || !await p.$('#search-results li')) fail('demo: no results for "ngan sach xa"');
     const found = await p.$$eval('#search-results li h2', (hs) => hs.map((h) => h.textContent.toLowerCase()));
     if (!found.some((t) => t.includes('ngân sách xã'))) fail(`demo: "ngan sach xa" found ${JSON.stringify(found.slice(0, 5))}`);
   } finally {

@@ -48,9 +48,10 @@ check('FNV-1a of "a"', core.shardOf('a', 1 << 16), 0x292c);
 
 // Posting lists in each form, as the indexer writes them
 // (tests/search/lists.json, written and read by tests/search_terms.rs):
-// the client reads the same documents, weights and chunks.
+// the client reads the same documents, weights and chunks (in typed arrays,
+// compared as lists).
 const lists = JSON.parse(fs.readFileSync(path.join(root, 'tests/search/lists.json'), 'utf8'));
-const shape = (r) => ({ docs: r.docs, w: r.w, ch: r.ch });
+const shape = (r) => ({ docs: Array.from(r.docs), w: Array.from(r.w), ch: Array.from(r.ch) });
 for (const l of lists) check(`list: ${l.note}`, shape(core.decode(Uint8Array.from(l.bytes))), shape(l.read));
 check('every form of list', new Set(lists.map((l) => l.bytes[0])).size, 4);
 
