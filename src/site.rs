@@ -203,7 +203,7 @@ impl Site {
     /// hash and the entry's hash in `sync.json` changes with the photo.
     /// Safe to run again on the same entries (`serve`).
     fn publish_photo_files(&mut self) {
-        use crate::content::model::{Attachment, FileRole};
+        use crate::content::model::{Attachment, FileRole, Stored};
         let gallery = &self.gallery;
         for e in &mut self.content.entries {
             e.media_files.retain(|a| a.role != FileRole::Image);
@@ -211,7 +211,10 @@ impl Site {
             for a in e.attachments.iter_mut().chain(&mut e.media_files) {
                 match gallery.at_original(&format!("{dir}{}", a.file)) {
                     Some((file, v)) => {
-                        a.stored = Some(file);
+                        a.stored = Some(Stored {
+                            file,
+                            sha256: v.sha256.clone(),
+                        });
                         a.size = v.bytes;
                         a.size_label = crate::text::human_size(v.bytes);
                         a.mime = v.format.mime().to_string();
@@ -234,7 +237,10 @@ impl Site {
                 mime: v.format.mime().to_string(),
                 kind: v.format.extension().to_uppercase(),
                 role: FileRole::Image,
-                stored: Some(file),
+                stored: Some(Stored {
+                    file,
+                    sha256: v.sha256.clone(),
+                }),
             });
         }
     }

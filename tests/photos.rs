@@ -430,6 +430,97 @@ fn the_featured_photo_is_a_published_file_whose_hash_is_in_the_chain() {
     assert_eq!(attachment2["_pbgdpl"]["sha256"], sha256_hex(&bytes2));
 }
 
+/// Every file listed in `feed.json` with its SHA-256 and size, by the
+/// path it is published at; panics when a listed hash or size is not that
+/// of the bytes published there.
+fn listed_files(out: &Path) -> std::collections::BTreeMap<String, String> {
+    let feed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("feed.json")).unwrap()).unwrap();
+    let mut listed = std::collections::BTreeMap::new();
+    for item in feed["items"].as_array().unwrap() {
+        for a in item["attachments"].as_array().into_iter().flatten() {
+            let url = a["url"].as_str().unwrap();
+            let path = url.strip_prefix("https://stp.example.gov.vn/").unwrap();
+            let bytes = std::fs::read(out.join(path)).unwrap();
+            let sha = a["_pbgdpl"]["sha256"].as_str().unwrap().to_string();
+            assert_eq!(sha, sha256_hex(&bytes), "stale hash listed for {path}");
+            assert_eq!(a["size_in_bytes"], bytes.len() as u64, "{path}");
+            listed.insert(path.to_string(), sha);
+        }
+    }
+    listed
+}
+
+#[test]
+fn listed_hashes_come_from_the_cache_and_are_always_the_published_bytes() {
+    let (tmp, root) = site_with_photos();
+    let out = tmp.path().join("public");
+    let options = pbgdpl::BuildOptions {
+        today: Some(day("2026-11-22")),
+        offline: true,
+        ..Default::default()
+    };
+    let build = || {
+        pbgdpl::build(&root, Some(&out), &options).unwrap_or_else(|e| panic!("{e}"));
+        listed_files(&out)
+    };
+    let entry = root.join("content/tin-tuc/hoi-nghi-co-anh/index.md");
+    let photo = root.join("content/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg");
+    let shared = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg";
+    let edit = |n: u32| {
+        let mut text = std::fs::read_to_string(&entry).unwrap();
+        text.push_str(&format!("\nSửa lần {n}.\n"));
+        std::fs::write(&entry, text).unwrap();
+    };
+    let first = build();
+    assert!(first.contains_key(shared), "{first:?}");
+    // The text changes: the feeds and sync.json are made again, with the
+    // photo's hash as the cache kept it.
+    edit(1);
+    assert_eq!(build(), first);
+    // Another photo under the same name: new copies, new hashes.
+    std::fs::write(&photo, phone_photo(7)).unwrap();
+    let other = build();
+    assert_ne!(other[shared], first[shared]);
+    // The first photo back: its copies are in the cache, with their hashes.
+    std::fs::write(&photo, phone_photo(1)).unwrap();
+    assert_eq!(build(), first);
+    // A cache made before the hashes were kept in it: each photo's copies
+    // are hashed once and the hashes written down.
+    let cache = root.join(".pbgdpl-cache/images");
+    let mut stripped = 0;
+    for e in walkdir::WalkDir::new(&cache)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_name() == "info.json" {
+            let mut info: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(e.path()).unwrap()).unwrap();
+            for v in info["variants"].as_array_mut().unwrap() {
+                v.as_object_mut().unwrap().remove("sha256").unwrap();
+            }
+            std::fs::write(e.path(), serde_json::to_vec(&info).unwrap()).unwrap();
+            stripped += 1;
+        }
+    }
+    assert!(stripped >= 3, "{stripped} photos in the cache");
+    edit(2);
+    assert_eq!(build(), first);
+    // The two photos the site shows have their hashes again (the third,
+    // no longer shown, was not looked at).
+    let hashed = walkdir::WalkDir::new(&cache)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "info.json")
+        .filter(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap()
+                .contains("\"sha256\"")
+        })
+        .count();
+    assert_eq!(hashed, 2);
+}
+
 /// What a build under an address-space limit of `bytes` prints, and
 /// whether it succeeded.
 fn build_within(root: &Path, out: &Path, bytes: u64) -> std::process::Output {

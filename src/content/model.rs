@@ -111,7 +111,19 @@ pub struct Attachment {
     /// its camera and GPS data), from the image cache. Set by
     /// [`crate::site::Site::process_photos`].
     #[serde(skip)]
-    pub stored: Option<std::path::PathBuf>,
+    pub stored: Option<Stored>,
+}
+
+/// A published file made by pbgdpl (a processed photo's copy in the image
+/// cache): where its bytes are, and their SHA-256, known since they were
+/// made, so that the feeds and `sync.json` never read the file to hash it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Stored {
+    /// The file (in `.pbgdpl-cache/images/`, named after the source's
+    /// hash: another photo is another file).
+    pub file: std::path::PathBuf,
+    /// SHA-256 of its bytes, lowercase hex.
+    pub sha256: String,
 }
 
 /// What a file an entry publishes is to it (`_pbgdpl.role` of a feed

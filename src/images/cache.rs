@@ -3,7 +3,7 @@
 //! always safe, it is made again).
 //!
 //! ```text
-//! .pbgdpl-cache/images/<key>/info.json     sizes and formats of the variants
+//! .pbgdpl-cache/images/<key>/info.json     sizes, formats and SHA-256 of the variants
 //! .pbgdpl-cache/images/<key>/960.webp      the variants
 //! .pbgdpl-cache/images/sources.tsv         path, size, modification time → key
 //! ```
@@ -15,6 +15,10 @@
 //! and git do); a changed file is read, hashed, and processed only when
 //! its bytes are new. A process keeps every outcome it used in memory
 //! (`serve`), so a rebuild reads nothing at all for unchanged photos.
+//!
+//! `info.json` also holds each variant's SHA-256, computed when it was
+//! encoded: the feeds and `sync.json` list the published copies with
+//! their hashes without reading them back.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -170,13 +174,22 @@ impl Cache {
         {
             return Some(o.clone());
         }
-        let text = std::fs::read(self.dir.join(key).join(INFO)).ok()?;
-        let outcome: Outcome = serde_json::from_slice(&text).ok()?;
+        let info = self.dir.join(key).join(INFO);
+        let text = std::fs::read(&info).ok()?;
+        let mut outcome: Outcome = serde_json::from_slice(&text).ok()?;
         let complete = outcome.variants.iter().all(|v| {
             std::fs::metadata(self.variant_path(key, v)).is_ok_and(|m| m.len() == v.bytes)
         });
         if !complete {
             return None;
+        }
+        if outcome.variants.iter().any(|v| v.sha256.is_empty()) {
+            // Made before the hashes were kept: hash the variants once.
+            for v in &mut outcome.variants {
+                let bytes = std::fs::read(self.variant_path(key, v)).ok()?;
+                v.sha256 = crate::sync::canonical::sha256_hex(&bytes);
+            }
+            write_atomically(&info, &serde_json::to_vec(&outcome).unwrap_or_default());
         }
         let outcome = Arc::new(outcome);
         self.outcomes
@@ -242,11 +255,19 @@ impl Cache {
         lines.sort();
         let mut text = lines.join("\n");
         text.push('\n');
-        if let Ok(mut f) = tempfile::NamedTempFile::new_in(&self.dir) {
-            use std::io::Write;
-            if f.write_all(text.as_bytes()).is_ok() {
-                let _ = f.persist(self.dir.join(INDEX));
-            }
+        write_atomically(&self.dir.join(INDEX), text.as_bytes());
+    }
+}
+
+/// Replaces the file at `path` with `bytes` (written beside it, then
+/// renamed: a reader sees the old file or the new one). Failing only
+/// costs doing the work again next time.
+fn write_atomically(path: &Path, bytes: &[u8]) {
+    let Some(dir) = path.parent() else { return };
+    if let Ok(mut f) = tempfile::NamedTempFile::new_in(dir) {
+        use std::io::Write;
+        if f.write_all(bytes).is_ok() {
+            let _ = f.persist(path);
         }
     }
 }

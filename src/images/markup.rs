@@ -121,6 +121,7 @@ impl PhotoView {
                         height: p.outcome.height,
                         format: fallback,
                         bytes: 0,
+                        sha256: String::new(),
                     },
                     url(base_path, &p.dest),
                 )

@@ -104,6 +104,13 @@ pub struct Variant {
     pub format: Format,
     /// Size in bytes.
     pub bytes: u64,
+    /// SHA-256 of its bytes (lowercase hex), as the feeds and `sync.json`
+    /// list the published file: kept with the variant so that a build
+    /// never reads a published copy back to hash it. Empty in the
+    /// `info.json` of caches made before it was kept
+    /// ([`Cache`] fills it in once).
+    #[serde(default)]
+    pub sha256: String,
 }
 
 /// What processing one source image gave: its upright size, and every
@@ -183,6 +190,7 @@ pub fn process(bytes: &[u8], limits: &Limits) -> Result<Encoded, ImageError> {
                 height: image.height,
                 format,
                 bytes: bytes.len() as u64,
+                sha256: crate::sync::canonical::sha256_hex(&bytes),
             });
             files.push(bytes);
         }

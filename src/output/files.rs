@@ -5,7 +5,8 @@
 //! A file's bytes are read and hashed once per build, whichever outputs
 //! ask ([`RenderContext::file_sha256`]); `serve` keeps the hashes between
 //! builds by path, size and modification time, so an unchanged audio file
-//! is not read again on every edit.
+//! is not read again on every edit. A processed photo's copies are never
+//! read: their hashes were kept in the image cache when they were made.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,13 +28,18 @@ pub struct FileOnDisk {
     pub size: u64,
     /// Its modification time (nanoseconds since 1970, 0 when unknown).
     pub modified: u64,
+    /// The SHA-256 of its bytes when it is already known (a processed
+    /// photo's copy, hashed when it was made): it is not read again.
+    pub sha256: Option<Arc<String>>,
 }
 
 /// Every file `page`'s entry publishes, in the order of
 /// [`crate::content::model::Entry::published_files`] (`None` for an entry
 /// without a bundle, which publishes no file). The size and modification
 /// time come from the walk of the bundle, or from the file system when
-/// the walk could not tell.
+/// the walk could not tell; a processed photo's copy comes with its size
+/// and hash from the image cache (its file there is named after the
+/// source's hash, so another photo is another path).
 pub fn on_disk(root: &Path, page: &Page<'_>) -> Result<Option<Vec<FileOnDisk>>, Error> {
     let e = page.entry;
     let Some(dir) = &e.bundle_dir else {
@@ -41,16 +47,21 @@ pub fn on_disk(root: &Path, page: &Page<'_>) -> Result<Option<Vec<FileOnDisk>>, 
     };
     e.published_files()
         .map(|a| {
-            // A photo's published bytes are its processed copy.
-            let path = match &a.stored {
-                Some(stored) => stored.clone(),
-                None => root.join(dir).join(&a.file),
-            };
-            if a.modified != 0 && a.stored.is_none() {
+            if let Some(stored) = &a.stored {
+                return Ok(FileOnDisk {
+                    path: stored.file.clone(),
+                    size: a.size,
+                    modified: 0,
+                    sha256: Some(Arc::new(stored.sha256.clone())),
+                });
+            }
+            let path = root.join(dir).join(&a.file);
+            if a.modified != 0 {
                 return Ok(FileOnDisk {
                     path,
                     size: a.size,
                     modified: a.modified,
+                    sha256: None,
                 });
             }
             let meta = std::fs::metadata(&path).map_err(Error::io(&path))?;
@@ -63,6 +74,7 @@ pub fn on_disk(root: &Path, page: &Page<'_>) -> Result<Option<Vec<FileOnDisk>>, 
                 size: meta.len(),
                 modified,
                 path,
+                sha256: None,
             })
         })
         .collect::<Result<Vec<_>, Error>>()

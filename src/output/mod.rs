@@ -180,10 +180,14 @@ impl<'a, K: Kind> RenderContext<'a, K> {
         }
     }
 
-    /// The SHA-256 (lowercase hex) of a published file's bytes, read once
-    /// per build whichever outputs ask, and kept between builds of `serve`
-    /// while its path, size and modification time are the same.
+    /// The SHA-256 (lowercase hex) of a published file's bytes: the one
+    /// it comes with when known (a processed photo's copy), else read
+    /// once per build whichever outputs ask, and kept between builds of
+    /// `serve` while its path, size and modification time are the same.
     pub fn file_sha256(&self, file: &files::FileOnDisk) -> Result<Arc<String>, Error> {
+        if let Some(known) = &file.sha256 {
+            return Ok(known.clone());
+        }
         let key = crate::fingerprint::Fingerprint::new().value(file).finish();
         self.memo
             .unwrap_or(&self.files)

@@ -521,9 +521,13 @@ fn attachments_fingerprint<'a>(f: Fingerprint, files: impl Iterator<Item = &'a A
                 role,
                 stored,
             } = a;
-            let stored = stored.as_deref().map(|p| p.to_string_lossy());
+            let (stored, sha256) = match stored {
+                Some(s) => (Some(s.file.to_string_lossy()), Some(s.sha256.as_str())),
+                None => (None, None),
+            };
             f.bytes(role.as_str())
                 .option(stored.as_deref())
+                .option(sha256)
                 .bytes(file)
                 .bytes(title)
                 .number(*size)
