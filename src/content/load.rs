@@ -56,8 +56,11 @@ impl Content {
     }
 
     /// Puts everything in the order outputs rely on: entries by category
-    /// then newest first, tables and assets by path.
+    /// then newest first, tables and assets by path. The entries are kept
+    /// for the whole build: their list gives back what it grew in advance
+    /// (up to half of it).
     fn sort(&mut self) {
+        self.entries.shrink_to_fit();
         self.entries.sort_by(|a, b| {
             a.category
                 .index()

@@ -334,19 +334,22 @@ pub struct Contact {
     pub email: Option<String>,
 }
 
-/// The typed front matter of an entry, by category kind.
+/// The typed front matter of an entry, by category kind. An entry has
+/// at most one kind's: each is boxed, so that an entry holds 8 bytes for
+/// each of the others, not their whole size (a section holds every entry
+/// for the whole build: ~900 bytes less an entry, 45 MB at 50,000).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Meta {
     /// Document metadata (van-ban-moi; optional in plans, guidance, notices, statistics).
-    pub document: Option<Document>,
+    pub document: Option<Box<Document>>,
     /// Q&A (hoi-dap).
-    pub question: Option<Question>,
+    pub question: Option<Box<Question>>,
     /// Activity (hoat-dong).
-    pub activity: Option<Activity>,
+    pub activity: Option<Box<Activity>>,
     /// Dialogue (doi-thoai).
-    pub dialogue: Option<Dialogue>,
+    pub dialogue: Option<Box<Dialogue>>,
     /// Material (tai-lieu).
-    pub material: Option<Material>,
+    pub material: Option<Box<Material>>,
     /// Contacts (danh-ba).
     pub contacts: Vec<Contact>,
     /// Byte ranges of the source file that no output may show: personal

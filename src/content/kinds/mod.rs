@@ -94,15 +94,17 @@ pub fn where_valid(key: &str, here: &Category) -> Option<Message> {
 pub fn read(category: &Category, f: &mut Fields<'_>, facts: &EntryFacts<'_>) -> Meta {
     let mut meta = Meta::default();
     match category.kind {
-        Kind::Document => meta.document = Some(document::read(f, true)),
+        Kind::Document => meta.document = Some(Box::new(document::read(f, true))),
         Kind::DocumentOptional | Kind::Statistics => {
             let d = document::read(f, false);
-            meta.document = (!d.is_empty()).then_some(d);
+            meta.document = (!d.is_empty()).then(|| Box::new(d));
         }
-        Kind::Question => meta.question = Some(question::read(f, facts, &mut meta.hidden)),
-        Kind::Activity => meta.activity = Some(activity::read(f, facts)),
-        Kind::Dialogue => meta.dialogue = Some(dialogue::read(f)),
-        Kind::Material => meta.material = Some(material::read(f, facts)),
+        Kind::Question => {
+            meta.question = Some(Box::new(question::read(f, facts, &mut meta.hidden)));
+        }
+        Kind::Activity => meta.activity = Some(Box::new(activity::read(f, facts))),
+        Kind::Dialogue => meta.dialogue = Some(Box::new(dialogue::read(f))),
+        Kind::Material => meta.material = Some(Box::new(material::read(f, facts))),
         Kind::Directory => meta.contacts = directory::read(f),
         Kind::Article | Kind::Page => {}
     }

@@ -255,11 +255,15 @@ fn contact(c: &Contact) -> ContactOut<'_> {
 pub fn meta(entry: &Entry) -> MetaOut<'_> {
     let m = &entry.meta;
     MetaOut {
-        document: m.document.as_ref().filter(|d| !d.is_empty()).map(document),
-        question: m.question.as_ref().map(question),
-        activity: m.activity.as_ref().map(activity),
-        dialogue: m.dialogue.as_ref().map(dialogue),
-        material: m.material.as_ref().map(material),
+        document: m
+            .document
+            .as_deref()
+            .filter(|d| !d.is_empty())
+            .map(document),
+        question: m.question.as_deref().map(question),
+        activity: m.activity.as_deref().map(activity),
+        dialogue: m.dialogue.as_deref().map(dialogue),
+        material: m.material.as_deref().map(material),
         contacts: m.contacts.iter().map(contact).collect(),
     }
 }
