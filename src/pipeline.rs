@@ -368,7 +368,11 @@ pub fn build_with(
     // The keys describe the new output: remove the old ones first, so a
     // crash between the two steps leaves no keys rather than wrong ones.
     let _ = std::fs::remove_file(&keys_file);
-    staging.commit()?;
+    // A no-op rebuild leaves the previous output where it is: it is
+    // already this build's, file for file.
+    if sink.finish().map_err(|e| staging.blame(e))? == output::Finished::Changed {
+        staging.commit()?;
+    }
     // Without the keys the next build renders everything: not an error.
     let _ = done.keys.save(&keys_file);
     Ok(BuildReport {
@@ -708,7 +712,8 @@ mod tests {
     }
 
     /// Builds `words` into `dir`, from the previous build in `previous`;
-    /// returns the keys, the number of files kept and written.
+    /// returns the keys, the number of files kept and written. When the
+    /// previous output already is the build's, it is moved to `dir`.
     fn build(
         words: Vec<&'static str>,
         theme: &Theme,
@@ -729,7 +734,12 @@ mod tests {
         };
         run::<Words>(&[&WordIndex], &words, theme, reuse, &recorder, &keys).unwrap();
         let kept = recorder.kept();
-        (keys.finish(), kept, recorder.count() - kept)
+        let written = recorder.count() - kept;
+        if sink.finish().unwrap() == output::Finished::Unchanged {
+            std::fs::remove_dir(dir).unwrap();
+            std::fs::rename(previous.unwrap().0, dir).unwrap();
+        }
+        (keys.finish(), kept, written)
     }
 
     fn files(dir: &Path) -> Vec<String> {

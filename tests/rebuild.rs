@@ -153,3 +153,31 @@ fn a_failed_build_keeps_the_output_and_its_keys_usable() {
     assert_eq!(kept(&again), again.files);
     assert_same_as_fresh(tmp.path());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_no_op_build_leaves_the_previous_output_where_it_is() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    let before = (inode(&out), inode(&out.join("index.html")));
+    let again = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_eq!(kept(&again), again.files);
+    assert_eq!(
+        (inode(&out), inode(&out.join("index.html"))),
+        before,
+        "nothing was moved, linked or swapped"
+    );
+    assert_same_as_fresh(tmp.path());
+
+    // A file or a folder put into the output by hand: the next build
+    // swaps in an output without them, as a fresh build would be.
+    std::fs::write(out.join("ghi-chu.txt"), "x").unwrap();
+    std::fs::create_dir(out.join("thu-muc-rong")).unwrap();
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_ne!(inode(&out), before.0);
+    assert!(!out.join("ghi-chu.txt").exists() && !out.join("thu-muc-rong").exists());
+    assert_same_as_fresh(tmp.path());
+}

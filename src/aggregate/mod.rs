@@ -552,7 +552,10 @@ impl<'o> Run<'o> {
         // a crash between the two steps leaves no keys rather than wrong
         // ones.
         let _ = std::fs::remove_file(&keys_file);
-        staging.commit()?;
+        // Unchanged: the previous output already is this build's.
+        if sink.finish()? == crate::output::Finished::Changed {
+            staging.commit()?;
+        }
         // Without the keys the next build renders everything: not an error.
         let _ = built.keys.save(&keys_file);
         self.state.save_hub_snapshot(&built.sync)?;

@@ -60,7 +60,7 @@ use crate::render::{Common, Prepared};
 
 pub use crate::incremental::Memo;
 pub use crate::render::{Full, Listed};
-pub use sink::{DirSink, Focus, MemorySink, NullSink, Recorder, Sink};
+pub use sink::{DirSink, Finished, Focus, MemorySink, NullSink, Recorder, Sink};
 
 /// One unit of work of a renderer: the files it writes, and the view they
 /// are made from.

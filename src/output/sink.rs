@@ -90,6 +90,11 @@ impl Sink for Focus<'_> {
 }
 
 /// Writes into a directory on disk.
+///
+/// With a previous output ([`DirSink::with_previous`]), the files it keeps
+/// are only checked while the build runs; [`DirSink::finish`] then links
+/// them in, or says the previous output is already exactly what the build
+/// made (a no-op rebuild), in which case nothing needs to move at all.
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
@@ -99,6 +104,21 @@ pub struct DirSink {
     /// Directories made so far: most files share theirs with others, and
     /// `create_dir_all` costs a system call per path component.
     made: Mutex<HashSet<PathBuf>>,
+    /// Files of the previous output to keep, linked in by [`DirSink::finish`].
+    kept: Mutex<Vec<String>>,
+    /// Whether any file was written or copied.
+    wrote: std::sync::atomic::AtomicBool,
+}
+
+/// What [`DirSink::finish`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished {
+    /// The sink's directory holds the whole build: swap it in.
+    Changed,
+    /// Nothing was written and the previous output holds exactly the files
+    /// the build kept: it is the build's output already, and the sink's
+    /// directory is empty.
+    Unchanged,
 }
 
 impl DirSink {
@@ -109,18 +129,18 @@ impl DirSink {
             previous: None,
             saved: None,
             made: Mutex::default(),
+            kept: Mutex::default(),
+            wrote: Default::default(),
         }
     }
 
     /// Writes under `root`; files kept from the previous build are taken
-    /// from `previous` (the output being replaced), hard-linked when the
-    /// file system allows, else copied.
+    /// from `previous` (the output being replaced) by [`DirSink::finish`],
+    /// which must be called once the build is done.
     pub fn with_previous(root: impl Into<PathBuf>, previous: impl Into<PathBuf>) -> Self {
         Self {
-            root: root.into(),
             previous: Some(previous.into()),
-            saved: None,
-            made: Mutex::default(),
+            ..Self::new(root)
         }
     }
 
@@ -154,11 +174,13 @@ impl DirSink {
 
 impl Sink for DirSink {
     fn write(&self, path: &str, contents: &[u8]) -> Result<(), Error> {
+        self.wrote.store(true, Ordering::Relaxed);
         let target = self.target(path)?;
         std::fs::write(&target, contents).map_err(Error::io(target))
     }
 
     fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
+        self.wrote.store(true, Ordering::Relaxed);
         let target = self.target(path)?;
         std::fs::copy(from, &target).map_err(Error::io(from))?;
         Ok(())
@@ -190,12 +212,77 @@ impl Sink for DirSink {
                 return Ok(false);
             }
         }
-        let target = self.target(path)?;
-        if std::fs::hard_link(&old, &target).is_err() {
-            std::fs::copy(&old, &target).map_err(Error::io(&old))?;
-        }
+        self.kept
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
         Ok(true)
     }
+}
+
+impl DirSink {
+    /// Ends the build: when nothing was written and the previous output
+    /// holds exactly the files kept from it (no other file, no other
+    /// folder), says [`Finished::Unchanged`] and touches nothing — the
+    /// previous output is this build's. Otherwise links every kept file
+    /// into the sink's directory (in parallel; copied where the file
+    /// system has no hard links) and says [`Finished::Changed`].
+    pub fn finish(self) -> Result<Finished, Error> {
+        use rayon::prelude::*;
+        let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(previous) = &self.previous else {
+            return Ok(Finished::Changed);
+        };
+        let wrote = self.wrote.load(Ordering::Relaxed);
+        if !wrote && holds_exactly(previous, &kept) {
+            return Ok(Finished::Unchanged);
+        }
+        kept.par_iter().try_for_each(|path| {
+            let old = previous.join(path);
+            let target = self.target(path)?;
+            if std::fs::hard_link(&old, &target).is_err() {
+                std::fs::copy(&old, &target).map_err(Error::io(&old))?;
+            }
+            Ok(())
+        })?;
+        Ok(Finished::Changed)
+    }
+}
+
+/// Whether `dir` holds the files at `paths` (relative, `/`-separated) and
+/// nothing else: no other file, link or folder. A folder is counted once
+/// per file under it, so an empty folder left in the output is caught.
+fn holds_exactly(dir: &Path, paths: &[String]) -> bool {
+    let wanted: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let folders: HashSet<&str> = paths
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    let mut files = 0;
+    for item in walkdir::WalkDir::new(dir).min_depth(1) {
+        let Ok(item) = item else {
+            return false;
+        };
+        let Ok(rel) = item.path().strip_prefix(dir) else {
+            return false;
+        };
+        let Some(rel) = rel.to_str() else {
+            return false;
+        };
+        #[cfg(windows)]
+        let rel = &rel.replace('\\', "/");
+        let kind = item.file_type();
+        let known = if kind.is_dir() {
+            folders.contains(rel)
+        } else {
+            files += 1;
+            kind.is_file() && wanted.contains(rel)
+        };
+        if !known {
+            return false;
+        }
+    }
+    files == wanted.len()
 }
 
 /// Keeps every file in memory.
@@ -380,11 +467,67 @@ mod tests {
         let sink =
             DirSink::with_previous(&new, &old).trusting(Some(changed + Duration::from_secs(1)));
         assert!(sink.keep("a.html", &made).unwrap());
+        sink.write("b.html", b"new").unwrap();
+        assert_eq!(sink.finish().unwrap(), Finished::Changed);
         assert_eq!(std::fs::read(new.join("a.html")).unwrap(), b"<p>b</p>");
         // Another size is never kept.
         let longer = Made::rendered(1, b"<p>aa</p>");
         let sink = DirSink::with_previous(&new, &old)
             .trusting(Some(SystemTime::now() + Duration::from_secs(60)));
         assert!(!sink.keep("a.html", &longer).unwrap());
+    }
+
+    #[test]
+    fn a_build_that_keeps_the_whole_previous_output_moves_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+        std::fs::create_dir_all(old.join("tin-tuc/a")).unwrap();
+        std::fs::create_dir_all(&new).unwrap();
+        let page = b"<p>a</p>";
+        std::fs::write(old.join("index.html"), page).unwrap();
+        std::fs::write(old.join("tin-tuc/a/index.html"), page).unwrap();
+        let made = Made::rendered(1, page);
+        let paths = ["index.html", "tin-tuc/a/index.html"];
+        let keep_all = |sink: &DirSink| {
+            for p in paths {
+                assert!(sink.keep(p, &made).unwrap(), "{p}");
+            }
+        };
+
+        // Every file kept, nothing else there: the previous output is the
+        // build's; nothing is linked into the new directory.
+        let sink = DirSink::with_previous(&new, &old);
+        keep_all(&sink);
+        assert_eq!(sink.finish().unwrap(), Finished::Unchanged);
+        assert_eq!(std::fs::read_dir(&new).unwrap().count(), 0);
+
+        // Something written too: every kept file is linked in.
+        let sink = DirSink::with_previous(&new, &old);
+        keep_all(&sink);
+        sink.write("sitemap.xml", b"<urlset/>").unwrap();
+        assert_eq!(sink.finish().unwrap(), Finished::Changed);
+        for p in paths {
+            assert_eq!(std::fs::read(new.join(p)).unwrap(), page, "{p}");
+        }
+
+        // A file or an empty folder the build did not make in the previous
+        // output: it must go, so the new directory is swapped in.
+        for stray in ["tin-tuc/a/extra.txt", "tin-tuc/b/"] {
+            let (old, new) = (tmp.path().join("old2"), tmp.path().join("new2"));
+            let _ = std::fs::remove_dir_all(&old);
+            let _ = std::fs::remove_dir_all(&new);
+            std::fs::create_dir_all(old.join("tin-tuc/a")).unwrap();
+            std::fs::create_dir_all(&new).unwrap();
+            std::fs::write(old.join("index.html"), page).unwrap();
+            std::fs::write(old.join("tin-tuc/a/index.html"), page).unwrap();
+            match stray.strip_suffix('/') {
+                Some(dir) => std::fs::create_dir_all(old.join(dir)).unwrap(),
+                None => std::fs::write(old.join(stray), b"x").unwrap(),
+            }
+            let sink = DirSink::with_previous(&new, &old);
+            keep_all(&sink);
+            assert_eq!(sink.finish().unwrap(), Finished::Changed, "{stray}");
+            assert_eq!(std::fs::read(new.join("index.html")).unwrap(), page);
+        }
     }
 }
