@@ -39,7 +39,6 @@
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -53,31 +52,14 @@ use crate::incremental::{KeyRecorder, Made, Memo, OutputKeys};
 use crate::msg;
 use crate::output::{self, Focus, Kind, NullSink, Output, Planned, Recorder, RenderContext, Sink};
 use crate::progress::{Progress, Silent};
-use crate::render::markdown::{self, Rendered};
+use crate::render::Prepared;
 use crate::render::templates::Theme;
-use crate::render::{Bodies, Prepared};
 use crate::routes;
 use crate::site::{BuildOptions, Site};
 use crate::validate;
 use crate::write::Staging;
 
-/// Rendered Markdown kept in a [`Memo`] between builds (`serve`).
-struct KeptBodies<'a>(&'a Memo);
-
-impl Bodies for KeptBodies<'_> {
-    fn render(&self, key: u64, markdown: &str, base_path: &str) -> Arc<Rendered> {
-        let key = crate::fingerprint::Fingerprint::new()
-            .bytes(base_path)
-            .number(key)
-            .finish();
-        self.0
-            .get_or_make("markdown", key, || {
-                Ok(markdown::render(markdown, base_path))
-            })
-            // Rendering Markdown cannot fail; the memo's error type is shared.
-            .unwrap_or_else(|_| Arc::new(markdown::render(markdown, base_path)))
-    }
-}
+mod bodies;
 
 /// The first pass of a `serve` rebuild after an edit of entries: once the
 /// content is loaded, checked and prepared, the pages open in the browser
@@ -192,9 +174,10 @@ impl Site {
     ) -> Result<Processed, Error> {
         let progress = stages.progress;
         progress.stage("prepare", None);
-        let prepared = match stages.bodies {
-            Some(memo) => Prepared::with_bodies(self, &KeptBodies(memo)),
-            None => Prepared::new(self),
+        let prepared = match (stages.bodies, stages.body_file) {
+            (Some(memo), _) => Prepared::with_bodies(self, &bodies::KeptBodies(memo)),
+            (None, Some(file)) => bodies::prepare_stored(self, file),
+            (None, None) => Prepared::new(self),
         };
         let reuse = Reuse {
             memo: stages.memo,
@@ -270,6 +253,9 @@ pub struct Stages<'a> {
     pub implicit_ids: bool,
     /// Rendered Markdown kept between builds (`serve`).
     pub bodies: Option<&'a Memo>,
+    /// The file keeping rendered Markdown between builds (`pbgdpl
+    /// build`: beside the output), when `bodies` is `None`.
+    pub body_file: Option<&'a Path>,
     /// Pieces of outputs kept between builds (`serve`).
     pub memo: Option<&'a Memo>,
     /// The keys of the previous build's files.
@@ -286,6 +272,7 @@ impl<'a> Stages<'a> {
             progress,
             implicit_ids: false,
             bodies: None,
+            body_file: None,
             memo: None,
             previous,
             preview: None,
@@ -361,7 +348,9 @@ pub fn build_with(
     };
     let sink =
         output::DirSink::with_previous(staging.path(), &output).trusting(previous_keys.saved());
-    let stages = Stages::new(&theme, progress, &previous_keys);
+    let body_file = crate::incremental::StoredMemo::file_for(&output, "bodies");
+    let mut stages = Stages::new(&theme, progress, &previous_keys);
+    stages.body_file = Some(&body_file);
     let done = site
         .process(diags, &stages, &sink)
         .map_err(|e| staging.blame(e))?;

@@ -57,6 +57,8 @@ fn site() -> tempfile::TempDir {
 fn assert_same_as_fresh(tmp: &Path) {
     let fresh = tmp.join("fresh");
     let _ = std::fs::remove_dir_all(&fresh);
+    // Nothing kept from an earlier fresh build either.
+    let _ = std::fs::remove_file(pbgdpl::incremental::StoredMemo::file_for(&fresh, "bodies"));
     pbgdpl::build(&tmp.join("site"), Some(&fresh), &options()).unwrap();
     // The keys file of the fresh build sits beside it, not inside.
     assert_eq!(files(&tmp.join("out")), files(&fresh));
@@ -179,5 +181,48 @@ fn a_no_op_build_leaves_the_previous_output_where_it_is() {
     pbgdpl::build(&root, Some(&out), &options()).unwrap();
     assert_ne!(inode(&out), before.0);
     assert!(!out.join("ghi-chu.txt").exists() && !out.join("thu-muc-rong").exists());
+    assert_same_as_fresh(tmp.path());
+}
+
+#[test]
+fn bodies_kept_beside_the_output_are_used_only_for_the_same_text_and_address() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    let bodies = pbgdpl::incremental::StoredMemo::file_for(&out, "bodies");
+    assert!(
+        bodies.is_file(),
+        "the rendered bodies are kept beside the output"
+    );
+    assert!(!pbgdpl::incremental::StoredMemo::load(&bodies).is_empty());
+
+    // Another address: every link in every body changes.
+    let moved = BuildOptions {
+        base_url: Some("https://example.gov.vn/pbgdpl/".into()),
+        ..options()
+    };
+    pbgdpl::build(&root, Some(&out), &moved).unwrap();
+    let fresh = tmp.path().join("fresh-moved");
+    pbgdpl::build(&root, Some(&fresh), &moved).unwrap();
+    assert_eq!(files(&out), files(&fresh));
+
+    // Back, with the kept bodies damaged: they are ignored.
+    let mut bytes = std::fs::read(&bodies).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(&bodies, bytes).unwrap();
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_same_as_fresh(tmp.path());
+
+    // Every body edited the same way, so a stale body anywhere shows.
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        std::fs::write(entry.path(), format!("{text}\nĐoạn thêm [trang chủ](/).\n")).unwrap();
+    }
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
     assert_same_as_fresh(tmp.path());
 }

@@ -9,6 +9,8 @@
 //! - [`Memo`]: values kept by key between builds: pieces of outputs
 //!   (records of `sync.json`, entries of the search index, attachment
 //!   hashes) and the rendered Markdown of every body;
+//! - [`StoredMemo`]: records kept on disk between runs of `pbgdpl build`
+//!   (the rendered Markdown of every body, beside the output);
 //! - [`LoadCache`](crate::content::load::LoadCache): the parsed content by
 //!   source file (it lives with the loader, which alone knows files).
 //!
@@ -16,6 +18,8 @@
 
 mod memo;
 mod outputs;
+pub mod stored;
 
 pub use memo::Memo;
 pub use outputs::{KeyRecorder, Made, OutputKeys, changed_at};
+pub use stored::StoredMemo;

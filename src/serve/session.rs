@@ -364,6 +364,7 @@ impl Session {
             progress,
             implicit_ids: false,
             bodies: Some(&self.bodies),
+            body_file: None,
             memo: Some(&self.memo),
             previous: &self.keys,
             preview,
