@@ -174,9 +174,16 @@ impl Site {
     ) -> Result<Processed, Error> {
         let progress = stages.progress;
         progress.stage("prepare", None);
+        let mut stored = None;
         let prepared = match (stages.bodies, stages.body_file) {
             (Some(memo), _) => Prepared::with_bodies(self, &bodies::KeptBodies(memo)),
-            (None, Some(file)) => bodies::prepare_stored(self, file),
+            (None, Some(file)) => {
+                let mut kept = bodies::StoredBodies::load(file);
+                let prepared = Prepared::with_bodies(self, &kept);
+                kept.forget_file();
+                stored = Some((kept, file));
+                prepared
+            }
             (None, None) => Prepared::new(self),
         };
         let reuse = Reuse {
@@ -212,6 +219,10 @@ impl Site {
         }
         if diags.has_errors() {
             return Err(Error::Invalid(diags));
+        }
+        // Kept for the next build only once this one rendered.
+        if let Some((kept, file)) = stored {
+            kept.save(file);
         }
         Ok(Processed {
             pages: self.published_entries(),

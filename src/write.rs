@@ -330,14 +330,28 @@ pub fn recover(target: &Path) -> Result<Vec<PathBuf>, Error> {
         Err(e) => return Err(Error::io(&parent)(e)),
     };
     let (new, old) = (new_prefix(target), old_prefix(target));
+    // Files kept beside the output (`.<name>.pbgdpl-bodies`) are written
+    // under a temporary name first.
+    let ours = format!(".{}.pbgdpl-", name_of(target));
+    let mut half_written = Vec::new();
     let mut leftovers: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .filter(|e| {
             let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(&ours)
+                && n.contains(crate::incremental::stored::TEMPORARY)
+                && e.file_type().is_ok_and(|t| t.is_file())
+            {
+                half_written.push(e.path());
+                return false;
+            }
             n.starts_with(&new) || n.starts_with(&old)
         })
         .map(|e| e.path())
         .collect();
+    for file in &half_written {
+        std::fs::remove_file(file).map_err(Error::io(file))?;
+    }
     leftovers.sort();
     if !target.exists()
         && let Some(previous) = leftovers
@@ -432,11 +446,14 @@ mod tests {
         let killed = Staging::new(&target).unwrap();
         std::fs::write(killed.path().join("half.html"), "x").unwrap();
         let left = killed.dir.keep();
+        // A file kept beside the output, half written when it was killed.
+        let half = tmp.path().join(".hub.pbgdpl-bodies.new-x1y2");
+        std::fs::write(&half, "x").unwrap();
         // Another output's staging directory is not touched.
         let other = Staging::new(&tmp.path().join("other")).unwrap().dir.keep();
         let removed = recover(&target).unwrap();
         assert_eq!(removed, std::slice::from_ref(&left));
-        assert!(!left.exists() && other.exists());
+        assert!(!left.exists() && other.exists() && !half.exists());
         assert_eq!(
             std::fs::read_to_string(target.join("index.html")).unwrap(),
             "old"

@@ -309,8 +309,11 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The keys of the output's files stay beside it, for the next build.
-        .filter(|n| n.contains("pbgdpl") && n != ".public.pbgdpl-keys")
+        // The keys of the output's files and the rendered bodies stay
+        // beside it, for the next build.
+        .filter(|n| {
+            n.contains("pbgdpl") && n != ".public.pbgdpl-keys" && n != ".public.pbgdpl-bodies"
+        })
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
+/// What the name of a file being written ends with, before a random part.
+pub const TEMPORARY: &str = ".new-";
+
 /// What the file starts with; the format's version is part of it.
 const MAGIC: &[u8; 16] = b"pbgdpl-stored\x00\x00\x01";
 
@@ -138,8 +141,11 @@ impl StoredMemo {
     ) -> Result<(), Error> {
         let dir = file.parent().unwrap_or(Path::new("."));
         let failed = |e: std::io::Error| Error::io(file)(e);
+        // Named after the file, so that what a killed build leaves is
+        // found and removed (`write::recover`).
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
         let mut tmp = tempfile::Builder::new()
-            .prefix(".pbgdpl-stored-")
+            .prefix(&format!("{name}{TEMPORARY}"))
             .tempfile_in(dir)
             .map_err(Error::io(dir))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());

@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex};
 use crate::fingerprint::Fingerprint;
 use crate::incremental::stored::{Reader, put_number, put_text};
 use crate::incremental::{Memo, StoredMemo};
+use crate::render::Bodies;
 use crate::render::markdown::{self, Link, Rendered};
-use crate::render::{Bodies, Prepared};
 
 fn key(body: u64, base_path: &str) -> u64 {
     Fingerprint::new().bytes(base_path).number(body).finish()
@@ -36,10 +36,12 @@ impl Bodies for KeptBodies<'_> {
 
 /// Rendered Markdown read from the file the previous `pbgdpl build` left
 /// beside its output; the bodies not found in it are rendered. Once the
-/// site is prepared, [`StoredBodies::save`] writes the file again if it
+/// build succeeds, [`StoredBodies::save`] writes the file again if it
 /// does not hold exactly this build's bodies.
 pub(super) struct StoredBodies {
     stored: StoredMemo,
+    /// How many records the file held.
+    stored_len: usize,
     /// Every body asked for, by key, as it was given out.
     used: Mutex<Vec<(u64, Arc<Rendered>)>>,
     /// How many were not in the file.
@@ -50,10 +52,23 @@ impl StoredBodies {
     /// The bodies stored in `stored`.
     pub(super) fn new(stored: StoredMemo) -> Self {
         Self {
+            stored_len: stored.len(),
             stored,
             used: Mutex::default(),
             rendered: AtomicUsize::new(0),
         }
+    }
+
+    /// The bodies of the file `file`.
+    pub(super) fn load(file: &std::path::Path) -> Self {
+        Self::new(StoredMemo::load(file))
+    }
+
+    /// Drops what was read from the file once every body was asked for
+    /// (the bodies given out stay), so it takes no memory while the
+    /// outputs are rendered.
+    pub(super) fn forget_file(&mut self) {
+        self.stored = StoredMemo::new();
     }
 
     /// How many bodies were rendered rather than read.
@@ -69,10 +84,9 @@ impl StoredBodies {
         let mut used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
         used.sort_unstable_by_key(|(k, _)| *k);
         used.dedup_by_key(|(k, _)| *k);
-        if self.rendered.load(Ordering::Relaxed) == 0 && used.len() == self.stored.len() {
+        if self.rendered.load(Ordering::Relaxed) == 0 && used.len() == self.stored_len {
             return;
         }
-        // Read records are no longer needed: free them before writing.
         drop(self.stored);
         let saved = StoredMemo::save(file, &used, |r, out| encode(r, out));
         if saved.is_err() {
@@ -97,18 +111,6 @@ impl Bodies for StoredBodies {
             .push((key, rendered.clone()));
         rendered
     }
-}
-
-/// Prepares `site` with the bodies stored in `file` (`pbgdpl build`), and
-/// saves the file for the next build.
-pub(super) fn prepare_stored<'a>(
-    site: &'a crate::site::Site,
-    file: &std::path::Path,
-) -> Prepared<'a> {
-    let bodies = StoredBodies::new(StoredMemo::load(file));
-    let prepared = Prepared::with_bodies(site, &bodies);
-    bodies.save(file);
-    prepared
 }
 
 /// Appends `r` to `out`, for [`decode`].
