@@ -414,6 +414,37 @@ fn the_demo_section_rebuilds_like_a_fresh_build() {
 }
 
 #[test]
+fn a_placeholder_typed_into_an_entry_is_warned_at_its_place_and_the_fix_clears_it() {
+    let mut f = Fixture::new("tests/fixtures/serve-site");
+    let text = std::fs::read_to_string(f.path(ENTRY)).unwrap();
+    let before = format!("{text}\n");
+    let line = before.matches('\n').count() + 1;
+    std::fs::write(f.path(ENTRY), format!("{before}Họ tên báo cáo viên\n")).unwrap();
+    let (update, _) = f.update(&[ENTRY]);
+    assert_eq!(update.reparsed, [ENTRY], "only the edited file is read");
+    let warnings = update.warnings.render(false);
+    assert!(
+        warnings.contains(&format!("{ENTRY}:{line}:1")),
+        "{warnings}"
+    );
+
+    // Another entry's edit: the warning stays, the entry is not read again.
+    let other = "content/tin-tuc/ra-quan-tuyen-truyen.md";
+    f.edit(other, "date = 2026-09-01", "date = 2026-09-02");
+    let (update, _) = f.update(&[other]);
+    assert_eq!(update.reparsed, [other]);
+    let warnings = update.warnings.render(false);
+    assert!(
+        warnings.contains(&format!("{ENTRY}:{line}:1")),
+        "{warnings}"
+    );
+
+    std::fs::write(f.path(ENTRY), &text).unwrap();
+    let (update, _) = f.update(&[ENTRY]);
+    assert!(!update.warnings.render(false).contains(ENTRY));
+}
+
+#[test]
 fn a_preview_renders_the_open_pages_first_then_the_whole_site_follows() {
     let mut f = Fixture::new("tests/fixtures/serve-site");
     // The oldest news item becomes the newest: the category's first page

@@ -156,6 +156,33 @@ fn a_failed_build_keeps_the_output_and_its_keys_usable() {
     assert_same_as_fresh(tmp.path());
 }
 
+#[test]
+fn a_placeholder_is_still_reported_at_its_place_by_a_no_op_build() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    let entry = root.join("content/tin-tuc/mau-con-sot.md");
+    let text = "+++\ntitle = \"Tin còn sót chữ mẫu\"\ndate = 2026-01-02\n+++\n\nĐoạn đầu.\n\n  Nội dung bài viết, soạn bằng Markdown.\n";
+    std::fs::write(&entry, text).unwrap();
+    let at = "content/tin-tuc/mau-con-sot.md:8:3";
+    for build in ["first", "no-op"] {
+        let report = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+        let warnings = report.warnings.render(false);
+        assert_eq!(warnings.matches(at).count(), 1, "{build}: {warnings}");
+        if build == "no-op" {
+            assert_eq!(kept(&report), report.files);
+        }
+    }
+    // The fix: the warning goes, though nothing else changed.
+    std::fs::write(
+        &entry,
+        text.replace("  Nội dung bài viết, soạn bằng Markdown.", "Nội dung thật."),
+    )
+    .unwrap();
+    let report = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert!(!report.warnings.render(false).contains("mau-con-sot.md"));
+    assert_same_as_fresh(tmp.path());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_no_op_build_leaves_the_previous_output_where_it_is() {

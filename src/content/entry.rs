@@ -167,6 +167,12 @@ pub fn parse_entry(
         }
         source.redact(&meta.hidden);
     }
+    // On the text as published (personal data masked), as checked.
+    let placeholders = if editorial.status == Status::Approved {
+        super::placeholders::scan(&source.text)
+    } else {
+        Vec::new()
+    };
     Some(Entry {
         id: id
             .as_ref()
@@ -190,6 +196,7 @@ pub fn parse_entry(
         meta,
         body_offset: split.body,
         front_digest: crate::fingerprint::of(source.text.get(..split.body).unwrap_or("")),
+        placeholders,
         source,
     })
 }

@@ -412,6 +412,10 @@ pub struct Entry {
     /// comes from it, so rebuilds compare it instead of the text.
     #[serde(skip)]
     pub front_digest: u64,
+    /// The placeholders of the templates left in its text, found when the
+    /// file was read (only for an approved entry: nothing else is checked).
+    #[serde(skip)]
+    pub placeholders: Vec<crate::content::placeholders::Found>,
 }
 
 impl Entry {

@@ -4,6 +4,11 @@
 //! name and the province-less provincial site name of `site.toml`. Each is a warning (an error
 //! with `check --strict`), at the line that holds it.
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::config::FILE_NAME;
 use crate::content::model::Status;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -43,6 +48,47 @@ pub const PLACEHOLDERS: &[&str] = &[
     "https://www.youtube.com/watch?v=…",
 ];
 
+/// A placeholder found in an entry's text when the entry was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Which one: an index into [`PLACEHOLDERS`].
+    pub which: usize,
+    /// Where, in bytes of the entry's source text.
+    pub at: Range<usize>,
+}
+
+/// All of [`PLACEHOLDERS`] as one pattern, so a text is read once.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = PLACEHOLDERS.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alternatives.join("|")).expect("escaped literals form a valid pattern")
+});
+
+/// Every placeholder in `text` outside comment lines, in the order
+/// [`check`] reports them: by placeholder, then by position. One pass over
+/// the text, done when an entry is read (in parallel, and only again when
+/// its file changes), so checking the site costs nothing per text.
+pub fn scan(text: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = ANY
+        .find_iter(text)
+        .filter(|m| !in_comment(text, m.start()))
+        .filter_map(|m| {
+            let which = PLACEHOLDERS.iter().position(|p| *p == m.as_str())?;
+            Some(Found {
+                which,
+                at: m.range(),
+            })
+        })
+        .collect();
+    found.sort_by_key(|f| (f.which, f.at.start));
+    found
+}
+
+/// Whether byte `at` of `text` is on a comment line (`#` first).
+fn in_comment(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].trim_start().starts_with('#')
+}
+
 /// Every placeholder left in the site.
 pub fn check(site: &Site) -> Diagnostics {
     let mut d = Diagnostics::new();
@@ -56,10 +102,9 @@ fn find_outside_comments<'t>(
     text: &'t str,
     needle: &'t str,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
-    text.match_indices(needle).filter_map(move |(at, _)| {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        (!text[line_start..at].trim_start().starts_with('#')).then_some(at..at + needle.len())
-    })
+    text.match_indices(needle)
+        .filter(move |(at, _)| !in_comment(text, *at))
+        .map(|(at, needle)| at..at + needle.len())
 }
 
 fn entries(site: &Site, d: &mut Diagnostics) {
@@ -88,14 +133,13 @@ fn entries(site: &Site, d: &mut Diagnostics) {
             }
             continue;
         }
-        for p in PLACEHOLDERS {
-            for at in find_outside_comments(text, p) {
-                d.push(
-                    Diagnostic::warning("placeholder", msg!("placeholder", text = *p))
-                        .at(&e.source, at)
-                        .help(msg!("placeholder-help")),
-                );
-            }
+        for found in &e.placeholders {
+            let text = PLACEHOLDERS[found.which];
+            d.push(
+                Diagnostic::warning("placeholder", msg!("placeholder", text = text))
+                    .at(&e.source, found.at.clone())
+                    .help(msg!("placeholder-help")),
+            );
         }
     }
 }
@@ -127,5 +171,27 @@ fn site_toml(site: &Site, d: &mut Diagnostics) {
             .at(&source, at)
             .help(msg!("placeholder-province-help")),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_finds_what_a_search_per_placeholder_finds_in_the_same_order() {
+        let text = "+++\ntitle = \"x\"\n# summary = \"Một hoặc hai câu tóm tắt nội dung.\"\n+++\n\
+                    Người chủ trì: Họ tên báo cáo viên, Người chủ trì\n\
+                    # Họ tên báo cáo viên\n  Tên cơ quan trả lời…Tên cơ quan trả lời\n";
+        let expected: Vec<Found> = PLACEHOLDERS
+            .iter()
+            .enumerate()
+            .flat_map(|(which, p)| {
+                find_outside_comments(text, p).map(move |at| Found { which, at })
+            })
+            .collect();
+        assert_eq!(expected.len(), 5);
+        assert_eq!(scan(text), expected);
+        assert!(scan("Nội dung thật.").is_empty());
     }
 }
