@@ -65,6 +65,8 @@ impl SourceFile {
         };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // Held for the whole build, by every entry.
+        line_starts.shrink_to_fit();
         Self {
             rel_path: rel_path.to_string(),
             path,

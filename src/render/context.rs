@@ -468,11 +468,13 @@ impl<'a> Common<'a> {
     /// and shared after that (Tera values are reference-counted), instead
     /// of serialising the entry again for each list it is on — until
     /// [`Prepared::forget_list_values`](super::Prepared::forget_list_values).
+    /// Its maps and lists that other entries have too (category, dates,
+    /// tag links…) are one value for all of them (`render::alike`).
     pub fn list_value(&self, listed: Listed<'_>) -> Value {
-        listed
-            .page()
-            .list_value
-            .get_or_make(|| Value::from_serializable(&self.list_entry(listed)))
+        listed.page().list_value.get_or_make(|| {
+            self.alike
+                .share_fields(Value::from_serializable(&self.list_entry(listed)))
+        })
     }
 
     /// [`Common::full_entry`] as a Tera value: the entry's

@@ -238,6 +238,12 @@ fn render_with(markdown: &str, base_path: &str, sanitise: Sanitise) -> (Rendered
         out.html.clear();
         out.too_deep = Some(deepest);
     }
+    // Every body is held until the build ends: not with the spare room
+    // its texts grew with (a third of their size on average).
+    out.html.shrink_to_fit();
+    out.plain_text.shrink_to_fit();
+    out.first_paragraph.shrink_to_fit();
+    out.internal_links.shrink_to_fit();
     (out, sanitised)
 }
 

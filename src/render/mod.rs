@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies to HTML (in parallel), and the view of the
 //! site that templates and every output work from.
 
+mod alike;
 pub mod compact;
 pub mod context;
 mod flat;
@@ -166,6 +167,8 @@ pub struct Common<'a> {
     pub fingerprint: u64,
     /// `site`, `t` and `nav` as Tera values, made on first use.
     base_values: context::BaseValues,
+    /// The parts that entries' list values have alike, one copy each.
+    alike: alike::Alike,
 }
 
 /// The whole site, rendered to HTML fragments, as outputs plan their jobs
@@ -340,6 +343,7 @@ impl<'a> Prepared<'a> {
             base_path,
             fingerprint: 0,
             base_values: context::BaseValues::default(),
+            alike: alike::Alike::default(),
         };
         common.fingerprint = common.site_fingerprint();
         Self {
@@ -356,6 +360,7 @@ impl<'a> Prepared<'a> {
     /// asked for afterwards is made again.
     pub fn forget_list_values(&self) {
         self.pages.par_iter().for_each(|p| p.list_value.forget());
+        self.common.alike.clear();
     }
 
     /// Pages of one category, newest first.
