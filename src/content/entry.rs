@@ -114,7 +114,7 @@ pub fn parse_entry(
     let editorial = read_editorial(&mut f);
     let attachments = read_attachments(&mut f, bundle.as_ref());
     let bundle_files = bundle.as_ref().map(|(_, files)| files.as_slice());
-    let image = super::photos::read_photo(&mut f, bundle_files);
+    let image = super::photos::read_photo(&mut f, bundle_files).map(Box::new);
     let body = source.text.get(split.body..).unwrap_or("");
     let body_images = super::photos::scan_body(&source, body, split.body, bundle_files, diags);
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();

@@ -396,9 +396,10 @@ pub struct Entry {
     /// The files of the `[media]` block that are not also attachments
     /// (video, captions, audio, PDF, poster, in that order).
     pub media_files: Vec<Attachment>,
-    /// The featured photo (templates see it processed, as `entry.image`).
+    /// The featured photo (templates see it processed, as `entry.image`);
+    /// boxed, as most entries have none.
     #[serde(skip)]
-    pub image: Option<Photo>,
+    pub image: Option<Box<Photo>>,
     /// The pictures of the body that are files of the bundle.
     #[serde(skip)]
     pub body_images: Vec<BodyImage>,

@@ -362,7 +362,12 @@ fn context_for(cx: &Common<'_>, view: &HtmlView<'_>) -> (&'static str, Context) 
         }
         HtmlView::Entry { page, newer, older } => {
             let e = page.entry;
-            let mut pv = p.page_view("entry", e.title.clone(), &e.path(), page.summary.clone());
+            let mut pv = p.page_view(
+                "entry",
+                e.title.clone(),
+                &e.path(),
+                page.summary.to_string(),
+            );
             pv.noindex = !page.is_published();
             pv.section = Some(e.category.key);
             let mut ctx = p.base_context(pv);

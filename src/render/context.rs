@@ -538,7 +538,7 @@ impl<'a> Common<'a> {
             },
             image: page
                 .image
-                .as_ref()
+                .as_deref()
                 .zip(page.entry.image.as_ref())
                 .map(|(photo, p)| ImageView {
                     photo,

@@ -8,6 +8,7 @@ mod flat;
 pub mod markdown;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -43,12 +44,14 @@ pub struct Page<'a> {
     pub permalink: String,
     /// The rendered body (shared with the body cache of `serve`).
     pub body: Arc<Rendered>,
-    /// `summary`, or the start of the first paragraph.
-    pub summary: String,
+    /// `summary` (borrowed from the entry), or the start of the first
+    /// paragraph.
+    pub summary: Cow<'a, str>,
     /// Internal links of the body, spans relative to the entry's source file.
     pub links: Vec<Link>,
-    /// The featured photo, processed (none without `image`).
-    pub image: Option<crate::images::markup::PhotoView>,
+    /// The featured photo, processed (none without `image`); boxed, as
+    /// most entries have none (every page is held for the whole build).
+    pub image: Option<Box<crate::images::markup::PhotoView>>,
     /// Fingerprint of everything the page is made from (its file, address,
     /// attachments and visibility): an output made from pages whose
     /// fingerprints, and the site's [`Common::fingerprint`], have not
@@ -278,7 +281,9 @@ impl<'a> Prepared<'a> {
                     .image
                     .as_ref()
                     .and_then(|p| gallery.get(&format!("{dir}{}", p.file)))
-                    .map(|p| crate::images::markup::PhotoView::new(p, &base_path, origin));
+                    .map(|p| {
+                        Box::new(crate::images::markup::PhotoView::new(p, &base_path, origin))
+                    });
                 let photo_keys = photos
                     .iter()
                     .fold(Fingerprint::new(), |f, p| f.bytes(&p.key))
@@ -287,10 +292,10 @@ impl<'a> Prepared<'a> {
                     .number(page_fingerprint(entry, visibility, &url))
                     .number(photo_keys)
                     .finish();
-                let summary = entry
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| truncate(&r.first_paragraph, SUMMARY_CHARS));
+                let summary = match &entry.summary {
+                    Some(s) => Cow::Borrowed(s.as_str()),
+                    None => Cow::Owned(truncate(&r.first_paragraph, SUMMARY_CHARS)),
+                };
                 let list_fingerprint = Fingerprint::new()
                     .number(list_fingerprint(entry, visibility, &url, &summary))
                     .number(photo_keys)
@@ -483,7 +488,7 @@ impl<'p> Listed<'p> {
 
     /// The featured photo, processed (none without `image`).
     pub fn image(&self) -> Option<&'p crate::images::markup::PhotoView> {
-        self.0.image.as_ref()
+        self.0.image.as_deref()
     }
 
     /// The page, for the views of lists only ([`Common::list_entry`]).

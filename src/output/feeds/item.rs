@@ -180,7 +180,7 @@ impl<'a> FeedImage<'a> {
 
     /// The featured photo of `page`, if it has one.
     pub fn of(page: &'a Page<'a>) -> Option<FeedImage<'a>> {
-        let (view, photo) = page.image.as_ref().zip(page.entry.image.as_ref())?;
+        let (view, photo) = page.image.as_deref().zip(page.entry.image.as_ref())?;
         Some(FeedImage {
             url: &view.share.url,
             width: view.share.width,
