@@ -17,7 +17,9 @@ pub struct SourceFile {
     /// The file's text, NFC-normalised, with a leading BOM removed and
     /// `\r\n` (and lone `\r`) line endings turned into `\n`.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts (byte offsets; `u32`: every entry's table is
+    /// held for the whole build, and no text file is 4 GiB).
+    line_starts: Vec<u32>,
     digest: u64,
 }
 
@@ -64,7 +66,7 @@ impl SourceFile {
             _ => text.nfc().collect(),
         };
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| offset_u32(i + 1)));
         // Held for the whole build, by every entry.
         line_starts.shrink_to_fit();
         Self {
@@ -116,11 +118,11 @@ impl SourceFile {
     /// The 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let line_index = match self.line_starts.binary_search(&offset_u32(offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts[line_index];
+        let start = self.line_starts[line_index] as usize;
         let column = self
             .text
             .get(start..offset)
@@ -138,13 +140,20 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
+        let start = start as usize;
         let end = self
             .line_starts
             .get(line)
-            .map(|&e| e.saturating_sub(1))
+            .map(|&e| (e as usize).saturating_sub(1))
             .unwrap_or(self.text.len());
         self.text.get(start..end).unwrap_or("")
     }
+}
+
+/// A byte offset as stored in a line table (past 4 GiB, the last offset
+/// it can hold: such a text is never read).
+fn offset_u32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// The error for a file that is not UTF-8: which encoding it is in and
