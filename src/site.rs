@@ -188,6 +188,7 @@ impl Site {
             .map(|c| crate::content::model::Asset {
                 source: c.from,
                 dest: c.dest,
+                fixed_size: Some(c.bytes),
             })
             .collect();
         self.gallery = gallery;

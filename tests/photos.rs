@@ -57,12 +57,20 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
     let files = built.files();
     let dir = "tin-tuc/hoi-nghi-co-anh/";
     // Upright: the 1200×1600 sensor picture on its side is 1600×1200.
+    // WebP at every width; the JPEG fallback at the thumbnail's, the
+    // phone's and the largest width only.
     for w in [160, 320, 640, 960, 1280] {
-        for ext in ["webp", "jpg"] {
-            let f = format!("{dir}anh-hoi-nghi-{w}.{ext}");
-            assert!(files.contains(&f), "{f} missing in {files:?}");
-        }
+        let f = format!("{dir}anh-hoi-nghi-{w}.webp");
+        assert!(files.contains(&f), "{f} missing in {files:?}");
+        let f = format!("{dir}anh-hoi-nghi-{w}.jpg");
+        assert_eq!(files.contains(&f), w != 160 && w != 640, "{f}");
     }
+    // Nine files a photo: five WebP, three JPEG, and the original's address.
+    let published = files
+        .iter()
+        .filter(|f| f.starts_with(&format!("{dir}anh-hoi-nghi")))
+        .count();
+    assert_eq!(published, 9, "{files:?}");
     assert!(
         !files.contains(&format!("{dir}anh-hoi-nghi-1600.jpg")),
         "never above 1280"
@@ -235,6 +243,56 @@ fn a_second_build_decodes_nothing_and_gives_the_same_bytes() {
     std::fs::remove_dir_all(root.join(".pbgdpl-cache")).unwrap();
     let third = build_with(&root, "2026-11-22", false);
     assert_eq!(read_tree(&first.out), read_tree(&third.out));
+}
+
+#[test]
+fn rebuilds_keep_the_published_photos_and_remake_a_damaged_cache() {
+    let (tmp, root) = site_with_photos();
+    let out = tmp.path().join("public");
+    let options = pbgdpl::BuildOptions {
+        today: Some(day("2026-11-22")),
+        offline: true,
+        ..Default::default()
+    };
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    let first = read_tree(&out);
+    let photos = |tree: &std::collections::BTreeMap<String, Vec<u8>>| {
+        tree.iter()
+            .filter(|(f, _)| f.ends_with(".webp") || f.ends_with(".jpg"))
+            .map(|(f, b)| (f.clone(), b.clone()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    // Two photos, nine files each.
+    assert_eq!(photos(&first).len(), 18, "{:?}", photos(&first).keys());
+    // An edit of the text: the same photos, byte for byte, as a build
+    // from scratch gives.
+    let entry = root.join("content/tin-tuc/hoi-nghi-co-anh/index.md");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(&entry, format!("{text}\nMột đoạn mới.\n")).unwrap();
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    let edited = read_tree(&out);
+    assert_ne!(edited, first);
+    assert_eq!(photos(&edited), photos(&first));
+    assert_eq!(
+        edited,
+        read_tree(&build_with(&root, "2026-11-22", false).out)
+    );
+    // A copy missing from the cache and from the output: the photo is
+    // processed again and the copy published, the same bytes.
+    let cache = root.join(".pbgdpl-cache/images");
+    let index = std::fs::read_to_string(cache.join("sources.tsv")).unwrap();
+    let key = index
+        .lines()
+        .find(|l| l.ends_with("/anh-hoi-nghi.jpg"))
+        .and_then(|l| l.split('\t').nth(2))
+        .unwrap();
+    let gone = cache.join(key).join("960.webp");
+    std::fs::remove_file(&gone).unwrap();
+    let published = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-960.webp";
+    std::fs::remove_file(out.join(published)).unwrap();
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    assert_eq!(read_tree(&out), edited);
+    assert!(gone.exists(), "the cache is whole again");
 }
 
 fn check_errors(root: &Path, lang: Lang) -> String {
@@ -626,23 +684,22 @@ fn search_results_and_feeds_name_the_photos_thumbnails() {
     let built = build_with(&root, "2026-11-22", false);
     let files = built.files();
     let dir = "tin-tuc/hoi-nghi-co-anh/";
-    // The search result's card names the smallest copies (160 px), and
-    // those twice as wide for sharp screens, by address under the site
-    // (WebP and JPEG), and nothing more about them.
+    // The search result's card names the smallest WebP copy (160 px) and
+    // the one twice as wide for sharp screens, and the JPEG thumbnail
+    // (320 px, the smallest JPEG) for browsers without WebP, by address
+    // under the site, and nothing more about them.
     let fragments = search_fragments(&built.out);
     let (with, without): (Vec<_>, Vec<_>) =
         fragments.iter().partition(|f| f["t"] == "Hội nghị có ảnh");
     assert!(!with.is_empty() && !without.is_empty());
     for f in &with {
-        assert_eq!(f["i"], format!("/{dir}anh-hoi-nghi-160.jpg"));
+        assert_eq!(f["i"], format!("/{dir}anh-hoi-nghi-320.jpg"));
         assert_eq!(f["w"], format!("/{dir}anh-hoi-nghi-160.webp"));
-        assert_eq!(f["i2"], format!("/{dir}anh-hoi-nghi-320.jpg"));
+        assert!(f.get("i2").is_none(), "{f}");
         assert_eq!(f["w2"], format!("/{dir}anh-hoi-nghi-320.webp"));
     }
-    for w in [160, 320] {
-        for ext in ["jpg", "webp"] {
-            assert!(files.contains(&format!("{dir}anh-hoi-nghi-{w}.{ext}")));
-        }
+    for f in ["160.webp", "320.webp", "320.jpg"] {
+        assert!(files.contains(&format!("{dir}anh-hoi-nghi-{f}")));
     }
     // The small copy is a fraction of the 320 px one.
     let size = |f: &str| std::fs::metadata(built.out.join(f)).unwrap().len();

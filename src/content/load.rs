@@ -418,6 +418,7 @@ fn reload_walking(
             content.assets.push(Asset {
                 source: path,
                 dest: name,
+                fixed_size: None,
             });
         }
     }
@@ -600,6 +601,7 @@ fn walk_category(
                 assets.push(Asset {
                     source: f.path().to_path_buf(),
                     dest: format!("{}/{slug}/{inner}", cat.key),
+                    fixed_size: None,
                 });
                 files.push(BundleFile {
                     name: inner,
@@ -642,6 +644,7 @@ fn walk_category(
             assets.push(Asset {
                 source: path,
                 dest: format!("{}/{name}", cat.key),
+                fixed_size: None,
             });
         }
     }
@@ -666,6 +669,7 @@ fn walk_static(
         assets.push(Asset {
             source: f.path().to_path_buf(),
             dest: rel_of(&dir, f.path()),
+            fixed_size: None,
         });
     }
     Ok(())

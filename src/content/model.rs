@@ -514,4 +514,10 @@ pub struct Asset {
     pub source: std::path::PathBuf,
     /// Output path relative to the site root.
     pub dest: String,
+    /// The size of a source that never changes once written — a processed
+    /// photo in the image cache, whose name is the hash of what it was made
+    /// from, checked complete when the cache was read: it is copied or
+    /// kept without a `stat`. `None` for the files of the content, which
+    /// may change between builds.
+    pub fixed_size: Option<u64>,
 }

@@ -124,6 +124,8 @@ pub struct Copy {
     pub dest: String,
     /// The file in the cache.
     pub from: PathBuf,
+    /// Its size in bytes (checked when the cache was read).
+    pub bytes: u64,
 }
 
 /// Every processed photo of the site, by the output path of its original.
@@ -220,12 +222,14 @@ impl Gallery {
                 out.push(Copy {
                     dest: dest.clone(),
                     from: file(v),
+                    bytes: v.bytes,
                 });
             }
             if let Some((v, _)) = p.largest(p.original_format) {
                 out.push(Copy {
                     dest: p.dest.clone(),
                     from: file(v),
+                    bytes: v.bytes,
                 });
             }
         }

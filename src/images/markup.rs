@@ -66,10 +66,13 @@ pub struct PhotoView {
     pub thumb: ShareImage,
     /// The same thumbnail in WebP (about half the bytes), offered first.
     pub thumb_webp: ShareImage,
-    /// The smallest fallback (160 px wide, or the photo's own width when
-    /// narrower): a search result's thumbnail on ordinary screens.
+    /// The smallest fallback (the thumbnail, 320 px wide, or the photo's
+    /// own width when narrower: there is no 160 px fallback, see
+    /// [`super::FALLBACK_WIDTHS`]): a search result's thumbnail on
+    /// ordinary screens of browsers without WebP.
     pub small: ShareImage,
-    /// The same in WebP.
+    /// The smallest WebP copy (160 px wide, or the photo's own width when
+    /// narrower): a search result's thumbnail on ordinary screens.
     pub small_webp: ShareImage,
 }
 

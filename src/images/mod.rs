@@ -5,9 +5,10 @@
 //! size, pixel and allocation limits, formats recognised by their bytes,
 //! iPhone HEIC named as such), turned upright (EXIF orientation), converted
 //! to sRGB when it carries another colour profile, resized to a few widths
-//! ([`WIDTHS`], never enlarged) and encoded twice: WebP for the browsers of
-//! today and JPEG (PNG for pictures with transparency or that were PNG) as
-//! the fallback of `<picture>`. Nothing of the source's metadata survives:
+//! ([`WIDTHS`], never enlarged) and encoded in WebP for the browsers of
+//! today, and at a few of those widths ([`has_fallback`]) in JPEG (PNG for
+//! pictures with transparency or that were PNG) for the fallback of
+//! `<picture>`, shared links and feeds. Nothing of the source's metadata survives:
 //! the encoders write pixels only (no EXIF, GPS, XMP, ICC, comments).
 //!
 //! What comes out is kept in an on-disk [`cache`] keyed by the hash of the
@@ -53,8 +54,22 @@ pub const THUMB_WIDTH: u32 = 320;
 
 /// Version of the processing: part of every cache key, raised whenever
 /// the widths, the encoders or their settings change, so that old results
-/// are made again (2: the 160 px copy).
-pub const VERSION: u32 = 2;
+/// are made again (2: the 160 px copy; 3: the fallback at fewer widths).
+pub const VERSION: u32 = 3;
+
+/// The widths, besides the largest, at which a photo also has a JPEG/PNG
+/// copy: the thumbnail ([`THUMB_WIDTH`]: embeds, feeds, search results
+/// and lists in browsers without WebP) and the phone's text column (960).
+///
+/// Every browser of today shows WebP; the fallback is for the few that
+/// do not (Safari before 14, iOS 13 and older) and for what a photo is
+/// shared with (Facebook and Zalo previews take the largest copy, feed
+/// readers the thumbnail). Such a browser picks the 960 px copy where one
+/// of 640 would do, or the 320 px one for a 160 px thumbnail — a few tens
+/// of kilobytes for a handful of readers — while every photo publishes two
+/// files fewer (9 instead of 11: less to encode once, and to keep on every
+/// rebuild).
+pub const FALLBACK_WIDTHS: [u32; 2] = [THUMB_WIDTH, 960];
 
 /// WebP quality (libwebp's 0–100 scale).
 pub const WEBP_QUALITY: f32 = 72.0;
@@ -114,7 +129,8 @@ pub struct Variant {
 }
 
 /// What processing one source image gave: its upright size, and every
-/// variant, smallest first, WebP and fallback alternating.
+/// variant, smallest first: at each width the WebP copy, then the fallback
+/// where there is one ([`has_fallback`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Outcome {
     /// Width of the upright source, in pixels.
@@ -145,6 +161,13 @@ pub fn widths_for(width: u32) -> Vec<u32> {
         out.push(width);
     }
     out
+}
+
+/// Whether a copy `width` pixels wide of a photo whose largest copy is
+/// `largest` pixels wide has a JPEG/PNG fallback beside its WebP: at the
+/// [`FALLBACK_WIDTHS`] and the largest width.
+pub fn has_fallback(width: u32, largest: u32) -> bool {
+    width == largest || FALLBACK_WIDTHS.contains(&width)
 }
 
 /// Processes one source image (its whole file): decode within `limits`,
@@ -182,8 +205,14 @@ pub fn process(bytes: &[u8], limits: &Limits) -> Result<Encoded, ImageError> {
         variants: Vec::new(),
     };
     let mut files = Vec::new();
+    let largest = widths.last().copied().unwrap_or(width);
     for image in &sized {
-        for format in [Format::Webp, fallback] {
+        let formats = if has_fallback(image.width, largest) {
+            2
+        } else {
+            1
+        };
+        for format in [Format::Webp, fallback].into_iter().take(formats) {
             let bytes = encode::encode(image, format)?;
             outcome.variants.push(Variant {
                 width: image.width,
@@ -241,5 +270,22 @@ mod tests {
         assert_eq!(widths_for(100), [100]);
         assert_eq!(scaled_height(4000, 3000, 960), 720);
         assert_eq!(scaled_height(3000, 1, 320), 1);
+    }
+
+    #[test]
+    fn fallbacks_at_the_thumbnail_the_phone_and_the_largest_width() {
+        let at = |width: u32| -> Vec<u32> {
+            let widths = widths_for(width);
+            let largest = *widths.last().unwrap();
+            widths
+                .into_iter()
+                .filter(|w| has_fallback(*w, largest))
+                .collect()
+        };
+        assert_eq!(at(4000), [320, 960, 1280]);
+        assert_eq!(at(1000), [320, 960, 1000]);
+        assert_eq!(at(800), [320, 800]);
+        assert_eq!(at(300), [300]);
+        assert_eq!(at(100), [100]);
     }
 }

@@ -102,8 +102,9 @@ fn doc<'p>(p: &Common<'_>, page: &'p Page<'p>) -> Doc<'p> {
                 .and_then(|d| d.number.as_deref())
                 .map(Cow::Borrowed),
             s: Cow::Borrowed(&page.summary),
-            // 160 px on ordinary screens, 320 px on sharp ones: ten
-            // results with photos cost ~25 KB of pictures, not ~60 KB.
+            // 160 px WebP on ordinary screens, 320 px on sharp ones: ten
+            // results with photos cost ~25 KB of pictures, not ~60 KB
+            // (browsers without WebP take the 320 px JPEG).
             i: page
                 .image
                 .as_ref()

@@ -33,19 +33,21 @@ pub struct Card<'a> {
     pub n: Option<Cow<'a, str>>,
     /// Summary.
     pub s: Cow<'a, str>,
-    /// The thumbnail of the entry's photo, JPEG or PNG (its smallest
-    /// copy's address: only an address, since every byte of a fragment
+    /// The thumbnail of the entry's photo, JPEG or PNG, for browsers
+    /// without WebP (its smallest such copy's address — 320 px for a
+    /// section's photos: only an address, since every byte of a fragment
     /// counts toward what a query downloads).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub i: Option<Cow<'a, str>>,
-    /// The same thumbnail in WebP, offered first (about half the bytes).
+    /// The thumbnail in WebP, offered first: the smallest WebP copy
+    /// (160 px for a section's photos).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub w: Option<Cow<'a, str>>,
     /// A copy twice as wide as `i`, for sharp screens (`2x` in `srcset`);
     /// absent when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub i2: Option<Cow<'a, str>>,
-    /// The same as `i2` in WebP.
+    /// A copy twice as wide as `w`, in WebP.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub w2: Option<Cow<'a, str>>,
 }

@@ -249,7 +249,7 @@ try {
   if (!thumb) fail('the result with a photo shows no thumbnail');
   else {
     const dir = '/pbgdpl/tin-tuc/hoi-nghi-co-anh/ngay-phap-luat';
-    if (thumb.src !== `${dir}-160.jpg` || thumb.srcset !== `${dir}-160.webp 1x, ${dir}-320.webp 2x`) fail(`thumbnail addresses: ${JSON.stringify(thumb)}`);
+    if (thumb.src !== `${dir}-320.jpg` || thumb.srcset !== `${dir}-160.webp 1x, ${dir}-320.webp 2x`) fail(`thumbnail addresses: ${JSON.stringify(thumb)}`);
     if (thumb.alt !== '' || thumb.loading !== 'lazy' || thumb.width !== '160' || thumb.height !== '120') fail(`thumbnail attributes: ${JSON.stringify(thumb)}`);
     if (!thumb.natural || !thumb.current.endsWith('-160.webp')) fail(`the small WebP thumbnail should load on an ordinary screen: ${JSON.stringify(thumb)}`);
   }
