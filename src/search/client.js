@@ -765,7 +765,7 @@
 
   // The pause after a keystroke before a query runs: typing on does
   // not start a query per letter.
-  var PAUSE = 150;
+  var PAUSE = 100;
   var timer = null;
   function changed(now) {
     clearTimeout(timer);

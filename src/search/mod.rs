@@ -47,7 +47,7 @@
 //! What the reader waits for after the last keystroke is kept short: the
 //! terms of the words already finished (followed by a space) are looked
 //! up while the next one is typed, so after the pause that ends typing
-//! (150 ms) only the last word's shard and list remain to come; the
+//! (100 ms) only the last word's shard and list remain to come; the
 //! first three results' groups and fragments are fetched first and each
 //! result is shown as soon as it and those above it have come (the count
 //! with the first; the list is `aria-busy` until the last); a query
