@@ -50,15 +50,25 @@ impl SourceFile {
                 ));
             }
         };
-        Ok(Self::from_text(rel_path, path, &text))
+        Ok(Self::from_string(rel_path, path, text))
     }
 
     /// Builds a source file from text already in memory (tests, `serve`).
     pub fn from_text(rel_path: &str, path: PathBuf, text: &str) -> Self {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Self::from_string(rel_path, path, text.to_string())
+    }
+
+    /// [`SourceFile::from_text`], taking the text: a file without a BOM or
+    /// carriage returns (nearly all) is not copied.
+    fn from_string(rel_path: &str, path: PathBuf, mut text: String) -> Self {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         // Windows line endings, and the lone carriage returns of old Mac
         // files (editors show them as line breaks too).
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if text.contains('\r') {
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
         // Most files are already NFC: checking is much cheaper than
         // normalising (which dominated loading a large site).
         let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
