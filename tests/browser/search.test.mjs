@@ -236,6 +236,14 @@ try {
   // What the query downloads with the thumbnail stays within the budget.
   r = await query('hoi nghi trien khai luat hoa giai');
   if (r.hits[0]?.title !== 'Hội nghị triển khai Luật Hòa giải có ảnh') fail(`photo entry: ${JSON.stringify(r.hits.map((h) => h.title))}`);
+  // A lazy picture is asked for only once laid out: on a busy machine that
+  // can come after the network fell idle. Wait for it (the check below
+  // fails if it never loads).
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#search-results li .entry-list__thumb img');
+    return !img || (img.complete && img.naturalWidth > 0);
+  }, null, { timeout: 30000 }).catch(() => {});
+  await page.waitForLoadState('networkidle');
   const thumbs = await page.$$eval('#search-results li', (lis) => lis.map((li) => {
     const img = li.querySelector('.entry-list__thumb img');
     const source = li.querySelector('.entry-list__thumb source[type="image/webp"]');
