@@ -245,15 +245,20 @@ fn a_second_build_decodes_nothing_and_gives_the_same_bytes() {
     assert_eq!(read_tree(&first.out), read_tree(&third.out));
 }
 
+/// The options of a library build on 22/11/2026, without the network.
+fn offline_options() -> pbgdpl::BuildOptions {
+    pbgdpl::BuildOptions {
+        today: Some(day("2026-11-22")),
+        offline: true,
+        ..Default::default()
+    }
+}
+
 #[test]
 fn rebuilds_keep_the_published_photos_and_remake_a_damaged_cache() {
     let (tmp, root) = site_with_photos();
     let out = tmp.path().join("public");
-    let options = pbgdpl::BuildOptions {
-        today: Some(day("2026-11-22")),
-        offline: true,
-        ..Default::default()
-    };
+    let options = offline_options();
     pbgdpl::build(&root, Some(&out), &options).unwrap();
     let first = read_tree(&out);
     let photos = |tree: &std::collections::BTreeMap<String, Vec<u8>>| {
@@ -513,11 +518,7 @@ fn listed_files(out: &Path) -> std::collections::BTreeMap<String, String> {
 fn listed_hashes_come_from_the_cache_and_are_always_the_published_bytes() {
     let (tmp, root) = site_with_photos();
     let out = tmp.path().join("public");
-    let options = pbgdpl::BuildOptions {
-        today: Some(day("2026-11-22")),
-        offline: true,
-        ..Default::default()
-    };
+    let options = offline_options();
     let build = || {
         pbgdpl::build(&root, Some(&out), &options).unwrap_or_else(|e| panic!("{e}"));
         listed_files(&out)
