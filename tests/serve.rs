@@ -670,3 +670,55 @@ fn serve_fetches_the_upstream_news_on_start_and_keeps_them_between_rebuilds() {
         "the copy is saved beside the section"
     );
 }
+
+/// Polls `page` until `done` says yes (at most [`WAIT`]); returns its text.
+fn poll(s: &Served, page: &str, done: impl Fn(&str) -> bool) -> String {
+    let until = std::time::Instant::now() + WAIT;
+    loop {
+        let text = s.get(page).text();
+        if done(&text) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "{page} never became right; the server said:\n{}",
+            s.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A save written in two parts with a pause between them (a slow disk, a
+/// big file): a rebuild may read the first half, which is broken, but the
+/// rebuild after the second part shows the whole file and no error.
+#[test]
+fn a_half_written_save_is_followed_by_the_whole_file_and_no_error_stays() {
+    let s = Served::start();
+    let _events = s.events_of(&format!(
+        "?page=%2Fpbgdpl%2F{}",
+        ENTRY_PAGE.replace('/', "%2F")
+    ));
+    let path = s.root.join(ENTRY);
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "của 9 thôn",
+        "của 9 thôn, ghi nửa chừng",
+        1,
+    );
+    // Cut in the middle of the front matter (and of a character).
+    let cut = text.find("title = \"Hội").unwrap() + "title = \"Hộ".len() - 1;
+    let mut file = std::fs::File::create(&path).unwrap();
+    file.write_all(&text.as_bytes()[..cut]).unwrap();
+    file.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    file.write_all(&text.as_bytes()[cut..]).unwrap();
+    drop(file);
+    poll(&s, ENTRY_PAGE, |t| {
+        t.contains("ghi nửa chừng") && !t.contains(PANEL)
+    });
+    // The rest of the site follows.
+    poll(&s, "feed.json", |t| t.contains("ghi nửa chừng"));
+    assert!(
+        !s.get(ENTRY_PAGE).text().contains(PANEL),
+        "no error came back"
+    );
+}

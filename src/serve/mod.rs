@@ -9,8 +9,9 @@
 //! - Output: a [`Store`], swapped atomically after each successful rebuild;
 //!   a failed rebuild keeps the last good output on screen with the errors
 //!   over it.
-//! - Watching: notify, debounced (50 ms, notify-debouncer-full), on `site.toml`, `content/`,
-//!   `static/`, `templates/` and `themes/`.
+//! - Watching: notify, on `site.toml`, `content/`, `static/`, `templates/`
+//!   and `themes/`; the changes of one save come as one batch once the site
+//!   has been quiet for [`watch::SETTLE`] ([`watch`]).
 //! - Rebuilding: a [`Session`].
 //!   After an edit of entries, the pages open in browsers (each event stream
 //!   says which page it belongs to) are rendered first and swapped in over
@@ -28,12 +29,12 @@ pub mod live;
 pub mod mime;
 pub mod paths;
 pub mod session;
+pub mod watch;
 
 use std::collections::HashSet;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -41,8 +42,6 @@ use bytes::Bytes;
 use http_body_util::channel::Sender;
 use hyper::body::Frame;
 use hyper_util::rt::TokioIo;
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::error::Error;
 use crate::error::io_reason;
@@ -53,10 +52,7 @@ use crate::pipeline::Preview;
 use crate::progress::{Progress, Silent};
 use crate::site::BuildOptions;
 use session::{Changes, Session, Update};
-
-/// How long the watcher waits for more changes before rebuilding (editors
-/// often write a file in several steps).
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+use watch::{Next, Watcher};
 
 /// Above this many changed files, a `changed` event becomes a `reload`.
 const MAX_CHANGED_PATHS: usize = 2000;
@@ -212,9 +208,7 @@ pub struct Server {
     origin: String,
     events: Arc<dyn Events>,
     runtime: tokio::runtime::Runtime,
-    watcher: Watch,
-    watched: Vec<PathBuf>,
-    changes: mpsc::Receiver<DebounceEventResult>,
+    watcher: Watcher,
 }
 
 impl std::fmt::Debug for Server {
@@ -267,21 +261,17 @@ impl Server {
         // Watch before the first build, so no change is missed: an edit
         // made while it runs (or right after the address is printed)
         // triggers a rebuild.
-        let (tx, changes) = mpsc::channel();
-        let mut watcher = new_debouncer(DEBOUNCE, None, tx)
-            .map_err(|e| Error::Serve(msg!("serve-cannot-watch", detail = e.to_string())))?;
         let root = session.root().to_path_buf();
-        watcher
-            .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| {
-                Error::Serve(msg!(
-                    "serve-cannot-watch-dir",
-                    dir = &root,
-                    detail = e.to_string()
-                ))
-            })?;
-        let mut watched = Vec::new();
-        watch_new_dirs(&mut watcher, &session.watched(), &mut watched);
+        let mut watcher = Watcher::new()
+            .map_err(|e| Error::Serve(msg!("serve-cannot-watch", detail = e.to_string())))?;
+        watcher.watch_root(&root).map_err(|e| {
+            Error::Serve(msg!(
+                "serve-cannot-watch-dir",
+                dir = &root,
+                detail = e.to_string()
+            ))
+        })?;
+        watcher.watch_new_dirs(&session.watched());
         let mut server = Server {
             session,
             state,
@@ -289,8 +279,6 @@ impl Server {
             events,
             runtime,
             watcher,
-            watched,
-            changes,
         };
         let events = server.events.clone();
         server.rebuild(&Changes::Unknown, events.progress());
@@ -317,53 +305,38 @@ impl Server {
     pub fn run(mut self) -> Result<(), Error> {
         let root = self.session.root().to_path_buf();
         loop {
-            let batch = match self.session.next_change() {
-                None => match self.changes.recv() {
-                    Ok(batch) => batch,
-                    Err(_) => break,
-                },
-                Some(at) => {
-                    // Wake up at the entry's hour (and at least every
-                    // minute, in case the computer slept or the clock moved).
-                    let wait = (at - chrono::Utc::now().fixed_offset())
-                        .to_std()
-                        .unwrap_or(Duration::ZERO)
-                        .min(Duration::from_secs(60));
-                    match self.changes.recv_timeout(wait) {
-                        Ok(batch) => batch,
-                        Err(mpsc::RecvTimeoutError::Timeout) => {
-                            if chrono::Utc::now() >= at {
-                                self.events.due();
-                                self.rebuild(&Changes::Time, &Silent);
-                            }
-                            continue;
-                        }
-                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                    }
-                }
-            };
-            let paths: Vec<PathBuf> = match batch {
-                // Reading files (our own rebuilds do) is not a change.
-                Ok(events) => events
-                    .into_iter()
-                    .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
-                    .flat_map(|e| e.event.paths)
-                    .collect(),
-                Err(errors) => {
-                    for e in errors {
-                        self.events.failed(&Error::Serve(msg!(
-                            "serve-watch-failed",
-                            detail = e.to_string()
-                        )));
+            let next_change = self.session.next_change();
+            // Wake up at the entry's hour (and at least every minute, in
+            // case the computer slept or the clock moved).
+            let wait = next_change.map(|at| {
+                (at - chrono::Utc::now().fixed_offset())
+                    .to_std()
+                    .unwrap_or(Duration::ZERO)
+                    .min(Duration::from_secs(60))
+            });
+            let batch = match self.watcher.next(wait) {
+                Next::Changes(batch) => batch,
+                Next::Timeout => {
+                    if next_change.is_some_and(|at| chrono::Utc::now() >= at) {
+                        self.events.due();
+                        self.rebuild(&Changes::Time, &Silent);
                     }
                     continue;
                 }
+                Next::Closed => break,
             };
-            watch_new_dirs(
-                &mut self.watcher,
-                &self.session.watched(),
-                &mut self.watched,
-            );
+            for e in batch.errors {
+                self.events.failed(&Error::Serve(msg!(
+                    "serve-watch-failed",
+                    detail = e.to_string()
+                )));
+            }
+            self.watcher.watch_new_dirs(&self.session.watched());
+            if batch.rescan {
+                self.rebuild(&Changes::Unknown, &Silent);
+                continue;
+            }
+            let paths = batch.paths;
             let changes = Changes::Paths(paths);
             if !self.session.concerns(&changes) {
                 continue;
@@ -466,22 +439,6 @@ impl Server {
         }
     }
 }
-
-/// Starts watching the directories of `wanted` that exist and are not
-/// watched yet (a site may create `templates/` while being served).
-fn watch_new_dirs(debouncer: &mut Watch, wanted: &[PathBuf], watched: &mut Vec<PathBuf>) {
-    watched.retain(|d| d.is_dir());
-    for dir in wanted {
-        if dir.is_dir()
-            && !watched.contains(dir)
-            && debouncer.watch(dir, RecursiveMode::Recursive).is_ok()
-        {
-            watched.push(dir.clone());
-        }
-    }
-}
-
-type Watch = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
 async fn accept(listener: tokio::net::TcpListener, state: Arc<State>) {
     loop {
