@@ -722,3 +722,42 @@ fn a_half_written_save_is_followed_by_the_whole_file_and_no_error_stays() {
         "no error came back"
     );
 }
+
+/// Vim's save, as the system reports it: its swap file, a test file made
+/// and deleted, the entry renamed to a backup, the new entry written, the
+/// backup deleted. Only the entry changed: the open page is rendered
+/// first, as after any edit of an entry.
+#[test]
+fn a_save_with_swap_and_backup_files_renders_the_open_page_first() {
+    let s = Served::start();
+    let events = s.events_of(&format!(
+        "?page=%2Fpbgdpl%2F{}",
+        ENTRY_PAGE.replace('/', "%2F")
+    ));
+    let path = s.root.join(ENTRY);
+    let dir = path.parent().unwrap();
+    let swap = dir.join(".hoi-nghi-tap-huan-hoa-giai.md.swp");
+    let backup = dir.join("hoi-nghi-tap-huan-hoa-giai.md~");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "của 9 thôn",
+        "của 9 thôn, lưu bằng Vim",
+        1,
+    );
+    std::fs::write(&swap, "b0VIM").unwrap();
+    std::fs::write(dir.join("4913"), "").unwrap();
+    std::fs::remove_file(dir.join("4913")).unwrap();
+    std::fs::rename(&path, &backup).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    std::fs::write(&swap, "b0VIM 2").unwrap();
+    loop {
+        let data = wait_for_reload(&s, &events);
+        if data.contains("\"first\":true") {
+            break;
+        }
+    }
+    poll(&s, ENTRY_PAGE, |t| {
+        t.contains("lưu bằng Vim") && !t.contains(PANEL)
+    });
+    std::fs::remove_file(&swap).unwrap();
+}

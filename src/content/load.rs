@@ -106,7 +106,9 @@ fn rel_of(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn is_hidden(name: &str) -> bool {
+/// Whether a file name is one loading skips: hidden files, editors' swap
+/// and backup files (`.entry.md.swp`, `entry.md~`), `Thumbs.db`.
+pub fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name == "Thumbs.db"
 }
 
@@ -186,6 +188,18 @@ pub struct LoadCache {
     walk: Diagnostics,
     /// Whether `files` describes a complete walk.
     walked: bool,
+}
+
+impl LoadCache {
+    /// Whether the last load read the source file `rel` (site-relative,
+    /// `/`-separated) or a file below it.
+    pub fn knows(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+            || self
+                .files
+                .keys()
+                .any(|k| k.strip_prefix(rel).is_some_and(|r| r.starts_with('/')))
+    }
 }
 
 #[derive(Debug)]

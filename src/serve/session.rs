@@ -210,6 +210,31 @@ impl Session {
         )
     }
 
+    /// Whether `rel` (in `content/` or `static/`) is a file that no load
+    /// reads and the last one did not read either, so its change changes
+    /// nothing: an editor's swap, backup or test file (Vim's save touches
+    /// `.entry.md.swp`, `entry.md~` and `4913` beside the entry), or a
+    /// file that came and went between two loads. Without this, each save
+    /// from such an editor would walk every directory again and skip the
+    /// first pass for the open pages.
+    fn never_loaded(&self, rel: &str) -> bool {
+        let path = self.root.join(rel);
+        if self.cache.knows(rel)
+            || self
+                .content
+                .assets
+                .iter()
+                .any(|a| a.source.starts_with(&path))
+        {
+            return false;
+        }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) => load::is_hidden(name) && !meta.is_dir(),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        }
+    }
+
     fn plan(&self, changes: &Changes) -> Plan {
         let paths = match changes {
             Changes::Paths(paths) => paths,
@@ -245,6 +270,9 @@ impl Session {
                 plan.theme = true;
                 plan.relevant = true;
             } else if top == CONTENT_DIR || top == STATIC_DIR {
+                if self.never_loaded(&rel) {
+                    continue;
+                }
                 plan.relevant = true;
                 if let Some(set) = &mut plan.reread {
                     set.insert(rel);
