@@ -79,7 +79,8 @@ pub struct Preview<'a> {
 }
 
 impl Preview<'_> {
-    /// Renders the wanted pages with every renderer that makes pages, then
+    /// Renders the wanted pages with every renderer that may make one of
+    /// them (an entry's page is not looked for among the tag pages), then
     /// calls `ready`.
     fn render(
         &self,
@@ -90,7 +91,7 @@ impl Preview<'_> {
         let focus = Focus::new(self.sink, self.pages);
         let pages: Vec<_> = output::renderers()
             .into_iter()
-            .filter(|r| r.makes_pages())
+            .filter(|r| r.makes_pages() && self.pages.iter().any(|p| r.may_make(p)))
             .collect();
         run_into(&pages, prepared, theme, reuse, &focus)?;
         (self.ready)();

@@ -761,3 +761,29 @@ fn a_save_with_swap_and_backup_files_renders_the_open_page_first() {
     });
     std::fs::remove_file(&swap).unwrap();
 }
+
+/// The first pass renders only the renderers that may make an open page:
+/// an open tag page is among them, and shows an edit of its entry first.
+#[test]
+fn an_open_tag_page_is_rendered_first_too() {
+    let s = Served::start_with(&["--today", "2026-11-22"], |root| {
+        let path = root.join(ENTRY);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replacen(
+            "date = 2026-10-05",
+            "date = 2026-10-05\ntags = [\"hòa giải\"]",
+            1,
+        );
+        std::fs::write(&path, text).unwrap();
+    });
+    assert!(s.get("the/hoa-giai/").text().contains("Hội nghị tập huấn"));
+    let events = s.events_of("?page=%2Fpbgdpl%2Fthe%2Fhoa-giai%2F");
+    s.edit(
+        ENTRY,
+        "title = \"Hội nghị tập huấn",
+        "title = \"Hội nghị bồi dưỡng",
+    );
+    let data = wait_for_reload(&s, &events);
+    assert!(data.contains("\"first\":true"), "{data}");
+    assert!(s.get("the/hoa-giai/").text().contains("Hội nghị bồi dưỡng"));
+}

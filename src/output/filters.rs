@@ -254,6 +254,12 @@ impl Renderer for Filters {
         true
     }
 
+    fn may_make(&self, path: &str) -> bool {
+        // `van-ban-moi/loai/quyet-dinh/`: segments no entry may take.
+        path.split('/')
+            .any(|s| s == routes::TYPE_SEGMENT || s == routes::YEAR_SEGMENT)
+    }
+
     fn lists_entries(&self) -> bool {
         true
     }

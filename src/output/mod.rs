@@ -256,6 +256,16 @@ pub trait Renderer<K: Kind = Section>: Sync {
         false
     }
 
+    /// For a renderer that makes pages: whether the page at `path` (a
+    /// site-relative output path, `tin-tuc/hop-bao/index.html`) may be
+    /// one of them. The first pass of a `serve` rebuild plans only the
+    /// renderers that may make a page open in the browser; saying yes
+    /// wrongly costs time, saying no wrongly leaves the page stale until
+    /// the rest of the site follows.
+    fn may_make(&self, _path: &str) -> bool {
+        true
+    }
+
     /// Whether its pages list entries with [`Common::list_value`], the
     /// template values lists share: the build loop keeps those values
     /// until the last renderer that says so is done. Saying so is only
@@ -328,6 +338,8 @@ pub trait Output<K: Kind = Section>: Sync {
     fn name(&self) -> &'static str;
     /// [`Renderer::makes_pages`].
     fn makes_pages(&self) -> bool;
+    /// [`Renderer::may_make`].
+    fn may_make(&self, path: &str) -> bool;
     /// [`Renderer::lists_entries`].
     fn lists_entries(&self) -> bool;
     /// [`Renderer::jobs`], type-erased.
@@ -384,6 +396,10 @@ impl<K: Kind, R: Renderer<K>> Output<K> for R {
 
     fn makes_pages(&self) -> bool {
         Renderer::makes_pages(self)
+    }
+
+    fn may_make(&self, path: &str) -> bool {
+        Renderer::may_make(self, path)
     }
 
     fn lists_entries(&self) -> bool {

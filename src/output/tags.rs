@@ -121,6 +121,10 @@ impl Renderer for Tags {
         true
     }
 
+    fn may_make(&self, path: &str) -> bool {
+        path.starts_with(&routes::tags())
+    }
+
     fn lists_entries(&self) -> bool {
         true
     }
