@@ -237,6 +237,65 @@ fn pagination_with_exactly_one_full_page() {
     assert!(!out.join("tin-tuc/page/2").exists());
 }
 
+/// A long list names its first and last page and the pages near the
+/// current one, not every page: its pages do not grow with the section.
+#[test]
+fn pagination_of_a_long_list_leaves_out_the_far_pages() {
+    let (_t, out) = paginate(30);
+    let page = |n: usize| {
+        let rel = if n == 1 {
+            "tin-tuc/index.html".to_string()
+        } else {
+            format!("tin-tuc/page/{n}/index.html")
+        };
+        std::fs::read_to_string(out.join(rel)).unwrap()
+    };
+    assert_eq!(
+        select_text(&page(5), "nav.pagination li"),
+        [
+            "‹ Trang trước",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "…",
+            "10",
+            "Trang sau ›"
+        ]
+    );
+    assert_eq!(
+        select_text(&page(1), "nav.pagination li"),
+        ["1", "2", "3", "…", "10", "Trang sau ›"]
+    );
+    assert_eq!(
+        select_attr(&page(10), "nav.pagination a[aria-label]", "href"),
+        [
+            "/tin-tuc/",
+            "/tin-tuc/page/8/",
+            "/tin-tuc/page/9/",
+            "/tin-tuc/page/10/"
+        ]
+    );
+    // Every page is still reached, one after the other.
+    let mut seen = vec![1];
+    let mut html = page(1);
+    while let Some(next) = select_attr(&html, "nav.pagination a[rel=next]", "href").pop() {
+        let n: usize = next
+            .trim_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        seen.push(n);
+        html = page(n);
+    }
+    assert_eq!(seen, (1..=10).collect::<Vec<_>>());
+}
+
 #[test]
 fn pagination_with_one_more_than_a_page() {
     let (_t, out) = paginate(4);

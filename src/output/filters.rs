@@ -19,7 +19,7 @@ use crate::render::{Common, Listed, Prepared};
 use crate::routes;
 use crate::text::slugify;
 
-use super::html::Pagination;
+use super::pagination::Pagination;
 use super::{Job, RenderContext, Renderer};
 
 pub use crate::routes::{Dimension, TYPE_SEGMENT, YEAR_SEGMENT, has_documents};

@@ -11,6 +11,7 @@ use crate::render::{Common, Full, Listed, Prepared};
 use crate::routes;
 
 use super::filters::{self, FilterMenu};
+use super::pagination::Pagination;
 use super::{Job, RenderContext, Renderer, statistics};
 
 /// Renders every HTML page.
@@ -109,42 +110,6 @@ pub enum HtmlView<'p> {
     },
     /// `404.html`.
     NotFound,
-}
-
-/// `pagination` in templates.
-#[derive(Debug, Hash, Serialize)]
-pub struct Pagination {
-    current: usize,
-    total: usize,
-    previous: Option<String>,
-    next: Option<String>,
-    pages: Vec<PageLink>,
-}
-
-impl Pagination {
-    /// Page `current` of `total`; `url_of(n)` is the address of page `n`.
-    pub fn new(current: usize, total: usize, url_of: impl Fn(usize) -> String) -> Self {
-        Self {
-            current,
-            total,
-            previous: (current > 1).then(|| url_of(current - 1)),
-            next: (current < total).then(|| url_of(current + 1)),
-            pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    url: url_of(n),
-                    current: n == current,
-                })
-                .collect(),
-        }
-    }
-}
-
-#[derive(Debug, Hash, Serialize)]
-struct PageLink {
-    number: usize,
-    url: String,
-    current: bool,
 }
 
 /// A home-page block: a category and its newest entries.

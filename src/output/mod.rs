@@ -40,6 +40,7 @@ pub mod files;
 pub mod filters;
 pub mod html;
 pub mod minify;
+pub mod pagination;
 pub mod schemas;
 pub mod search;
 pub mod sink;

@@ -12,7 +12,7 @@ use crate::render::{Listed, Page, Prepared};
 use crate::routes;
 use crate::text::{fold, slugify};
 
-use super::html::Pagination;
+use super::pagination::Pagination;
 use super::{Job, RenderContext, Renderer};
 
 pub use crate::routes::TAGS_SEGMENT;

@@ -33,7 +33,7 @@ use tera::Value;
 
 use crate::category::{CATEGORIES, Category};
 use crate::error::Error;
-use crate::output::html::Pagination;
+use crate::output::pagination::Pagination;
 use crate::output::{Job, RenderContext, Renderer};
 use crate::render::context::PageView;
 use crate::routes::{self, category_page as category_path};
