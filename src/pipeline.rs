@@ -358,24 +358,32 @@ pub fn build_with(
     } else {
         OutputKeys::new()
     };
-    let sink =
-        output::DirSink::with_previous(staging.path(), &output).trusting(previous_keys.saved());
+    let sink = output::DirSink::with_previous(staging.path(), &output)
+        .trusting(previous_keys.saved(), previous_keys.len());
     let body_file = crate::incremental::StoredMemo::file_for(&output, "bodies");
     let mut stages = Stages::new(&theme, progress, &previous_keys);
     stages.body_file = Some(&body_file);
     let done = site
         .process(diags, &stages, &sink)
         .map_err(|e| staging.blame(e))?;
-    // The keys describe the new output: remove the old ones first, so a
-    // crash between the two steps leaves no keys rather than wrong ones.
-    let _ = std::fs::remove_file(&keys_file);
+    let read_back = sink.read_back();
     // A no-op rebuild leaves the previous output where it is: it is
     // already this build's, file for file.
-    if sink.finish().map_err(|e| staging.blame(e))? == output::Finished::Changed {
-        staging.commit()?;
+    let finished = sink.finish().map_err(|e| staging.blame(e))?;
+    // ... and its keys too, when they describe it as this build would:
+    // the moment they were saved still tells which files are untouched.
+    let same_keys = !read_back && done.keys.same_files(&previous_keys);
+    if finished == output::Finished::Changed || !same_keys {
+        // The keys describe the new output: remove the old ones first, so
+        // a crash between the two steps leaves no keys rather than wrong
+        // ones.
+        let _ = std::fs::remove_file(&keys_file);
+        if finished == output::Finished::Changed {
+            staging.commit()?;
+        }
+        // Without the keys the next build renders everything: not an error.
+        let _ = done.keys.save(&keys_file);
     }
-    // Without the keys the next build renders everything: not an error.
-    let _ = done.keys.save(&keys_file);
     Ok(BuildReport {
         scheduled,
         pages: done.pages,

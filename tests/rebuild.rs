@@ -211,6 +211,48 @@ fn a_no_op_build_leaves_the_previous_output_where_it_is() {
     assert_same_as_fresh(tmp.path());
 }
 
+#[cfg(unix)]
+#[test]
+fn what_is_put_into_or_taken_from_a_folder_of_the_output_by_hand_is_noticed() {
+    let tmp = site();
+    let (root, out) = (tmp.path().join("site"), tmp.path().join("out"));
+    let keys = tmp.path().join(".out.pbgdpl-keys");
+    pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    let saved = std::fs::read(&keys).unwrap();
+    let modified = || std::fs::metadata(&keys).unwrap().modified().unwrap();
+    let before = modified();
+    // A no-op leaves the keys file as it was: they still describe the
+    // output, and when they were saved still tells what is untouched.
+    let again = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+    assert_eq!(kept(&again), again.files);
+    assert_eq!((std::fs::read(&keys).unwrap(), modified()), (saved, before));
+    // Deep in the output, after that no-op: a stray file, an empty
+    // folder, a file renamed, each on its own.
+    let page = files(&out)
+        .into_keys()
+        .find(|p| p.matches('/').count() >= 2 && p.ends_with("/index.html"))
+        .unwrap();
+    let folder = out.join(page.rsplit_once('/').unwrap().0);
+    let edits: [(&str, &dyn Fn()); 3] = [
+        ("stray file", &|| {
+            std::fs::write(folder.join("ghi-chu.txt"), "x").unwrap()
+        }),
+        ("empty folder", &|| {
+            std::fs::create_dir(folder.join("rong")).unwrap()
+        }),
+        ("renamed", &|| {
+            std::fs::rename(folder.join("index.html"), folder.join("index.htm")).unwrap()
+        }),
+    ];
+    for (what, edit) in edits {
+        edit();
+        pbgdpl::build(&root, Some(&out), &options()).unwrap();
+        assert_same_as_fresh(tmp.path());
+        let again = pbgdpl::build(&root, Some(&out), &options()).unwrap();
+        assert_eq!(kept(&again), again.files, "{what}");
+    }
+}
+
 #[test]
 fn bodies_kept_beside_the_output_are_used_only_for_the_same_text_and_address() {
     let tmp = site();

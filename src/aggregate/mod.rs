@@ -544,7 +544,8 @@ impl<'o> Run<'o> {
         } else {
             OutputKeys::new()
         };
-        let sink = DirSink::with_previous(staging.path(), out).trusting(previous.saved());
+        let sink =
+            DirSink::with_previous(staging.path(), out).trusting(previous.saved(), previous.len());
         let recorder = Recorder::new(&sink);
         let built = hub::render(&input, &theme, &previous, &recorder)?;
         let files = recorder.written().len();

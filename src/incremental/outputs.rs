@@ -107,6 +107,12 @@ impl OutputKeys {
         files
     }
 
+    /// Whether `other` describes the same files, made from the same jobs
+    /// (whenever either was saved).
+    pub fn same_files(&self, other: &OutputKeys) -> bool {
+        self.keys == other.keys
+    }
+
     /// When these keys were saved, for keys read from a file: a file of
     /// the output they describe whose inode has not [changed](changed_at)
     /// since is as the build wrote it. `None` for keys kept in memory.

@@ -101,6 +101,8 @@ pub struct DirSink {
     previous: Option<PathBuf>,
     /// When the keys of the previous output were saved ([`DirSink::trusting`]).
     saved: Option<std::time::SystemTime>,
+    /// How many files those keys describe.
+    known: usize,
     /// Directories made so far: most files share theirs with others, and
     /// `create_dir_all` costs a system call per path component.
     made: Mutex<HashSet<PathBuf>>,
@@ -108,6 +110,8 @@ pub struct DirSink {
     kept: Mutex<Vec<String>>,
     /// Whether any file was written or copied.
     wrote: std::sync::atomic::AtomicBool,
+    /// Whether a kept file had to be read back (changed since `saved`).
+    read_back: std::sync::atomic::AtomicBool,
 }
 
 /// What [`DirSink::finish`] found.
@@ -128,9 +132,11 @@ impl DirSink {
             root: root.into(),
             previous: None,
             saved: None,
+            known: 0,
             made: Mutex::default(),
             kept: Mutex::default(),
             wrote: Default::default(),
+            read_back: Default::default(),
         }
     }
 
@@ -145,12 +151,19 @@ impl DirSink {
     }
 
     /// Takes the files of the previous output whose inode has not changed
-    /// since `saved` (when the keys describing them were saved:
-    /// [`OutputKeys::saved`](crate::incremental::OutputKeys::saved)) to be
+    /// since `saved` (when the keys describing them, `known` files, were
+    /// saved: [`OutputKeys::saved`](crate::incremental::OutputKeys::saved))
+    /// to be
     /// as the build wrote them: keeping one costs a `stat` instead of
     /// reading and hashing it. Without it, every kept file is read back.
-    pub fn trusting(mut self, saved: Option<std::time::SystemTime>) -> Self {
+    ///
+    /// The same goes for folders: one whose inode has not changed since
+    /// holds the names it held then (adding, removing or renaming a name
+    /// in a folder changes it), so when all `known` files are kept, [`DirSink::finish`] proves that the previous output holds
+    /// nothing else with a `stat` per folder instead of reading them all.
+    pub fn trusting(mut self, saved: Option<std::time::SystemTime>, known: usize) -> Self {
         self.saved = saved;
+        self.known = known;
         self
     }
 
@@ -205,6 +218,7 @@ impl Sink for DirSink {
             .zip(crate::incremental::changed_at(&meta))
             .is_some_and(|(saved, changed)| changed < saved);
         if let Some(digest) = made.digest.filter(|_| !untouched) {
+            self.read_back.store(true, Ordering::Relaxed);
             let Ok(bytes) = std::fs::read(&old) else {
                 return Ok(false);
             };
@@ -221,6 +235,13 @@ impl Sink for DirSink {
 }
 
 impl DirSink {
+    /// Whether a file was kept only after reading it back, its inode
+    /// having changed since the keys were saved ([`DirSink::trusting`]):
+    /// keys saved again would spare the next build that read.
+    pub fn read_back(&self) -> bool {
+        self.read_back.load(Ordering::Relaxed)
+    }
+
     /// Ends the build: when nothing was written and the previous output
     /// holds exactly the files kept from it (no other file, no other
     /// folder), says [`Finished::Unchanged`] and touches nothing — the
@@ -234,7 +255,17 @@ impl DirSink {
             return Ok(Finished::Changed);
         };
         let wrote = self.wrote.load(Ordering::Relaxed);
-        if !wrote && holds_exactly(previous, &kept) {
+        // Every file kept is one the keys describe (the build loop keeps
+        // only those), so keeping as many as they describe is keeping
+        // them all: the output the keys were saved with.
+        let all_known = kept.len() == self.known;
+        if !wrote
+            && ((all_known
+                && self
+                    .saved
+                    .is_some_and(|s| untouched_folders(previous, &kept, s)))
+                || holds_exactly(previous, &kept))
+        {
             return Ok(Finished::Unchanged);
         }
         kept.par_iter().try_for_each(|path| {
@@ -247,6 +278,31 @@ impl DirSink {
         })?;
         Ok(Finished::Changed)
     }
+}
+
+/// Whether `dir` and every folder of the files at `paths` (relative,
+/// `/`-separated) are folders whose inode has not changed since `saved`:
+/// then each holds the names it held at that moment. When `paths` are
+/// every file of the output as it was then, `dir` holds them and nothing
+/// else (a name added anywhere changes the folder holding it).
+fn untouched_folders(dir: &Path, paths: &[String], saved: std::time::SystemTime) -> bool {
+    use rayon::prelude::*;
+    let folders: HashSet<&str> = paths
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .chain([""])
+        .collect();
+    let folders: Vec<&str> = folders.into_iter().collect();
+    folders.par_iter().all(|folder| {
+        let path = match *folder {
+            "" => dir.to_path_buf(),
+            f => dir.join(f),
+        };
+        std::fs::symlink_metadata(path).is_ok_and(|meta| {
+            meta.is_dir()
+                && crate::incremental::changed_at(&meta).is_some_and(|changed| changed < saved)
+        })
+    })
 }
 
 /// Whether `dir` holds the files at `paths` (relative, `/`-separated) and
@@ -458,14 +514,14 @@ mod tests {
         // Keys saved before the change (or none saved): the file is read,
         // its hash differs, it is not kept.
         for saved in [None, Some(changed - Duration::from_secs(1))] {
-            let sink = DirSink::with_previous(&new, &old).trusting(saved);
+            let sink = DirSink::with_previous(&new, &old).trusting(saved, 1);
             assert!(!sink.keep("a.html", &made).unwrap(), "{saved:?}");
             assert!(!new.join("a.html").exists());
         }
         // Keys saved after it: the inode says the file is as the build
         // wrote it, and it is kept without being read.
         let sink =
-            DirSink::with_previous(&new, &old).trusting(Some(changed + Duration::from_secs(1)));
+            DirSink::with_previous(&new, &old).trusting(Some(changed + Duration::from_secs(1)), 1);
         assert!(sink.keep("a.html", &made).unwrap());
         sink.write("b.html", b"new").unwrap();
         assert_eq!(sink.finish().unwrap(), Finished::Changed);
@@ -473,7 +529,7 @@ mod tests {
         // Another size is never kept.
         let longer = Made::rendered(1, b"<p>aa</p>");
         let sink = DirSink::with_previous(&new, &old)
-            .trusting(Some(SystemTime::now() + Duration::from_secs(60)));
+            .trusting(Some(SystemTime::now() + Duration::from_secs(60)), 1);
         assert!(!sink.keep("a.html", &longer).unwrap());
     }
 
