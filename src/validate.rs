@@ -331,7 +331,7 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
 pub fn nesting(p: &Prepared<'_>) -> Diagnostics {
     let mut d = Diagnostics::new();
     let pages = p.pages.iter().filter_map(|page| {
-        let span = page.body.too_deep.as_ref()?;
+        let span = page.body.too_deep()?;
         let offset = page.entry.body_offset;
         Some((&page.entry.source, span.start + offset..span.end + offset))
     });

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::Error;
 
@@ -25,7 +26,9 @@ const MAGIC: &[u8; 16] = b"pbgdpl-stored\x00\x00\x01";
 /// Records read from a file written by [`StoredMemo::save`].
 #[derive(Debug, Default)]
 pub struct StoredMemo {
-    bytes: Vec<u8>,
+    /// The whole file, shared with whoever keeps records past the memo
+    /// ([`StoredMemo::bytes`]).
+    bytes: Arc<Vec<u8>>,
     /// Where each key's record is in `bytes`.
     records: HashMap<u64, (usize, usize)>,
 }
@@ -112,13 +115,26 @@ impl StoredMemo {
         if at != bytes.len() {
             return None;
         }
-        Some(Self { bytes, records })
+        Some(Self {
+            bytes: Arc::new(bytes),
+            records,
+        })
     }
 
     /// The bytes stored for `key`.
     pub fn get(&self, key: u64) -> Option<&[u8]> {
-        let &(start, end) = self.records.get(&key)?;
-        self.bytes.get(start..end)
+        self.bytes.get(self.range(key)?)
+    }
+
+    /// Where the bytes stored for `key` are in [`StoredMemo::bytes`].
+    pub fn range(&self, key: u64) -> Option<std::ops::Range<usize>> {
+        self.records.get(&key).map(|&(start, end)| start..end)
+    }
+
+    /// Every byte read, shared: records can be read from them after the
+    /// memo is dropped.
+    pub fn bytes(&self) -> &Arc<Vec<u8>> {
+        &self.bytes
     }
 
     /// Number of records.
@@ -182,32 +198,47 @@ impl StoredMemo {
 /// Bytes written one after another and read back in the same order: how
 /// callers of [`StoredMemo`] encode a record.
 #[derive(Debug)]
-pub struct Reader<'a>(&'a [u8]);
+pub struct Reader<'a> {
+    rest: &'a [u8],
+    len: usize,
+}
 
 impl<'a> Reader<'a> {
     /// Reads `bytes` from the start.
     pub fn new(bytes: &'a [u8]) -> Self {
-        Self(bytes)
+        Self {
+            rest: bytes,
+            len: bytes.len(),
+        }
     }
 
     /// The next number.
     pub fn number(&mut self) -> Option<u64> {
-        let n = u64_at(self.0, 0)?;
-        self.0 = &self.0[8..];
+        let n = u64_at(self.rest, 0)?;
+        self.rest = &self.rest[8..];
         Some(n)
+    }
+
+    /// Where the next text is (from the start of the bytes read), without
+    /// looking at it: for texts read later, or never.
+    pub fn skip_text(&mut self) -> Option<std::ops::Range<usize>> {
+        let len = usize::try_from(self.number()?).ok()?;
+        let start = self.len - self.rest.len();
+        self.rest = self.rest.get(len..)?;
+        Some(start..start + len)
     }
 
     /// The next text.
     pub fn text(&mut self) -> Option<&'a str> {
         let len = usize::try_from(self.number()?).ok()?;
-        let text = self.0.get(..len)?;
-        self.0 = &self.0[len..];
+        let text = self.rest.get(..len)?;
+        self.rest = &self.rest[len..];
         std::str::from_utf8(text).ok()
     }
 
     /// True when everything was read.
     pub fn is_done(&self) -> bool {
-        self.0.is_empty()
+        self.rest.is_empty()
     }
 }
 

@@ -13,8 +13,9 @@ use std::sync::{Arc, Mutex};
 use crate::fingerprint::Fingerprint;
 use crate::incremental::stored::{Reader, put_number, put_text};
 use crate::incremental::{Memo, StoredMemo};
-use crate::render::Bodies;
+use crate::render::body::Kept;
 use crate::render::markdown::{self, Link, Rendered};
+use crate::render::{Bodies, Body};
 
 fn key(body: u64, base_path: &str) -> u64 {
     Fingerprint::new().bytes(base_path).number(body).finish()
@@ -24,13 +25,15 @@ fn key(body: u64, base_path: &str) -> u64 {
 pub(super) struct KeptBodies<'a>(pub(super) &'a Memo);
 
 impl Bodies for KeptBodies<'_> {
-    fn render(&self, body: u64, markdown: &str, base_path: &str) -> Arc<Rendered> {
-        self.0
-            .get_or_make("markdown", key(body, base_path), || {
-                Ok(markdown::render(markdown, base_path))
-            })
-            // Rendering Markdown cannot fail; the memo's error type is shared.
-            .unwrap_or_else(|_| Arc::new(markdown::render(markdown, base_path)))
+    fn render(&self, body: u64, markdown: &str, base_path: &str) -> Body {
+        Body::from(
+            self.0
+                .get_or_make("markdown", key(body, base_path), || {
+                    Ok(markdown::render(markdown, base_path))
+                })
+                // Rendering Markdown cannot fail; the memo's error type is shared.
+                .unwrap_or_else(|_| Arc::new(markdown::render(markdown, base_path))),
+        )
     }
 }
 
@@ -38,12 +41,16 @@ impl Bodies for KeptBodies<'_> {
 /// beside its output; the bodies not found in it are rendered. Once the
 /// build succeeds, [`StoredBodies::save`] writes the file again if it
 /// does not hold exactly this build's bodies.
+///
+/// The HTML and plain text of a body read from the file stay in its bytes
+/// until an output asks for them ([`Kept`]): a no-op rebuild, which
+/// renders no output, reads only the first paragraph and the links.
 pub(super) struct StoredBodies {
     stored: StoredMemo,
     /// How many records the file held.
     stored_len: usize,
     /// Every body asked for, by key, as it was given out.
-    used: Mutex<Vec<(u64, Arc<Rendered>)>>,
+    used: Mutex<Vec<(u64, Body)>>,
     /// How many were not in the file.
     rendered: AtomicUsize,
 }
@@ -64,9 +71,8 @@ impl StoredBodies {
         Self::new(StoredMemo::load(file))
     }
 
-    /// Drops what was read from the file once every body was asked for
-    /// (the bodies given out stay), so it takes no memory while the
-    /// outputs are rendered.
+    /// Drops the records' index once every body was asked for (the
+    /// bodies given out, and the file's bytes they hold, stay).
     pub(super) fn forget_file(&mut self) {
         self.stored = StoredMemo::new();
     }
@@ -88,7 +94,7 @@ impl StoredBodies {
             return;
         }
         drop(self.stored);
-        let saved = StoredMemo::save(file, &used, |r, out| encode(r, out));
+        let saved = StoredMemo::save(file, &used, encode);
         if saved.is_err() {
             let _ = std::fs::remove_file(file);
         }
@@ -96,13 +102,15 @@ impl StoredBodies {
 }
 
 impl Bodies for StoredBodies {
-    fn render(&self, body: u64, markdown: &str, base_path: &str) -> Arc<Rendered> {
+    fn render(&self, body: u64, markdown: &str, base_path: &str) -> Body {
         let key = key(body, base_path);
-        let rendered = match self.stored.get(key).and_then(decode) {
-            Some(r) => Arc::new(r),
+        let bytes = self.stored.bytes();
+        let kept = self.stored.range(key).and_then(|at| decode(bytes, at));
+        let rendered = match kept {
+            Some(b) => b,
             None => {
                 self.rendered.fetch_add(1, Ordering::Relaxed);
-                Arc::new(markdown::render(markdown, base_path))
+                Body::from(Arc::new(markdown::render(markdown, base_path)))
             }
         };
         self.used
@@ -113,18 +121,17 @@ impl Bodies for StoredBodies {
     }
 }
 
-/// Appends `r` to `out`, for [`decode`].
-fn encode(r: &Rendered, out: &mut Vec<u8>) {
-    put_text(out, &r.html);
-    put_text(out, &r.first_paragraph);
-    put_text(out, &r.plain_text);
-    put_number(out, r.internal_links.len() as u64);
-    for link in &r.internal_links {
+/// Appends `r` to `out`, for [`decode`]: what every build reads first,
+/// the HTML and plain text last.
+fn encode(r: &Body, out: &mut Vec<u8>) {
+    put_text(out, r.first_paragraph());
+    put_number(out, r.internal_links().len() as u64);
+    for link in r.internal_links() {
         put_text(out, &link.target);
         put_number(out, link.span.start as u64);
         put_number(out, link.span.end as u64);
     }
-    match &r.too_deep {
+    match r.too_deep() {
         Some(span) => {
             put_number(out, 1);
             put_number(out, span.start as u64);
@@ -132,19 +139,21 @@ fn encode(r: &Rendered, out: &mut Vec<u8>) {
         }
         None => put_number(out, 0),
     }
+    put_text(out, r.html());
+    put_text(out, r.plain_text());
 }
 
-/// What [`encode`] wrote; `None` unless `bytes` are exactly that.
-fn decode(bytes: &[u8]) -> Option<Rendered> {
-    let mut r = Reader::new(bytes);
+/// What [`encode`] wrote at `at` in `bytes`; `None` unless they are
+/// exactly that. The HTML and plain text stay in `bytes`.
+fn decode(bytes: &Arc<Vec<u8>>, at: std::ops::Range<usize>) -> Option<Body> {
+    let start = at.start;
+    let mut r = Reader::new(bytes.get(at)?);
     let range = |r: &mut Reader<'_>| {
         let start = usize::try_from(r.number()?).ok()?;
         let end = usize::try_from(r.number()?).ok()?;
         Some(start..end)
     };
-    let html = r.text()?.to_string();
     let first_paragraph = r.text()?.to_string();
-    let plain_text = r.text()?.to_string();
     let links = usize::try_from(r.number()?).ok()?;
     let mut internal_links = Vec::with_capacity(links.min(bytes.len() / 24));
     for _ in 0..links {
@@ -159,12 +168,24 @@ fn decode(bytes: &[u8]) -> Option<Rendered> {
         1 => Some(range(&mut r)?),
         _ => return None,
     };
-    r.is_done().then_some(Rendered {
-        html,
-        internal_links,
-        first_paragraph,
-        plain_text,
-        too_deep,
+    let html = r.skip_text()?;
+    let plain_text = r.skip_text()?;
+    let within = |range: std::ops::Range<usize>| start + range.start..start + range.end;
+    r.is_done().then(|| {
+        Body::kept(
+            Rendered {
+                html: String::new(),
+                internal_links,
+                first_paragraph,
+                plain_text: String::new(),
+                too_deep,
+            },
+            Kept {
+                bytes: bytes.clone(),
+                html: within(html),
+                plain_text: within(plain_text),
+            },
+        )
     })
 }
 
@@ -172,24 +193,43 @@ fn decode(bytes: &[u8]) -> Option<Rendered> {
 mod tests {
     use super::*;
 
+    /// The whole body, whatever holds its parts.
+    fn whole(b: &Body) -> Rendered {
+        Rendered {
+            html: b.html().to_string(),
+            internal_links: b.internal_links().to_vec(),
+            first_paragraph: b.first_paragraph().to_string(),
+            plain_text: b.plain_text().to_string(),
+            too_deep: b.too_deep().cloned(),
+        }
+    }
+
+    fn read(bytes: &[u8]) -> Option<Rendered> {
+        // Behind another record, as in a file.
+        let mut file = vec![7; 5];
+        file.extend_from_slice(bytes);
+        let len = file.len();
+        decode(&Arc::new(file), 5..len).map(|b| whole(&b))
+    }
+
     #[test]
     fn a_body_reads_back_as_rendered() {
         let md = "# Tiêu đề\n\nĐoạn [một](/tin-tuc/a/) ![ảnh](b.png).\n\n| a |\n|---|\n| b |\n";
         let r = markdown::render(md, "/pbgdpl/");
         assert!(!r.internal_links.is_empty());
         let mut bytes = Vec::new();
-        encode(&r, &mut bytes);
-        assert_eq!(decode(&bytes), Some(r.clone()));
+        encode(&Body::from(Arc::new(r.clone())), &mut bytes);
+        assert_eq!(read(&bytes), Some(r.clone()));
         let deep = Rendered {
             too_deep: Some(3..9),
             ..r
         };
         bytes.clear();
-        encode(&deep, &mut bytes);
-        assert_eq!(decode(&bytes), Some(deep));
-        assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
+        encode(&Body::from(Arc::new(deep.clone())), &mut bytes);
+        assert_eq!(read(&bytes), Some(deep));
+        assert_eq!(read(&bytes[..bytes.len() - 1]), None);
         bytes.push(0);
-        assert_eq!(decode(&bytes), None);
+        assert_eq!(read(&bytes), None);
     }
 
     #[test]
@@ -205,8 +245,8 @@ mod tests {
         // The same bodies: none rendered, the file left as it is.
         let before = std::fs::metadata(&file).unwrap().modified().unwrap();
         let bodies = StoredBodies::new(StoredMemo::load(&file));
-        assert_eq!(*bodies.render(1, "một *hai*", "/"), *a);
-        assert_eq!(*bodies.render(2, "[ba](/x/)", "/"), *b);
+        assert_eq!(whole(&bodies.render(1, "một *hai*", "/")), whole(&a));
+        assert_eq!(whole(&bodies.render(2, "[ba](/x/)", "/")), whole(&b));
         assert_eq!(bodies.rendered(), 0);
         bodies.save(&file);
         assert_eq!(
@@ -218,7 +258,7 @@ mod tests {
         let bodies = StoredBodies::new(StoredMemo::load(&file));
         let moved = bodies.render(2, "[ba](/x/)", "/pbgdpl/");
         assert_eq!(bodies.rendered(), 1);
-        assert_ne!(moved.html, b.html);
+        assert_ne!(moved.html(), b.html());
         bodies.render(1, "một *hai*", "/");
         bodies.save(&file);
         let kept = StoredMemo::load(&file);

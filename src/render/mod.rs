@@ -2,6 +2,7 @@
 //! site that templates and every output work from.
 
 mod alike;
+pub mod body;
 pub mod compact;
 pub mod context;
 mod flat;
@@ -26,6 +27,7 @@ use crate::routes::Urls;
 use crate::site::Site;
 use crate::source::SourceFile;
 
+pub use body::Body;
 pub use markdown::{Link, Rendered};
 
 /// Longest automatic summary, in characters.
@@ -43,7 +45,7 @@ pub struct Page<'a> {
     /// Full URL (`https://…/pbgdpl/tin-tuc/x/`).
     pub permalink: String,
     /// The rendered body (shared with the body cache of `serve`).
-    pub body: Arc<Rendered>,
+    pub body: Body,
     /// `summary` (borrowed from the entry), or the start of the first
     /// paragraph.
     pub summary: Cow<'a, str>,
@@ -102,12 +104,12 @@ impl Clone for SharedValue {
 impl Page<'_> {
     /// The body as sanitised HTML.
     pub fn html(&self) -> &str {
-        &self.body.html
+        self.body.html()
     }
 
     /// Plain text of the body, a line per block (search).
     pub fn text(&self) -> &str {
-        &self.body.plain_text
+        self.body.plain_text()
     }
 
     /// True when the page is public.
@@ -122,7 +124,7 @@ pub trait Bodies: Sync {
     /// What [`markdown::render`] gives for `markdown` under `base_path`;
     /// `key` fingerprints `markdown` (its file's digest and where it
     /// starts), so the text need not be hashed again.
-    fn render(&self, key: u64, markdown: &str, base_path: &str) -> Arc<Rendered>;
+    fn render(&self, key: u64, markdown: &str, base_path: &str) -> Body;
 }
 
 /// A rendered introduction (`_index.md`).
@@ -234,7 +236,7 @@ impl<'a> Prepared<'a> {
                         .finish();
                     b.render(key, markdown, base_path)
                 }
-                None => Arc::new(markdown::render(markdown, base_path)),
+                None => Body::from(Arc::new(markdown::render(markdown, base_path))),
             }
         };
         let base_path = site.config.base_path();
@@ -257,7 +259,7 @@ impl<'a> Prepared<'a> {
                 // become `<picture>`s with every size.
                 if !entry.body_images.is_empty()
                     && let Some(html) = crate::images::markup::rewrite_body(
-                        &r.html,
+                        r.html(),
                         &dir,
                         gallery,
                         &base_path,
@@ -265,10 +267,7 @@ impl<'a> Prepared<'a> {
                         entry.image.is_none(),
                     )
                 {
-                    r = Arc::new(markdown::Rendered {
-                        html,
-                        ..(*r).clone()
-                    });
+                    r = r.with_html(html);
                 }
                 let photos: Vec<&crate::images::Processed> = entry
                     .image
@@ -294,7 +293,7 @@ impl<'a> Prepared<'a> {
                     .finish();
                 let summary = match &entry.summary {
                     Some(s) => Cow::Borrowed(s.as_str()),
-                    None => Cow::Owned(truncate(&r.first_paragraph, SUMMARY_CHARS)),
+                    None => Cow::Owned(truncate(r.first_paragraph(), SUMMARY_CHARS)),
                 };
                 let list_fingerprint = Fingerprint::new()
                     .number(list_fingerprint(entry, visibility, &url, &summary))
@@ -306,7 +305,7 @@ impl<'a> Prepared<'a> {
                     permalink: format!("{origin}{url}"),
                     url,
                     summary,
-                    links: offset_links(&r.internal_links, entry.body_offset),
+                    links: offset_links(r.internal_links(), entry.body_offset),
                     image,
                     body: r,
                     fingerprint,
@@ -319,11 +318,10 @@ impl<'a> Prepared<'a> {
             let r = render(&intro.source, intro.body_offset, &base_path);
             RenderedIntro {
                 intro,
-                html: r.html.clone(),
-                links: offset_links(&r.internal_links, intro.body_offset),
+                html: r.html().to_string(),
+                links: offset_links(r.internal_links(), intro.body_offset),
                 too_deep: r
-                    .too_deep
-                    .as_ref()
+                    .too_deep()
                     .map(|s| s.start + intro.body_offset..s.end + intro.body_offset),
             }
         };
