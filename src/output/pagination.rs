@@ -22,7 +22,7 @@ const AROUND: usize = 2;
 
 impl Pagination {
     /// Page `current` of `total`; `url_of(n)` is the address of page `n`.
-    /// Names the first and the last page and those within [`AROUND`] of
+    /// Names the first and the last page and those within `AROUND` (two) of
     /// the current one; a gap stands for the pages between (never for a
     /// single page: that page is named instead).
     pub fn new(current: usize, total: usize, url_of: impl Fn(usize) -> String) -> Self {
