@@ -205,6 +205,14 @@ impl Served {
 
     /// Opens the reload channel of a page as the reload script does
     /// (`?page=` and the page's path).
+    /// The event stream of a browser showing [`ENTRY_PAGE`].
+    fn events_of_entry_page(&self) -> Receiver<String> {
+        self.events_of(&format!(
+            "?page=%2Fpbgdpl%2F{}",
+            ENTRY_PAGE.replace('/', "%2F")
+        ))
+    }
+
     fn events_of(&self, query: &str) -> Receiver<String> {
         let response = agent()
             .get(format!("http://{}/__pbgdpl/events{query}", self.host))
@@ -694,10 +702,7 @@ fn poll(s: &Served, page: &str, done: impl Fn(&str) -> bool) -> String {
 #[test]
 fn a_half_written_save_is_followed_by_the_whole_file_and_no_error_stays() {
     let s = Served::start();
-    let _events = s.events_of(&format!(
-        "?page=%2Fpbgdpl%2F{}",
-        ENTRY_PAGE.replace('/', "%2F")
-    ));
+    let _events = s.events_of_entry_page();
     let path = s.root.join(ENTRY);
     let text = std::fs::read_to_string(&path).unwrap().replacen(
         "của 9 thôn",
@@ -730,10 +735,7 @@ fn a_half_written_save_is_followed_by_the_whole_file_and_no_error_stays() {
 #[test]
 fn a_save_with_swap_and_backup_files_renders_the_open_page_first() {
     let s = Served::start();
-    let events = s.events_of(&format!(
-        "?page=%2Fpbgdpl%2F{}",
-        ENTRY_PAGE.replace('/', "%2F")
-    ));
+    let events = s.events_of_entry_page();
     let path = s.root.join(ENTRY);
     let dir = path.parent().unwrap();
     let swap = dir.join(".hoi-nghi-tap-huan-hoa-giai.md.swp");
