@@ -18,6 +18,10 @@
 //!    average is printed before and after; `-- --rounds R` sets the
 //!    number of alternating runs (default 5).
 //!
+//! `-- --keep` leaves the two realistic sections (with and without
+//! photos, built) on disk and prints where, for `perf`, `strace` and
+//! callgrind runs of `pbgdpl build` on them.
+//!
 //! Times are wall clock and CPU time (user + system, every thread): the
 //! machine may be shared, so the CPU time is the figure to compare.
 
@@ -285,6 +289,13 @@ fn main() {
         100.0 * stage.1.as_secs_f64() / worst_edit.1.as_secs_f64().max(1e-9)
     );
     println!("load average at the end: {:.1}", load());
+    if args.iter().any(|a| a == "--keep") {
+        println!(
+            "kept: realistic section with photos {}, without {}",
+            real_dir.keep().display(),
+            real_plain_dir.keep().display()
+        );
+    }
 }
 
 /// A wall-clock and CPU time.
