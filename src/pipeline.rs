@@ -337,6 +337,36 @@ pub fn build_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
+    // The image cache trusts its records of processed photos; a copy
+    // found missing or damaged in it when publishing makes the build
+    // check every cached copy and run again (the failed attempt left the
+    // previous output untouched).
+    let first = build_once(root, out, options, progress);
+    let Err(Error::Io { path, .. }) = &first else {
+        return first;
+    };
+    let cache = match &options.images {
+        Some(cache) => cache.clone(),
+        None => std::sync::Arc::new(crate::images::Cache::open(root)),
+    };
+    if !path.starts_with(cache.dir()) {
+        return first;
+    }
+    cache.check_again();
+    let options = BuildOptions {
+        images: Some(cache),
+        ..options.clone()
+    };
+    build_once(root, out, &options, progress)
+}
+
+/// One attempt of [`build_with`].
+fn build_once(
+    root: &Path,
+    out: Option<&Path>,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Error> {
     let started = Instant::now();
     progress.stage("load", None);
     let (mut site, mut diags) = Site::load(root, options)?;
@@ -655,11 +685,30 @@ fn copy(
             None => false,
         };
         if !kept {
+            if a.fixed_size.is_some() {
+                cached_whole(&a.source, len)?;
+            }
             out.copy(&a.dest, &a.source)?;
         }
         keys.record(&a.dest, made);
         Ok(())
     })
+}
+
+/// Checks that the file `source` of the image cache, about to be
+/// copied, is there with the size the cache recorded: the cache's records
+/// are trusted when it is read ([`crate::images::Cache`]), so a damaged
+/// cache shows here, as an error on the file that [`build_with`] answers
+/// by checking the whole cache and building again.
+fn cached_whole(source: &Path, len: u64) -> Result<(), Error> {
+    let meta = std::fs::metadata(source).map_err(Error::io(source))?;
+    if meta.len() != len {
+        return Err(Error::io(source)(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("{} bytes, {len} expected", meta.len()),
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

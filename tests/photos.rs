@@ -300,6 +300,60 @@ fn rebuilds_keep_the_published_photos_and_remake_a_damaged_cache() {
     assert!(gone.exists(), "the cache is whole again");
 }
 
+/// A build trusts the image cache's records instead of `stat`ing every
+/// cached copy: what happens to the output or to the cache by hand is
+/// still noticed, and repaired, by the next build.
+#[test]
+fn a_damaged_output_or_image_cache_is_repaired_by_the_next_build() {
+    let (tmp, root) = site_with_photos();
+    let out = tmp.path().join("public");
+    let options = offline_options();
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    let first = read_tree(&out);
+    let published = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-960.webp";
+    let original = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg";
+    let truncate = |file: &Path| {
+        let bytes = std::fs::read(file).unwrap();
+        std::fs::write(file, &bytes[..bytes.len() / 2]).unwrap();
+    };
+    // Published copies deleted and cut short by hand: made again.
+    std::fs::remove_file(out.join(published)).unwrap();
+    truncate(&out.join(original));
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    assert_eq!(read_tree(&out), first, "the output is whole again");
+    // The cache's copies deleted or cut short, the published ones whole:
+    // the output stays as it is.
+    let cache = root.join(".pbgdpl-cache/images");
+    let index = std::fs::read_to_string(cache.join("sources.tsv")).unwrap();
+    let key = index
+        .lines()
+        .find(|l| l.ends_with("/anh-hoi-nghi.jpg"))
+        .and_then(|l| l.split('\t').nth(2))
+        .unwrap();
+    let gone = cache.join(key).join("960.webp");
+    // The largest JPEG: the copy published at the photo's own address.
+    let largest = std::fs::read_dir(cache.join(key))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".jpg"))
+        .max_by_key(|n| n.trim_end_matches(".jpg").parse::<u32>().unwrap())
+        .unwrap();
+    let cut = cache.join(key).join(largest);
+    let whole = std::fs::read(&cut).unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    truncate(&cut);
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    assert_eq!(read_tree(&out), first, "the output is untouched");
+    // ... until the output needs them: the cache is checked, the photo
+    // processed again, and the same bytes published.
+    std::fs::remove_file(out.join(published)).unwrap();
+    std::fs::remove_file(out.join(original)).unwrap();
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    assert_eq!(read_tree(&out), first, "the output is whole again");
+    assert!(gone.exists(), "the deleted copy is back in the cache");
+    assert_eq!(std::fs::read(&cut).unwrap(), whole, "and the cut one whole");
+}
+
 fn check_errors(root: &Path, lang: Lang) -> String {
     let o = pbgdpl_in(lang, &["check", "--root", root.to_str().unwrap()]);
     assert!(!o.status.success());

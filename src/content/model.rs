@@ -516,8 +516,8 @@ pub struct Asset {
     pub dest: String,
     /// The size of a source that never changes once written — a processed
     /// photo in the image cache, whose name is the hash of what it was made
-    /// from, checked complete when the cache was read: it is copied or
-    /// kept without a `stat`. `None` for the files of the content, which
-    /// may change between builds.
+    /// from: it is kept without a `stat` of it, and checked (its size)
+    /// only when copied. `None` for the files of the content, which may
+    /// change between builds.
     pub fixed_size: Option<u64>,
 }

@@ -19,6 +19,13 @@
 //! `info.json` also holds each variant's SHA-256, computed when it was
 //! encoded: the feeds and `sync.json` list the published copies with
 //! their hashes without reading them back.
+//!
+//! A build trusts `info.json`: the variants it lists are not `stat`ed when
+//! the cache is read, since a rebuild keeps the published copies of an
+//! unchanged photo and never opens them. The build loop checks a variant
+//! when it copies it into the output; one missing or of the wrong size
+//! (a damaged cache) makes it [check every variant](Cache::check_again)
+//! and process again the photos whose variants are not all there.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +60,9 @@ pub struct Cache {
     index: Mutex<HashMap<String, Stamp>>,
     outcomes: Mutex<HashMap<String, Arc<Outcome>>>,
     dirty: AtomicBool,
+    /// Whether reading a photo's record checks that each of its variants
+    /// is there, with its size ([`Cache::check_again`]).
+    checking: AtomicBool,
 }
 
 /// Why a photo could not be processed: the image itself, or reading and
@@ -95,7 +105,21 @@ impl Cache {
             index: Mutex::new(index),
             outcomes: Mutex::new(HashMap::new()),
             dirty: AtomicBool::new(false),
+            checking: AtomicBool::new(false),
         }
+    }
+
+    /// From now on, checks that every variant of a photo is in the cache,
+    /// with the size its record gives, before using the record (a `stat`
+    /// a variant), and forgets the records read so far: the photos whose
+    /// variants are not all there are processed again. For a build that
+    /// found a variant missing or damaged when copying it.
+    pub fn check_again(&self) {
+        self.checking.store(true, Ordering::Relaxed);
+        self.outcomes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     /// The directory of the cache.
@@ -163,8 +187,9 @@ impl Cache {
         Ok((key, outcome))
     }
 
-    /// The outcome of `key`, from memory or from its `info.json` when all
-    /// its variants are there.
+    /// The outcome of `key`, from memory or from its `info.json` (when
+    /// [checking](Cache::check_again), only if all its variants are
+    /// there).
     fn load(&self, key: &str) -> Option<Arc<Outcome>> {
         if let Some(o) = self
             .outcomes
@@ -177,9 +202,10 @@ impl Cache {
         let info = self.dir.join(key).join(INFO);
         let text = std::fs::read(&info).ok()?;
         let mut outcome: Outcome = serde_json::from_slice(&text).ok()?;
-        let complete = outcome.variants.iter().all(|v| {
-            std::fs::metadata(self.variant_path(key, v)).is_ok_and(|m| m.len() == v.bytes)
-        });
+        let complete = !self.checking.load(Ordering::Relaxed)
+            || outcome.variants.iter().all(|v| {
+                std::fs::metadata(self.variant_path(key, v)).is_ok_and(|m| m.len() == v.bytes)
+            });
         if !complete {
             return None;
         }
@@ -187,6 +213,9 @@ impl Cache {
             // Made before the hashes were kept: hash the variants once.
             for v in &mut outcome.variants {
                 let bytes = std::fs::read(self.variant_path(key, v)).ok()?;
+                if bytes.len() as u64 != v.bytes {
+                    return None;
+                }
                 v.sha256 = crate::sync::canonical::sha256_hex(&bytes);
             }
             write_atomically(&info, &serde_json::to_vec(&outcome).unwrap_or_default());
