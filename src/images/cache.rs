@@ -6,6 +6,7 @@
 //! .pbgdpl-cache/images/<key>/info.json     sizes, formats and SHA-256 of the variants
 //! .pbgdpl-cache/images/<key>/960.webp      the variants
 //! .pbgdpl-cache/images/sources.tsv         path, size, modification time → key
+//! .pbgdpl-cache/images/records.json        the info.json of every photo used, by key
 //! ```
 //!
 //! The key is a hash of the source file's bytes and of [`super::VERSION`]:
@@ -20,7 +21,11 @@
 //! encoded: the feeds and `sync.json` list the published copies with
 //! their hashes without reading them back.
 //!
-//! A build trusts `info.json`: the variants it lists are not `stat`ed when
+//! `records.json` holds the `info.json` of each photo the last build that
+//! read a new one used, so a rebuild reads one file instead of one a photo
+//! (a file whose key has no record there is read from its `info.json`).
+//!
+//! A build trusts these records: the variants they list are not `stat`ed when
 //! the cache is read, since a rebuild keeps the published copies of an
 //! unchanged photo and never opens them. The build loop checks a variant
 //! when it copies it into the output; one missing or of the wrong size
@@ -41,6 +46,7 @@ pub const CACHE_DIR: &str = ".pbgdpl-cache";
 
 const INDEX: &str = "sources.tsv";
 const INFO: &str = "info.json";
+const RECORDS: &str = "records.json";
 
 /// What a source file's size and modification time were when its key was
 /// computed.
@@ -59,7 +65,12 @@ pub struct Cache {
     _temp: Option<tempfile::TempDir>,
     index: Mutex<HashMap<String, Stamp>>,
     outcomes: Mutex<HashMap<String, Arc<Outcome>>>,
+    /// The records of `records.json`, taken out as they are used.
+    records: Mutex<HashMap<String, Outcome>>,
     dirty: AtomicBool,
+    /// Whether an outcome was read from an `info.json` or made: then
+    /// `records.json` is written again.
+    new_records: AtomicBool,
     /// Whether reading a photo's record checks that each of its variants
     /// is there, with its size ([`Cache::check_again`]).
     checking: AtomicBool,
@@ -99,12 +110,18 @@ impl Cache {
         let index = std::fs::read_to_string(dir.join(INDEX))
             .map(|text| parse_index(&text))
             .unwrap_or_default();
+        let records = std::fs::read(dir.join(RECORDS))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
         Cache {
             dir,
             _temp: temp,
             index: Mutex::new(index),
             outcomes: Mutex::new(HashMap::new()),
+            records: Mutex::new(records),
             dirty: AtomicBool::new(false),
+            new_records: AtomicBool::new(false),
             checking: AtomicBool::new(false),
         }
     }
@@ -117,6 +134,10 @@ impl Cache {
     pub fn check_again(&self) {
         self.checking.store(true, Ordering::Relaxed);
         self.outcomes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        self.records
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
@@ -187,9 +208,9 @@ impl Cache {
         Ok((key, outcome))
     }
 
-    /// The outcome of `key`, from memory or from its `info.json` (when
-    /// [checking](Cache::check_again), only if all its variants are
-    /// there).
+    /// The outcome of `key`, from memory, from `records.json` or from its
+    /// `info.json` (when [checking](Cache::check_again), only from the
+    /// latter, and if all its variants are there).
     fn load(&self, key: &str) -> Option<Arc<Outcome>> {
         if let Some(o) = self
             .outcomes
@@ -199,6 +220,17 @@ impl Cache {
         {
             return Some(o.clone());
         }
+        let recorded = self
+            .records
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
+        if let Some(outcome) = recorded
+            && outcome.variants.iter().all(|v| !v.sha256.is_empty())
+        {
+            return Some(self.remember(key, outcome));
+        }
+        self.new_records.store(true, Ordering::Relaxed);
         let info = self.dir.join(key).join(INFO);
         let text = std::fs::read(&info).ok()?;
         let mut outcome: Outcome = serde_json::from_slice(&text).ok()?;
@@ -220,12 +252,17 @@ impl Cache {
             }
             write_atomically(&info, &serde_json::to_vec(&outcome).unwrap_or_default());
         }
+        Some(self.remember(key, outcome))
+    }
+
+    /// Keeps the outcome of `key` in memory for the rest of the process.
+    fn remember(&self, key: &str, outcome: Outcome) -> Arc<Outcome> {
         let outcome = Arc::new(outcome);
         self.outcomes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(key.to_string(), outcome.clone());
-        Some(outcome)
+        outcome
     }
 
     /// Writes a processed photo under `key`: into a fresh directory, then
@@ -260,17 +297,23 @@ impl Cache {
                 }
             }
         }
-        let outcome = Arc::new(encoded.outcome.clone());
-        self.outcomes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key.to_string(), outcome.clone());
-        Ok(outcome)
+        self.new_records.store(true, Ordering::Relaxed);
+        Ok(self.remember(key, encoded.outcome.clone()))
     }
 
-    /// Writes `sources.tsv` when it changed (atomically). Failing to write
-    /// it only costs reading the sources again next time.
+    /// Writes `sources.tsv` and `records.json` when they changed
+    /// (atomically; the records of every photo used since the cache was
+    /// opened). Failing to write them only costs reading the sources or
+    /// the `info.json` files again next time.
     pub fn save(&self) {
+        if self.new_records.swap(false, Ordering::Relaxed) {
+            let outcomes = self.outcomes.lock().unwrap_or_else(|e| e.into_inner());
+            let records: std::collections::BTreeMap<&str, &Outcome> =
+                outcomes.iter().map(|(k, o)| (k.as_str(), &**o)).collect();
+            if let Ok(bytes) = serde_json::to_vec(&records) {
+                write_atomically(&self.dir.join(RECORDS), &bytes);
+            }
+        }
         if !self.dirty.swap(false, Ordering::Relaxed) {
             return;
         }
