@@ -34,7 +34,8 @@
 //!
 //! Once the last renderer that lists entries is done, the loop tells the
 //! site ([`Kind::lists_done`]): a section drops the template values its
-//! lists shared, before the search index and the feeds are made.
+//! lists shared, before the search index and the feeds are made, and the
+//! loop gives the freed memory back to the system (`memory`).
 
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -60,6 +61,7 @@ use crate::validate;
 use crate::write::Staging;
 
 mod bodies;
+mod memory;
 
 /// The first pass of a `serve` rebuild after an edit of entries: once the
 /// content is loaded, checked and prepared, the pages open in the browser
@@ -194,6 +196,9 @@ impl Site {
         if let Some(preview) = stages.preview {
             preview.render(&prepared, stages.theme, reuse)?;
         }
+        // The Markdown's temporaries are freed: the renderers start from
+        // what is alive (after `serve`'s first pass, which waits for no one).
+        memory::give_back();
         progress.stage("render", Some(estimate_outputs(&prepared)));
         let recorder = Recorder::with_progress(sink, progress);
         let keys = KeyRecorder::new();
@@ -495,6 +500,9 @@ pub fn run<'p, K: Kind>(
         copy(planned.copies(), reuse.previous, out, keys)?;
         if Some(n) == last_list {
             K::lists_done(input);
+            // What the lists shared is freed: the outputs after them do
+            // not grow the process on top of it.
+            memory::give_back();
         }
         reports.push(RendererReport {
             name: output.name(),
