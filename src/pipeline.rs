@@ -176,6 +176,7 @@ impl Site {
         sink: &dyn Sink,
     ) -> Result<Processed, Error> {
         let progress = stages.progress;
+        memory::settle();
         progress.stage("prepare", None);
         let mut stored = None;
         let prepared = match (stages.bodies, stages.body_file) {
