@@ -39,6 +39,7 @@ pub mod feeds;
 pub mod files;
 pub mod filters;
 pub mod html;
+pub mod inode;
 pub mod minify;
 pub mod pagination;
 pub mod schemas;

@@ -98,7 +98,7 @@ impl Sink for Focus<'_> {
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
-    previous: Option<PathBuf>,
+    previous: Option<super::inode::Folder>,
     /// When the keys of the previous output were saved ([`DirSink::trusting`]).
     saved: Option<std::time::SystemTime>,
     /// How many files those keys describe.
@@ -145,7 +145,7 @@ impl DirSink {
     /// which must be called once the build is done.
     pub fn with_previous(root: impl Into<PathBuf>, previous: impl Into<PathBuf>) -> Self {
         Self {
-            previous: Some(previous.into()),
+            previous: Some(super::inode::Folder::open(previous.into())),
             ..Self::new(root)
         }
     }
@@ -203,23 +203,22 @@ impl Sink for DirSink {
         let Some(previous) = &self.previous else {
             return Ok(false);
         };
-        let old = previous.join(path);
         // Only what the previous build wrote, unchanged since: a file
         // edited or damaged in the output is made again. Its inode
         // untouched since the keys were saved says so; else its hash.
-        let Ok(meta) = std::fs::symlink_metadata(&old) else {
+        let Some(inode) = previous.stat(path) else {
             return Ok(false);
         };
-        if !meta.is_file() || meta.len() != made.len {
+        if !inode.is_file || inode.len != made.len {
             return Ok(false);
         }
         let untouched = self
             .saved
-            .zip(crate::incremental::changed_at(&meta))
+            .zip(inode.changed)
             .is_some_and(|(saved, changed)| changed < saved);
         if let Some(digest) = made.digest.filter(|_| !untouched) {
             self.read_back.store(true, Ordering::Relaxed);
-            let Ok(bytes) = std::fs::read(&old) else {
+            let Ok(bytes) = std::fs::read(previous.path().join(path)) else {
                 return Ok(false);
             };
             if crate::fingerprint::of_bytes(&bytes) != digest {
@@ -254,6 +253,7 @@ impl DirSink {
         let Some(previous) = &self.previous else {
             return Ok(Finished::Changed);
         };
+        let previous = previous.path();
         let wrote = self.wrote.load(Ordering::Relaxed);
         // Every file kept is one the keys describe (the build loop keeps
         // only those), so keeping as many as they describe is keeping
