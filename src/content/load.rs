@@ -61,7 +61,9 @@ impl Content {
     /// (up to half of it).
     fn sort(&mut self) {
         self.entries.shrink_to_fit();
-        self.entries.sort_by(|a, b| {
+        // In parallel: moving 10,000 entries about was a twentieth of
+        // what a no-op rebuild did on one core alone.
+        self.entries.par_sort_by(|a, b| {
             a.category
                 .index()
                 .cmp(&b.category.index())

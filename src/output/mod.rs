@@ -244,7 +244,7 @@ impl<'a, K: Kind> std::ops::Deref for RenderContext<'a, K> {
 pub trait Renderer<K: Kind = Section>: Sync {
     /// What one job is made from besides [`Common`]. Its [`Hash`] must
     /// reach everything [`Renderer::render`] reads of it (derive it).
-    type View<'p>: Hash + Sync
+    type View<'p>: Hash + Sync + Send
     where
         Self: 'p;
 
@@ -308,7 +308,7 @@ pub trait Renderer<K: Kind = Section>: Sync {
 
 /// The jobs of one renderer, as the build loop handles them (the
 /// renderer's view type erased).
-pub trait Planned<K: Kind = Section>: Sync {
+pub trait Planned<K: Kind = Section>: Sync + Send {
     /// Number of jobs.
     fn len(&self) -> usize;
     /// True when there is no job.

@@ -39,7 +39,7 @@ use crate::sync::{
     SiteInfo, Snapshot, StatisticsLink, Tombstone, canonical,
 };
 
-use super::feeds::item::{global_id, meta, tag_prefix};
+use super::feeds::item::{global_id, global_id_under, meta, tag_prefix};
 use super::feeds::{ATOM_FILE, JSON_FILE, RSS_FILE};
 use super::files::{self, FileOnDisk};
 use super::statistics_json::StatisticsDoc;
@@ -185,12 +185,12 @@ pub fn tombstones(p: &Prepared<'_>) -> Vec<Tombstone> {
         // Nothing to compare with (serve, a first build).
         return Vec::new();
     }
+    let prefix = tag_prefix(p.config);
     let ids: Vec<String> = p
         .published()
-        .map(|pg| global_id(p.config, &pg.entry.id))
+        .map(|pg| global_id_under(&prefix, &pg.entry.id))
         .collect();
     let current: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
-    let prefix = tag_prefix(p.config);
     sync::tombstones(&current, p.site.previous.as_ref(), &prefix, p.today)
 }
 

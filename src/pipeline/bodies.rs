@@ -37,6 +37,34 @@ impl Bodies for KeptBodies<'_> {
     }
 }
 
+/// The file of rendered Markdown beside a build's output, read ahead of
+/// the stage that needs it: `pbgdpl build` reads it while the sources
+/// load ([`StoredBodies`]).
+pub struct BodyFile {
+    path: std::path::PathBuf,
+    read: Mutex<Option<StoredBodies>>,
+}
+
+impl BodyFile {
+    /// Reads the bodies the previous build left at `path` (none when the
+    /// file is missing or damaged: then every body is rendered).
+    pub fn read(path: std::path::PathBuf) -> Self {
+        let read = Mutex::new(Some(StoredBodies::load(&path)));
+        Self { path, read }
+    }
+
+    /// Where the file is.
+    pub(super) fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// The bodies read (read again if an earlier build took them).
+    pub(super) fn take(&self) -> StoredBodies {
+        let taken = self.read.lock().map(|mut r| r.take()).unwrap_or(None);
+        taken.unwrap_or_else(|| StoredBodies::load(&self.path))
+    }
+}
+
 /// Rendered Markdown read from the file the previous `pbgdpl build` left
 /// beside its output; the bodies not found in it are rendered. Once the
 /// build succeeds, [`StoredBodies::save`] writes the file again if it

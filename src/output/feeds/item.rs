@@ -82,11 +82,13 @@ pub fn tag_prefix_of(base_url: &str) -> String {
 
 /// The global id of an entry id (see the module documentation).
 pub fn global_id(config: &Config, entry_id: &str) -> String {
-    format!(
-        "{}{}",
-        tag_prefix(config),
-        utf8_percent_encode(entry_id, TAG_KEEP)
-    )
+    global_id_under(&tag_prefix(config), entry_id)
+}
+
+/// [`global_id`] with the section's [`tag_prefix`] already made (it
+/// parses the base URL): for the ids of many entries.
+pub fn global_id_under(prefix: &str, entry_id: &str) -> String {
+    format!("{prefix}{}", utf8_percent_encode(entry_id, TAG_KEEP))
 }
 
 /// An attachment as feeds publish it.
