@@ -39,7 +39,7 @@ impl Bodies for KeptBodies<'_> {
 
 /// The file of rendered Markdown beside a build's output, read ahead of
 /// the stage that needs it: `pbgdpl build` reads it while the sources
-/// load ([`StoredBodies`]).
+/// load.
 pub struct BodyFile {
     path: std::path::PathBuf,
     read: Mutex<Option<StoredBodies>>,
