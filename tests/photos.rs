@@ -254,6 +254,19 @@ fn offline_options() -> pbgdpl::BuildOptions {
     }
 }
 
+/// The image cache's folder of the photo named `name` (its index,
+/// `sources.tsv`, maps each source to the key naming the folder).
+fn cached_photo(root: &Path, name: &str) -> std::path::PathBuf {
+    let cache = root.join(".pbgdpl-cache/images");
+    let index = std::fs::read_to_string(cache.join("sources.tsv")).unwrap();
+    let key = index
+        .lines()
+        .find(|l| l.ends_with(&format!("/{name}")))
+        .and_then(|l| l.split('\t').nth(2))
+        .unwrap();
+    cache.join(key)
+}
+
 #[test]
 fn rebuilds_keep_the_published_photos_and_remake_a_damaged_cache() {
     let (tmp, root) = site_with_photos();
@@ -284,14 +297,8 @@ fn rebuilds_keep_the_published_photos_and_remake_a_damaged_cache() {
     );
     // A copy missing from the cache and from the output: the photo is
     // processed again and the copy published, the same bytes.
-    let cache = root.join(".pbgdpl-cache/images");
-    let index = std::fs::read_to_string(cache.join("sources.tsv")).unwrap();
-    let key = index
-        .lines()
-        .find(|l| l.ends_with("/anh-hoi-nghi.jpg"))
-        .and_then(|l| l.split('\t').nth(2))
-        .unwrap();
-    let gone = cache.join(key).join("960.webp");
+    let cached = cached_photo(&root, "anh-hoi-nghi.jpg");
+    let gone = cached.join("960.webp");
     std::fs::remove_file(&gone).unwrap();
     let published = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-960.webp";
     std::fs::remove_file(out.join(published)).unwrap();
@@ -323,22 +330,16 @@ fn a_damaged_output_or_image_cache_is_repaired_by_the_next_build() {
     assert_eq!(read_tree(&out), first, "the output is whole again");
     // The cache's copies deleted or cut short, the published ones whole:
     // the output stays as it is.
-    let cache = root.join(".pbgdpl-cache/images");
-    let index = std::fs::read_to_string(cache.join("sources.tsv")).unwrap();
-    let key = index
-        .lines()
-        .find(|l| l.ends_with("/anh-hoi-nghi.jpg"))
-        .and_then(|l| l.split('\t').nth(2))
-        .unwrap();
-    let gone = cache.join(key).join("960.webp");
+    let cached = cached_photo(&root, "anh-hoi-nghi.jpg");
+    let gone = cached.join("960.webp");
     // The largest JPEG: the copy published at the photo's own address.
-    let largest = std::fs::read_dir(cache.join(key))
+    let largest = std::fs::read_dir(&cached)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|n| n.ends_with(".jpg"))
         .max_by_key(|n| n.trim_end_matches(".jpg").parse::<u32>().unwrap())
         .unwrap();
-    let cut = cache.join(key).join(largest);
+    let cut = cached.join(largest);
     let whole = std::fs::read(&cut).unwrap();
     std::fs::remove_file(&gone).unwrap();
     truncate(&cut);
