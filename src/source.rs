@@ -40,16 +40,17 @@ impl SourceFile {
             path: path.clone(),
             source,
         })?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                return Err(not_utf8(
-                    rel_path,
-                    e.as_bytes(),
-                    e.utf8_error().valid_up_to(),
-                ));
-            }
-        };
+        // Checked with SIMD: the standard library's check walks Vietnamese
+        // text (a multi-byte letter every few bytes) a byte at a time, and
+        // was 4 % of a no-op rebuild of 10,000 entries.
+        if simdutf8::basic::from_utf8(&bytes).is_err() {
+            // Where the file stops being UTF-8, for the diagnostic.
+            let valid_up_to =
+                std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            return Err(not_utf8(rel_path, &bytes, valid_up_to));
+        }
+        // SAFETY: `bytes` was just checked to be UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
         Ok(Self::from_string(rel_path, path, text))
     }
 

@@ -233,7 +233,7 @@ impl<'a> Reader<'a> {
         let len = usize::try_from(self.number()?).ok()?;
         let text = self.rest.get(..len)?;
         self.rest = &self.rest[len..];
-        std::str::from_utf8(text).ok()
+        simdutf8::basic::from_utf8(text).ok()
     }
 
     /// True when everything was read.
