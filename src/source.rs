@@ -72,9 +72,10 @@ impl SourceFile {
         }
         // Most files are already NFC: checking is much cheaper than
         // normalising (which dominated loading a large site).
-        let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
-            unicode_normalization::IsNormalized::Yes => text,
-            _ => text.nfc().collect(),
+        let text: String = if crate::text::is_nfc(&text) {
+            text
+        } else {
+            text.nfc().collect()
         };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| offset_u32(i + 1)));
