@@ -55,12 +55,15 @@ pub fn check(source: &SourceFile, body: usize) -> Diagnostics {
     for raw in text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
         let t = line.trim_start();
-        let numbered = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
-            !n.is_empty()
-                && n.len() <= 3
-                && n.bytes().all(|b| b.is_ascii_digit())
-                && rest.starts_with(' ')
-        });
+        // `1. `, `12) `: one to three digits, then `.` or `)` and a blank
+        // (read from the line's first bytes, not by searching the line).
+        let numbered = {
+            let b = t.as_bytes();
+            let digits = b.iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+            (1..=3).contains(&digits)
+                && matches!(b.get(digits), Some(b'.' | b')'))
+                && b.get(digits + 1) == Some(&b' ')
+        };
         if !t.is_empty() {
             if stands_alone(line) && (numbered || t.starts_with(['-', '*', '+'])) {
                 in_list = true;
