@@ -217,8 +217,12 @@ impl Site {
         )?;
         let clashes = recorder.clashes();
         let written = recorder.into_written();
-        diags.extend(validate::links(&prepared, &written));
-        diags.extend(validate::nesting(&prepared));
+        let (links, nesting) = rayon::join(
+            || validate::links(&prepared, &written),
+            || validate::nesting(&prepared),
+        );
+        diags.extend(links);
+        diags.extend(nesting);
         if stages.implicit_ids {
             diags.extend(validate::implicit_ids(self));
         }
@@ -451,11 +455,14 @@ fn build_once(
         .map_err(|e| staging.blame(e))?;
     let read_back = sink.read_back();
     // A no-op rebuild leaves the previous output where it is: it is
-    // already this build's, file for file.
-    let finished = sink.finish().map_err(|e| staging.blame(e))?;
-    // ... and its keys too, when they describe it as this build would:
-    // the moment they were saved still tells which files are untouched.
-    let same_keys = !read_back && done.keys.same_files(&previous_keys);
+    // already this build's, file for file; and its keys too, when they
+    // describe it as this build would: the moment they were saved still
+    // tells which files are untouched. (Both looked at together: on one
+    // core, comparing the keys was a no-op's last stretch.)
+    let (finished, same_files) =
+        rayon::join(|| sink.finish(), || done.keys.same_files(&previous_keys));
+    let finished = finished.map_err(|e| staging.blame(e))?;
+    let same_keys = !read_back && same_files;
     if finished == output::Finished::Changed || !same_keys {
         // The keys describe the new output: remove the old ones first, so
         // a crash between the two steps leaves no keys rather than wrong

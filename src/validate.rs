@@ -2,7 +2,7 @@
 //! at one address, repeated ids, links to pages that do not exist, the
 //! categories Decision 471 requires, the editorial workflow.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
@@ -253,13 +253,15 @@ fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Checks every internal link of the rendered pages against what the
-/// build actually wrote.
-pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
-    let mut d = Diagnostics::new();
+/// build actually wrote. The pages are checked on every core (on one, this
+/// was most of what a no-op rebuild did after its last renderer); the
+/// errors come in the pages' order all the same.
+pub fn links(p: &Prepared<'_>, written: &rustc_hash::FxHashSet<String>) -> Diagnostics {
+    use rayon::prelude::*;
     let base = p.base_path.trim_end_matches('/').to_string();
     // Entries that exist but are not published today, by output file:
     // only needed to explain a broken link, so made on the first one.
-    let unpublished = std::cell::OnceCell::new();
+    let unpublished = std::sync::OnceLock::new();
     let unpublished = || {
         unpublished.get_or_init(|| -> BTreeMap<String, Visibility> {
             p.site
@@ -276,15 +278,13 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
                 .collect()
         })
     };
-    let mut check = |source: &SourceFile, page_dir: &str, link: &Link| {
-        let Some(path) = resolve_link(&link.target, page_dir) else {
-            return;
-        };
+    let check = |source: &SourceFile, page_dir: &str, link: &Link| -> Option<Diagnostic> {
+        let path = resolve_link(&link.target, page_dir)?;
         let exists = written.contains(&path)
             || (!path.ends_with(".html")
                 && written.contains(&crate::routes::index_file(&format!("{path}/"))));
         if exists {
-            return;
+            return None;
         }
         let help = if let Some(v) = unpublished().get(&path) {
             let why = match v {
@@ -301,29 +301,37 @@ pub fn links(p: &Prepared<'_>, written: &HashSet<String>) -> Diagnostics {
         } else {
             msg!("link-relative-help")
         };
-        d.push(
+        Some(
             Diagnostic::error("broken-link", msg!("broken-link", target = &link.target))
                 .at(source, link.span.clone())
                 .help(help),
-        );
+        )
     };
-    for page in p.pages.iter().filter(|page| !page.links.is_empty()) {
-        let dir = page.entry.path();
-        for link in &page.links {
-            check(&page.entry.source, &dir, link);
-        }
-    }
-    for (key, intro) in &p.intros {
-        for link in &intro.links {
-            check(&intro.intro.source, &format!("{key}/"), link);
-        }
-    }
-    if let Some(intro) = &p.home_intro {
-        for link in &intro.links {
-            check(&intro.intro.source, "", link);
-        }
-    }
-    d
+    let pages: Vec<Diagnostic> = p
+        .pages
+        .par_iter()
+        .filter(|page| !page.links.is_empty())
+        .flat_map_iter(|page| {
+            let dir = page.entry.path();
+            page.links
+                .iter()
+                .filter_map(move |link| check(&page.entry.source, &dir, link))
+        })
+        .collect();
+    let intros = p.intros.iter().flat_map(|(key, intro)| {
+        let dir = format!("{key}/");
+        intro
+            .links
+            .iter()
+            .filter_map(move |link| check(&intro.intro.source, &dir, link))
+    });
+    let home = p.home_intro.iter().flat_map(|intro| {
+        intro
+            .links
+            .iter()
+            .filter_map(|link| check(&intro.intro.source, "", link))
+    });
+    pages.into_iter().chain(intros).chain(home).collect()
 }
 
 /// Bodies that nest too deeply to render (see [`crate::nesting`]): each

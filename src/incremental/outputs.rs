@@ -16,7 +16,7 @@
 //! link or permission change moves on and no program can set back) is
 //! still what the build wrote, and costs one `stat`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -53,7 +53,7 @@ impl Made {
 /// The fingerprints of the files of one build, by site-relative path.
 #[derive(Debug, Default)]
 pub struct OutputKeys {
-    keys: HashMap<String, Made>,
+    keys: FxHashMap<String, Made>,
     /// When the keys file read by [`OutputKeys::load`] was saved.
     saved: Option<SystemTime>,
 }
@@ -110,7 +110,12 @@ impl OutputKeys {
     /// Whether `other` describes the same files, made from the same jobs
     /// (whenever either was saved).
     pub fn same_files(&self, other: &OutputKeys) -> bool {
-        self.keys == other.keys
+        use rayon::prelude::*;
+        self.keys.len() == other.keys.len()
+            && self
+                .keys
+                .par_iter()
+                .all(|(path, made)| other.keys.get(path) == Some(made))
     }
 
     /// When these keys were saved, for keys read from a file: a file of
@@ -202,7 +207,7 @@ const HEADER: &str = concat!("pbgdpl output keys, version ", env!("CARGO_PKG_VER
 /// The keys of the build in progress, filled from every thread.
 #[derive(Debug, Default)]
 pub struct KeyRecorder {
-    keys: Mutex<HashMap<String, Made>>,
+    keys: Mutex<FxHashMap<String, Made>>,
 }
 
 impl KeyRecorder {

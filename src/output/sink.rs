@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::error::Error;
 use crate::incremental::Made;
 use crate::progress::{Progress, Silent};
+use rustc_hash::FxHashSet;
 
 /// A destination for output files. Paths are relative, `/`-separated,
 /// without a leading slash (`tin-tuc/index.html`).
@@ -396,7 +397,7 @@ impl Sink for NullSink {
 pub struct Recorder<'a> {
     sink: &'a dyn Sink,
     progress: &'a dyn Progress,
-    written: Mutex<HashSet<String>>,
+    written: Mutex<FxHashSet<String>>,
     clashes: Mutex<Vec<String>>,
     kept: AtomicUsize,
 }
@@ -412,7 +413,7 @@ impl<'a> Recorder<'a> {
         Self {
             sink,
             progress,
-            written: Mutex::new(HashSet::new()),
+            written: Mutex::new(FxHashSet::default()),
             clashes: Mutex::new(Vec::new()),
             kept: AtomicUsize::new(0),
         }
@@ -442,7 +443,7 @@ impl<'a> Recorder<'a> {
     }
 
     /// Every path written so far.
-    pub fn written(&self) -> HashSet<String> {
+    pub fn written(&self) -> FxHashSet<String> {
         self.written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -450,7 +451,7 @@ impl<'a> Recorder<'a> {
     }
 
     /// Every path written, taking them out of the recorder.
-    pub fn into_written(self) -> HashSet<String> {
+    pub fn into_written(self) -> FxHashSet<String> {
         self.written.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 
