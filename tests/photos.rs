@@ -57,20 +57,22 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
     let files = built.files();
     let dir = "tin-tuc/hoi-nghi-co-anh/";
     // Upright: the 1200×1600 sensor picture on its side is 1600×1200.
-    // WebP at every width; the JPEG fallback at the thumbnail's, the
-    // phone's and the largest width only.
+    // WebP at every width; the JPEG fallback at the thumbnail's and the
+    // phone's width, and the largest JPEG at the photo's own address only.
     for w in [160, 320, 640, 960, 1280] {
         let f = format!("{dir}anh-hoi-nghi-{w}.webp");
         assert!(files.contains(&f), "{f} missing in {files:?}");
         let f = format!("{dir}anh-hoi-nghi-{w}.jpg");
-        assert_eq!(files.contains(&f), w != 160 && w != 640, "{f}");
+        assert_eq!(files.contains(&f), w == 320 || w == 960, "{f}");
     }
-    // Nine files a photo: five WebP, three JPEG, and the original's address.
+    assert!(files.contains(&format!("{dir}anh-hoi-nghi.jpg")));
+    // Eight files a photo: five WebP, three JPEG (one of them at the
+    // original's address).
     let published = files
         .iter()
         .filter(|f| f.starts_with(&format!("{dir}anh-hoi-nghi")))
         .count();
-    assert_eq!(published, 9, "{files:?}");
+    assert_eq!(published, 8, "{files:?}");
     assert!(
         !files.contains(&format!("{dir}anh-hoi-nghi-1600.jpg")),
         "never above 1280"
@@ -171,7 +173,7 @@ fn photos_are_resized_stripped_and_shown_in_picture_elements() {
     let image = item["image"].as_str().expect("JSON Feed image");
     assert_eq!(
         image,
-        "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"
+        "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg"
     );
     let ext = &item["_pbgdpl"]["image"];
     assert_eq!(ext["url"], image);
@@ -280,8 +282,19 @@ fn rebuilds_keep_the_published_photos_and_remake_a_damaged_cache() {
             .map(|(f, b)| (f.clone(), b.clone()))
             .collect::<std::collections::BTreeMap<_, _>>()
     };
-    // Two photos, nine files each.
-    assert_eq!(photos(&first).len(), 18, "{:?}", photos(&first).keys());
+    // Two photos: eight files for `anh-hoi-nghi.jpg`, whose own address
+    // holds its largest JPEG; nine for `anh hoi truong.jpg`, whose name is no
+    // address to share: its largest JPEG is also at a plain name.
+    assert_eq!(photos(&first).len(), 17, "{:?}", photos(&first).keys());
+    for f in [
+        "anh-hoi-nghi.jpg",
+        "anh hoi truong.jpg",
+        "anh-hoi-truong-1280.jpg",
+    ] {
+        let f = format!("tin-tuc/hoi-nghi-co-anh/{f}");
+        assert!(first.contains_key(&f), "{f} in {:?}", photos(&first).keys());
+    }
+    assert!(!first.contains_key("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"));
     // An edit of the text: the same photos, byte for byte, as a build
     // from scratch gives.
     let entry = root.join("content/tin-tuc/hoi-nghi-co-anh/index.md");
@@ -503,7 +516,7 @@ fn the_featured_photo_is_a_published_file_whose_hash_is_in_the_chain() {
     let (_tmp, root) = site_with_photos();
     let built = build_with(&root, "2026-11-22", false);
     let (record, item) = chain_of(&built);
-    let shared = "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg";
+    let shared = "https://stp.example.gov.vn/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg";
     let attachment = item["attachments"]
         .as_array()
         .expect("the photo is an attachment")
@@ -513,12 +526,7 @@ fn the_featured_photo_is_a_published_file_whose_hash_is_in_the_chain() {
     assert_eq!(attachment["url"], shared);
     assert_eq!(attachment["mime_type"], "image/jpeg");
     // Its hash and size are those of the file published at its address.
-    let bytes = std::fs::read(
-        built
-            .out
-            .join("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"),
-    )
-    .unwrap();
+    let bytes = std::fs::read(built.out.join("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg")).unwrap();
     assert_eq!(attachment["_pbgdpl"]["sha256"], sha256_hex(&bytes));
     assert_eq!(attachment["size_in_bytes"], bytes.len() as u64);
 
@@ -532,12 +540,7 @@ fn the_featured_photo_is_a_published_file_whose_hash_is_in_the_chain() {
         record2["sha256"], record["sha256"],
         "the entry hash must change with its photo"
     );
-    let bytes2 = std::fs::read(
-        again
-            .out
-            .join("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg"),
-    )
-    .unwrap();
+    let bytes2 = std::fs::read(again.out.join("tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg")).unwrap();
     assert_ne!(bytes2, bytes);
     let attachment2 = item2["attachments"]
         .as_array()
@@ -580,7 +583,7 @@ fn listed_hashes_come_from_the_cache_and_are_always_the_published_bytes() {
     };
     let entry = root.join("content/tin-tuc/hoi-nghi-co-anh/index.md");
     let photo = root.join("content/tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg");
-    let shared = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-1280.jpg";
+    let shared = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi.jpg";
     let edit = |n: u32| {
         let mut text = std::fs::read_to_string(&entry).unwrap();
         text.push_str(&format!("\nSửa lần {n}.\n"));

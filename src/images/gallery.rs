@@ -213,7 +213,8 @@ impl Gallery {
         Some((v, path, self.variant_file(p, v)))
     }
 
-    /// Every file to publish: each variant, and the original's address.
+    /// Every file to publish: each variant, and the original's address
+    /// when no variant is published there.
     pub fn copies(&self) -> Vec<Copy> {
         let mut out = Vec::new();
         for p in self.photos.values() {
@@ -225,7 +226,10 @@ impl Gallery {
                     bytes: v.bytes,
                 });
             }
-            if let Some((v, _)) = p.largest(p.original_format) {
+            if let Some((v, _)) = p
+                .largest(p.original_format)
+                .filter(|(_, path)| *path != p.dest)
+            {
                 out.push(Copy {
                     dest: p.dest.clone(),
                     from: file(v),
@@ -244,22 +248,42 @@ fn processed(dest: &str, key: String, outcome: Arc<Outcome>) -> Processed {
         Some((d, n)) => (format!("{d}/"), n),
         None => (String::new(), dest),
     };
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let mut stem = slugify(stem);
+    let raw_stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let mut stem = slugify(raw_stem);
     if stem.is_empty() {
         stem = "anh".to_string();
     }
-    let variant_paths = outcome
+    let mut variant_paths: Vec<String> = outcome
         .variants
         .iter()
         .map(|v| format!("{dir}{stem}-{}.{}", v.width, v.format.extension()))
         .collect();
-    let original_format = match extension(name).as_str() {
+    let ext = extension(name);
+    let original_format = match ext.as_str() {
         "webp" => Format::Webp,
         "png" if outcome.fallback == Format::Png => Format::Png,
         "jpg" | "jpeg" if outcome.fallback == Format::Jpeg => Format::Jpeg,
         _ => outcome.fallback,
     };
+    // The original's address holds its largest copy in the original's
+    // format: when its name says that format and is fit for an address
+    // (already its own slug: `anh-hoi-nghi.jpg`, not `Ảnh hội nghị.jpg`),
+    // that copy is published there only, not a second time under a width's
+    // name (a file, and the largest copy's bytes, fewer a photo; shared
+    // links and feeds name the photo's own address).
+    let own_name = raw_stem == stem
+        && matches!(
+            (original_format, ext.as_str()),
+            (Format::Jpeg, "jpg" | "jpeg") | (Format::Png, "png") | (Format::Webp, "webp")
+        );
+    if own_name
+        && let Some(i) = outcome
+            .variants
+            .iter()
+            .rposition(|v| v.format == original_format)
+    {
+        variant_paths[i] = dest.to_string();
+    }
     Processed {
         key,
         outcome,
