@@ -346,7 +346,10 @@ pub fn build(
 /// output's lock, then what the previous build left (its sync snapshot,
 /// its files' keys, its rendered Markdown) and the templates.
 struct Before {
-    _lock: crate::write::OutputLock,
+    /// The output's lock, when the folder that holds the output exists
+    /// (otherwise there is no previous build, and the folder is made only
+    /// once the sources have loaded: a failed first build leaves nothing).
+    lock: Option<crate::write::OutputLock>,
     previous: Option<crate::sync::previous::Previous>,
     warning: Option<Diagnostic>,
     theme: Result<Theme, Error>,
@@ -357,7 +360,10 @@ struct Before {
 
 impl Before {
     fn read(root: &Path, output: &Path, options: &BuildOptions) -> Result<Before, Error> {
-        let _lock = crate::write::prepare_output(root, output)?;
+        let lock = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => None,
+            _ => Some(crate::write::prepare_output(root, output)?),
+        };
         // Read the previous snapshot before the new output replaces it.
         let (previous, warning) =
             crate::sync::previous::for_build(output, options.previous.as_deref())?;
@@ -369,7 +375,7 @@ impl Before {
         };
         let body_file = BodyFile::read(crate::incremental::StoredMemo::file_for(output, "bodies"));
         Ok(Before {
-            _lock,
+            lock,
             previous,
             warning,
             theme: Theme::load(root),
@@ -433,7 +439,7 @@ fn build_once(
     );
     let (mut site, mut diags) = loaded?;
     let Before {
-        _lock,
+        lock,
         previous,
         warning,
         theme,
@@ -441,6 +447,11 @@ fn build_once(
         previous_keys,
         body_file,
     } = before?;
+    // A first build into a new folder makes it now, the sources loaded.
+    let _lock = match lock {
+        Some(lock) => lock,
+        None => crate::write::prepare_output(root, &output)?,
+    };
     let scheduled = site.scheduled();
     site.previous = previous;
     diags.extend(warning.into_iter().collect());

@@ -342,6 +342,40 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+fn a_failed_first_build_makes_no_folder() {
+    let (tmp, root) = temp_site("minimal");
+    write(
+        &root.join("content/tin-tuc/hong.md"),
+        "+++\ntitle = \"Bài lỗi\"\ndate = 2026-02-30\n+++\n\nNội dung.\n",
+    );
+    let out = tmp.path().join("xuat-ban/pbgdpl/public");
+    let o = pbgdpl(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("content/tin-tuc/hong.md:3:8"));
+    assert!(
+        !tmp.path().join("xuat-ban").exists(),
+        "the output's folder was made by a build that failed"
+    );
+    // Fixed, the same command makes it.
+    std::fs::remove_file(root.join("content/tin-tuc/hong.md")).unwrap();
+    let o = pbgdpl(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.join("index.html").is_file());
+}
+
+#[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let (tmp, root) = temp_site("minimal");
     let out = tmp.path().join("public");
