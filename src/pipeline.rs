@@ -398,16 +398,17 @@ pub fn build_with(
     // The image cache trusts its records of processed photos; a copy
     // found missing or damaged in it when publishing makes the build
     // check every cached copy and run again (the failed attempt left the
-    // previous output untouched).
+    // previous output untouched). Only a missing or cut file: a full disk
+    // or a refused permission would fail the same way twice.
     let first = build_once(root, out, options, progress);
-    let Err(Error::Io { path, .. }) = &first else {
+    let Err(error) = &first else {
         return first;
     };
     let cache = match &options.images {
         Some(cache) => cache.clone(),
         None => std::sync::Arc::new(crate::images::Cache::open(root)),
     };
-    if !path.starts_with(cache.dir()) {
+    if !damages(error, cache.dir()) {
         return first;
     }
     cache.check_again();
@@ -416,6 +417,18 @@ pub fn build_with(
         ..options.clone()
     };
     build_once(root, out, &options, progress)
+}
+
+/// Whether `error` is a file of the image cache (under `cache`) found
+/// missing or cut short: what checking the cache again repairs.
+fn damages(error: &Error, cache: &Path) -> bool {
+    use std::io::ErrorKind;
+    matches!(error, Error::Io { path, source }
+    if path.starts_with(cache)
+        && matches!(
+            source.kind(),
+            ErrorKind::NotFound | ErrorKind::InvalidData | ErrorKind::UnexpectedEof
+        ))
 }
 
 /// One attempt of [`build_with`].
@@ -832,6 +845,27 @@ mod tests {
 
     use super::*;
     use crate::output::{DirSink, Emit, Job, Renderer};
+
+    #[test]
+    fn only_a_missing_or_cut_cached_file_is_repaired_by_building_again() {
+        use std::io::{Error as IoError, ErrorKind};
+        let cache = Path::new("/site/.pbgdpl-cache/images");
+        let io = |path: &str, kind: ErrorKind| Error::Io {
+            path: PathBuf::from(path),
+            source: IoError::new(kind, "x"),
+        };
+        let file = "/site/.pbgdpl-cache/images/ab12/960.webp";
+        assert!(damages(&io(file, ErrorKind::NotFound), cache));
+        assert!(damages(&io(file, ErrorKind::InvalidData), cache));
+        // A full disk or a refusal would fail the same way again.
+        assert!(!damages(&io(file, ErrorKind::StorageFull), cache));
+        assert!(!damages(&io(file, ErrorKind::PermissionDenied), cache));
+        // Not the cache's.
+        assert!(!damages(
+            &io("/site/content/anh.jpg", ErrorKind::NotFound),
+            cache
+        ));
+    }
 
     /// A site whose input is a list of words.
     struct Words;
