@@ -189,6 +189,7 @@ impl Site {
                 source: c.from,
                 dest: c.dest,
                 fixed_size: Some(c.bytes),
+                walked: None,
             })
             .collect();
         self.gallery = gallery;

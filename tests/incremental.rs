@@ -129,6 +129,15 @@ impl Fixture {
         std::fs::write(self.path(rel), text.replacen(from, to, 1)).unwrap();
     }
 
+    fn page_bytes(&self, path: &str) -> Vec<u8> {
+        let snap = self.store.snapshot();
+        let bytes = snap.read(path);
+        bytes
+            .unwrap_or_else(|| panic!("{path} is not served"))
+            .unwrap()
+            .to_vec()
+    }
+
     fn page(&self, path: &str) -> String {
         let bytes = self.store.snapshot().read(path).unwrap().unwrap();
         String::from_utf8(bytes.to_vec()).unwrap()
@@ -656,4 +665,20 @@ fn editing_one_entry_keeps_the_index_files_of_the_others() {
             other => panic!("{path}: unexpected file in {other}/"),
         }
     }
+}
+
+#[test]
+fn a_photo_replaced_under_the_same_name_is_published_anew() {
+    use pbgdpl::images::sample;
+    let mut f = Fixture::new("examples/ubnd-xa");
+    let photo = "content/hoat-dong/huong-ung-ngay-phap-luat-2026/toa-dam-phap-luat-gan-dan.jpg";
+    let published = "hoat-dong/huong-ung-ngay-phap-luat-2026/toa-dam-phap-luat-gan-dan-960.webp";
+    let before = f.page_bytes(published);
+    // Another picture of another size, under the same name: what the
+    // content walk read of the file (its size and time) must be the new
+    // file's, or the photo stage would take it for the old one.
+    let other = sample::jpeg(&sample::photo(1100, 700, 7), 85, None);
+    std::fs::write(f.path(photo), other).unwrap();
+    f.update(&[photo]);
+    assert_ne!(f.page_bytes(published), before);
 }

@@ -435,6 +435,7 @@ fn reload_walking(
                 source: path,
                 dest: name,
                 fixed_size: None,
+                walked: None,
             });
         }
     }
@@ -608,6 +609,7 @@ fn walk_category(
                     continue;
                 }
                 let meta = f.metadata().ok();
+                let meta_seen = meta.is_some();
                 let size = meta.as_ref().map_or(0, |m| m.len());
                 let modified = meta
                     .and_then(|m| m.modified().ok())
@@ -618,6 +620,7 @@ fn walk_category(
                     source: f.path().to_path_buf(),
                     dest: format!("{}/{slug}/{inner}", cat.key),
                     fixed_size: None,
+                    walked: meta_seen.then_some((size, modified)),
                 });
                 files.push(BundleFile {
                     name: inner,
@@ -661,6 +664,7 @@ fn walk_category(
                 source: path,
                 dest: format!("{}/{name}", cat.key),
                 fixed_size: None,
+                walked: None,
             });
         }
     }
@@ -686,6 +690,7 @@ fn walk_static(
             source: f.path().to_path_buf(),
             dest: rel_of(&dir, f.path()),
             fixed_size: None,
+            walked: None,
         });
     }
     Ok(())

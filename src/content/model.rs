@@ -520,4 +520,8 @@ pub struct Asset {
     /// only when copied. `None` for the files of the content, which may
     /// change between builds.
     pub fixed_size: Option<u64>,
+    /// The size and modification time (nanoseconds since 1970) the
+    /// content walk read for a file of an entry's folder, so that the
+    /// photo stage does not ask again. `None` elsewhere.
+    pub walked: Option<(u64, u64)>,
 }

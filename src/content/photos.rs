@@ -287,12 +287,17 @@ pub fn gallery_sources<'a>(
         .filter(|a| a.source.starts_with(&content_dir))
         .filter(|a| is_photo(&a.dest) || is_unsupported_picture(&a.dest))
         .map(|a| {
-            let meta = std::fs::metadata(&a.source).ok();
-            let modified = meta
-                .as_ref()
-                .and_then(|m| m.modified().ok())
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as u64);
+            // What the content walk read, else (a photo outside entries'
+            // folders) asked now.
+            let (size, modified) = a.walked.unwrap_or_else(|| {
+                let meta = std::fs::metadata(&a.source).ok();
+                let modified = meta
+                    .as_ref()
+                    .and_then(|m| m.modified().ok())
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
+                (meta.map_or(0, |m| m.len()), modified)
+            });
             let rel = a
                 .source
                 .strip_prefix(root)
@@ -304,7 +309,7 @@ pub fn gallery_sources<'a>(
             Source {
                 path: a.source.clone(),
                 rel,
-                size: meta.map_or(0, |m| m.len()),
+                size,
                 modified,
                 uses: uses.remove(&a.dest).unwrap_or_default(),
                 dest: a.dest.clone(),
