@@ -349,13 +349,7 @@ fn a_failed_first_build_makes_no_folder() {
         "+++\ntitle = \"Bài lỗi\"\ndate = 2026-02-30\n+++\n\nNội dung.\n",
     );
     let out = tmp.path().join("xuat-ban/pbgdpl/public");
-    let o = pbgdpl(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = try_build(&root, &out);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("content/tin-tuc/hong.md:3:8"));
     assert!(
@@ -364,14 +358,7 @@ fn a_failed_first_build_makes_no_folder() {
     );
     // Fixed, the same command makes it.
     std::fs::remove_file(root.join("content/tin-tuc/hong.md")).unwrap();
-    let o = pbgdpl(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    build(&root, &out);
     assert!(out.join("index.html").is_file());
 }
 
@@ -387,13 +374,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         &root.join("content/tin-tuc/hong.md"),
         "+++\ntitle = \"Bài lỗi\"\ndate = 2026-02-30\n+++\n\nNội dung.\n",
     );
-    let o = pbgdpl(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = try_build(&root, &out);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("content/tin-tuc/hong.md:3:8"), "{err}");

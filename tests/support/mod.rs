@@ -111,15 +111,20 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Builds `root` into `out` and asserts success.
-pub fn build(root: &Path, out: &Path) {
-    let o = pbgdpl(&[
+/// Runs `pbgdpl build` of `root` into `out`, whatever comes of it.
+pub fn try_build(root: &Path, out: &Path) -> Output {
+    pbgdpl(&[
         "build",
         "--root",
         root.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// Builds `root` into `out` and asserts success.
+pub fn build(root: &Path, out: &Path) {
+    let o = try_build(root, out);
     assert!(o.status.success(), "build failed:\n{}", stderr(&o));
 }
 
