@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::category::{CATEGORIES, Category};
 use crate::content::model::{Status, Visibility};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -17,18 +19,38 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Checks run on loaded content, before rendering.
 pub fn content(site: &Site) -> Diagnostics {
-    let mut d = Diagnostics::new();
-    duplicate_paths(site, &mut d);
-    reserved_paths(site, &mut d);
-    duplicate_ids(site, &mut d);
-    workflow(site, &mut d);
-    required_categories(site, &mut d);
-    d.extend(crate::content::placeholders::check(site));
+    // Each check reads every entry: they run side by side (on one core,
+    // they were a tenth of the time `serve` took to show an edited page),
+    // and their findings come in this order all the same.
+    let run = |check: fn(&Site, &mut Diagnostics)| {
+        let mut d = Diagnostics::new();
+        check(site, &mut d);
+        d
+    };
+    let ((paths, reserved), ((ids, workflow), (required, placeholders))) = rayon::join(
+        || rayon::join(|| run(duplicate_paths), || run(reserved_paths)),
+        || {
+            rayon::join(
+                || rayon::join(|| run(duplicate_ids), || run(workflow)),
+                || {
+                    rayon::join(
+                        || run(required_categories),
+                        || crate::content::placeholders::check(site),
+                    )
+                },
+            )
+        },
+    );
+    let mut d = paths;
+    for more in [reserved, ids, workflow, required, placeholders] {
+        d.extend(more);
+    }
     d
 }
 
 fn duplicate_paths(site: &Site, d: &mut Diagnostics) {
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut seen: FxHashMap<String, &str> = FxHashMap::default();
+    seen.reserve(site.content.entries.len());
     for e in &site.content.entries {
         let path = e.path();
         if let Some(first) = seen.get(&path) {
@@ -85,7 +107,18 @@ fn reserved_paths(site: &Site, d: &mut Diagnostics) {
             names = reserved_segments(cat).join(", ")
         )
     };
-    for e in &site.content.entries {
+    // Only a slug spelt like a reserved name can be one (most are not:
+    // no list of a category's reserved names is made for them).
+    let maybe = |slug: &str| {
+        [
+            routes::PAGE_SEGMENT,
+            routes::TYPE_SEGMENT,
+            routes::YEAR_SEGMENT,
+            routes::SUMMARY_DIR,
+        ]
+        .contains(&slug)
+    };
+    for e in site.content.entries.iter().filter(|e| maybe(&e.slug)) {
         if reserved_segments(e.category).contains(&e.slug.as_str()) {
             d.push(
                 Diagnostic::error("reserved-path", message(e.category, &e.slug))
@@ -110,7 +143,8 @@ fn reserved_paths(site: &Site, d: &mut Diagnostics) {
 fn duplicate_ids(site: &Site, d: &mut Diagnostics) {
     // Explicit ids first, then the ids derived from paths: two derived ids
     // never collide without their paths colliding too (reported above).
-    let mut seen: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+    let mut seen: FxHashMap<&str, (&str, bool)> = FxHashMap::default();
+    seen.reserve(site.content.entries.len());
     let explicit = site.content.entries.iter().filter(|e| e.id_explicit);
     let derived = site.content.entries.iter().filter(|e| !e.id_explicit);
     for e in explicit.chain(derived) {
@@ -176,13 +210,18 @@ fn workflow(site: &Site, d: &mut Diagnostics) {
 }
 
 fn required_categories(site: &Site, d: &mut Diagnostics) {
+    // The categories with a published entry, in one pass over the entries.
+    let mut published_in: Vec<&str> = Vec::new();
+    for e in &site.content.entries {
+        if e.category.required
+            && !published_in.contains(&e.category.key)
+            && e.editorial.visibility(site.now) == Visibility::Published
+        {
+            published_in.push(e.category.key);
+        }
+    }
     for c in CATEGORIES.iter().filter(|c| c.required) {
-        let published = site
-            .content
-            .entries
-            .iter()
-            .filter(|e| e.category.key == c.key)
-            .any(|e| e.editorial.visibility(site.now) == Visibility::Published);
+        let published = published_in.contains(&c.key);
         let has_tables = c.key == "thong-ke" && !site.content.tables.is_empty();
         if !published && !has_tables {
             d.push(
