@@ -211,11 +211,15 @@ fn every_page_of_the_demo_can_be_shared_and_is_described() {
     // An entry with a photo shares it; others share the banner card.
     let with_photo = built.page("tin-tuc/so-tai-chinh-huong-ung-ngay-phap-luat-2026/index.html");
     let m = metas(&with_photo);
+    // Its largest JPEG (1024 px, the photo's own width), published at the
+    // photo's own address.
     assert!(
-        m["og:image"].ends_with("ngay-phap-luat-2026-1024.jpg"),
+        m["og:image"]
+            .ends_with("/so-tai-chinh-huong-ung-ngay-phap-luat-2026/ngay-phap-luat-2026.jpg"),
         "{}",
         m["og:image"]
     );
+    assert_eq!(m["og:image:width"], "1024");
     assert!(m["og:image:alt"].starts_with("Cán bộ Sở Tài chính"));
     let ld = &json_ld(&with_photo)[0];
     assert_eq!(kind(ld), "NewsArticle");
