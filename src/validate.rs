@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::category::{CATEGORIES, Category};
@@ -22,27 +23,24 @@ pub fn content(site: &Site) -> Diagnostics {
     // Each check reads every entry: they run side by side (on one core,
     // they were a tenth of the time `serve` took to show an edited page),
     // and their findings come in this order all the same.
-    let run = |check: fn(&Site, &mut Diagnostics)| {
-        let mut d = Diagnostics::new();
-        check(site, &mut d);
-        d
-    };
-    let ((paths, reserved), ((ids, workflow), (required, placeholders))) = rayon::join(
-        || rayon::join(|| run(duplicate_paths), || run(reserved_paths)),
-        || {
-            rayon::join(
-                || rayon::join(|| run(duplicate_ids), || run(workflow)),
-                || {
-                    rayon::join(
-                        || run(required_categories),
-                        || crate::content::placeholders::check(site),
-                    )
-                },
-            )
-        },
-    );
-    let mut d = paths;
-    for more in [reserved, ids, workflow, required, placeholders] {
+    let checks: [fn(&Site, &mut Diagnostics); 6] = [
+        duplicate_paths,
+        reserved_paths,
+        duplicate_ids,
+        workflow,
+        required_categories,
+        |site, d| d.extend(crate::content::placeholders::check(site)),
+    ];
+    let found: Vec<Diagnostics> = checks
+        .par_iter()
+        .map(|check| {
+            let mut d = Diagnostics::new();
+            check(site, &mut d);
+            d
+        })
+        .collect();
+    let mut d = Diagnostics::new();
+    for more in found {
         d.extend(more);
     }
     d
@@ -107,19 +105,19 @@ fn reserved_paths(site: &Site, d: &mut Diagnostics) {
             names = reserved_segments(cat).join(", ")
         )
     };
-    // Only a slug spelt like a reserved name can be one (most are not:
-    // no list of a category's reserved names is made for them).
-    let maybe = |slug: &str| {
-        [
-            routes::PAGE_SEGMENT,
-            routes::TYPE_SEGMENT,
-            routes::YEAR_SEGMENT,
-            routes::SUMMARY_DIR,
-        ]
-        .contains(&slug)
+    // Each category's reserved names, listed once (not for every entry).
+    let reserved: Vec<(&str, Vec<&str>)> = CATEGORIES
+        .iter()
+        .map(|c| (c.key, reserved_segments(c)))
+        .collect();
+    let taken = |cat: &Category, slug: &str| {
+        reserved
+            .iter()
+            .find(|(key, _)| *key == cat.key)
+            .is_some_and(|(_, names)| names.contains(&slug))
     };
-    for e in site.content.entries.iter().filter(|e| maybe(&e.slug)) {
-        if reserved_segments(e.category).contains(&e.slug.as_str()) {
+    for e in &site.content.entries {
+        if taken(e.category, &e.slug) {
             d.push(
                 Diagnostic::error("reserved-path", message(e.category, &e.slug))
                     .in_file(&e.source.rel_path)
@@ -129,7 +127,7 @@ fn reserved_paths(site: &Site, d: &mut Diagnostics) {
     }
     if let Some(cat) = crate::category::by_key(STATISTICS_CATEGORY) {
         for t in &site.content.tables {
-            if reserved_segments(cat).contains(&t.slug.as_str()) {
+            if taken(cat, &t.slug) {
                 d.push(
                     Diagnostic::error("reserved-path", message(cat, &t.slug))
                         .in_file(&t.file)
@@ -296,7 +294,6 @@ fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
 /// was most of what a no-op rebuild did after its last renderer); the
 /// errors come in the pages' order all the same.
 pub fn links(p: &Prepared<'_>, written: &rustc_hash::FxHashSet<String>) -> Diagnostics {
-    use rayon::prelude::*;
     let base = p.base_path.trim_end_matches('/').to_string();
     // Entries that exist but are not published today, by output file:
     // only needed to explain a broken link, so made on the first one.
