@@ -608,19 +608,14 @@ fn walk_category(
                 if inner == "index.md" {
                     continue;
                 }
-                let meta = f.metadata().ok();
-                let meta_seen = meta.is_some();
-                let size = meta.as_ref().map_or(0, |m| m.len());
-                let modified = meta
-                    .and_then(|m| m.modified().ok())
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as u64);
+                let stamp = f.metadata().ok().map(|m| file_stamp(&m));
+                let (size, modified) = stamp.unwrap_or_default();
                 let slug = slugify(&name);
                 assets.push(Asset {
                     source: f.path().to_path_buf(),
                     dest: format!("{}/{slug}/{inner}", cat.key),
                     fixed_size: None,
-                    walked: meta_seen.then_some((size, modified)),
+                    walked: stamp,
                 });
                 files.push(BundleFile {
                     name: inner,
@@ -669,6 +664,17 @@ fn walk_category(
         }
     }
     Ok(())
+}
+
+/// A file's size and modification time (nanoseconds since 1970; 0 when
+/// the platform does not say), as [`Asset::walked`] keeps them.
+pub fn file_stamp(meta: &std::fs::Metadata) -> (u64, u64) {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    (meta.len(), modified)
 }
 
 fn walk_static(

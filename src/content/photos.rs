@@ -290,13 +290,9 @@ pub fn gallery_sources<'a>(
             // What the content walk read, else (a photo outside entries'
             // folders) asked now.
             let (size, modified) = a.walked.unwrap_or_else(|| {
-                let meta = std::fs::metadata(&a.source).ok();
-                let modified = meta
-                    .as_ref()
-                    .and_then(|m| m.modified().ok())
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as u64);
-                (meta.map_or(0, |m| m.len()), modified)
+                std::fs::metadata(&a.source)
+                    .map(|m| super::load::file_stamp(&m))
+                    .unwrap_or_default()
             });
             let rel = a
                 .source
