@@ -241,6 +241,7 @@ fn main() {
         &edit,
         rounds,
         &options,
+        warm,
     );
     // Worst case: N one-line entries, each with one photo.
     let fixture =
@@ -276,6 +277,7 @@ fn main() {
         "content/tin-tuc/bai-0/index.md",
         rounds,
         &options,
+        warm,
     );
     let cache = Cache::open(root);
     let (t, c) = (Instant::now(), cpu());
@@ -303,9 +305,17 @@ type Times = (Duration, Duration);
 
 /// Builds the section at `with` (which has photos) and its twin `plain`
 /// (without) once, then rebuilds them alternately `rounds` times with
-/// nothing changed and `rounds` times after editing the entry `edit` (a
-/// path under both): prints the medians and the photos' overhead, and
-/// returns the median rebuild after an edit of `with`.
+/// nothing changed, `rounds` times after editing the entry `edit` (a
+/// path under both) and `rounds` times from nothing (output, keys and kept
+/// bodies removed: a CI run on a clean clone whose image cache was
+/// restored): prints the medians and the photos' overhead, and returns the
+/// median rebuild after an edit of `with`.
+///
+/// Also prints the images' own share of each build with photos: the
+/// photo stage (`stage`: the photos looked up in the cache, measured
+/// alone) and the `assets` renderer, which publishes the photos' copies
+/// (keeps them, or links them in from the cache), against the build's
+/// wall time (median over the rounds).
 fn compare(
     name: &str,
     with: &std::path::Path,
@@ -313,14 +323,38 @@ fn compare(
     edit: &str,
     rounds: usize,
     options: &pbgdpl::BuildOptions,
+    stage: Duration,
 ) -> Times {
+    let shares = std::cell::RefCell::new(Vec::new());
     let build = |root: &std::path::Path| {
         let (t, c) = (Instant::now(), cpu());
-        pbgdpl::build(root, Some(&root.join("public")), options).expect("builds");
-        (t.elapsed(), cpu() - c)
+        let report = pbgdpl::build(root, Some(&root.join("public")), options).expect("builds");
+        let times = (t.elapsed(), cpu() - c);
+        if root == with {
+            let assets: Duration = report
+                .by_renderer
+                .iter()
+                .filter(|r| r.name == "assets")
+                .map(|r| r.elapsed)
+                .sum();
+            shares
+                .borrow_mut()
+                .push(100.0 * (stage + assets).as_secs_f64() / times.0.as_secs_f64().max(1e-9));
+        }
+        times
+    };
+    let share = |what: &str| {
+        let mut s = std::mem::take(&mut *shares.borrow_mut());
+        s.sort_by(f64::total_cmp);
+        println!(
+            "  {what}: the images' own work (photo stage + publishing the copies) is {:.1}% of the build (median of {})",
+            s.get(s.len() / 2).copied().unwrap_or(0.0),
+            s.len()
+        );
     };
     let first = build(with);
     let first_plain = build(plain);
+    shares.borrow_mut().clear();
     println!("{name}:");
     for (label, dir, t) in [
         ("with photos", with, first),
@@ -356,6 +390,7 @@ fn compare(
         b.push(build(plain));
     }
     overhead("no-op rebuild", median(&mut a), median(&mut b));
+    share("no-op rebuild");
     // One entry edited each time (the usual commit): the pages, feeds and
     // sync.json that show it are made again, every other file is kept.
     let (mut a, mut b) = (Vec::new(), Vec::new());
@@ -370,6 +405,31 @@ fn compare(
     }
     let (w, p) = (median(&mut a), median(&mut b));
     overhead("rebuild after editing one entry", w, p);
+    share("rebuild after editing one entry");
+    // From nothing, the image cache warm.
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        for (dir, runs) in [(with, &mut a), (plain, &mut b)] {
+            let _ = std::fs::remove_dir_all(dir.join("public"));
+            for item in std::fs::read_dir(dir).expect("section").flatten() {
+                if item
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".public.pbgdpl-")
+                {
+                    let _ = std::fs::remove_file(item.path())
+                        .or_else(|_| std::fs::remove_dir_all(item.path()));
+                }
+            }
+            runs.push(build(dir));
+        }
+    }
+    overhead(
+        "full build, image cache warm",
+        median(&mut a),
+        median(&mut b),
+    );
+    share("full build, image cache warm");
     w
 }
 

@@ -815,8 +815,10 @@ fn copy(
         if !kept {
             if a.fixed_size.is_some() {
                 cached_whole(&a.source, len)?;
+                out.share(&a.dest, &a.source)?;
+            } else {
+                out.copy(&a.dest, &a.source)?;
             }
-            out.copy(&a.dest, &a.source)?;
         }
         keys.record(&a.dest, made);
         Ok(())

@@ -341,9 +341,18 @@ fn a_damaged_output_or_image_cache_is_repaired_by_the_next_build() {
     truncate(&out.join(original));
     pbgdpl::build(&root, Some(&out), &options).unwrap();
     assert_eq!(read_tree(&out), first, "the output is whole again");
-    // The cache's copies deleted or cut short, the published ones whole:
-    // the output stays as it is.
+    // A published copy is the cache's file itself (a hard link: no bytes
+    // copied, no space taken twice)...
     let cached = cached_photo(&root, "anh-hoi-nghi.jpg");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        assert_eq!(ino(&out.join(published)), ino(&cached.join("960.webp")));
+    }
+    // ... so the cache's copies deleted, or replaced by a file cut short
+    // (a new file, as any program writing one makes), leave the
+    // published ones whole: the output stays as it is.
     let gone = cached.join("960.webp");
     // The largest JPEG: the copy published at the photo's own address.
     let largest = std::fs::read_dir(&cached)
@@ -355,7 +364,8 @@ fn a_damaged_output_or_image_cache_is_repaired_by_the_next_build() {
     let cut = cached.join(largest);
     let whole = std::fs::read(&cut).unwrap();
     std::fs::remove_file(&gone).unwrap();
-    truncate(&cut);
+    std::fs::remove_file(&cut).unwrap();
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
     pbgdpl::build(&root, Some(&out), &options).unwrap();
     assert_eq!(read_tree(&out), first, "the output is untouched");
     // ... until the output needs them: the cache is checked, the photo

@@ -516,9 +516,11 @@ pub struct Asset {
     pub dest: String,
     /// The size of a source that never changes once written — a processed
     /// photo in the image cache, whose name is the hash of what it was made
-    /// from: it is kept without a `stat` of it, and checked (its size)
-    /// only when copied. `None` for the files of the content, which may
-    /// change between builds.
+    /// from: it is kept without a `stat` of it, checked (its size) only
+    /// when published, and then shared with the output (a hard link,
+    /// [`Sink::share`](crate::output::Sink::share)) rather than copied.
+    /// `None` for the files of the content, which may change between
+    /// builds and are copied.
     pub fixed_size: Option<u64>,
     /// The size and modification time (nanoseconds since 1970) the
     /// content walk read for a file of an entry's folder, so that the

@@ -36,6 +36,15 @@ pub trait Sink: Sync {
         self.write(path, &bytes)
     }
 
+    /// Stores a file on disk that is never changed once written (a
+    /// photo's copy in the image cache, named by the hash of its source
+    /// and replaced, never rewritten, when made again). A sink on disk may
+    /// share it with the output (a hard link: no bytes copied) instead of
+    /// copying it; any other sink copies it.
+    fn share(&self, path: &str, from: &Path) -> Result<(), Error> {
+        self.copy(path, from)
+    }
+
     /// Whether this build makes the file at `path`. Only a [`Focus`] says
     /// no (the first pass of `serve`, which renders the pages open in the
     /// browser before the rest); the build loop asks before doing any
@@ -81,6 +90,13 @@ impl Sink for Focus<'_> {
     fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
         if self.wants(path) {
             self.sink.copy(path, from)?;
+        }
+        Ok(())
+    }
+
+    fn share(&self, path: &str, from: &Path) -> Result<(), Error> {
+        if self.wants(path) {
+            self.sink.share(path, from)?;
         }
         Ok(())
     }
@@ -197,6 +213,18 @@ impl Sink for DirSink {
         self.wrote.store(true, Ordering::Relaxed);
         let target = self.target(path)?;
         std::fs::copy(from, &target).map_err(Error::io(from))?;
+        Ok(())
+    }
+
+    fn share(&self, path: &str, from: &Path) -> Result<(), Error> {
+        self.wrote.store(true, Ordering::Relaxed);
+        let target = self.target(path)?;
+        // One system call instead of creating a file and copying its
+        // bytes; copied where the output is on another file system or
+        // one without hard links.
+        if std::fs::hard_link(from, &target).is_err() {
+            std::fs::copy(from, &target).map_err(Error::io(from))?;
+        }
         Ok(())
     }
 
@@ -477,6 +505,11 @@ impl Sink for Recorder<'_> {
     fn copy(&self, path: &str, from: &Path) -> Result<(), Error> {
         self.record(path);
         self.sink.copy(path, from)
+    }
+
+    fn share(&self, path: &str, from: &Path) -> Result<(), Error> {
+        self.record(path);
+        self.sink.share(path, from)
     }
 
     fn keep(&self, path: &str, made: &Made) -> Result<bool, Error> {
