@@ -8,7 +8,9 @@
 //!    in the cache), through the same `Gallery` a build uses.
 //! 3. Two sections, each beside the same section without photos, rebuilt
 //!    warm alternately (side by side, in one run) with nothing changed
-//!    and after editing one entry: the photos' overhead on a rebuild.
+//!    after editing one entry, and from nothing with the image cache warm
+//!    (a CI run on a clean clone): the photos' overhead on a rebuild, and
+//!    the images' own share of it.
 //!    The realistic section, on which the budget (< 5 %) is judged: 2N
 //!    entries written like scripts/bench-compare's corpus (documents,
 //!    news, Q&A, activities, notices with headings, lists and tables,
