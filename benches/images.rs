@@ -7,7 +7,7 @@
 //! 2. N such photos processed cold (empty cache), then warm (every photo
 //!    in the cache), through the same `Gallery` a build uses.
 //! 3. Two sections, each beside the same section without photos, rebuilt
-//!    warm alternately (side by side, in one run) with nothing changed
+//!    warm alternately (side by side, in one run) with nothing changed,
 //!    after editing one entry, and from nothing with the image cache warm
 //!    (a CI run on a clean clone): the photos' overhead on a rebuild, and
 //!    the images' own share of it.
