@@ -826,13 +826,14 @@ fn copy(
 }
 
 /// Checks that the file `source` of the image cache, about to be
-/// copied, is there with the size the cache recorded: the cache's records
-/// are trusted when it is read ([`crate::images::Cache`]), so a damaged
-/// cache shows here, as an error on the file that [`build_with`] answers
-/// by checking the whole cache and building again.
+/// published, is there — a file, not a link to somewhere else — with the
+/// size the cache recorded: the cache's records are trusted when it is
+/// read ([`crate::images::Cache`]), so a damaged cache shows here, as an
+/// error on the file that [`build_with`] answers by checking the whole
+/// cache and building again.
 fn cached_whole(source: &Path, len: u64) -> Result<(), Error> {
-    let meta = std::fs::metadata(source).map_err(Error::io(source))?;
-    if meta.len() != len {
+    let meta = std::fs::symlink_metadata(source).map_err(Error::io(source))?;
+    if !meta.is_file() || meta.len() != len {
         return Err(Error::io(source)(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!("{} bytes, {len} expected", meta.len()),

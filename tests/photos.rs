@@ -380,6 +380,40 @@ fn a_damaged_output_or_image_cache_is_repaired_by_the_next_build() {
     assert_eq!(std::fs::read(&cut).unwrap(), whole, "and the cut one whole");
 }
 
+/// A section whose repository holds its image cache could make a cached
+/// copy a link to any file of the machine that builds it (a key, a
+/// password file), of the size the cache records: the build would have
+/// published that file, or the link itself. It takes the copy for
+/// damaged, makes the photo again and publishes its bytes.
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_image_cache_is_never_published() {
+    let (tmp, root) = site_with_photos();
+    let out = tmp.path().join("public");
+    let options = offline_options();
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    let first = read_tree(&out);
+    let published = "tin-tuc/hoi-nghi-co-anh/anh-hoi-nghi-960.webp";
+    let cached = cached_photo(&root, "anh-hoi-nghi.jpg").join("960.webp");
+    let len = std::fs::metadata(&cached).unwrap().len() as usize;
+    let secret = tmp.path().join("bi-mat.txt");
+    std::fs::write(&secret, vec![b's'; len]).unwrap();
+    std::fs::remove_file(&cached).unwrap();
+    std::os::unix::fs::symlink(&secret, &cached).unwrap();
+    // The published copy gone, so the build takes it from the cache.
+    std::fs::remove_file(out.join(published)).unwrap();
+    pbgdpl::build(&root, Some(&out), &options).unwrap();
+    assert_eq!(read_tree(&out), first, "the photo's own bytes");
+    let is_link = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    assert!(!is_link(&out.join(published)));
+    assert!(!is_link(&cached), "the cache is repaired");
+}
+
 fn check_errors(root: &Path, lang: Lang) -> String {
     let o = pbgdpl_in(lang, &["check", "--root", root.to_str().unwrap()]);
     assert!(!o.status.success());

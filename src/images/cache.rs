@@ -236,7 +236,8 @@ impl Cache {
         let mut outcome: Outcome = serde_json::from_slice(&text).ok()?;
         let complete = !self.checking.load(Ordering::Relaxed)
             || outcome.variants.iter().all(|v| {
-                std::fs::metadata(self.variant_path(key, v)).is_ok_and(|m| m.len() == v.bytes)
+                std::fs::symlink_metadata(self.variant_path(key, v))
+                    .is_ok_and(|m| m.is_file() && m.len() == v.bytes)
             });
         if !complete {
             return None;
