@@ -567,6 +567,28 @@ mod tests {
         assert!(!sink.keep("a.html", &longer).unwrap());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_shared_file_is_linked_in_and_counts_as_written() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::create_dir_all(&new).unwrap();
+        let cached = tmp.path().join("960.webp");
+        std::fs::write(&cached, b"RIFF").unwrap();
+        let sink = DirSink::with_previous(&new, &old);
+        sink.share("tin-tuc/a/anh-960.webp", &cached).unwrap();
+        let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        assert_eq!(ino(&new.join("tin-tuc/a/anh-960.webp")), ino(&cached));
+        // Something was written: the new directory is the output.
+        assert_eq!(sink.finish().unwrap(), Finished::Changed);
+        // Other sinks copy it.
+        let memory = MemorySink::new();
+        memory.share("anh.webp", &cached).unwrap();
+        assert_eq!(memory.get("anh.webp").unwrap(), b"RIFF");
+    }
+
     #[test]
     fn a_build_that_keeps_the_whole_previous_output_moves_nothing() {
         let tmp = tempfile::tempdir().unwrap();
